@@ -1,0 +1,103 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+
+/** One bad field: where it is, what was expected, what was given. */
+export interface ConfigIssue {
+  /** Dotted path from the args root, e.g. "privateNetworks[1].subnet". */
+  path: string;
+  expected: string;
+  received: string;
+}
+
+/**
+ * Bad input to a component, raised before any resource is created.
+ * The message names the component, then every bad field with what was expected and what was given.
+ */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+
+  constructor(
+    /** The component's type token, e.g. "scaleway-blocks:database:Database". */
+    readonly componentType: string,
+    /** The Pulumi name given to the component. */
+    readonly componentName: string,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    super(formatConfigError(componentType, componentName, issues));
+  }
+}
+
+export function formatConfigError(
+  componentType: string,
+  componentName: string,
+  issues: readonly ConfigIssue[],
+): string {
+  const lines = issues.map((i) => `  - ${i.path || "(args)"}: ${i.expected}; received ${i.received}`);
+  const noun = issues.length === 1 ? "invalid argument" : `${issues.length} invalid arguments`;
+  return `${componentType} "${componentName}": ${noun}\n${lines.join("\n")}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === "number") return `${acc}[${key}]`;
+    const k = String(key);
+    return acc === "" ? k : `${acc}.${k}`;
+  }, "");
+}
+
+const MAX_RECEIVED_LENGTH = 80;
+
+/** A short, safe rendering of a given value. Outputs and promises are never forced. */
+export function describeReceived(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (pulumi.Output.isInstance(value)) return "a pulumi Output";
+  if (value instanceof Promise) return "a Promise";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "object") return `an object with keys ${Object.keys(value).join(", ") || "(none)"}`;
+  if (typeof value === "function" || typeof value === "symbol") return `a ${typeof value}`;
+  const text = typeof value === "string" ? JSON.stringify(value) : `${value as number | boolean | bigint}`;
+  return text.length > MAX_RECEIVED_LENGTH ? `${text.slice(0, MAX_RECEIVED_LENGTH)}…` : text;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Turns zod issues into ConfigIssues, reading the given value from the raw args. */
+export function configIssuesFromZod(error: z.ZodError, args: unknown): ConfigIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path;
+    if (issue.code === "unrecognized_keys") {
+      return {
+        path: formatPath(path),
+        expected: `no unknown keys`,
+        received: issue.keys.map((k) => JSON.stringify(k)).join(", "),
+      };
+    }
+    return {
+      path: formatPath(path),
+      expected: issue.message.replace(/^Invalid input: /, ""),
+      received: describeReceived(valueAt(args, path)),
+    };
+  });
+}
+
+/**
+ * Parses a component's args with its schema, or throws a ConfigError naming every bad field.
+ * Call it first in a component's constructor, before any resource is created.
+ */
+export function parseArgs<S extends z.ZodType>(
+  schema: S,
+  args: unknown,
+  component: { type: string; name: string },
+): z.output<S> {
+  const result = schema.safeParse(args);
+  if (result.success) return result.data;
+  throw new ConfigError(component.type, component.name, configIssuesFromZod(result.error, args));
+}

@@ -1,0 +1,46 @@
+export {
+  REGIONS,
+  ZONES,
+  ZONES_BY_PRODUCT,
+  REGIONS_BY_PRODUCT,
+  regionSchema,
+  zoneSchema,
+  zoneFor,
+  regionFor,
+  regionOfZone,
+  defaultZone,
+  backupRegionFor,
+} from "./locality";
+export type { Region, Zone, ZonalProduct, RegionalProduct } from "./locality";
+export { ENVIRONMENTS, environmentSchema, environmentProfile } from "./environment";
+export type { Environment, EnvironmentProfile } from "./environment";
+export {
+  NAME_LIMITS,
+  NAME_PATTERN,
+  resourceNameSchema,
+  nameSegmentSchema,
+  resourceName,
+  shortHash,
+} from "./naming";
+export type { NameKind, NameParts, NameOptions } from "./naming";
+export {
+  TAG_MAX_LENGTH,
+  RESERVED_TAG_KEYS,
+  tagKeySchema,
+  tagValueSchema,
+  tagsSchema,
+  scalewayTags,
+} from "./tags";
+export type { Tags, TagContext, ScalewayTags } from "./tags";
+export {
+  ConfigError,
+  formatConfigError,
+  formatPath,
+  describeReceived,
+  configIssuesFromZod,
+  parseArgs,
+} from "./errors";
+export type { ConfigIssue } from "./errors";
+export { pulumiInput, secretInputSchema } from "./inputs";
+export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
+export type { CommonArgs, BlockContext } from "./component";

@@ -1,0 +1,25 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+function isDeferred(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/**
+ * A `pulumi.Input<T>`: a plain value is validated by `schema` now; an Output or a Promise
+ * is accepted as is, since its value is only known at deployment time.
+ */
+export function pulumiInput<S extends z.ZodType>(schema: S) {
+  return z.union([
+    schema,
+    z.custom<pulumi.Output<z.output<S>> | Promise<z.output<S>>>(isDeferred, {
+      message: "expected a value, an Output or a Promise",
+    }),
+  ]) as unknown as z.ZodType<pulumi.Input<z.output<S>>, pulumi.Input<z.input<S>>>;
+}
+
+/** A value that must be a secret Output (e.g. a password handed in by the user). */
+export const secretInputSchema = z.custom<pulumi.Input<string>>(
+  (v) => typeof v === "string" || isDeferred(v),
+  { message: "expected a string, an Output<string> or a Promise<string>" },
+);

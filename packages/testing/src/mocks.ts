@@ -1,0 +1,123 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { stableUuid } from "./ids";
+import { scalewayResourceState } from "./scaleway-outputs";
+import type { MockContext, MockState } from "./scaleway-outputs";
+
+export interface ScalewayMocksOptions {
+  /** The provider's default region (what `scaleway:region` would be). Default fr-par. */
+  region?: string;
+  /** The provider's default zone. Default `<region>-1`. */
+  zone?: string;
+  /** The provider's default project id. Default a stable fake UUID. */
+  projectId?: string;
+  organizationId?: string;
+  /** Per-type overrides of the mocked state, merged over the defaults. */
+  resources?: Record<string, (ctx: MockContext) => Partial<MockState> | undefined>;
+  /** Per-token results of data sources (invokes), replacing the defaults. */
+  calls?: Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>;
+}
+
+/** Products with the preconfigured Cockpit alerts the data source lists. */
+const PRECONFIGURED_ALERTS: ReadonlyArray<{ product: string; family: string; rules: readonly string[] }> = [
+  { product: "rdb", family: "managed_databases", rules: ["PostgreSQLDown", "DiskUsageHigh", "CpuUsageHigh"] },
+  {
+    product: "serverless-containers",
+    family: "serverless",
+    rules: ["ContainerErrorRateHigh", "ContainerRestarting"],
+  },
+  { product: "object-storage", family: "storage", rules: ["BucketErrorRateHigh"] },
+  { product: "serverless-sql-database", family: "managed_databases", rules: ["ServerlessSqlDatabaseDown"] },
+];
+
+/**
+ * Pulumi mocks that answer like Scaleway: regional ids "fr-par/<uuid>", zonal ids, S3 and
+ * registry endpoints, private IPs, generated passwords, and the data sources the blocks use.
+ * Every value is derived from the resource's type and name, so graphs are the same on every run.
+ */
+export class ScalewayMocks implements pulumi.runtime.Mocks {
+  readonly region: string;
+  readonly zone: string;
+  readonly projectId: string;
+  readonly organizationId: string;
+
+  constructor(private readonly options: ScalewayMocksOptions = {}) {
+    this.region = options.region ?? "fr-par";
+    this.zone = options.zone ?? `${this.region}-1`;
+    this.projectId = options.projectId ?? stableUuid("project");
+    this.organizationId = options.organizationId ?? stableUuid("organization");
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): {
+    id: string | undefined;
+    state: Record<string, unknown>;
+  } {
+    const ctx: MockContext = {
+      type: args.type,
+      name: args.name,
+      inputs: args.inputs as Record<string, unknown>,
+      region: this.region,
+      zone: this.zone,
+      projectId: this.projectId,
+      organizationId: this.organizationId,
+    };
+    const base = scalewayResourceState(ctx);
+    const override = this.options.resources?.[args.type]?.(ctx);
+    return {
+      id: override?.id ?? base.id,
+      state: { ...base.state, ...(override?.state ?? {}) },
+    };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    const inputs = args.inputs as Record<string, unknown>;
+    const custom = this.options.calls?.[args.token];
+    if (custom) return custom(inputs);
+    const region = typeof inputs.region === "string" ? inputs.region : this.region;
+    const projectId = typeof inputs.projectId === "string" ? inputs.projectId : this.projectId;
+    switch (args.token) {
+      case "scaleway:account/getProject:getProject":
+        return {
+          id: projectId,
+          projectId,
+          organizationId: this.organizationId,
+          name: typeof inputs.name === "string" ? inputs.name : "default",
+          description: "",
+          createdAt: "2026-01-01T00:00:00Z",
+          updatedAt: "2026-01-01T00:00:00Z",
+        };
+      case "scaleway:account/getAvailabilityZones:getAvailabilityZones":
+        return { id: region, region, zones: [1, 2, 3].map((n) => `${region}-${n}`) };
+      case "scaleway:observability/getGrafana:getGrafana":
+        return {
+          id: projectId,
+          projectId,
+          grafanaUrl: `https://${projectId}.dashboard.obs.${region}.scw.cloud`,
+        };
+      case "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert":
+        return {
+          id: `${region}/${projectId}`,
+          projectId,
+          region,
+          alerts: PRECONFIGURED_ALERTS.flatMap(({ product, family, rules }) =>
+            rules.map((rule) => ({
+              preconfiguredRuleId: stableUuid("preconfigured-alert", product, rule),
+              name: rule,
+              displayName: rule.replace(/([a-z])([A-Z])/g, "$1 $2"),
+              displayDescription: `${rule} on ${product}`,
+              productName: product,
+              productFamily: family,
+              dataSourceId: stableUuid("scaleway-metrics", region),
+              duration: "5m",
+              rule: `${rule} > 0`,
+              ruleStatus: "disabled",
+              state: "inactive",
+              annotations: {},
+            })),
+          ),
+        };
+      default:
+        // Unknown data sources echo their inputs with a stable id, like a lookup that found what was asked.
+        return { id: stableUuid(args.token, JSON.stringify(inputs)), ...inputs };
+    }
+  }
+}

@@ -1,0 +1,235 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ResourceGraph } from "./graph";
+import type { RecordedCall, RecordedResource } from "./graph";
+import { ScalewayMocks } from "./mocks";
+import type { ScalewayMocksOptions } from "./mocks";
+import { SECRET_OUTPUTS } from "./scaleway-outputs";
+import { Secret, fromPulumiValue } from "./values";
+
+export interface RecordOptions extends ScalewayMocksOptions {
+  /** Pulumi project name. Default "project". */
+  project?: string;
+  /** Pulumi stack name. Default "test". */
+  stack?: string;
+  /** Stack configuration, keyed "<namespace>:<key>" (e.g. "platform:environment"); values as in Pulumi.<stack>.yaml. */
+  config?: Record<string, string>;
+  /** Config keys whose values are secrets. */
+  secretConfigKeys?: string[];
+}
+
+export interface Recording<T> {
+  /** What the program returned (e.g. the component under test). */
+  result: T;
+  graph: ResourceGraph;
+}
+
+export interface FailedRecording {
+  /** What the program threw. */
+  error: unknown;
+  /** What was registered before it threw. */
+  graph: ResourceGraph;
+}
+
+type Callback = (err: unknown, response: unknown) => void;
+interface Struct {
+  toJavaScript(): unknown;
+}
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): Struct | undefined;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): {
+    forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void;
+  };
+  getProtect(): boolean;
+  getRetainondelete(): boolean;
+  getDeletebeforereplace(): boolean;
+  getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
+  getAdditionalsecretoutputsList(): string[];
+  getAliasspecsList?(): unknown[];
+  getAliasesList?(): Array<string | { getUrn?(): string }>;
+  getProvider(): string;
+}
+interface MonitorLike {
+  registerResource(req: RegisterRequest, cb: Callback): void;
+  registerResourceOutputs(req: { getUrn(): string; getOutputs(): Struct | undefined }, cb: Callback): void;
+  invoke(req: { getTok(): string; getArgs(): Struct | undefined }, cb: Callback): void;
+}
+
+function deserialize(struct: Struct | undefined): Record<string, unknown> {
+  if (!struct) return {};
+  const value = pulumi.runtime.deserializeProperties(struct as never) as Record<string, unknown>;
+  return fromPulumiValue(value) as Record<string, unknown>;
+}
+
+function markSecretOutputs(
+  type: string,
+  outputs: Record<string, unknown>,
+  extra: string[],
+): Record<string, unknown> {
+  const keys = [...(SECRET_OUTPUTS[type] ?? []), ...extra];
+  const marked = { ...outputs };
+  for (const key of keys) {
+    if (key in marked && !(marked[key] instanceof Secret)) marked[key] = new Secret(marked[key]);
+  }
+  return marked;
+}
+
+/** Waits until the SDK has no registration or invoke in flight, including ones started inside applies. */
+async function settle(inFlight: () => number): Promise<void> {
+  const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
+  for (let quietTurns = 0; quietTurns < 3;) {
+    if (waitForRPCs) await waitForRPCs();
+    await new Promise((resolve) => setImmediate(resolve));
+    quietTurns = inFlight() === 0 ? quietTurns + 1 : 0;
+  }
+}
+
+async function run<T>(
+  program: () => T | Promise<T>,
+  options: RecordOptions,
+): Promise<{ result?: T; error?: unknown; failed: boolean; graph: ResourceGraph }> {
+  const mocks = new ScalewayMocks(options);
+  await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "test", false);
+  pulumi.runtime.setAllConfig(
+    { "scaleway:region": mocks.region, "scaleway:zone": mocks.zone, ...(options.config ?? {}) },
+    options.secretConfigKeys ?? [],
+  );
+
+  const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
+  const resources: RecordedResource[] = [];
+  const byUrn = new Map<string, RecordedResource>();
+  const calls: RecordedCall[] = [];
+  let inFlight = 0;
+
+  const registerResource = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    inFlight++;
+    const inputs = deserialize(req.getObject());
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((value, key) => {
+      propertyDependencies[key] = value.getUrnsList();
+    });
+    registerResource(req, (err, response) => {
+      inFlight--;
+      if (!err && response) {
+        const res = response as { getUrn(): string; getId(): string; getObject(): Struct | undefined };
+        const additionalSecretOutputs = req.getAdditionalsecretoutputsList();
+        const recorded: RecordedResource = {
+          urn: res.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          custom: req.getCustom(),
+          id: res.getId() || undefined,
+          parent: req.getParent() || undefined,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          inputs,
+          outputs: req.getCustom()
+            ? markSecretOutputs(req.getType(), deserialize(res.getObject()), additionalSecretOutputs)
+            : {},
+          options: {
+            protect: req.getProtect(),
+            retainOnDelete: req.getRetainondelete(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            ignoreChanges: req.getIgnorechangesList(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            additionalSecretOutputs,
+            aliases: (req.getAliasesList?.() ?? []).map((a) =>
+              typeof a === "string" ? a : (a.getUrn?.() ?? ""),
+            ),
+            provider: req.getProvider() || undefined,
+          },
+        };
+        resources.push(recorded);
+        byUrn.set(recorded.urn, recorded);
+      }
+      cb(err, response);
+    });
+  };
+
+  const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    const recorded = byUrn.get(req.getUrn());
+    if (recorded) recorded.outputs = deserialize(req.getOutputs());
+    registerResourceOutputs(req, cb);
+  };
+
+  const invoke = monitor.invoke.bind(monitor);
+  monitor.invoke = (req, cb) => {
+    inFlight++;
+    calls.push({ token: req.getTok(), inputs: deserialize(req.getArgs()) });
+    invoke(req, (err, response) => {
+      inFlight--;
+      cb(err, response);
+    });
+  };
+
+  let result: T | undefined;
+  let error: unknown;
+  let failed = false;
+  await pulumi.runtime.runInPulumiStack(async () => {
+    try {
+      result = await program();
+    } catch (e) {
+      error = e;
+      failed = true;
+      return undefined;
+    }
+    // A plain object returned by the program becomes the stack's outputs, as `export` would.
+    const isPlainObject =
+      result !== null && typeof result === "object" && Object.getPrototypeOf(result) === Object.prototype;
+    return isPlainObject ? (result as Record<string, unknown>) : undefined;
+  });
+  await settle(() => inFlight);
+  return { result, error, failed, graph: new ResourceGraph(resources, calls) };
+}
+
+/**
+ * Runs a Pulumi program (or builds a component) in-process under Scaleway mocks and records
+ * every resource it registers. Throws what the program throws.
+ *
+ * @example
+ * const { result: network, graph } = await record(() => new Network("net", { project: "shop", environment: "dev" }));
+ * expect(graph.byType("scaleway:network/privateNetwork:PrivateNetwork")).toHaveLength(1);
+ */
+export async function record<T>(
+  program: () => T | Promise<T>,
+  options: RecordOptions = {},
+): Promise<Recording<T>> {
+  const outcome = await run(program, options);
+  if (outcome.failed) throw outcome.error;
+  return { result: outcome.result as T, graph: outcome.graph };
+}
+
+/**
+ * Runs a program that is expected to throw, and returns the error with what was registered
+ * before it, so that a test can show bad input fails before any resource is created.
+ */
+export async function recordError(
+  program: () => unknown,
+  options: RecordOptions = {},
+): Promise<FailedRecording> {
+  const outcome = await run(program, options);
+  if (!outcome.failed) throw new Error("expected the program to throw, but it completed");
+  return { error: outcome.error, graph: outcome.graph };
+}
+
+/** Resolves an Output's value under mocks (for assertions on component outputs). */
+export function valueOf<T>(output: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
+  return new Promise((resolve) => {
+    pulumi.output(output).apply((v) => {
+      resolve(v as T);
+      return v;
+    });
+  });
+}
+
+/** Whether an Output is marked secret. */
+export function isSecretOutput(output: pulumi.Output<unknown>): Promise<boolean> {
+  return pulumi.isSecret(output);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { ScalewayMocks, generatedPassword, stableIpIn, stableUuid } from "../src/index";
+
+const mocks = new ScalewayMocks();
+
+function create(type: string, name: string, inputs: Record<string, unknown> = {}) {
+  return mocks.newResource({ type, name, inputs, custom: true });
+}
+
+describe("ScalewayMocks resources", () => {
+  it("gives zonal resources zonal ids", () => {
+    expect(create("scaleway:network/publicGateway:PublicGateway", "gw", { zone: "nl-ams-2" }).id).toMatch(
+      /^nl-ams-2\/[0-9a-f-]{36}$/,
+    );
+  });
+
+  it("gives IAM resources plain UUIDs", () => {
+    expect(create("scaleway:iam/application:Application", "app").id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("puts a database on a private IP of its network", () => {
+    const { state } = create("scaleway:databases/instance:Instance", "db", {
+      privateNetwork: { pnId: "fr-par/abc", enableIpam: true },
+    });
+    expect(state.privateNetwork).toMatchObject({ port: 5432, pnId: "fr-par/abc" });
+    expect((state.privateNetwork as { ip: string }).ip).toMatch(/^172\.16\.[0-3]\.\d+$/);
+    expect(state.loadBalancer).toBeUndefined();
+  });
+
+  it("gives a database a public endpoint only when asked", () => {
+    const { state } = create("scaleway:databases/instance:Instance", "db", { loadBalancer: {} });
+    expect(state.loadBalancer).toMatchObject({ port: 5432 });
+  });
+
+  it("derives a container's domain from its name and region", () => {
+    const { state } = create("scaleway:containers/container:Container", "api", {
+      name: "api",
+      region: "pl-waw",
+    });
+    expect(state.domainName).toMatch(/^api-[0-9a-f]{8}\.functions\.fnc\.pl-waw\.scw\.cloud$/);
+  });
+
+  it("gives a Serverless SQL database a postgres endpoint", () => {
+    const { state } = create("scaleway:databases/serverlessDatabase:ServerlessDatabase", "sdb", {
+      name: "app",
+    });
+    expect(state.endpoint).toMatch(
+      /^postgres:\/\/[0-9a-f-]{36}\.pg\.sdb\.fr-par\.scw\.cloud:5432\/app\?sslmode=require$/,
+    );
+  });
+
+  it("generates a password with the requested length and alphabet", () => {
+    const { state } = create("random:index/randomPassword:RandomPassword", "pw", {
+      length: 32,
+      special: true,
+      overrideSpecial: "-_",
+      minUpper: 1,
+      minLower: 1,
+      minNumeric: 1,
+      minSpecial: 1,
+    });
+    expect(state.result).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(state.result).toMatch(/[A-Z]/);
+    expect(state.result).toMatch(/[-_]/);
+  });
+
+  it("lets a test override the state of a type", () => {
+    const custom = new ScalewayMocks({
+      resources: { "scaleway:network/vpc:Vpc": () => ({ state: { isDefault: true } }) },
+    });
+    expect(
+      custom.newResource({ type: "scaleway:network/vpc:Vpc", name: "v", inputs: {}, custom: true }).state
+        .isDefault,
+    ).toBe(true);
+  });
+});
+
+describe("ScalewayMocks data sources", () => {
+  it("lists preconfigured alerts for the products the blocks use", () => {
+    const result = mocks.call({
+      token: "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert",
+      inputs: {},
+    });
+    const alerts = result.alerts as Array<{ productName: string; preconfiguredRuleId: string }>;
+    expect(new Set(alerts.map((a) => a.productName))).toEqual(
+      new Set(["rdb", "serverless-containers", "object-storage", "serverless-sql-database"]),
+    );
+    expect(alerts.every((a) => /^[0-9a-f-]{36}$/.test(a.preconfiguredRuleId))).toBe(true);
+  });
+
+  it("answers getProject with the default project", () => {
+    expect(mocks.call({ token: "scaleway:account/getProject:getProject", inputs: {} }).id).toBe(
+      mocks.projectId,
+    );
+  });
+});
+
+describe("stable values", () => {
+  it("derives the same UUID from the same seed", () => {
+    expect(stableUuid("a", "b")).toBe(stableUuid("a", "b"));
+    expect(stableUuid("a", "b")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it("picks host addresses inside the subnet", () => {
+    for (const seed of ["a", "b", "c", "d"]) {
+      expect(stableIpIn("10.1.4.0/24", seed)).toMatch(/^10\.1\.4\.(\d+)$/);
+    }
+  });
+
+  it("builds passwords only from the enabled classes", () => {
+    expect(generatedPassword({ length: 20, upper: false, special: false }, "x")).toMatch(/^[a-z0-9]{20}$/);
+  });
+});

@@ -1,0 +1,190 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { describe, expect, it } from "vitest";
+import { isSecret, record, recordError, reveal, valueOf } from "../src/index";
+
+class App extends pulumi.ComponentResource {
+  readonly bucketName: pulumi.Output<string>;
+  readonly secretId: pulumi.Output<string>;
+
+  constructor(name: string, password: pulumi.Input<string>, opts?: pulumi.ComponentResourceOptions) {
+    super("test:index:App", name, {}, opts);
+    const vpc = new scaleway.network.Vpc(`${name}-vpc`, { name: "app-vpc" }, { parent: this });
+    // implicit dependency: the private network takes the VPC's id
+    const pn = new scaleway.network.PrivateNetwork(`${name}-pn`, { vpcId: vpc.id }, { parent: this });
+    const bucket = new scaleway.object.Bucket(`${name}-bucket`, { name: "app-assets" }, { parent: this });
+    // explicit dependency: the secret waits for the bucket without using any of its outputs
+    const secret = new scaleway.secrets.Secret(
+      `${name}-secret`,
+      { name: "db-password" },
+      { parent: this, dependsOn: [bucket] },
+    );
+    new scaleway.secrets.Version(
+      `${name}-version`,
+      { secretId: secret.id, data: password },
+      { parent: this },
+    );
+    this.bucketName = bucket.name;
+    this.secretId = secret.id;
+    void pn;
+    this.registerOutputs({ bucketName: this.bucketName, secretId: this.secretId });
+  }
+}
+
+describe("record", () => {
+  const password = "s3cr3t-Passw0rd!";
+  const recording = record(() => new App("app", pulumi.secret(password)));
+
+  it("records the component with its children parented to it", async () => {
+    const { graph } = await recording;
+    const app = graph.one("test:index:App");
+    expect(app.custom).toBe(false);
+    expect(
+      graph
+        .childrenOf(app)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([
+      "scaleway:network/privateNetwork:PrivateNetwork",
+      "scaleway:network/vpc:Vpc",
+      "scaleway:object/bucket:Bucket",
+      "scaleway:secrets/secret:Secret",
+      "scaleway:secrets/version:Version",
+    ]);
+    expect(graph.parentOf(app)?.type).toBe("pulumi:pulumi:Stack");
+  });
+
+  it("records an input taken from another resource's output as an implicit dependency", async () => {
+    const { graph } = await recording;
+    const vpc = graph.one("scaleway:network/vpc:Vpc");
+    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    expect(pn.propertyDependencies.vpcId).toEqual([vpc.urn]);
+    expect(pn.inputs.vpcId).toBe(vpc.id);
+    expect(graph.explicitDependenciesOf(pn)).toEqual([]);
+  });
+
+  it("records dependsOn as an explicit dependency", async () => {
+    const { graph } = await recording;
+    const bucket = graph.one("scaleway:object/bucket:Bucket");
+    const secret = graph.one("scaleway:secrets/secret:Secret");
+    expect(graph.explicitDependenciesOf(secret).map((r) => r.urn)).toEqual([bucket.urn]);
+  });
+
+  it("keeps a secret input marked as secret", async () => {
+    const { graph } = await recording;
+    const data = graph.inputsOf("scaleway:secrets/version:Version").data;
+    expect(isSecret(data)).toBe(true);
+    expect(reveal(data)).toBe(password);
+    expect(JSON.stringify(graph.inputsOf("scaleway:secrets/version:Version"))).not.toContain(password);
+  });
+
+  it("finds no plaintext secret when none leaks", async () => {
+    const { graph } = await recording;
+    expect(graph.secretLeaks([password])).toEqual([]);
+  });
+
+  it("records the outputs a component registers", async () => {
+    const { graph, result } = await recording;
+    const app = graph.one("test:index:App");
+    expect(app.outputs.bucketName).toBe("app-assets");
+    expect(await valueOf(result.bucketName)).toBe("app-assets");
+  });
+
+  it("gives resources Scaleway-shaped ids and outputs", async () => {
+    const { graph } = await recording;
+    expect(graph.one("scaleway:network/vpc:Vpc").id).toMatch(/^fr-par\/[0-9a-f-]{36}$/);
+    expect(graph.one("scaleway:object/bucket:Bucket").outputs.endpoint).toBe(
+      "https://app-assets.s3.fr-par.scw.cloud",
+    );
+    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    expect(pn.outputs.ipv4Subnet).toMatchObject({ subnet: "172.16.0.0/22" });
+  });
+
+  it("counts resources by type", async () => {
+    const { graph } = await recording;
+    expect(graph.countByType()).toMatchObject({ "test:index:App": 1, "scaleway:network/vpc:Vpc": 1 });
+  });
+});
+
+describe("secretLeaks", () => {
+  it("finds a secret that reaches a plain input inside a longer string", async () => {
+    const { graph } = await record(() => {
+      const password = pulumi.secret("hunter2-Passw0rd");
+      const secret = new scaleway.secrets.Secret("s", { name: "p" });
+      new scaleway.secrets.Version("v", { secretId: secret.id, data: password });
+      // the bug: unwrapping the secret into a plain description
+      new scaleway.secrets.Secret("leak", {
+        name: "leak",
+        description: pulumi.unsecret(pulumi.interpolate`postgres://app:${password}@db:5432/app`),
+      });
+    });
+    const leaks = graph.secretLeaks();
+    expect(leaks).toHaveLength(2); // the leaking input, and the mock echoing it as an output
+    expect(leaks[0]).toMatchObject({ where: "inputs", path: "description", secretPrefix: "hu…" });
+  });
+
+  it("treats outputs the provider marks secret as secret", async () => {
+    const { graph } = await record(() => {
+      const app = new scaleway.iam.Application("ci", { name: "ci" });
+      return { key: new scaleway.iam.ApiKey("ci-key", { applicationId: app.id }).accessKey };
+    });
+    expect(isSecret(graph.one("scaleway:iam/apiKey:ApiKey").outputs.secretKey)).toBe(true);
+    expect(graph.stackOutputs.key).toMatch(/^SCW[0-9A-F]{17}$/);
+  });
+});
+
+describe("recordError", () => {
+  it("returns what the program threw and what it registered before", async () => {
+    const { error, graph } = await recordError(() => {
+      new scaleway.network.Vpc("before", {});
+      throw new Error("bad input");
+    });
+    expect((error as Error).message).toBe("bad input");
+    expect(graph.registered.map((r) => r.name)).toEqual(["before"]);
+  });
+
+  it("fails when the program does not throw", async () => {
+    await expect(recordError(() => undefined)).rejects.toThrow("expected the program to throw");
+  });
+});
+
+describe("record options", () => {
+  it("uses the given default region for ids and endpoints", async () => {
+    const { graph } = await record(() => new scaleway.registry.Namespace("reg", { name: "shop" }), {
+      region: "nl-ams",
+    });
+    const ns = graph.one("scaleway:registry/namespace:Namespace");
+    expect(ns.id).toMatch(/^nl-ams\//);
+    expect(ns.outputs.endpoint).toBe("rg.nl-ams.scw.cloud/shop");
+  });
+
+  it("exposes stack config to the program", async () => {
+    const { result } = await record(() => new pulumi.Config("platform").require("environment"), {
+      config: { "platform:environment": "staging" },
+    });
+    expect(result).toBe("staging");
+  });
+
+  it("records each run on its own", async () => {
+    const first = await record(() => new scaleway.network.Vpc("a", {}));
+    const second = await record(() => new scaleway.network.Vpc("b", {}));
+    expect(first.graph.registered.map((r) => r.name)).toEqual(["a"]);
+    expect(second.graph.registered.map((r) => r.name)).toEqual(["b"]);
+  });
+
+  it("records resources created inside an apply", async () => {
+    const { graph } = await record(() => {
+      const vpc = new scaleway.network.Vpc("vpc", {});
+      vpc.id.apply((id) => new scaleway.network.PrivateNetwork("late", { vpcId: id }));
+    });
+    expect(graph.byType("scaleway:network/privateNetwork:PrivateNetwork")).toHaveLength(1);
+  });
+
+  it("records data source calls with mocked Scaleway answers", async () => {
+    const { result, graph } = await record(() =>
+      valueOf(scaleway.observability.getGrafanaOutput({}).grafanaUrl),
+    );
+    expect(result).toMatch(/^https:\/\/[0-9a-f-]{36}\.dashboard\.obs\.fr-par\.scw\.cloud$/);
+    expect(graph.calls.map((c) => c.token)).toContain("scaleway:observability/getGrafana:getGrafana");
+  });
+});
