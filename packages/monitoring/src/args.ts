@@ -1,0 +1,208 @@
+import {
+  commonArgsShape,
+  environmentProfile,
+  nameSegmentSchema,
+  pulumiInput,
+  secretInputSchema,
+} from "@scaleway-blocks/core";
+import { z } from "zod";
+
+/** Every permission a Cockpit token can carry (`scaleway.observability.Token` `scopes`). */
+export const TOKEN_SCOPES = [
+  "queryMetrics",
+  "writeMetrics",
+  "setupMetricsRules",
+  "queryLogs",
+  "writeLogs",
+  "setupLogsRules",
+  "queryTraces",
+  "writeTraces",
+  "setupAlerts",
+] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Cockpit data types a custom source can hold. */
+export const SOURCE_TYPES = ["metrics", "logs", "traces"] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** Retention bounds of custom Cockpit sources (Scaleway docs: 1 day to 5 years). */
+export const SOURCE_RETENTION_DAYS = { min: 1, max: 1825 } as const;
+
+function unique<T>(values: readonly T[]): boolean {
+  return new Set(values).size === values.length;
+}
+
+const emailSchema = z.email({ error: "expected an email address" });
+
+const emailListSchema = z
+  .array(emailSchema)
+  .refine((emails) => unique(emails.map((e) => e.toLowerCase())), {
+    message: "expected each email address once",
+  });
+
+const contactPointSchema = z.strictObject({
+  /** Where Cockpit sends the alerts that fire. */
+  email: emailSchema,
+});
+
+/** A product slug as Cockpit's preconfigured alerts name it, e.g. "rdb" or "serverless-containers". */
+const productSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected a Cockpit product name such as "rdb" or "serverless-containers"');
+
+const tokenScopesSchema = z
+  .strictObject(
+    Object.fromEntries(TOKEN_SCOPES.map((scope) => [scope, z.boolean().optional()])) as Record<
+      TokenScope,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
+  .refine((scopes) => TOKEN_SCOPES.some((scope) => scopes[scope] === true), {
+    message: `expected at least one scope set to true (${TOKEN_SCOPES.join(", ")})`,
+  });
+
+const sourceSchema = z.strictObject({
+  /** What the source stores. */
+  type: z.enum(SOURCE_TYPES, { error: () => `expected a source type: ${SOURCE_TYPES.join(" | ")}` }),
+  /**
+   * Days of data kept. Default: the environment profile's metric retention for metrics,
+   * its log retention for logs and traces. **Changing it recreates the source (its data is lost).**
+   */
+  retentionDays: z
+    .number()
+    .int("expected a whole number of days")
+    .min(SOURCE_RETENTION_DAYS.min, `expected at least ${SOURCE_RETENTION_DAYS.min} day`)
+    .max(SOURCE_RETENTION_DAYS.max, `expected at most ${SOURCE_RETENTION_DAYS.max} days`)
+    .optional(),
+});
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+const httpsUrlSchema = z
+  .url({ error: "expected an https:// URL" })
+  .refine((url) => url.startsWith("https://"), { message: "expected an https:// URL" });
+
+const exporterSourceSchema = z.union(
+  [
+    z.strictObject({
+      /** Scaleway's own data of this type in the component's region (found with getSources). */
+      scaleway: z.enum(["metrics", "logs"]),
+    }),
+    z.strictObject({
+      /** The key of one of this component's `sources`. */
+      source: nameSegmentSchema,
+    }),
+    z.strictObject({
+      /** The id of an existing data source, "<region>/<uuid>". */
+      id: pulumiInput(z.string().min(1, "expected a data source id")),
+    }),
+  ],
+  { error: () => 'expected { scaleway: "metrics" | "logs" }, { source: "<key of sources>" } or { id }' },
+);
+
+const exporterSchema = z.strictObject({
+  /** The data to export. Default `{ scaleway: "metrics" }`. */
+  from: exporterSourceSchema.optional(),
+  /** The OpenTelemetry (OTLP) destination. */
+  otlp: z.strictObject({
+    /** The OTLP endpoint; https only, since headers usually carry credentials. */
+    endpoint: httpsUrlSchema,
+    /** Headers sent with every export (e.g. an API key). Stored as a Pulumi secret. */
+    headers: z
+      .record(
+        z.string().regex(HEADER_NAME, "expected an HTTP header name"),
+        secretInputSchema,
+      )
+      .optional(),
+  }),
+  /** Scaleway products to export (names from getProducts). Default ["all"]. */
+  products: z.array(z.string().min(1, "expected a product name")).min(1).optional(),
+});
+
+const budgetSchema = z.strictObject({
+  /** The monthly spending limit in EUR (at most two decimals). */
+  monthlyLimitEur: z
+    .number()
+    .positive("expected a positive amount in EUR")
+    .refine((eur) => Math.abs(eur * 100 - Math.round(eur * 100)) < 1e-6, {
+      message: "expected an amount in EUR with at most two decimals",
+    }),
+  /** Percentages of the limit at which an alert is sent. Default [50, 80, 100]. */
+  thresholds: z
+    .array(
+      z
+        .number()
+        .int("expected a whole percentage")
+        .min(1, "expected a percentage of at least 1")
+        .max(100, "expected a percentage of at most 100"),
+    )
+    .min(1, "expected at least one threshold")
+    .refine(unique, { message: "expected each threshold once" })
+    .optional(),
+  /** Who receives budget alerts. Default: the contact points' addresses. */
+  emails: emailListSchema.min(1, "expected at least one email address").optional(),
+  /**
+   * The organization whose consumption the budget watches (Scaleway budgets are per organization).
+   * Default: the organization of `projectId` when it is set, else the provider's default organization.
+   */
+  organizationId: pulumiInput(
+    z.string().regex(/^[0-9a-f-]{36}$/, "expected a Scaleway organization id (a UUID)"),
+  ).optional(),
+});
+
+export const monitoringArgsSchema = z
+  .strictObject({
+    ...commonArgsShape,
+    /** Email contact points of the Cockpit alert manager. Production requires at least one. */
+    contactPoints: z
+      .array(contactPointSchema)
+      .refine((points) => unique(points.map((p) => p.email.toLowerCase())), {
+        message: "expected each email address once",
+      })
+      .default([]),
+    /** Products whose preconfigured Cockpit alerts are enabled, e.g. ["rdb", "serverless-containers"]. */
+    products: z
+      .array(productSchema)
+      .refine(unique, { message: "expected each product once" })
+      .default([]),
+    /** Cockpit tokens by workload; each gets only the scopes set to true (every other scope is off). */
+    tokens: z.record(nameSegmentSchema, tokenScopesSchema).default({}),
+    /** Custom data sources by key. */
+    sources: z.record(nameSegmentSchema, sourceSchema).default({}),
+    /** Pulumi `protect` on custom sources (deleting one deletes its data). Default: the profile's deletionProtection. */
+    protectSources: z.boolean().optional(),
+    /** Export Cockpit data to an OTLP endpoint. */
+    exporter: exporterSchema.optional(),
+    /** A budget with email alerts on the organization's consumption. */
+    budget: budgetSchema.optional(),
+  })
+  .superRefine((args, ctx) => {
+    if (environmentProfile(args.environment).monitoring.requireContactPoints && args.contactPoints.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactPoints"],
+        message: `expected at least one email contact point in ${args.environment}: alerts must reach someone`,
+      });
+    }
+    const from = args.exporter?.from;
+    if (from && "source" in from && !(from.source in args.sources)) {
+      const known = Object.keys(args.sources);
+      ctx.addIssue({
+        code: "custom",
+        path: ["exporter", "from", "source"],
+        message: `expected the key of one of sources (${known.length > 0 ? known.join(", ") : "none defined"})`,
+      });
+    }
+    if (args.budget && !args.budget.emails && args.contactPoints.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["budget", "emails"],
+        message: "expected at least one email address (or contactPoints to default to)",
+      });
+    }
+  });
+
+export type MonitoringArgs = z.input<typeof monitoringArgsSchema>;
+export type ParsedMonitoringArgs = z.output<typeof monitoringArgsSchema>;
+/** The scopes of one Cockpit token: only those set to true are granted. */
+export type TokenScopes = Partial<Record<TokenScope, boolean>>;

@@ -1,0 +1,2 @@
+export { Monitoring } from "./monitoring";
+export type { MonitoringArgs, TokenScopes, TokenScope, SourceType } from "./args";
