@@ -150,13 +150,15 @@ async function main() {
     sh("git", ["-c", "user.name=release-test", "-c", "user.email=release-test@localhost", "commit", "-qm", "release rehearsal"], repo);
     sh("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], repo);
 
+    // The version step is local (changesets bump versions and changelogs, pnpm refreshes the lockfile).
+    const before = new Map(publishablePackages(repo).map((p) => [p.name, p.version]));
+    sh("pnpm", ["run", "version-packages", "--prefer-offline"], repo);
+    const packages = publishablePackages(repo);
+    for (const p of packages) log(`${p.name}: ${before.get(p.name)} → ${p.version}`);
+
     // From here on, the copy talks to the local registry only.
     writeFileSync(join(repo, ".npmrc"), `${readFileSync(join(repo, ".npmrc"), "utf8")}\nregistry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
     const registryEnv = { npm_config_registry: `${url}/`, TURBO_TELEMETRY_DISABLED: "1" };
-    const before = new Map(publishablePackages(repo).map((p) => [p.name, p.version]));
-    sh("pnpm", ["run", "version-packages"], repo, { ...registryEnv, npm_config_offline: "false" });
-    const packages = publishablePackages(repo);
-    for (const p of packages) log(`${p.name}: ${before.get(p.name)} → ${p.version}`);
     process.stdout.write(sh("pnpm", ["run", "release"], repo, registryEnv));
 
     for (const p of packages) {
