@@ -1,0 +1,232 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  NAME_PATTERN,
+  commonArgsShape,
+  pulumiInput,
+  secretInputSchema,
+  tagsSchema,
+} from "@scaleway-blocks/core";
+import type { CommonArgs, Tags } from "@scaleway-blocks/core";
+import { z } from "zod";
+
+/** Secret types of the Secret Manager API (`@scaleway/sdk-secret` SecretType). */
+export const SECRET_TYPES = [
+  "opaque",
+  "certificate",
+  "key_value",
+  "basic_credentials",
+  "database_credentials",
+  "ssh_key",
+] as const;
+export type SecretType = (typeof SECRET_TYPES)[number];
+
+/** Secret types whose payload Secret Manager requires to be a JSON object. */
+export const JSON_SECRET_TYPES: readonly SecretType[] = [
+  "key_value",
+  "basic_credentials",
+  "database_credentials",
+];
+
+/** How a generated value is drawn; see README "Generated values" for each alphabet. */
+export const GENERATION_ALPHABETS = ["dsn-safe", "alphanumeric", "full"] as const;
+export type GenerationAlphabet = (typeof GENERATION_ALPHABETS)[number];
+
+export const GENERATED_LENGTH = { default: 32, min: 16, max: 128 } as const;
+
+/** Secret Manager refuses version payloads above 64 KiB. */
+export const MAX_SECRET_BYTES = 64 * 1024;
+
+const KEY_MESSAGE =
+  "expected a secret key of lowercase letters, digits and single hyphens, starting with a letter";
+const keySchema = z
+  .string()
+  .min(1, KEY_MESSAGE)
+  .max(30, "expected a secret key of at most 30 characters")
+  .regex(NAME_PATTERN, KEY_MESSAGE);
+
+/** A Secret Manager folder: "/" or "/a/b", segments of letters, digits, ".", "_" and "-". */
+const PATH_PATTERN = /^\/(?:[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*)?$/;
+const pathSchema = z
+  .string()
+  .regex(
+    PATH_PATTERN,
+    'expected an absolute path such as "/" or "/app/db" (no trailing slash, no empty segment)',
+  );
+
+const typeSchema = z.enum(SECRET_TYPES, {
+  error: () => `expected a secret type: ${SECRET_TYPES.join(" | ")}`,
+});
+
+const generateSchema = z.strictObject({
+  /** Number of characters, 16–128. Default 32. Changing it generates a new value. */
+  length: z
+    .number({ error: "expected a whole number of characters" })
+    .int("expected a whole number of characters")
+    .min(GENERATED_LENGTH.min, `expected a length of at least ${GENERATED_LENGTH.min}`)
+    .max(GENERATED_LENGTH.max, `expected a length of at most ${GENERATED_LENGTH.max}`)
+    .default(GENERATED_LENGTH.default),
+  /** Characters to draw from. Default "dsn-safe". Changing it generates a new value. */
+  alphabet: z
+    .enum(GENERATION_ALPHABETS, {
+      error: () => `expected an alphabet: ${GENERATION_ALPHABETS.join(" | ")}`,
+    })
+    .default("dsn-safe"),
+});
+
+const secretSpecSchema = z
+  .strictObject({
+    /** The value to store; wrapped with pulumi.secret by the component. */
+    value: secretInputSchema.optional(),
+    /** Generate the value with @pulumi/random's RandomPassword (kept stable in its state). */
+    generate: generateSchema.optional(),
+    /** Folder of the secret in Secret Manager. Default "/". */
+    path: pathSchema.default("/"),
+    /** Secret type. Default "opaque". Changing it recreates the secret. */
+    type: typeSchema.default("opaque"),
+    description: z.string().max(255, "expected a description of at most 255 characters").optional(),
+    /** Tags of this secret, added to the component's tags. */
+    tags: tagsSchema.optional(),
+    /** Secret Manager protection and Pulumi `protect`. Default: the component's `protected`, else the environment's deletion protection. */
+    protected: z.boolean({ error: "expected true or false" }).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const hasValue = spec.value !== undefined;
+    const hasGenerate = spec.generate !== undefined;
+    if (hasValue && hasGenerate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["generate"],
+        message: "expected either value or generate, not both",
+      });
+    } else if (!hasValue && !hasGenerate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "expected a value, or generate: {} to generate one",
+      });
+    }
+    if (hasGenerate && spec.type !== "opaque") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["type"],
+        message: `expected type "opaque" for a generated value (Secret Manager checks the format of "${spec.type}" payloads)`,
+      });
+    }
+    if (typeof spec.value === "string") {
+      if (spec.value.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: "expected a non-empty value" });
+      } else if (Buffer.byteLength(spec.value, "utf8") > MAX_SECRET_BYTES) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: "expected a value of at most 64 KiB" });
+      } else if (JSON_SECRET_TYPES.includes(spec.type) && !isJsonObject(spec.value)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: `expected a JSON object for type "${spec.type}"`,
+        });
+      }
+    }
+  });
+
+function isJsonObject(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+const secretsRecordSchema = z
+  .record(z.string(), secretSpecSchema, { error: "expected an object of secrets by key" })
+  .superRefine((secrets, ctx) => {
+    const keys = Object.keys(secrets);
+    if (keys.length === 0) {
+      ctx.addIssue({ code: "custom", message: "expected at least one secret" });
+    }
+    for (const key of keys) {
+      const result = keySchema.safeParse(key);
+      if (!result.success) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: result.error.issues[0]?.message ?? KEY_MESSAGE,
+        });
+      }
+    }
+  });
+
+export const secretsArgsSchema = z.strictObject({
+  ...commonArgsShape,
+  /** The secrets, by key (lowercase letters, digits, hyphens). The key names the secret: `<project>-<env>-<name>-<key>`. */
+  secrets: secretsRecordSchema,
+  /** Default `protected` for every secret. Default: the environment's deletion protection (on in production). */
+  protected: z.boolean({ error: "expected true or false" }).optional(),
+});
+
+export type ParsedSecretsArgs = z.output<typeof secretsArgsSchema>;
+export type ParsedSecretSpec = ParsedSecretsArgs["secrets"][string];
+
+/** How a generated secret is drawn. */
+export interface GenerateSpec {
+  /** Number of characters, 16–128. Default 32. Changing it generates a new value. */
+  length?: number;
+  /** Default "dsn-safe". Changing it generates a new value. */
+  alphabet?: GenerationAlphabet;
+}
+
+/** Settings every secret takes, whether its value is given or generated. */
+export interface SecretOptions {
+  /** Folder of the secret in Secret Manager: an absolute path. Default "/". */
+  path?: string;
+  /** Secret type. Default "opaque". Changing it recreates the secret. Generated values must be "opaque". */
+  type?: SecretType;
+  description?: string;
+  /** Tags of this secret, added to the core tags and the component's tags. */
+  tags?: Tags;
+  /**
+   * Secret Manager protection (a protected secret cannot be deleted) and Pulumi `protect`.
+   * Default: the component's `protected`, else on in production and off elsewhere.
+   */
+  protected?: boolean;
+}
+
+/** One secret: a given value or a generated one, plus its settings. */
+export type SecretSpec = (
+  | {
+      /** The value to store. Kept secret end to end: the component wraps it with pulumi.secret. */
+      value: pulumi.Input<string>;
+      generate?: never;
+    }
+  | {
+      /** Generate the value with @pulumi/random's RandomPassword; `{}` takes the defaults. */
+      generate: GenerateSpec;
+      value?: never;
+    }
+) &
+  SecretOptions;
+
+export type SecretsArgs = CommonArgs & {
+  /** The secrets, by key (lowercase letters, digits, single hyphens, starting with a letter; at most 30). */
+  secrets: Record<string, SecretSpec>;
+  /** Default `protected` for every secret. Default: the environment's deletion protection (on in production). */
+  protected?: boolean;
+};
+
+/** Args of `Secrets.grantAccess`. */
+export interface SecretsAccessGrantArgs {
+  /** An existing IAM application to grant access to. Default: a new application is created. */
+  applicationId?: pulumi.Input<string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const grantArgsSchema = z.strictObject({
+  grantAccess: z.strictObject({
+    name: z
+      .string({ error: "expected a grant name" })
+      .min(1, "expected a non-empty grant name")
+      .max(30, "expected a grant name of at most 30 characters")
+      .regex(NAME_PATTERN, "expected lowercase letters, digits and single hyphens, starting with a letter"),
+    applicationId: pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)")).optional(),
+  }),
+});

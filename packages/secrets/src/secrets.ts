@@ -1,0 +1,248 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import * as scaleway from "@pulumiverse/scaleway";
+import { ConfigError, blockContext, parseArgs, scalewayTags } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core";
+import { grantArgsSchema, secretsArgsSchema } from "./args";
+import type {
+  GenerationAlphabet,
+  ParsedSecretSpec,
+  ParsedSecretsArgs,
+  SecretsAccessGrantArgs,
+  SecretsArgs,
+} from "./args";
+import { describeRedacted, parseArgsRedacting } from "./internal/parse-redacted";
+import type { SecretReference, SecretsAccessGrant } from "./reference";
+
+/** The permission set that reads secret versions' data (Scaleway IAM, "Security & Identity › Secret Manager"). */
+export const SECRET_ACCESS_PERMISSION_SET = "SecretManagerSecretAccess";
+
+type PasswordRules = Omit<random.RandomPasswordArgs, "length" | "keepers" | "number">;
+
+/**
+ * The RandomPassword settings of each alphabet. Every class present appears at least once.
+ * - dsn-safe: A–Z a–z 0–9 - _ (64 characters): safe unescaped in a postgres:// URL, and meets
+ *   Scaleway RDB's password rules (upper, lower, digit and special character).
+ * - alphanumeric: A–Z a–z 0–9 (62 characters).
+ * - full: A–Z a–z 0–9 and !@#$%&*()-_=+[]{}<>:? (83 characters).
+ */
+const ALPHABETS: Readonly<Record<GenerationAlphabet, PasswordRules>> = {
+  "dsn-safe": {
+    upper: true,
+    lower: true,
+    numeric: true,
+    special: true,
+    overrideSpecial: "-_",
+    minUpper: 1,
+    minLower: 1,
+    minNumeric: 1,
+    minSpecial: 1,
+  },
+  alphanumeric: {
+    upper: true,
+    lower: true,
+    numeric: true,
+    special: false,
+    minUpper: 1,
+    minLower: 1,
+    minNumeric: 1,
+  },
+  full: {
+    upper: true,
+    lower: true,
+    numeric: true,
+    special: true,
+    overrideSpecial: "!@#$%&*()-_=+[]{}<>:?",
+    minUpper: 1,
+    minLower: 1,
+    minNumeric: 1,
+    minSpecial: 1,
+  },
+};
+
+/**
+ * How a bad field's given value appears in a ConfigError. Anything that may be a secret value
+ * (`secrets.<key>.value`, or a string where a spec or the secrets object was expected) is described
+ * by its kind and size only; a bad key (`secrets.<key>`) by the key itself.
+ */
+function describeGiven(path: readonly PropertyKey[], value: unknown): string | undefined {
+  if (path[0] !== "secrets") return undefined;
+  if (path.length >= 3) return path[2] === "value" ? describeRedacted(value) : undefined;
+  if (typeof value !== "object" || value === null) return describeRedacted(value);
+  return path.length === 2 ? JSON.stringify(String(path[1])) : undefined;
+}
+
+/**
+ * Secret Manager secrets, each with one version holding a given or generated value.
+ * Hand them to consumers with `secret(key)` and let an IAM application read them with `grantAccess`.
+ */
+export class Secrets extends pulumi.ComponentResource {
+  static readonly TYPE = "scaleway-blocks:secrets:Secrets";
+
+  /** A reference per key: ids, name, revision and the value (always a Pulumi secret). */
+  readonly references: Readonly<Record<string, SecretReference>>;
+  /** Secret Manager ids ("<region>/<uuid>") by key; each resolves once the secret's version exists. */
+  readonly ids: pulumi.Output<Record<string, string>>;
+  /** Secret Manager names by key. */
+  readonly names: pulumi.Output<Record<string, string>>;
+
+  private readonly componentName: string;
+  private readonly ctx: BlockContext;
+  private readonly args: ParsedSecretsArgs;
+  private readonly grantNames: Set<string>;
+  private projectIdOutput: pulumi.Output<string> | undefined;
+
+  constructor(name: string, args: SecretsArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Parse before super(): bad input throws a ConfigError before anything is registered,
+    // and the error never quotes a secret value.
+    const parsed = parseArgsRedacting(secretsArgsSchema, args, { type: Secrets.TYPE, name }, describeGiven);
+    super(Secrets.TYPE, name, {}, opts);
+    this.componentName = name;
+    this.args = parsed;
+    this.grantNames = new Set();
+    this.ctx = blockContext({ kind: "secrets", name }, parsed);
+
+    const references: Record<string, SecretReference> = {};
+    for (const [key, spec] of Object.entries(parsed.secrets)) {
+      references[key] = this.createSecret(key, spec);
+    }
+    this.references = Object.freeze(references);
+
+    const byKey = (
+      pick: (r: SecretReference) => pulumi.Output<string>,
+    ): pulumi.Output<Record<string, string>> =>
+      pulumi
+        .all(Object.values(references).map((r) => pulumi.all([r.key, pick(r)])))
+        .apply((pairs) => Object.fromEntries(pairs));
+    this.ids = byKey((r) => r.secretId);
+    this.names = byKey((r) => r.secretName);
+    this.registerOutputs({ ids: this.ids, names: this.names });
+  }
+
+  /** The reference of one secret; an unknown key throws an Error naming the known keys. */
+  secret(key: string): SecretReference {
+    const reference = Object.prototype.hasOwnProperty.call(this.references, key)
+      ? this.references[key]
+      : undefined;
+    if (!reference) {
+      throw new Error(
+        `${Secrets.TYPE} "${this.componentName}": no secret "${key}"; known keys: ${Object.keys(this.references).join(", ")}`,
+      );
+    }
+    return reference;
+  }
+
+  /**
+   * Lets an IAM application read the values of secrets (permission set SecretManagerSecretAccess),
+   * scoped to the project: the project given in args, else the provider's default project.
+   * Creates the application unless `applicationId` is given.
+   */
+  grantAccess(name: string, args: SecretsAccessGrantArgs = {}): SecretsAccessGrant {
+    const { grantAccess: parsed } = parseArgs(
+      grantArgsSchema,
+      { grantAccess: { ...args, name } },
+      { type: Secrets.TYPE, name: this.componentName },
+    );
+    if (this.grantNames.has(parsed.name)) {
+      throw new ConfigError(Secrets.TYPE, this.componentName, [
+        {
+          path: "grantAccess.name",
+          expected: "a grant name not used before on this component",
+          received: JSON.stringify(parsed.name),
+        },
+      ]);
+    }
+    this.grantNames.add(parsed.name);
+
+    const keys = Object.keys(this.references).join(", ");
+    const prefix = `${this.componentName}-${parsed.name}`;
+    const applicationId =
+      parsed.applicationId !== undefined
+        ? pulumi.output(parsed.applicationId)
+        : new scaleway.iam.Application(
+            `${prefix}-app`,
+            {
+              name: this.ctx.name(`${parsed.name}-access`),
+              description: `Reads the Secret Manager secrets of ${this.ctx.name()} (${keys})`,
+              tags: [...this.ctx.tags.list],
+            },
+            { parent: this },
+          ).id;
+
+    const policy = new scaleway.iam.Policy(
+      `${prefix}-policy`,
+      {
+        name: this.ctx.name(`${parsed.name}-access`),
+        description: `Read access to Secret Manager secret versions in the project of ${this.ctx.name()}`,
+        applicationId,
+        rules: [{ permissionSetNames: [SECRET_ACCESS_PERMISSION_SET], projectIds: [this.projectId()] }],
+        tags: [...this.ctx.tags.list],
+      },
+      { parent: this },
+    );
+    return { applicationId, policyId: policy.id };
+  }
+
+  /** The project id from args, else the provider's default project (one lookup, shared by every grant). */
+  private projectId(): pulumi.Output<string> {
+    if (this.projectIdOutput === undefined) {
+      this.projectIdOutput =
+        this.args.projectId !== undefined
+          ? pulumi.output(this.args.projectId)
+          : scaleway.account.getProjectOutput({}, { parent: this }).projectId;
+    }
+    return this.projectIdOutput;
+  }
+
+  private createSecret(key: string, spec: ParsedSecretSpec): SecretReference {
+    const name = this.componentName;
+    const isProtected = spec.protected ?? this.args.protected ?? this.ctx.profile.deletionProtection;
+
+    let value: pulumi.Output<string>;
+    if (spec.generate !== undefined) {
+      const password = new random.RandomPassword(
+        `${name}-${key}-value`,
+        { length: spec.generate.length, ...ALPHABETS[spec.generate.alphabet] },
+        { parent: this, protect: isProtected },
+      );
+      value = pulumi.secret(password.result);
+    } else {
+      value = pulumi.secret(spec.value as pulumi.Input<string>);
+    }
+
+    const tags = scalewayTags({
+      project: this.ctx.project,
+      environment: this.ctx.environment,
+      component: "secrets",
+      extra: { ...(this.args.tags ?? {}), ...(spec.tags ?? {}) },
+    });
+    const secret = new scaleway.secrets.Secret(
+      `${name}-${key}`,
+      {
+        name: this.ctx.name(key),
+        path: spec.path,
+        type: spec.type,
+        description: spec.description,
+        tags: [...tags.list],
+        protected: isProtected,
+        region: this.args.region,
+        projectId: this.args.projectId,
+      },
+      { parent: this, protect: isProtected },
+    );
+    const version = new scaleway.secrets.Version(
+      `${name}-${key}-version`,
+      { secretId: secret.id, data: value, region: this.args.region },
+      { parent: this },
+    );
+
+    return Object.freeze({
+      key,
+      // Resolves once the version exists, so a consumer never reads an empty secret.
+      secretId: pulumi.all([secret.id, version.id]).apply(([id]) => id),
+      secretName: secret.name,
+      revision: version.revision,
+      value,
+    });
+  }
+}
