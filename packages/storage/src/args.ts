@@ -1,0 +1,349 @@
+import { REGIONS, commonArgsShape, pulumiInput, regionFor } from "@scaleway-blocks/core";
+import type { Region } from "@scaleway-blocks/core";
+import { z } from "zod";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Scaleway bucket names are global across every Scaleway customer: 3–63 characters, lowercase
+ * letters, digits and hyphens, starting and ending with a letter or a digit. Dots are refused here
+ * (Scaleway allows them) because `<bucket>.s3.<region>.scw.cloud` would no longer match the
+ * wildcard certificate `*.s3.<region>.scw.cloud`, which is not recursive.
+ */
+export const BUCKET_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+export const bucketNameSchema = z
+  .string({ error: () => "expected a bucket name (a string)" })
+  .min(3, "expected a bucket name of at least 3 characters")
+  .max(63, "expected a bucket name of at most 63 characters")
+  .refine((name) => !name.includes("."), {
+    message:
+      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
+  })
+  .regex(
+    BUCKET_NAME_PATTERN,
+    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
+  );
+
+/** Methods Scaleway Object Storage accepts in a CORS rule. */
+export const CORS_METHODS = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
+export type CorsMethod = (typeof CORS_METHODS)[number];
+
+/** Storage classes objects may move to. STANDARD is where they start. */
+export const TRANSITION_STORAGE_CLASSES = ["ONEZONE_IA", "GLACIER"] as const;
+export const STORAGE_CLASSES = ["STANDARD", ...TRANSITION_STORAGE_CLASSES] as const;
+
+export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
+
+/** Lifecycle rule ids the component writes itself; user rules may not reuse them. */
+export const RESERVED_RULE_IDS = ["housekeeping", "transitions"] as const;
+
+const days = (what: string) =>
+  z
+    .number({ error: () => `expected a whole number of days (${what})` })
+    .int(`expected a whole number of days (${what})`)
+    .min(1, `expected at least 1 day (${what})`);
+
+const applicationIdSchema = pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)"));
+const userIdSchema = pulumiInput(z.string().regex(UUID, "expected an IAM user id (a UUID)"));
+
+const nonEmptyStrings = (what: string) =>
+  z.array(z.string().min(1, `expected a non-empty ${what}`), { error: () => `expected a list of ${what}s` });
+
+const corsRuleSchema = z.strictObject({
+  /** HTTP methods browsers may use: GET | PUT | POST | DELETE | HEAD. */
+  allowedMethods: z
+    .array(z.enum(CORS_METHODS, { error: () => `expected a CORS method: ${CORS_METHODS.join(" | ")}` }))
+    .min(1, "expected at least one method"),
+  /** Origins allowed to call the bucket, e.g. "https://shop.example.com" (or "*"). */
+  allowedOrigins: nonEmptyStrings("origin").min(1, "expected at least one origin"),
+  /** Request headers allowed in a preflight request. */
+  allowedHeaders: nonEmptyStrings("header").optional(),
+  /** Response headers browsers may read. */
+  exposeHeaders: nonEmptyStrings("header").optional(),
+  /** How long browsers cache the preflight response, in seconds. */
+  maxAgeSeconds: z
+    .number()
+    .int("expected a whole number of seconds")
+    .min(0, "expected 0 or more seconds")
+    .max(86_400, "expected at most 86400 seconds (one day)")
+    .optional(),
+});
+
+const transitionSchema = z.strictObject({
+  /** Days after an object's creation when it moves. */
+  days: z.number().int("expected a whole number of days").min(0, "expected 0 or more days"),
+  /** ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading; fr-par and nl-ams only). */
+  storageClass: z.enum(TRANSITION_STORAGE_CLASSES, {
+    error: () => `expected a storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")}`,
+  }),
+});
+
+const userTransitionSchema = z.strictObject({
+  days: z.number().int("expected a whole number of days").min(0, "expected 0 or more days"),
+  storageClass: z.enum(STORAGE_CLASSES, {
+    error: () => `expected a storage class: ${STORAGE_CLASSES.join(" | ")}`,
+  }),
+});
+
+/** A lifecycle rule of your own, added after the component's rules. */
+const userLifecycleRuleSchema = z
+  .strictObject({
+    /** A unique id (1–255 characters), so the rule keeps its identity across updates. */
+    id: z
+      .string()
+      .min(1, "expected a rule id")
+      .max(255, "expected a rule id of at most 255 characters")
+      .refine((id) => !(RESERVED_RULE_IDS as readonly string[]).includes(id), {
+        message: `expected a rule id other than the component's own (${RESERVED_RULE_IDS.join(", ")})`,
+      }),
+    enabled: z.boolean().default(true),
+    /** Only objects whose key starts with this prefix. */
+    prefix: z.string().min(1, "expected a non-empty prefix").optional(),
+    /** Only objects carrying all these tags. */
+    tags: z.record(z.string().min(1), z.string()).optional(),
+    /** Delete current versions this many days after creation. */
+    expirationDays: days("expirationDays").optional(),
+    /** Move current versions to another storage class. */
+    transitions: z.array(userTransitionSchema).min(1, "expected at least one transition").optional(),
+    /** Delete noncurrent versions this many days after they became noncurrent. */
+    noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays").optional(),
+    /** Abort multipart uploads not completed after this many days. */
+    abortIncompleteMultipartUploadDays: days("abortIncompleteMultipartUploadDays").optional(),
+  })
+  .refine(
+    (r) =>
+      r.expirationDays !== undefined ||
+      r.transitions !== undefined ||
+      r.noncurrentVersionExpirationDays !== undefined ||
+      r.abortIncompleteMultipartUploadDays !== undefined,
+    {
+      message:
+        "expected at least one action: expirationDays, transitions, noncurrentVersionExpirationDays or abortIncompleteMultipartUploadDays",
+    },
+  );
+
+const lifecycleSchema = z.strictObject({
+  /**
+   * Delete noncurrent (overwritten or deleted) versions this many days after they became noncurrent.
+   * Default: the environment profile (dev 7, staging 30, production 90). Only with versioning on.
+   */
+  noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays").optional(),
+  /** Abort multipart uploads not completed after this many days. Default: the profile (1, 3, 7). */
+  abortIncompleteMultipartUploadDays: days("abortIncompleteMultipartUploadDays").optional(),
+  /** Move every object to ONEZONE_IA and/or GLACIER after some days. GLACIER only in fr-par and nl-ams. */
+  transitions: z
+    .array(transitionSchema)
+    .min(1, "expected at least one transition")
+    .refine((t) => new Set(t.map((x) => x.storageClass)).size === t.length, {
+      message: "expected each storage class at most once",
+    })
+    .optional(),
+  /** Further rules of your own, validated and appended. */
+  rules: z.array(userLifecycleRuleSchema).optional(),
+});
+
+const ownerPrincipalSchema = z
+  .strictObject({
+    /** An IAM user who keeps full access (e.g. the platform's admin). */
+    userId: userIdSchema.optional(),
+    /** An IAM application that keeps full access (e.g. the CI application that runs `pulumi up`). */
+    applicationId: applicationIdSchema.optional(),
+  })
+  .refine((p) => (p.userId === undefined) !== (p.applicationId === undefined), {
+    message: "expected exactly one of userId or applicationId",
+  });
+
+const accessSchema = z.strictObject({
+  /**
+   * Principals that keep full access (`s3:*`) once the bucket policy exists, so the platform never
+   * locks itself out: with the policy version 2023-04-17 every principal not named in the policy
+   * loses access, including the one that deploys the stack. At least one is required.
+   */
+  owners: z.array(ownerPrincipalSchema).min(1, "expected at least one owner principal (see README: lock-out)"),
+  /** IAM application ids granted read: list the bucket and get objects. */
+  readApplicationIds: z.array(applicationIdSchema).optional(),
+  /** IAM application ids granted read-write: read, plus put and delete objects and multipart uploads. */
+  readWriteApplicationIds: z.array(applicationIdSchema).optional(),
+});
+
+const kmsKeyIdSchema = pulumiInput(
+  z
+    .string()
+    .regex(
+      new RegExp(`^(?:(?:${REGIONS.join("|")})/)?${UUID.source.slice(1, -1)}$`),
+      'expected a Key Manager key id: "<uuid>" or "<region>/<uuid>"',
+    ),
+);
+
+const encryptionSchema = z
+  .strictObject({
+    /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
+    kmsKeyId: kmsKeyIdSchema.optional(),
+    /** Create a dedicated Key Manager key for this bucket (Scaleway's recommendation: one key per bucket). */
+    createKey: z.boolean().optional(),
+    /** Rotation period of the created key, in days. Default 90. */
+    rotationPeriodDays: z
+      .number()
+      .int("expected a whole number of days")
+      .min(1, "expected at least 1 day")
+      .max(3650, "expected at most 3650 days")
+      .optional(),
+  })
+  .refine((e) => (e.kmsKeyId !== undefined) !== (e.createKey === true), {
+    message: "expected either kmsKeyId or createKey: true",
+  })
+  .refine((e) => e.rotationPeriodDays === undefined || e.createKey === true, {
+    message: "expected rotationPeriodDays only with createKey: true",
+  });
+
+const objectLockSchema = z
+  .strictObject({
+    /**
+     * GOVERNANCE: privileged users can shorten or remove the retention; COMPLIANCE: nobody can,
+     * not even the Organization owner, until the retention ends.
+     */
+    mode: z.enum(OBJECT_LOCK_MODES, { error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}` }),
+    /** Default retention in days (exactly one of days or years). */
+    days: z.number().int("expected a whole number of days").min(1, "expected at least 1 day").optional(),
+    /** Default retention in years (exactly one of days or years). */
+    years: z.number().int("expected a whole number of years").min(1, "expected at least 1 year").optional(),
+  })
+  .refine((l) => (l.days === undefined) !== (l.years === undefined), {
+    message: "expected exactly one of days or years",
+  });
+
+export const bucketArgsSchema = z
+  .strictObject({
+    ...commonArgsShape,
+    /**
+     * The bucket's global name. Default: derived (see README "Bucket names").
+     * **Changing it recreates the bucket (and loses its objects).**
+     */
+    name: bucketNameSchema.optional(),
+    /**
+     * Serve objects to anyone (canned ACL "public-read"), for static assets only.
+     * Refused with `encryption` and with GLACIER transitions. Default false ("private").
+     */
+    publicRead: z.boolean().optional(),
+    /** Keep every version of every object. Default: the environment profile (off in dev); on with objectLock. */
+    versioning: z.boolean().optional(),
+    /** Let `pulumi destroy` delete a bucket that still holds objects. Default: the profile; refused in production. */
+    forceDestroy: z.boolean().optional(),
+    /** Pulumi `protect` on the bucket (and the key it creates). Default: the profile's deletionProtection. */
+    protect: z.boolean().optional(),
+    lifecycle: lifecycleSchema.optional(),
+    /** CORS rules for browsers. */
+    corsRules: z.array(corsRuleSchema).optional(),
+    /** Server-side encryption (SSE-KMS) with a Key Manager key. */
+    encryption: encryptionSchema.optional(),
+    /**
+     * Write-once-read-many retention. **Object lock can only be enabled when the bucket is
+     * created: adding it later recreates the bucket.** Turns versioning on.
+     */
+    objectLock: objectLockSchema.optional(),
+    /** A least-privilege bucket policy: who may read, who may write, who keeps full access. */
+    access: accessSchema.optional(),
+  })
+  .superRefine((args, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const glacierRegion = regionFor("objectStorageGlacier");
+    const glacierMessage = (region: Region) =>
+      `expected ONEZONE_IA: GLACIER is not offered in ${region} (only in ${glacierRegion.options.join(" | ")})`;
+
+    if (args.forceDestroy === true && args.environment === "production") {
+      issue(["forceDestroy"], "expected false in production: forceDestroy deletes every object with the bucket");
+    }
+    if (args.forceDestroy === true && args.objectLock !== undefined) {
+      issue(["forceDestroy"], "expected no forceDestroy on a bucket with objectLock: retained objects must stay");
+    }
+    if (args.objectLock !== undefined && args.versioning === false) {
+      issue(["versioning"], "expected versioning on (or unset): object lock requires versioning");
+    }
+    if (args.versioning === false && args.lifecycle?.noncurrentVersionExpirationDays !== undefined) {
+      issue(
+        ["lifecycle", "noncurrentVersionExpirationDays"],
+        "expected no noncurrent-version expiration on a bucket without versioning",
+      );
+    }
+    if (args.publicRead === true && args.encryption !== undefined) {
+      issue(
+        ["encryption"],
+        "expected no SSE-KMS encryption on a publicRead bucket: anonymous readers cannot decrypt (they hold no KeyManagerKeyDecrypt)",
+      );
+    }
+
+    const transitions = args.lifecycle?.transitions ?? [];
+    transitions.forEach((t, i) => {
+      if (t.storageClass !== "GLACIER") return;
+      if (!glacierRegion.safeParse(args.region).success) {
+        issue(["lifecycle", "transitions", i, "storageClass"], glacierMessage(args.region));
+      } else if (args.publicRead === true) {
+        issue(
+          ["lifecycle", "transitions", i, "storageClass"],
+          "expected no GLACIER transition on a publicRead bucket: archived objects cannot be served until restored",
+        );
+      }
+    });
+    const ia = transitions.find((t) => t.storageClass === "ONEZONE_IA");
+    const glacier = transitions.find((t) => t.storageClass === "GLACIER");
+    if (ia && glacier && glacier.days <= ia.days) {
+      issue(["lifecycle", "transitions"], "expected the GLACIER transition after the ONEZONE_IA one (more days)");
+    }
+
+    const rules = args.lifecycle?.rules ?? [];
+    const seen = new Set<string>();
+    rules.forEach((rule, i) => {
+      if (seen.has(rule.id)) issue(["lifecycle", "rules", i, "id"], "expected a rule id not used by another rule");
+      seen.add(rule.id);
+      rule.transitions?.forEach((t, j) => {
+        if (t.storageClass !== "GLACIER") return;
+        if (!glacierRegion.safeParse(args.region).success) {
+          issue(["lifecycle", "rules", i, "transitions", j, "storageClass"], glacierMessage(args.region));
+        } else if (args.publicRead === true) {
+          issue(
+            ["lifecycle", "rules", i, "transitions", j, "storageClass"],
+            "expected no GLACIER transition on a publicRead bucket: archived objects cannot be served until restored",
+          );
+        }
+      });
+      if (args.versioning === false && rule.noncurrentVersionExpirationDays !== undefined) {
+        issue(
+          ["lifecycle", "rules", i, "noncurrentVersionExpirationDays"],
+          "expected no noncurrent-version expiration on a bucket without versioning",
+        );
+      }
+    });
+
+    if (args.encryption?.kmsKeyId !== undefined && typeof args.encryption.kmsKeyId === "string") {
+      const prefix = args.encryption.kmsKeyId.split("/");
+      if (prefix.length === 2 && prefix[0] !== args.region) {
+        issue(["encryption", "kmsKeyId"], `expected a key in the bucket's region (${args.region})`);
+      }
+    }
+
+    const access = args.access;
+    if (access) {
+      const plain = (ids: readonly unknown[] | undefined) =>
+        (ids ?? []).filter((id): id is string => typeof id === "string");
+      const readers = plain(access.readApplicationIds);
+      const writers = new Set(plain(access.readWriteApplicationIds));
+      (access.readApplicationIds ?? []).forEach((id, i) => {
+        if (typeof id === "string" && writers.has(id)) {
+          issue(
+            ["access", "readApplicationIds", i],
+            "expected an application in either readApplicationIds or readWriteApplicationIds, not both",
+          );
+        }
+      });
+      if (new Set(readers).size !== readers.length) {
+        issue(["access", "readApplicationIds"], "expected each application id once");
+      }
+      if (writers.size !== plain(access.readWriteApplicationIds).length) {
+        issue(["access", "readWriteApplicationIds"], "expected each application id once");
+      }
+    }
+  });
+
+export type BucketArgs = z.input<typeof bucketArgsSchema>;
+export type ParsedBucketArgs = z.output<typeof bucketArgsSchema>;

@@ -1,0 +1,2 @@
+export { Bucket } from "./bucket";
+export type { BucketArgs } from "./args";
