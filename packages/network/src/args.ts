@@ -1,0 +1,238 @@
+import {
+  ZONES_BY_PRODUCT,
+  commonArgsShape,
+  nameSegmentSchema,
+  regionOfZone,
+  zoneFor,
+} from "@scaleway-blocks/core";
+import { z } from "zod";
+import {
+  RFC1918_RANGES,
+  formatCidr,
+  isNetworkAddress,
+  isRfc1918,
+  networkAddress,
+  overlaps,
+  parseIpv4Cidr,
+} from "./internal/cidr";
+import type { Ipv4Cidr } from "./internal/cidr";
+
+/**
+ * Prefix lengths Scaleway accepts for a custom Private Network IPv4 subnet: /20 (4 094 usable
+ * addresses) to /28 (14). Source: Scaleway docs, "How to create a Private Network" (custom CIDR).
+ */
+export const PRIVATE_NETWORK_PREFIX_LENGTH = { min: 20, max: 28 } as const;
+
+/** Derived subnets are /22 blocks of 172.16.0.0/16 (the size Scaleway generates itself), so at most 64. */
+export const MAX_PRIVATE_NETWORKS = 64;
+
+/**
+ * The subnet of the private network at position `index` when none is given:
+ * 172.16.<4 × index>.0/22, i.e. 172.16.0.0/22, 172.16.4.0/22, 172.16.8.0/22, …
+ */
+export function derivedSubnet(index: number): string {
+  return `172.16.${4 * index}.0/22`;
+}
+
+/** Public Gateway offers (VPC-GW-L: 3 Gbps, VPC-GW-XL: 10 Gbps). */
+export const PUBLIC_GATEWAY_TYPES = ["VPC-GW-S", "VPC-GW-M", "VPC-GW-L", "VPC-GW-XL"] as const;
+export type PublicGatewayType = (typeof PUBLIC_GATEWAY_TYPES)[number];
+
+/** The SSH bastion's default port, and the range Scaleway accepts for a custom one. */
+export const BASTION_DEFAULT_PORT = 61000;
+export const BASTION_PORT_RANGE = { min: 1024, max: 59999 } as const;
+
+const RFC1918_TEXT = RFC1918_RANGES.map(formatCidr).join(", ");
+
+function addIssue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = []): void {
+  ctx.addIssue({ code: "custom", message, path });
+}
+
+/** A private network subnet: a canonical IPv4 CIDR inside RFC 1918, /20 to /28. */
+const subnetSchema = z.string().superRefine((text, ctx) => {
+  const cidr = parseIpv4Cidr(text);
+  if (!cidr) return addIssue(ctx, `expected an IPv4 CIDR such as "172.16.0.0/22"`);
+  if (!isNetworkAddress(cidr)) {
+    const fixed = formatCidr({ ...cidr, address: networkAddress(cidr) });
+    return addIssue(ctx, `expected a network address with the host bits at zero, e.g. "${fixed}"`);
+  }
+  if (!isRfc1918(cidr)) return addIssue(ctx, `expected a private range inside ${RFC1918_TEXT} (RFC 1918)`);
+  const { min, max } = PRIVATE_NETWORK_PREFIX_LENGTH;
+  if (cidr.prefixLength < min || cidr.prefixLength > max) {
+    addIssue(ctx, `expected a prefix length from /${min} to /${max}, the sizes Scaleway accepts`);
+  }
+});
+
+/** An IPv4 range allowed to reach the SSH bastion. */
+const allowedIpRangeSchema = z.string().superRefine((text, ctx) => {
+  const cidr = parseIpv4Cidr(text);
+  if (!cidr) return addIssue(ctx, `expected an IPv4 CIDR such as "203.0.113.7/32"`);
+  if (!isNetworkAddress(cidr)) {
+    const fixed = formatCidr({ ...cidr, address: networkAddress(cidr) });
+    addIssue(ctx, `expected a network address with the host bits at zero, e.g. "${fixed}"`);
+  }
+});
+
+export const privateNetworkSpecSchema = z.strictObject({
+  /**
+   * The key of this network in the outputs (`privateNetworkIds`, `subnets`, `privateNetworkId(name)`);
+   * the Scaleway name is `<project>-<environment>-<component>-<name>`. Unique in the list.
+   */
+  name: nameSegmentSchema,
+  /**
+   * IPv4 subnet, e.g. "10.0.0.0/24": inside RFC 1918, /20 to /28, no overlap with the other networks.
+   * Default: 172.16.<4 × position>.0/22. **Changing it recreates the private network.**
+   */
+  subnet: subnetSchema.optional(),
+});
+export type PrivateNetworkSpec = z.input<typeof privateNetworkSpecSchema>;
+
+export const publicGatewaySpecSchema = z.strictObject({
+  /** The offer. **Changing it recreates the gateway** (and its attachments). Default VPC-GW-S. */
+  type: z
+    .enum(PUBLIC_GATEWAY_TYPES, { error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}` })
+    .default("VPC-GW-S"),
+  /**
+   * Zone of the gateway and its flexible IP; must be in the network's region and offer Public
+   * Gateways (fr-par-3 does not). Default: the region's "-1" zone.
+   */
+  zone: zoneFor("publicGateway").optional(),
+  /** Names of the private networks to give egress through the gateway. Default: all of them. */
+  privateNetworks: z.array(nameSegmentSchema).min(1, "expected at least one private network name").optional(),
+  /** Turns on the SSH bastion. Default false. Needs `allowedIpRanges`. */
+  bastionEnabled: z.boolean().default(false),
+  /** The bastion's port: 61000 (default) or 1024–59999. Only with `bastionEnabled`. */
+  bastionPort: z
+    .number()
+    .int("expected a whole port number")
+    .refine(
+      (p) => p === BASTION_DEFAULT_PORT || (p >= BASTION_PORT_RANGE.min && p <= BASTION_PORT_RANGE.max),
+      `expected ${BASTION_DEFAULT_PORT} or a port from ${BASTION_PORT_RANGE.min} to ${BASTION_PORT_RANGE.max}`,
+    )
+    .optional(),
+  /** IPv4 ranges allowed to reach the bastion (e.g. your office, "203.0.113.7/32"). Required with `bastionEnabled`. */
+  allowedIpRanges: z.array(allowedIpRangeSchema).optional(),
+  /** Accept "0.0.0.0/0" in `allowedIpRanges`: the bastion then answers the whole internet. Default false. */
+  allowBastionFromAnywhere: z.boolean().default(false),
+  /** Lets machines behind the gateway send mail on port 25. Default false (blocked). */
+  enableSmtp: z.boolean().default(false),
+});
+export type PublicGatewaySpec = z.input<typeof publicGatewaySpecSchema>;
+
+interface ParsedShape {
+  region: string;
+  privateNetworks: Array<{ name: string; subnet?: string | undefined }>;
+  publicGateway?: z.output<typeof publicGatewaySpecSchema> | undefined;
+}
+
+function checkPrivateNetworks(args: ParsedShape, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  args.privateNetworks.forEach((pn, j) => {
+    const i = seen.get(pn.name);
+    if (i === undefined) seen.set(pn.name, j);
+    else {
+      addIssue(ctx, `expected a unique private network name: "${pn.name}" is already privateNetworks[${i}].name`, [
+        "privateNetworks",
+        j,
+        "name",
+      ]);
+    }
+  });
+
+  const cidrs: Array<{ cidr: Ipv4Cidr; derived: boolean }> = args.privateNetworks.map((pn, i) => ({
+    cidr: parseIpv4Cidr(pn.subnet ?? derivedSubnet(i))!,
+    derived: pn.subnet === undefined,
+  }));
+  const describe = (i: number) => {
+    const { cidr, derived } = cidrs[i]!;
+    const how = derived ? ", derived from its position; give it a subnet to move it" : "";
+    return `privateNetworks[${i}] ("${args.privateNetworks[i]!.name}", ${formatCidr(cidr)}${how})`;
+  };
+  for (let j = 1; j < cidrs.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (!overlaps(cidrs[i]!.cidr, cidrs[j]!.cidr)) continue;
+      // Report on a subnet the user wrote (two derived subnets never overlap).
+      const [at, other] = cidrs[j]!.derived ? [i, j] : [j, i];
+      addIssue(ctx, `expected a subnet that does not overlap ${describe(other)}`, ["privateNetworks", at, "subnet"]);
+    }
+  }
+}
+
+function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
+  const gw = args.publicGateway;
+  if (!gw) return;
+  const at = (...path: PropertyKey[]) => ["publicGateway", ...path];
+
+  if (gw.zone !== undefined && regionOfZone(gw.zone) !== args.region) {
+    const zones = ZONES_BY_PRODUCT.publicGateway.filter((z) => regionOfZone(z) === args.region);
+    addIssue(ctx, `expected a zone of the network's region ${args.region}: ${zones.join(" | ")}`, at("zone"));
+  }
+
+  const names = [...new Set(args.privateNetworks.map((pn) => pn.name))];
+  const chosen = new Set<string>();
+  gw.privateNetworks?.forEach((name, k) => {
+    if (!names.includes(name)) {
+      addIssue(ctx, `expected the name of one of privateNetworks: ${names.join(", ")}`, at("privateNetworks", k));
+    } else if (chosen.has(name)) {
+      addIssue(ctx, `expected each private network once: "${name}" is listed twice`, at("privateNetworks", k));
+    }
+    chosen.add(name);
+  });
+
+  if (gw.bastionEnabled) {
+    if (!gw.allowedIpRanges || gw.allowedIpRanges.length === 0) {
+      addIssue(
+        ctx,
+        "expected at least one IPv4 range allowed to reach the SSH bastion (Scaleway would otherwise allow 0.0.0.0/0)",
+        at("allowedIpRanges"),
+      );
+    }
+    gw.allowedIpRanges?.forEach((text, k) => {
+      const cidr = parseIpv4Cidr(text)!;
+      if (cidr.prefixLength === 0 && !gw.allowBastionFromAnywhere) {
+        addIssue(
+          ctx,
+          "expected a range narrower than the whole internet (0.0.0.0/0); set allowBastionFromAnywhere: true to open the bastion to everyone on purpose",
+          at("allowedIpRanges", k),
+        );
+      }
+    });
+  } else {
+    for (const key of ["allowedIpRanges", "bastionPort"] as const) {
+      if (gw[key] !== undefined) addIssue(ctx, "expected nothing while bastionEnabled is false", at(key));
+    }
+    if (gw.allowBastionFromAnywhere) {
+      addIssue(ctx, "expected false while bastionEnabled is false", at("allowBastionFromAnywhere"));
+    }
+  }
+}
+
+export const networkArgsSchema = z
+  .strictObject({
+    ...commonArgsShape,
+    /**
+     * The private networks, all regional in `region`. Default: one named "main" (172.16.0.0/22).
+     * Their position decides derived subnets: add new networks at the end, or give them subnets.
+     */
+    privateNetworks: z
+      .array(privateNetworkSpecSchema)
+      .min(1, "expected at least one private network")
+      .max(MAX_PRIVATE_NETWORKS, `expected at most ${MAX_PRIVATE_NETWORKS} private networks`)
+      .default([{ name: "main" }]),
+    /**
+     * VPC routing between the private networks. Default false: networks are isolated from one another.
+     * It cannot be turned off once on (the provider refuses true → false).
+     */
+    enableRouting: z.boolean().default(false),
+    /** A Public Gateway giving the private networks egress to the internet. Default: none. */
+    publicGateway: publicGatewaySpecSchema.optional(),
+    /** Pulumi `protect` on the VPC and private networks. Default: the environment's deletionProtection (production). */
+    protect: z.boolean().optional(),
+  })
+  .superRefine((args, ctx) => {
+    checkPrivateNetworks(args, ctx);
+    checkPublicGateway(args, ctx);
+  });
+
+export type NetworkArgs = z.input<typeof networkArgsSchema>;
+export type ParsedNetworkArgs = z.output<typeof networkArgsSchema>;

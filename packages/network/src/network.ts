@@ -1,0 +1,150 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { blockContext, defaultZone, parseArgs } from "@scaleway-blocks/core";
+import type { Region } from "@scaleway-blocks/core";
+import { BASTION_DEFAULT_PORT, derivedSubnet, networkArgsSchema } from "./args";
+import type { NetworkArgs } from "./args";
+
+/**
+ * Marks Network instances so that `privateNetworkIdOf` recognises them even when a program
+ * loads two copies of this package (where `instanceof` would fail).
+ */
+export const NETWORK_BRAND: unique symbol = Symbol.for("scaleway-blocks:network:Network");
+
+/**
+ * A VPC with one or more regional private networks, and optionally a Public Gateway that gives
+ * them egress to the internet (dynamic NAT and a pushed default route).
+ *
+ * @example
+ * const network = new Network("net", { project: "shop", environment: "production" });
+ * new Database("db", { project: "shop", environment: "production", network });
+ */
+export class Network extends pulumi.ComponentResource {
+  static readonly TYPE = "scaleway-blocks:network:Network";
+
+  /** @internal */
+  readonly [NETWORK_BRAND] = true;
+
+  /** The region of the VPC and of every private network. */
+  readonly region: Region;
+  readonly vpcId: pulumi.Output<string>;
+  /** Private network ids ("<region>/<uuid>") by name. */
+  readonly privateNetworkIds: pulumi.Output<Record<string, string>>;
+  /** IPv4 subnets (CIDR) by private network name. */
+  readonly subnets: pulumi.Output<Record<string, string>>;
+  /** The Public Gateway's public IPv4 address; undefined without a gateway. */
+  readonly publicGatewayIp: pulumi.Output<string> | undefined;
+
+  private readonly privateNetworksByName: ReadonlyMap<string, scaleway.network.PrivateNetwork>;
+
+  constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Parse before super(): bad input throws a ConfigError before anything is registered.
+    const parsed = parseArgs(networkArgsSchema, args, { type: Network.TYPE, name });
+    super(Network.TYPE, name, {}, opts);
+    const ctx = blockContext({ kind: "network", name }, parsed);
+    const protect = parsed.protect ?? ctx.profile.deletionProtection;
+    this.region = parsed.region;
+
+    const vpc = new scaleway.network.Vpc(
+      `${name}-vpc`,
+      {
+        name: ctx.name("vpc"),
+        region: parsed.region,
+        projectId: parsed.projectId,
+        enableRouting: parsed.enableRouting,
+        tags: [...ctx.tags.list],
+      },
+      { parent: this, protect },
+    );
+    this.vpcId = vpc.id;
+
+    const byName = new Map<string, scaleway.network.PrivateNetwork>();
+    const subnets: Record<string, pulumi.Output<string>> = {};
+    parsed.privateNetworks.forEach((spec, index) => {
+      const subnet = spec.subnet ?? derivedSubnet(index);
+      const pn = new scaleway.network.PrivateNetwork(
+        `${name}-pn-${spec.name}`,
+        {
+          name: ctx.name(spec.name),
+          vpcId: vpc.id,
+          region: parsed.region,
+          projectId: parsed.projectId,
+          ipv4Subnet: { subnet },
+          tags: [...ctx.tags.list],
+        },
+        { parent: this, protect },
+      );
+      byName.set(spec.name, pn);
+      subnets[spec.name] = pn.ipv4Subnet.apply((s) => s?.subnet ?? subnet);
+    });
+    this.privateNetworksByName = byName;
+    this.privateNetworkIds = pulumi.all(Object.fromEntries([...byName].map(([key, pn]) => [key, pn.id])));
+    this.subnets = pulumi.all(subnets);
+
+    const gw = parsed.publicGateway;
+    if (gw) {
+      const zone = gw.zone ?? defaultZone(parsed.region);
+      const ip = new scaleway.network.PublicGatewayIp(
+        `${name}-gateway-ip`,
+        { zone, projectId: parsed.projectId, tags: [...ctx.tags.list] },
+        { parent: this },
+      );
+      const gateway = new scaleway.network.PublicGateway(
+        `${name}-gateway`,
+        {
+          name: ctx.name("gateway"),
+          type: gw.type,
+          zone,
+          projectId: parsed.projectId,
+          ipId: ip.id,
+          bastionEnabled: gw.bastionEnabled,
+          ...(gw.bastionEnabled
+            ? { bastionPort: gw.bastionPort ?? BASTION_DEFAULT_PORT, allowedIpRanges: gw.allowedIpRanges }
+            : {}),
+          enableSmtp: gw.enableSmtp,
+          tags: [...ctx.tags.list],
+        },
+        { parent: this },
+      );
+      const attached = gw.privateNetworks ?? parsed.privateNetworks.map((pn) => pn.name);
+      for (const pnName of attached) {
+        new scaleway.network.GatewayNetwork(
+          `${name}-gateway-pn-${pnName}`,
+          {
+            gatewayId: gateway.id,
+            privateNetworkId: byName.get(pnName)!.id,
+            zone,
+            enableMasquerade: true,
+            ipamConfigs: [{ pushDefaultRoute: true }],
+          },
+          { parent: this },
+        );
+      }
+      this.publicGatewayIp = ip.address;
+    }
+
+    this.registerOutputs({
+      region: this.region,
+      vpcId: this.vpcId,
+      privateNetworkIds: this.privateNetworkIds,
+      subnets: this.subnets,
+      ...(this.publicGatewayIp ? { publicGatewayIp: this.publicGatewayIp } : {}),
+    });
+  }
+
+  /**
+   * The id of a private network, by name; the first one when no name is given.
+   * Throws an Error naming the known networks when the name is unknown.
+   */
+  privateNetworkId(name?: string): pulumi.Output<string> {
+    const names = [...this.privateNetworksByName.keys()];
+    const key = name ?? names[0]!;
+    const pn = this.privateNetworksByName.get(key);
+    if (!pn) {
+      throw new Error(
+        `Network has no private network named "${key}"; its private networks are: ${names.join(", ")}`,
+      );
+    }
+    return pn.id;
+  }
+}
