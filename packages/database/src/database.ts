@@ -1,0 +1,575 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { ConfigError, blockContext, describeReceived, parseArgs } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core";
+import { privateNetworkIdOf } from "@scaleway-blocks/network";
+import { Secrets } from "@scaleway-blocks/secrets";
+import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
+import { databaseArgsSchema } from "./args";
+import type { DatabaseArgs, ParsedManagedArgs, ParsedServerlessArgs } from "./args";
+import { secretKeyFor } from "./internal/keys";
+
+/** The PostgreSQL port of Managed Database and Serverless SQL endpoints. */
+const POSTGRES_PORT = 5432;
+
+type SecretSpecs = SecretsArgs["secrets"];
+
+/** One PostgreSQL user of a managed instance, as the component creates it. */
+interface UserPlan {
+  readonly user: string;
+  readonly database: string;
+  readonly permission: "all" | "readwrite" | "readonly";
+  readonly role: "owner" | "read-only";
+}
+
+/** What each mode builds; the constructor copies it onto the component's readonly fields. */
+interface Built {
+  instanceId: pulumi.Output<string>;
+  host: pulumi.Output<string>;
+  port: pulumi.Output<number>;
+  hostname: pulumi.Output<string>;
+  databaseNames: string[];
+  adminSecret: SecretReference | undefined;
+  /** By database name: the owner's password (managed) or the API secret key (serverless). */
+  credentialSecrets: Record<string, SecretReference>;
+  /** By user name (managed only). */
+  userSecrets: Record<string, SecretReference>;
+  /** By user name: its connection string. */
+  connectionSecretsByUser: Record<string, SecretReference>;
+  /** Database name → the users that may connect to it, the owner first. */
+  usersByDatabase: Record<string, string[]>;
+  secretIds: pulumi.Output<Record<string, string>>;
+  publicEndpoint: pulumi.Output<{ host: string; port: number }> | undefined;
+  readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
+  iamApplicationId: pulumi.Output<string> | undefined;
+}
+
+function isNetworkComponent(value: unknown): value is { region: string } {
+  return (
+    pulumi.ComponentResource.isInstance(value) &&
+    typeof (value as { privateNetworkId?: unknown }).privateNetworkId === "function" &&
+    typeof (value as { region?: unknown }).region === "string"
+  );
+}
+
+/** Checks that need more than the schema: the network's region and private network name. */
+function resolvePrivateNetwork(parsed: ParsedManagedArgs, name: string): pulumi.Output<string> {
+  const fail = (path: string, expected: string, received: string): never => {
+    throw new ConfigError(Database.TYPE, name, [{ path, expected, received }]);
+  };
+  if (isNetworkComponent(parsed.network) && parsed.network.region !== parsed.region) {
+    fail(
+      "network",
+      `expected a Network in the database's region ${parsed.region} (private networks are regional)`,
+      `a Network in ${parsed.network.region}`,
+    );
+  }
+  if (!isNetworkComponent(parsed.network) && parsed.privateNetworkName !== undefined) {
+    fail(
+      "privateNetworkName",
+      "expected no privateNetworkName when network is a private network id (it picks one of a Network's)",
+      describeReceived(parsed.privateNetworkName),
+    );
+  }
+  try {
+    return privateNetworkIdOf(parsed.network, parsed.privateNetworkName);
+  } catch (error) {
+    return fail(
+      "privateNetworkName",
+      `expected the name of one of the Network's private networks (${(error as Error).message})`,
+      describeReceived(parsed.privateNetworkName),
+    );
+  }
+}
+
+function endpointOf(
+  endpoint: pulumi.Output<{ ip?: string; port?: number } | undefined>,
+): pulumi.Output<{ host: string; port: number }> {
+  return endpoint.apply((e) => ({ host: e?.ip ?? "", port: e?.port ?? POSTGRES_PORT }));
+}
+
+/**
+ * PostgreSQL for an application: a Managed Database instance on a private network, with logical
+ * databases, one owner user each, and every password and connection string in Secret Manager —
+ * or, for cheap stacks, a Serverless SQL Database (fr-par only).
+ *
+ * @example
+ * const db = new Database("db", {
+ *   project: "shop", environment: "production", mode: "managed", network,
+ *   databases: [{ name: "shop", readOnlyUsers: ["reporting"] }],
+ * });
+ * // a container takes the connection string from Secret Manager:
+ * db.connectionSecret("shop");
+ */
+export class Database extends pulumi.ComponentResource {
+  static readonly TYPE = "scaleway-blocks:database:Database";
+
+  /** "managed" (an RDB instance) or "serverless" (a Serverless SQL Database). */
+  readonly mode: "managed" | "serverless";
+  /** The RDB instance id, or the Serverless SQL Database id ("<region>/<uuid>"). */
+  readonly instanceId: pulumi.Output<string>;
+  /** Managed: the instance's IPv4 address on the private network. Serverless: the endpoint's hostname. */
+  readonly host: pulumi.Output<string>;
+  /** The PostgreSQL port (5432 unless Scaleway says otherwise). */
+  readonly port: pulumi.Output<number>;
+  /** Managed: the instance's DNS name on the private network. Serverless: the endpoint's hostname. */
+  readonly hostname: pulumi.Output<string>;
+  /** The logical database names, in the order given (serverless: the one database). */
+  readonly databaseNames: readonly string[];
+  /** The admin user (managed), created with the instance. */
+  readonly adminUserName: string | undefined;
+  /** The admin password's secret (managed). */
+  readonly adminSecret: SecretReference | undefined;
+  /**
+   * Per database name, the secret its application logs in with: the owner's password (managed),
+   * or the IAM API secret key (serverless with `iamAccess`). Values are Pulumi secrets.
+   */
+  readonly credentialSecrets: Readonly<Record<string, SecretReference>>;
+  /** Per user name (owners and read-only users), its password secret (managed). */
+  readonly userSecrets: Readonly<Record<string, SecretReference>>;
+  /** Per database name, the owner's connection string secret (`postgres://…?sslmode=require`). */
+  readonly connectionSecrets: Readonly<Record<string, SecretReference>>;
+  /** Every Secret Manager id this component created, by secret name. */
+  readonly secretIds: pulumi.Output<Record<string, string>>;
+  /** The public endpoint (load balancer) when `publicEndpoint` is set. */
+  readonly publicEndpoint: pulumi.Output<{ host: string; port: number }> | undefined;
+  /** The read replica's private network endpoint when `readReplica` is set. */
+  readonly readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
+  /** Serverless with `iamAccess`: the IAM application that connects (its id is the PostgreSQL user). */
+  readonly iamApplicationId: pulumi.Output<string> | undefined;
+
+  private readonly componentName: string;
+  private readonly connectionSecretsByUser: Readonly<Record<string, SecretReference>>;
+  private readonly usersByDatabase: Readonly<Record<string, readonly string[]>>;
+
+  constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Parse before super(): bad input throws a ConfigError before anything is registered.
+    const parsed = parseArgs(databaseArgsSchema, args, { type: Database.TYPE, name });
+    const pnId = parsed.mode === "managed" ? resolvePrivateNetwork(parsed, name) : undefined;
+    super(Database.TYPE, name, {}, opts);
+    this.componentName = name;
+    this.mode = parsed.mode;
+    const ctx = blockContext({ kind: "database", name }, parsed);
+    const protect = parsed.protect ?? ctx.profile.deletionProtection;
+
+    const built =
+      parsed.mode === "managed"
+        ? this.buildManaged(name, parsed, ctx, protect, pnId!)
+        : this.buildServerless(name, parsed, ctx, protect);
+
+    this.instanceId = built.instanceId;
+    this.host = built.host;
+    this.port = built.port;
+    this.hostname = built.hostname;
+    this.databaseNames = Object.freeze([...built.databaseNames]);
+    this.adminUserName = parsed.mode === "managed" ? parsed.userName : undefined;
+    this.adminSecret = built.adminSecret;
+    this.credentialSecrets = Object.freeze(built.credentialSecrets);
+    this.userSecrets = Object.freeze(built.userSecrets);
+    this.connectionSecretsByUser = Object.freeze(built.connectionSecretsByUser);
+    this.usersByDatabase = Object.freeze(built.usersByDatabase);
+    this.connectionSecrets = Object.freeze(
+      Object.fromEntries(
+        Object.entries(built.usersByDatabase)
+          .filter(([, users]) => users[0] !== undefined && built.connectionSecretsByUser[users[0]])
+          .map(([db, users]) => [db, built.connectionSecretsByUser[users[0]!]!]),
+      ),
+    );
+    this.secretIds = built.secretIds;
+    this.publicEndpoint = built.publicEndpoint;
+    this.readReplica = built.readReplica;
+    this.iamApplicationId = built.iamApplicationId;
+
+    this.registerOutputs({
+      instanceId: this.instanceId,
+      host: this.host,
+      port: this.port,
+      hostname: this.hostname,
+      databaseNames: this.databaseNames,
+      secretIds: this.secretIds,
+      ...(this.publicEndpoint ? { publicEndpoint: this.publicEndpoint } : {}),
+      ...(this.readReplica ? { readReplica: this.readReplica } : {}),
+      ...(this.iamApplicationId ? { iamApplicationId: this.iamApplicationId } : {}),
+    });
+  }
+
+  /**
+   * The secret holding a connection string (`postgres://user:password@host:port/db?sslmode=require`)
+   * for a database: its owner's by default, or one of its read-only users'. Hand it to a container as a
+   * secret environment variable. Unknown names throw an Error naming the known ones.
+   */
+  connectionSecret(databaseName: string, userName?: string): SecretReference {
+    const users = Object.prototype.hasOwnProperty.call(this.usersByDatabase, databaseName)
+      ? this.usersByDatabase[databaseName]
+      : undefined;
+    if (!users) {
+      throw new Error(
+        `${Database.TYPE} "${this.componentName}": no database "${databaseName}"; its databases are: ${this.databaseNames.join(", ")}`,
+      );
+    }
+    if (users.length === 0) {
+      throw new Error(
+        `${Database.TYPE} "${this.componentName}": no connection string for "${databaseName}": set iamAccess to create IAM credentials and the connection string secret`,
+      );
+    }
+    const user = userName ?? users[0]!;
+    if (!users.includes(user)) {
+      throw new Error(
+        `${Database.TYPE} "${this.componentName}": database "${databaseName}" has no user "${user}"; its users are: ${users.join(", ") || "(none)"}`,
+      );
+    }
+    return this.connectionSecretsByUser[user]!;
+  }
+
+  /** The credential secret of a database (see `credentialSecrets`); unknown names throw. */
+  credentialSecret(databaseName: string): SecretReference {
+    const reference = Object.prototype.hasOwnProperty.call(this.credentialSecrets, databaseName)
+      ? this.credentialSecrets[databaseName]
+      : undefined;
+    if (!reference) {
+      const known = Object.keys(this.credentialSecrets).join(", ") || "(none: set iamAccess)";
+      throw new Error(
+        `${Database.TYPE} "${this.componentName}": no credential secret for "${databaseName}"; known: ${known}`,
+      );
+    }
+    return reference;
+  }
+
+  private secretsArgs(
+    parsed: ParsedManagedArgs | ParsedServerlessArgs,
+    protect: boolean,
+    secrets: SecretSpecs,
+  ) {
+    return {
+      project: parsed.project,
+      environment: parsed.environment,
+      region: parsed.region,
+      projectId: parsed.projectId,
+      tags: parsed.tags,
+      protected: protect,
+      secrets,
+    } satisfies SecretsArgs;
+  }
+
+  private buildManaged(
+    name: string,
+    parsed: ParsedManagedArgs,
+    ctx: BlockContext,
+    protect: boolean,
+    pnId: pulumi.Output<string>,
+  ): Built {
+    const profile = ctx.profile.database;
+    const instanceName = ctx.name();
+
+    const plans: UserPlan[] = parsed.databases.flatMap((db) => [
+      {
+        user: db.owner ?? db.name,
+        database: db.name,
+        permission: db.ownerPermission,
+        role: "owner" as const,
+      },
+      ...db.readOnlyUsers.map((user) => ({
+        user,
+        database: db.name,
+        permission: "readonly" as const,
+        role: "read-only" as const,
+      })),
+    ]);
+
+    // One Secrets child generates every password (DSN-safe, so it needs no escaping in a URL).
+    const passwordSpecs: SecretSpecs = {
+      [secretKeyFor(parsed.userName)]: {
+        generate: { alphabet: "dsn-safe" },
+        description: `Password of the admin user ${parsed.userName} of ${instanceName}`,
+      },
+    };
+    for (const plan of plans) {
+      passwordSpecs[secretKeyFor(plan.user)] = {
+        generate: { alphabet: "dsn-safe" },
+        description: `Password of the ${plan.role} user ${plan.user} of database ${plan.database} on ${instanceName}`,
+      };
+    }
+    const passwords = new Secrets(`${name}-credentials`, this.secretsArgs(parsed, protect, passwordSpecs), {
+      parent: this,
+    });
+    const adminSecret = passwords.secret(secretKeyFor(parsed.userName));
+
+    const backups = parsed.backups ?? { enabled: true };
+    const highAvailability = parsed.highAvailability ?? profile.highAvailability;
+    const instance = new scaleway.databases.Instance(
+      `${name}-instance`,
+      {
+        name: instanceName,
+        nodeType: parsed.nodeType ?? profile.nodeType,
+        engine: parsed.engine,
+        isHaCluster: highAvailability,
+        userName: parsed.userName,
+        password: pulumi.secret(adminSecret.value),
+        volumeType: parsed.volumeType,
+        volumeSizeInGb:
+          parsed.volumeType === "lssd" ? undefined : (parsed.volumeSizeInGb ?? profile.volumeSizeInGb),
+        encryptionAtRest: true,
+        disableBackup: !backups.enabled,
+        ...(backups.enabled
+          ? {
+              backupScheduleFrequency: backups.frequencyHours ?? profile.backupFrequencyHours,
+              backupScheduleRetention: backups.retentionDays ?? profile.backupRetentionDays,
+              backupSameRegion: !(backups.inAnotherRegion ?? profile.backupInAnotherRegion),
+            }
+          : {}),
+        privateNetwork: { pnId, enableIpam: true },
+        ...(parsed.publicEndpoint ? { loadBalancer: {} } : {}),
+        settings: parsed.settings,
+        initSettings: parsed.initSettings,
+        region: parsed.region,
+        projectId: parsed.projectId,
+        tags: [...ctx.tags.list],
+      },
+      { parent: this, protect },
+    );
+
+    if (parsed.publicEndpoint) {
+      // One Acl per instance: it replaces every rule, so all CIDRs go in this one resource.
+      new scaleway.databases.Acl(
+        `${name}-acl`,
+        {
+          instanceId: instance.id,
+          aclRules: parsed.publicEndpoint.allowedCidrs.map((ip) => ({
+            ip,
+            description: `allowed by ${instanceName}`,
+          })),
+          region: parsed.region,
+        },
+        { parent: this },
+      );
+    }
+
+    const endpoint = endpointOf(instance.privateNetwork);
+    const host = endpoint.apply((e) => e.host);
+    const port = endpoint.apply((e) => e.port);
+
+    const databases = new Map<string, scaleway.databases.Database>();
+    for (const db of parsed.databases) {
+      databases.set(
+        db.name,
+        new scaleway.databases.Database(
+          `${name}-db-${db.name}`,
+          { instanceId: instance.id, name: db.name, region: parsed.region },
+          { parent: this, protect },
+        ),
+      );
+    }
+
+    const urlSpecs: SecretSpecs = {};
+    const userSecrets: Record<string, SecretReference> = {};
+    const usersByDatabase: Record<string, string[]> = Object.fromEntries(
+      parsed.databases.map((db) => [db.name, []]),
+    );
+    for (const plan of plans) {
+      const password = passwords.secret(secretKeyFor(plan.user));
+      userSecrets[plan.user] = password;
+      usersByDatabase[plan.database]!.push(plan.user);
+      const user = new scaleway.databases.User(
+        `${name}-user-${plan.user}`,
+        {
+          instanceId: instance.id,
+          name: plan.user,
+          password: pulumi.secret(password.value),
+          isAdmin: false,
+          region: parsed.region,
+        },
+        { parent: this },
+      );
+      const database = databases.get(plan.database)!;
+      const privilege = new scaleway.databases.Privilege(
+        `${name}-privilege-${plan.user}`,
+        {
+          instanceId: instance.id,
+          databaseName: database.name,
+          userName: user.name,
+          permission: plan.permission,
+          region: parsed.region,
+        },
+        { parent: this },
+      );
+      // The URL waits for the privilege, so a consumer never reads a connection string that cannot log in yet.
+      const url = pulumi
+        .all([user.name, password.value, host, port, database.name, privilege.id])
+        .apply(
+          ([userName, secret, h, p, db]) =>
+            `postgres://${userName}:${secret}@${h}:${p}/${db}?sslmode=require`,
+        );
+      urlSpecs[secretKeyFor(plan.user)] = {
+        value: pulumi.secret(url),
+        description: `Connection string of the ${plan.role} user ${plan.user} to database ${plan.database} on ${instanceName}`,
+      };
+    }
+
+    const urls = new Secrets(`${name}-connections`, this.secretsArgs(parsed, protect, urlSpecs), {
+      parent: this,
+    });
+    const connectionSecretsByUser = Object.fromEntries(
+      plans.map((plan) => [plan.user, urls.secret(secretKeyFor(plan.user))]),
+    );
+
+    let readReplica: Built["readReplica"];
+    if (parsed.readReplica !== false) {
+      const replica = new scaleway.databases.ReadReplica(
+        `${name}-replica`,
+        {
+          instanceId: instance.id,
+          privateNetwork: { privateNetworkId: pnId, enableIpam: true },
+          sameZone: parsed.readReplica === true ? false : parsed.readReplica.sameZone,
+          region: parsed.region,
+        },
+        { parent: this },
+      );
+      readReplica = endpointOf(replica.privateNetwork);
+    }
+
+    return {
+      instanceId: instance.id,
+      host,
+      port,
+      hostname: instance.privateNetwork.apply((pn) => pn?.hostname ?? ""),
+      databaseNames: parsed.databases.map((db) => db.name),
+      adminSecret,
+      credentialSecrets: Object.fromEntries(
+        parsed.databases.map((db) => [db.name, userSecrets[db.owner ?? db.name]!]),
+      ),
+      userSecrets,
+      connectionSecretsByUser,
+      usersByDatabase,
+      secretIds: secretIdsOf([passwords, urls]),
+      publicEndpoint: parsed.publicEndpoint ? endpointOf(instance.loadBalancer) : undefined,
+      readReplica,
+      iamApplicationId: undefined,
+    };
+  }
+
+  private buildServerless(
+    name: string,
+    parsed: ParsedServerlessArgs,
+    ctx: BlockContext,
+    protect: boolean,
+  ): Built {
+    const databaseName = parsed.databaseName ?? ctx.name();
+    const sdb = new scaleway.databases.ServerlessDatabase(
+      `${name}-sdb`,
+      {
+        name: databaseName,
+        minCpu: parsed.minCpu,
+        maxCpu: parsed.maxCpu,
+        region: parsed.region,
+        projectId: parsed.projectId,
+      },
+      { parent: this, protect },
+    );
+    const endpoint = sdb.endpoint.apply((text) => {
+      const url = new URL(text);
+      return { host: url.hostname, port: url.port === "" ? POSTGRES_PORT : Number(url.port) };
+    });
+    const host = endpoint.apply((e) => e.host);
+
+    const built: Built = {
+      instanceId: sdb.id,
+      host,
+      port: endpoint.apply((e) => e.port),
+      hostname: host,
+      databaseNames: [databaseName],
+      adminSecret: undefined,
+      credentialSecrets: {},
+      userSecrets: {},
+      connectionSecretsByUser: {},
+      usersByDatabase: { [databaseName]: [] },
+      secretIds: pulumi.output<Record<string, string>>({}),
+      publicEndpoint: undefined,
+      readReplica: undefined,
+      iamApplicationId: undefined,
+    };
+    if (parsed.iamAccess === false) return built;
+
+    const access =
+      parsed.iamAccess === true
+        ? { permissionSet: "ServerlessSQLDatabaseReadWrite" as const }
+        : parsed.iamAccess;
+    const application = new scaleway.iam.Application(
+      `${name}-sql-app`,
+      {
+        name: ctx.name("sql-access"),
+        description: `Connects to the Serverless SQL Database ${databaseName}`,
+        tags: [...ctx.tags.list],
+      },
+      { parent: this },
+    );
+    const policy = new scaleway.iam.Policy(
+      `${name}-sql-policy`,
+      {
+        name: ctx.name("sql-access"),
+        description: `${access.permissionSet} on the project of ${databaseName}`,
+        applicationId: application.id,
+        rules: [{ permissionSetNames: [access.permissionSet], projectIds: [sdb.projectId] }],
+        tags: [...ctx.tags.list],
+      },
+      { parent: this },
+    );
+    const apiKey = new scaleway.iam.ApiKey(
+      `${name}-sql-key`,
+      {
+        applicationId: application.id,
+        description: `Password of IAM application ${ctx.name("sql-access")} for Serverless SQL Database ${databaseName}`,
+        defaultProjectId: sdb.projectId,
+        expiresAt: "apiKeyExpiresAt" in access ? access.apiKeyExpiresAt : undefined,
+      },
+      { parent: this },
+    );
+    const secretKey = pulumi.secret(apiKey.secretKey);
+    const principal = application.id;
+    const key = secretKeyFor(databaseName);
+
+    const credentials = new Secrets(
+      `${name}-credentials`,
+      this.secretsArgs(parsed, protect, {
+        [key]: {
+          value: secretKey,
+          description: `API secret key of IAM application ${ctx.name("sql-access")}, the password of ${databaseName}`,
+        },
+      }),
+      { parent: this },
+    );
+    // user = the IAM application id, password = its API secret key; the URL waits for the policy.
+    const url = pulumi
+      .all([principal, secretKey, sdb.endpoint, policy.id])
+      .apply(
+        ([user, secret, endpointUrl]) =>
+          `postgres://${user}:${secret}@${endpointUrl.replace(/^postgres(?:ql)?:\/\//, "")}`,
+      );
+    const urls = new Secrets(
+      `${name}-connections`,
+      this.secretsArgs(parsed, protect, {
+        [key]: {
+          value: pulumi.secret(url),
+          description: `Connection string of Serverless SQL Database ${databaseName} (IAM application ${ctx.name("sql-access")})`,
+        },
+      }),
+      { parent: this },
+    );
+    const principalName = ctx.name("sql-access");
+    return {
+      ...built,
+      credentialSecrets: { [databaseName]: credentials.secret(key) },
+      connectionSecretsByUser: { [principalName]: urls.secret(key) },
+      usersByDatabase: { [databaseName]: [principalName] },
+      secretIds: secretIdsOf([credentials, urls]),
+      iamApplicationId: application.id,
+    };
+  }
+}
+
+/** Every secret id of the given Secrets children, by Secret Manager name. */
+function secretIdsOf(children: Secrets[]): pulumi.Output<Record<string, string>> {
+  const references = children.flatMap((child) => Object.values(child.references));
+  return pulumi
+    .all(references.map((r) => pulumi.all([r.secretName, r.secretId])))
+    .apply((pairs) => Object.fromEntries(pairs));
+}
