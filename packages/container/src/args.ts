@@ -1,0 +1,353 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  ENVIRONMENTS,
+  commonArgsShape,
+  environmentProfile,
+  nameSegmentSchema,
+  pulumiInput,
+  resourceNameSchema,
+  secretInputSchema,
+} from "@scaleway-blocks/core";
+import { privateNetworkInputSchema } from "@scaleway-blocks/network";
+import { secretReferenceSchema } from "@scaleway-blocks/secrets";
+import { z } from "zod";
+import { cronProblem, isIanaTimeZone } from "./internal/cron";
+import { HOSTNAME_PATTERN } from "./internal/hostname";
+import { IMAGE_REFERENCE_PATTERN, REPOSITORY_PATTERN, TAG_PATTERN } from "./internal/image";
+import { MEMORY_FORMS, memoryToBytes } from "./internal/memory";
+import { ENV_NAME_PATTERN, reservedEnvName, secretLookingPart } from "./internal/names";
+
+/** Scaleway's documented limits for one container (containers-limitations page). */
+export const LIMITS = {
+  cpuLimit: { min: 70, max: 6000 },
+  scale: { max: 50 },
+  concurrency: { max: 80 },
+  timeoutSeconds: { max: 900 },
+  domainsPerContainer: 50,
+  environmentValueLength: 1000,
+} as const;
+
+/** Ports Scaleway uses itself inside a container: a container must not listen on them. */
+export const RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091] as const;
+
+const SECRET_ENV_HINT = "put it in secretEnvironment";
+
+function issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = []): void {
+  ctx.addIssue({ code: "custom", message, path });
+}
+
+const int = (what: string) =>
+  z.number({ error: `expected a whole number (${what})` }).int(`expected a whole number (${what})`);
+
+/** An image pushed to the component's private registry: rendered as `<registry endpoint>/<repository>:<tag>`. */
+const registryImageSchema = z.strictObject({
+  /** Repository inside the registry namespace, e.g. "api" or "team/api". */
+  repository: z
+    .string()
+    .regex(REPOSITORY_PATTERN, 'expected a repository of lowercase letters, digits, ".", "_", "-" and "/", e.g. "api"'),
+  /** Image tag, e.g. "1.4.2" or a git sha. May be an Output (e.g. from CI config). */
+  tag: pulumiInput(z.string().regex(TAG_PATTERN, 'expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-")')),
+});
+
+/** A full image reference from elsewhere, with an explicit tag or digest. */
+const externalImageSchema = pulumiInput(
+  z
+    .string()
+    .regex(
+      IMAGE_REFERENCE_PATTERN,
+      'expected a full image reference with a tag or digest, e.g. "ghcr.io/acme/api:1.4.2"',
+    ),
+);
+
+const imageSchema = z.union([registryImageSchema, externalImageSchema], {
+  error: () =>
+    'expected { repository, tag } for the component\'s registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"',
+});
+
+const memorySchema = z
+  .union([z.number(), z.string()], { error: `expected ${MEMORY_FORMS}` })
+  .transform((value, ctx) => {
+    const result = memoryToBytes(value);
+    if ("error" in result) {
+      ctx.addIssue({ code: "custom", message: result.error });
+      return z.NEVER;
+    }
+    return result.bytes;
+  });
+
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const durationSchema = z.string().regex(DURATION, 'expected a duration such as "10s", "500ms" or "1m"');
+
+function probeSchema(defaults: { failureThreshold: number; interval: string; timeout: string }) {
+  return z
+    .strictObject({
+      /** HTTP check on this path. */
+      http: z.strictObject({ path: z.string().regex(/^\/\S*$/, 'expected a path starting with "/"') }).optional(),
+      /** TCP check on the container's port. */
+      tcp: z.literal(true, { error: "expected true" }).optional(),
+      /** Consecutive failures before the instance is restarted (liveness) or the deployment fails (startup). */
+      failureThreshold: int("failures").min(1, "expected at least 1").default(defaults.failureThreshold),
+      /** Time between checks. */
+      interval: durationSchema.default(defaults.interval),
+      /** Time before one check times out. */
+      timeout: durationSchema.default(defaults.timeout),
+    })
+    .superRefine((probe, ctx) => {
+      if ((probe.http === undefined) === (probe.tcp === undefined)) {
+        issue(ctx, "expected exactly one of http: { path } or tcp: true");
+      }
+    });
+}
+
+/** Default liveness probe timings. */
+export const LIVENESS_DEFAULTS = { failureThreshold: 3, interval: "10s", timeout: "5s" } as const;
+/** Default startup probe timings: up to 30 × 5 s for the first start. */
+export const STARTUP_DEFAULTS = { failureThreshold: 30, interval: "5s", timeout: "5s" } as const;
+
+const scalingSchema = z
+  .strictObject({
+    /** Add an instance when one handles more than this many requests at once (1–80). */
+    concurrentRequestsThreshold: int("requests")
+      .min(1, "expected at least 1")
+      .max(LIMITS.concurrency.max, `expected at most ${LIMITS.concurrency.max} (Scaleway's per-instance limit)`)
+      .optional(),
+    /** Scale on CPU usage, in percent (needs minScale ≥ 1). */
+    cpuUsageThreshold: int("percent").min(1, "expected at least 1").max(100, "expected at most 100").optional(),
+    /** Scale on memory usage, in percent (needs minScale ≥ 1). */
+    memoryUsageThreshold: int("percent").min(1, "expected at least 1").max(100, "expected at most 100").optional(),
+  })
+  .superRefine((scaling, ctx) => {
+    const set = Object.values(scaling).filter((v) => v !== undefined).length;
+    if (set !== 1) {
+      issue(
+        ctx,
+        "expected exactly one of concurrentRequestsThreshold, cpuUsageThreshold, memoryUsageThreshold (Scaleway accepts one)",
+      );
+    }
+  });
+
+const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+const cronSchema = z.strictObject({
+  /** UNIX cron schedule with 5 fields, e.g. "0 3 * * *". */
+  schedule: z.string().superRefine((schedule, ctx) => {
+    const problem = cronProblem(schedule);
+    if (problem) issue(ctx, `expected a cron schedule such as "0 3 * * *": ${problem}`);
+  }),
+  /** IANA time zone the schedule is read in, e.g. "Europe/Paris". Default "UTC". */
+  timezone: z
+    .string()
+    .refine(isIanaTimeZone, 'expected an IANA time zone such as "Europe/Paris" or "UTC"')
+    .default("UTC"),
+  /** Path the trigger calls. Default "/". */
+  path: z
+    .string()
+    .regex(/^\/\S*$/, 'expected a path starting with "/"')
+    .default("/"),
+  /** HTTP method. Default "post". */
+  method: z
+    .enum(HTTP_METHODS, { error: () => `expected an HTTP method: ${HTTP_METHODS.join(" | ")}` })
+    .default("post"),
+  /** Request body sent on each run. */
+  body: z.string().optional(),
+  /** Request headers sent on each run (plain text in state: no credentials). */
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+const envNameSchema = z
+  .string()
+  .regex(ENV_NAME_PATTERN, "expected an environment variable name of letters, digits and _, not starting with a digit")
+  .refine((name) => !reservedEnvName(name), "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)");
+
+const secretValueSchema = z.union([secretReferenceSchema, secretInputSchema], {
+  error: () => "expected a SecretReference (secrets.secret(key)), a string, an Output<string> or a Promise<string>",
+});
+
+const containerSchema = z
+  .strictObject({
+    /** `{ repository, tag }` in the component's private registry, or a full image reference from elsewhere. */
+    image: imageSchema,
+    /** Port the server listens on. Default 8080. */
+    port: int("port")
+      .min(1, "expected a port from 1 to 65535")
+      .max(65535, "expected a port from 1 to 65535")
+      .refine((p) => !(RESERVED_PORTS as readonly number[]).includes(p), {
+        message: `expected a port Scaleway does not use itself (not ${RESERVED_PORTS.join(", ")})`,
+      })
+      .default(8080),
+    /** CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000. Default: the environment's (250 / 500 / 1000). */
+    cpuLimit: int("mvCPU")
+      .min(LIMITS.cpuLimit.min, `expected at least ${LIMITS.cpuLimit.min} mvCPU`)
+      .max(LIMITS.cpuLimit.max, `expected at most ${LIMITS.cpuLimit.max} mvCPU`)
+      .optional(),
+    /** Memory per instance: a number of MB (Scaleway MB are MiB), or "512Mi", "1Gi", "2GB". 128 MiB–12 GiB. Default: the environment's (256 / 512 / 1024 MB). */
+    memory: memorySchema.optional(),
+    /** Instances kept running. Default: the environment's (0 in dev and staging, 1 in production: no cold start on the first request). */
+    minScale: int("instances").min(0, "expected 0 or more").max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`).optional(),
+    /** Most instances at once, 1–50. Default: the environment's (2 / 5 / 20). */
+    maxScale: int("instances").min(1, "expected at least 1").max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`).optional(),
+    /** Seconds a request may take, 1–900. Default 300. */
+    timeout: int("seconds")
+      .min(1, "expected at least 1 second")
+      .max(LIMITS.timeoutSeconds.max, `expected at most ${LIMITS.timeoutSeconds.max} seconds (15 minutes)`)
+      .default(300),
+    /** "http1" (default) or "h2c" (HTTP/2 without TLS inside the platform, e.g. gRPC). */
+    protocol: z.enum(["http1", "h2c"], { error: () => "expected a protocol: http1 | h2c" }).default("http1"),
+    /** "v2" (default: gVisor, faster cold starts) or "v1" (legacy, full syscall support). */
+    sandbox: z.enum(["v1", "v2"], { error: () => "expected a sandbox: v1 | v2" }).default("v2"),
+    /** What makes the container scale out: exactly one threshold. Default: Scaleway's (concurrent requests). */
+    scaling: scalingSchema.optional(),
+    /** Restarts an instance that stops answering. */
+    livenessProbe: probeSchema(LIVENESS_DEFAULTS).optional(),
+    /** Fails a deployment whose new instance never becomes ready. */
+    startupProbe: probeSchema(STARTUP_DEFAULTS).optional(),
+    /** Redirect HTTP to HTTPS. Default true. */
+    httpsConnectionsOnly: z.boolean({ error: "expected true or false" }).default(true),
+    /** Let anyone call the container. Default false: callers need an IAM API key (X-Auth-Token). */
+    public: z.boolean({ error: "expected true or false" }).default(false),
+    /** A Network (its first private network) or a private network id. The container then reaches only that network (egress). */
+    network: privateNetworkInputSchema.optional(),
+    /** Plain environment variables. Names that look secret are refused: put those in secretEnvironment. */
+    environment: z.record(envNameSchema, pulumiInput(z.string().max(LIMITS.environmentValueLength, `expected at most ${LIMITS.environmentValueLength} characters`))).optional(),
+    /** Secret environment variables: a SecretReference from Secrets, or a value the component wraps with pulumi.secret. */
+    secretEnvironment: z.record(envNameSchema, secretValueSchema).optional(),
+    /** Overrides the image's entrypoint. */
+    command: z.array(z.string()).optional(),
+    /** Overrides the image's arguments. */
+    args: z.array(z.string()).optional(),
+    description: z.string().max(255, "expected at most 255 characters").optional(),
+    /** Any string (e.g. the image digest): changing it redeploys the container with the same tag. */
+    registrySha256: pulumiInput(z.string()).optional(),
+    /** Scheduled calls, by name: scaleway.containers.Trigger with a cron source. */
+    crons: z.record(nameSegmentSchema, cronSchema).optional(),
+    /** Custom hostnames (each needs a CNAME to the container's domainName). */
+    domains: z
+      .array(z.string().regex(HOSTNAME_PATTERN, 'expected a lowercase hostname such as "api.example.com"'))
+      .max(LIMITS.domainsPerContainer, `expected at most ${LIMITS.domainsPerContainer} domains per container`)
+      .optional(),
+  })
+  .superRefine((spec, ctx) => {
+    for (const name of Object.keys(spec.environment ?? {})) {
+      const part = secretLookingPart(name);
+      if (part) {
+        issue(ctx, `expected a non-secret name: "${name}" looks like a secret (${part}); ${SECRET_ENV_HINT}`, [
+          "environment",
+          name,
+        ]);
+      }
+      if (spec.secretEnvironment && name in spec.secretEnvironment) {
+        issue(ctx, `expected "${name}" in environment or secretEnvironment, not both`, ["environment", name]);
+      }
+    }
+    const domains = spec.domains ?? [];
+    domains.forEach((domain, i) => {
+      if (domains.indexOf(domain) !== i) issue(ctx, `expected each domain once; "${domain}" repeats`, ["domains", i]);
+    });
+  });
+
+const INVOKER_TYPES = ["iam", "token"] as const;
+
+const invokerSchema = z.strictObject({
+  /**
+   * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
+   * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
+   */
+  type: z.enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` }).default("iam"),
+  /** Expiry, ISO 8601 (e.g. "2027-06-30T00:00:00Z"). Changing it recreates the key or token. */
+  expiresAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as "2027-06-30T00:00:00Z"' }).optional(),
+});
+
+const registrySchema = z.union(
+  [
+    z.boolean(),
+    z.strictObject({
+      /** The registry namespace name, globally unique per region. Default `<project>-<env>-<name>-<hash>`. Changing it recreates the namespace (and loses its images). */
+      name: resourceNameSchema.optional(),
+      description: z.string().max(255, "expected at most 255 characters").optional(),
+    }),
+  ],
+  { error: () => "expected true, false or { name?, description? }" },
+);
+
+export const serviceArgsSchema = z
+  .strictObject({
+    ...commonArgsShape,
+    /** The containers, by key (lowercase letters, digits, hyphens). At least one. */
+    containers: z.record(nameSegmentSchema, containerSchema).refine((c) => Object.keys(c).length > 0, {
+      message: "expected at least one container",
+    }),
+    /**
+     * The private Container Registry namespace. Default: created when a container's image is `{ repository, tag }`.
+     * `false` refuses such images; `true` creates it even when every image comes from elsewhere.
+     */
+    registry: registrySchema.optional(),
+    /** Credentials to call the private containers. Default: none. */
+    invoker: invokerSchema.optional(),
+    /** Pulumi `protect` on the registry namespace (deleting it deletes its images). Default: the environment's (on in production). */
+    protect: z.boolean({ error: "expected true or false" }).optional(),
+    description: z.string().max(255, "expected at most 255 characters").optional(),
+  })
+  .superRefine((args, ctx) => {
+    // Runs only on well-typed args; still, never trust a field another check refused.
+    if (!(ENVIRONMENTS as readonly string[]).includes(args.environment)) return;
+    const profile = environmentProfile(args.environment).container;
+    const hostnames = new Map<string, string>();
+    let anyPrivate = false;
+    for (const [key, spec] of Object.entries(args.containers)) {
+      const path = ["containers", key];
+      const minScale = spec.minScale ?? profile.minScale;
+      const maxScale = spec.maxScale ?? profile.maxScale;
+      if (minScale > maxScale) {
+        issue(ctx, `expected minScale (${minScale}) ≤ maxScale (${maxScale})`, [
+          ...path,
+          spec.minScale === undefined ? "maxScale" : "minScale",
+        ]);
+      }
+      if (spec.scaling && spec.scaling.concurrentRequestsThreshold === undefined && minScale < 1) {
+        issue(ctx, "expected minScale ≥ 1 with cpuUsageThreshold or memoryUsageThreshold (Scaleway refuses 0)", [
+          ...path,
+          "minScale",
+        ]);
+      }
+      if (args.registry === false && isRegistryImage(spec.image)) {
+        issue(ctx, "expected a full image reference: registry is false, so there is no registry to pull from", [
+          ...path,
+          "image",
+        ]);
+      }
+      if (!spec.public) anyPrivate = true;
+      (spec.domains ?? []).forEach((domain, i) => {
+        const owner = hostnames.get(domain);
+        if (owner !== undefined) {
+          issue(ctx, `expected each domain once; "${domain}" is already on container "${owner}"`, [
+            ...path,
+            "domains",
+            i,
+          ]);
+        } else hostnames.set(domain, key);
+      });
+    }
+    if (args.invoker && !anyPrivate) {
+      issue(ctx, "expected at least one private container to invoke (every container is public)", ["invoker"]);
+    }
+  });
+
+function isRegistryImage(image: unknown): image is { repository: string; tag: pulumi.Input<string> } {
+  return typeof image === "object" && image !== null && "repository" in image;
+}
+
+export { isRegistryImage };
+
+/** The args of `Service`: common args, the containers, the registry and the invoker credentials. */
+export type ServiceArgs = z.input<typeof serviceArgsSchema>;
+/** One container of a `Service`. */
+export type ServiceContainerArgs = z.input<typeof containerSchema>;
+/** One scheduled call of a container. */
+export type ServiceCronArgs = z.input<typeof cronSchema>;
+/** A liveness or startup probe. */
+export type ServiceProbeArgs = z.input<ReturnType<typeof probeSchema>>;
+/** Credentials to call the private containers. */
+export type ServiceInvokerArgs = z.input<typeof invokerSchema>;
+
+export type ParsedServiceArgs = z.output<typeof serviceArgsSchema>;
+export type ParsedContainer = ParsedServiceArgs["containers"][string];

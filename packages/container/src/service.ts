@@ -1,0 +1,303 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { blockContext, parseArgs, shortHash } from "@scaleway-blocks/core";
+import type { Region } from "@scaleway-blocks/core";
+import { privateNetworkIdOf } from "@scaleway-blocks/network";
+import { secretReferenceSchema } from "@scaleway-blocks/secrets";
+import type { SecretReference } from "@scaleway-blocks/secrets";
+import { isRegistryImage, serviceArgsSchema } from "./args";
+import type { ParsedContainer, ServiceArgs } from "./args";
+import { mibToBytes } from "./internal/memory";
+
+/** The IAM permission set that lets a principal call the project's private Serverless Containers. */
+export const INVOKE_PERMISSION_SET = "ContainersPrivateAccess";
+
+type Probe = NonNullable<ParsedContainer["livenessProbe"]>;
+
+function probeInput(probe: Probe | undefined) {
+  if (!probe) return undefined;
+  return {
+    failureThreshold: probe.failureThreshold,
+    interval: probe.interval,
+    timeout: probe.timeout,
+    ...(probe.http ? { http: { path: probe.http.path } } : {}),
+    ...(probe.tcp ? { tcp: true } : {}),
+  };
+}
+
+function isSecretReference(value: unknown): value is SecretReference {
+  return secretReferenceSchema.safeParse(value).success;
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Serverless Containers behind a private Container Registry: a registry namespace (unless every image
+ * comes from elsewhere), a containers namespace, the containers (private, HTTPS-only by default), their
+ * cron triggers and custom domains, and optionally credentials to call the private ones.
+ */
+export class Service extends pulumi.ComponentResource {
+  static readonly TYPE = "scaleway-blocks:container:Service";
+
+  readonly region: Region;
+  /** The Serverless Containers namespace id, "<region>/<uuid>". */
+  readonly namespaceId: pulumi.Output<string>;
+  /** The private registry, `rg.<region>.scw.cloud/<name>`: push images here. Undefined when no registry is created. */
+  readonly registryEndpoint: pulumi.Output<string> | undefined;
+  readonly registryNamespaceId: pulumi.Output<string> | undefined;
+  /** Container ids by key. */
+  readonly containerIds: pulumi.Output<Record<string, string>>;
+  /** Scaleway-generated domain names by key (the CNAME target of custom domains). */
+  readonly domainNames: pulumi.Output<Record<string, string>>;
+  /** `https://<domainName>` by key. */
+  readonly urls: pulumi.Output<Record<string, string>>;
+  /** The URL of the first container. */
+  readonly url: pulumi.Output<string>;
+  /** The image each container runs, by key. */
+  readonly images: pulumi.Output<Record<string, string>>;
+  /** `https://<hostname>` of the custom domains, by container key. */
+  readonly customDomainUrls: pulumi.Output<Record<string, string[]>>;
+  /** The X-Auth-Token value for each private container, by key: a Pulumi secret. Undefined without `invoker`. */
+  readonly invokeCredentials: pulumi.Output<Record<string, string>> | undefined;
+  /** The IAM application allowed to call the private containers (`invoker.type` "iam"). */
+  readonly invokerApplicationId: pulumi.Output<string> | undefined;
+  /** The access key of the invoker's API key (`invoker.type` "iam"); the secret key is in invokeCredentials. */
+  readonly invokerAccessKey: pulumi.Output<string> | undefined;
+
+  private readonly keys: readonly string[];
+
+  constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Parse before super(): bad input throws a ConfigError before anything is registered.
+    const parsed = parseArgs(serviceArgsSchema, args, { type: Service.TYPE, name });
+    super(Service.TYPE, name, {}, opts);
+    const ctx = blockContext({ kind: "container", name }, parsed);
+    const profile = ctx.profile.container;
+    const tags = [...ctx.tags.list];
+    const region = parsed.region;
+    this.region = region;
+    const entries = Object.entries(parsed.containers);
+    this.keys = entries.map(([key]) => key);
+
+    const wantsRegistry =
+      parsed.registry === true ||
+      typeof parsed.registry === "object" ||
+      (parsed.registry === undefined && entries.some(([, spec]) => isRegistryImage(spec.image)));
+    const registryOptions = typeof parsed.registry === "object" ? parsed.registry : {};
+    const registry = wantsRegistry
+      ? new scaleway.registry.Namespace(
+          `${name}-registry`,
+          {
+            // Registry namespace names are global per region: a hash of the stack keeps them unique.
+            name:
+              registryOptions.name ??
+              ctx.name("registry", {
+                suffix: shortHash(pulumi.getOrganization(), pulumi.getProject(), pulumi.getStack(), name),
+              }),
+            description: registryOptions.description ?? `Images of ${ctx.name()}`,
+            isPublic: false,
+            region,
+            projectId: parsed.projectId,
+          },
+          { parent: this, protect: parsed.protect ?? ctx.profile.deletionProtection },
+        )
+      : undefined;
+
+    const namespace = new scaleway.containers.Namespace(
+      `${name}-namespace`,
+      {
+        name: ctx.name("ns", { kind: "container" }),
+        description: parsed.description,
+        region,
+        projectId: parsed.projectId,
+        tags,
+      },
+      { parent: this },
+    );
+
+    const ids: Record<string, pulumi.Output<string>> = {};
+    const domainNames: Record<string, pulumi.Output<string>> = {};
+    const urls: Record<string, pulumi.Output<string>> = {};
+    const images: Record<string, pulumi.Output<string>> = {};
+    const customDomainUrls: Record<string, pulumi.Output<string[]>> = {};
+    const privateContainers: Array<[string, scaleway.containers.Container]> = [];
+
+    for (const [key, spec] of entries) {
+      const image =
+        isRegistryImage(spec.image) && registry
+          ? pulumi.interpolate`${registry.endpoint}/${spec.image.repository}:${spec.image.tag}`
+          : pulumi.output(spec.image as pulumi.Input<string>);
+      const secretEnvironment = Object.fromEntries(
+        Object.entries(spec.secretEnvironment ?? {}).map(([variable, value]) => [
+          variable,
+          // A SecretReference's value is already secret; plain inputs are made secret here.
+          pulumi.secret(isSecretReference(value) ? value.value : value),
+        ]),
+      );
+      const container = new scaleway.containers.Container(
+        `${name}-${key}`,
+        {
+          name: ctx.name(key, { kind: "container" }),
+          namespaceId: namespace.id,
+          region,
+          description: spec.description,
+          tags,
+          image,
+          registrySha256: spec.registrySha256,
+          port: spec.port,
+          cpuLimit: spec.cpuLimit ?? profile.cpuLimit,
+          memoryLimitBytes: spec.memory ?? mibToBytes(profile.memoryLimitMb),
+          minScale: spec.minScale ?? profile.minScale,
+          maxScale: spec.maxScale ?? profile.maxScale,
+          timeout: spec.timeout,
+          protocol: spec.protocol,
+          sandbox: spec.sandbox,
+          privacy: spec.public ? "public" : "private",
+          httpsConnectionsOnly: spec.httpsConnectionsOnly,
+          scalingOptions: spec.scaling ? [definedOnly(spec.scaling)] : undefined,
+          livenessProbe: probeInput(spec.livenessProbe),
+          startupProbe: probeInput(spec.startupProbe),
+          privateNetworkId: spec.network === undefined ? undefined : privateNetworkIdOf(spec.network),
+          environmentVariables: spec.environment,
+          secretEnvironmentVariables: Object.keys(secretEnvironment).length > 0 ? secretEnvironment : undefined,
+          commands: spec.command,
+          args: spec.args,
+        },
+        { parent: this },
+      );
+      ids[key] = container.id;
+      domainNames[key] = container.domainName;
+      urls[key] = pulumi.interpolate`https://${container.domainName}`;
+      images[key] = image;
+      if (!spec.public) privateContainers.push([key, container]);
+
+      for (const [cronKey, cron] of Object.entries(spec.crons ?? {})) {
+        new scaleway.containers.Trigger(
+          `${name}-${key}-cron-${cronKey}`,
+          {
+            name: ctx.name(`${key}-${cronKey}`),
+            description: `${cron.method.toUpperCase()} ${cron.path} on "${cron.schedule}" (${cron.timezone})`,
+            containerId: container.id,
+            region,
+            tags,
+            cron: definedOnly({
+              schedule: cron.schedule,
+              timezone: cron.timezone,
+              body: cron.body,
+              headers: cron.headers,
+            }) as scaleway.types.input.containers.TriggerCron,
+            destinationConfig: { httpPath: cron.path, httpMethod: cron.method },
+          },
+          { parent: this },
+        );
+      }
+
+      customDomainUrls[key] = pulumi.all(
+        (spec.domains ?? []).map(
+          (hostname) =>
+            new scaleway.containers.Domain(
+              `${name}-${key}-domain-${hostname}`,
+              { containerId: container.id, hostname, region },
+              { parent: this },
+            ).url,
+        ),
+      );
+    }
+
+    let invokeCredentials: pulumi.Output<Record<string, string>> | undefined;
+    if (parsed.invoker?.type === "iam") {
+      const projectId = parsed.projectId ?? namespace.projectId;
+      const application = new scaleway.iam.Application(
+        `${name}-invoker`,
+        {
+          name: ctx.name("invoker"),
+          description: `Calls the private containers of ${ctx.name()}`,
+          tags,
+        },
+        { parent: this },
+      );
+      new scaleway.iam.Policy(
+        `${name}-invoker`,
+        {
+          name: ctx.name("invoker"),
+          description: `${INVOKE_PERMISSION_SET} for ${ctx.name()} (IAM scopes it to the whole project)`,
+          applicationId: application.id,
+          rules: [{ permissionSetNames: [INVOKE_PERMISSION_SET], projectIds: [projectId] }],
+          tags,
+        },
+        { parent: this },
+      );
+      const apiKey = new scaleway.iam.ApiKey(
+        `${name}-invoker`,
+        {
+          applicationId: application.id,
+          defaultProjectId: projectId,
+          description: `X-Auth-Token for the private containers of ${ctx.name()}`,
+          expiresAt: parsed.invoker.expiresAt,
+        },
+        { parent: this },
+      );
+      // Mocks (and some engines) do not apply additionalSecretOutputs: wrap it here.
+      const secretKey = pulumi.secret(apiKey.secretKey);
+      invokeCredentials = pulumi.secret(
+        pulumi.all(Object.fromEntries(privateContainers.map(([key]) => [key, secretKey]))),
+      );
+      this.invokerApplicationId = application.id;
+      this.invokerAccessKey = apiKey.accessKey;
+    } else if (parsed.invoker?.type === "token") {
+      void pulumi.log.warn(
+        `${Service.TYPE} "${name}": invoker type "token" creates legacy container JWTs, which Scaleway has deprecated (new tokens may be refused); prefer type "iam"`,
+        this,
+      );
+      const tokens = privateContainers.map(([key, container]) => {
+        const token = new scaleway.containers.Token(
+          `${name}-${key}-token`,
+          {
+            containerId: container.id,
+            region,
+            description: `Legacy JWT to call ${ctx.name(key, { kind: "container" })}`,
+            expiresAt: parsed.invoker?.expiresAt,
+          },
+          { parent: this },
+        );
+        return [key, pulumi.secret(token.value)] as const;
+      });
+      invokeCredentials = pulumi.secret(pulumi.all(Object.fromEntries(tokens)));
+    }
+
+    this.namespaceId = namespace.id;
+    this.registryEndpoint = registry?.endpoint;
+    this.registryNamespaceId = registry?.id;
+    this.containerIds = pulumi.all(ids);
+    this.domainNames = pulumi.all(domainNames);
+    this.urls = pulumi.all(urls);
+    this.url = urls[this.keys[0]!]!;
+    this.images = pulumi.all(images);
+    this.customDomainUrls = pulumi.all(customDomainUrls);
+    this.invokeCredentials = invokeCredentials;
+
+    this.registerOutputs({
+      namespaceId: this.namespaceId,
+      registryEndpoint: this.registryEndpoint,
+      registryNamespaceId: this.registryNamespaceId,
+      containerIds: this.containerIds,
+      domainNames: this.domainNames,
+      urls: this.urls,
+      url: this.url,
+      images: this.images,
+      customDomainUrls: this.customDomainUrls,
+      invokeCredentials: this.invokeCredentials,
+      invokerApplicationId: this.invokerApplicationId,
+      invokerAccessKey: this.invokerAccessKey,
+    });
+  }
+
+  /** The URL of one container; an unknown key throws an Error naming the known ones. */
+  urlOf(key: string): pulumi.Output<string> {
+    if (!this.keys.includes(key)) {
+      throw new Error(`Service has no container "${key}"; known containers: ${this.keys.join(", ")}`);
+    }
+    return this.urls.apply((urls) => urls[key]!);
+  }
+}
