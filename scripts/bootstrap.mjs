@@ -2,6 +2,7 @@
 // Fresh clone → working tree with only Node and npm: install the pinned pnpm (into .tools/ unless the
 // right version is already on PATH), install with the frozen lockfile, then run `pnpm run <script>`.
 //   node scripts/bootstrap.mjs <script> [args...]
+//   node scripts/bootstrap.mjs --install-only
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
@@ -30,7 +31,16 @@ const toolsBin = join(root, ".tools", "node_modules", ".bin");
 const env = { ...process.env, PATH: `${toolsBin}${delimiter}${process.env.PATH ?? ""}` };
 if (versionOf("pnpm", env) !== pinned) {
   console.log(`» installing pnpm ${pinned} into .tools/`);
-  const status = run("npm", ["install", "--prefix", join(root, ".tools"), "--no-save", "--no-audit", "--no-fund", "--loglevel=error", `pnpm@${pinned}`]);
+  const status = run("npm", [
+    "install",
+    "--prefix",
+    join(root, ".tools"),
+    "--no-save",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    `pnpm@${pinned}`,
+  ]);
   if (status !== 0 || !existsSync(join(toolsBin, "pnpm"))) {
     console.error(`could not install pnpm ${pinned}`);
     process.exit(status || 1);
@@ -41,6 +51,7 @@ console.log("» pnpm install --frozen-lockfile");
 let status = run("pnpm", ["install", "--frozen-lockfile"], { env });
 if (status !== 0) process.exit(status);
 
+if (script === "--install-only") process.exit(0);
 console.log(`» pnpm run ${[script, ...args].join(" ")}`);
 status = run("pnpm", ["run", script, ...args], { env });
 process.exit(status);

@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
 const started = Date.now();
-const log = (message) => console.log(`[release-test +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const log = (message) =>
+  console.log(`[release-test +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 function sh(command, args, cwd, env = {}) {
   log(`${command} ${args.join(" ")}  (in ${cwd})`);
@@ -72,10 +73,14 @@ log: { type: stdout, format: pretty, level: warn }
 `;
   writeFileSync(join(dir, "config.yaml"), config);
   const bin = join(dirname(require.resolve("verdaccio/package.json")), "bin", "verdaccio");
-  const child = spawn(process.execPath, [bin, "--config", join(dir, "config.yaml"), "--listen", `127.0.0.1:${port}`], {
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, "--config", join(dir, "config.yaml"), "--listen", `127.0.0.1:${port}`],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
+    },
+  );
   return child;
 }
 
@@ -95,14 +100,13 @@ async function createUser(url) {
     body: JSON.stringify({ name: "release-test", password: "release-test-password" }),
   });
   const body = await response.json();
-  if (!response.ok || !body.token) throw new Error(`could not create a registry user: ${JSON.stringify(body)}`);
+  if (!response.ok || !body.token)
+    throw new Error(`could not create a registry user: ${JSON.stringify(body)}`);
   return body.token;
 }
 
 function copyWorkingTree(destination) {
-  const files = sh("git", ["ls-files", "-z", "--cached"], root)
-    .split("\0")
-    .filter(Boolean);
+  const files = sh("git", ["ls-files", "-z", "--cached"], root).split("\0").filter(Boolean);
   for (const file of files) {
     try {
       cpSync(join(root, file), join(destination, file), { recursive: false });
@@ -147,7 +151,19 @@ async function main() {
     copyWorkingTree(repo);
     sh("git", ["init", "-q", "-b", "main"], repo);
     sh("git", ["add", "-A"], repo);
-    sh("git", ["-c", "user.name=release-test", "-c", "user.email=release-test@localhost", "commit", "-qm", "release rehearsal"], repo);
+    sh(
+      "git",
+      [
+        "-c",
+        "user.name=release-test",
+        "-c",
+        "user.email=release-test@localhost",
+        "commit",
+        "-qm",
+        "release rehearsal",
+      ],
+      repo,
+    );
     sh("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], repo);
 
     // The version step is local (changesets bump versions and changelogs, pnpm refreshes the lockfile).
@@ -157,16 +173,27 @@ async function main() {
     for (const p of packages) log(`${p.name}: ${before.get(p.name)} → ${p.version}`);
 
     // From here on, the copy talks to the local registry only.
-    writeFileSync(join(repo, ".npmrc"), `${readFileSync(join(repo, ".npmrc"), "utf8")}\nregistry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
+    writeFileSync(
+      join(repo, ".npmrc"),
+      `${readFileSync(join(repo, ".npmrc"), "utf8")}\nregistry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`,
+    );
     const registryEnv = { npm_config_registry: `${url}/`, TURBO_TELEMETRY_DISABLED: "1" };
     process.stdout.write(sh("pnpm", ["run", "release"], repo, registryEnv));
 
     for (const p of packages) {
-      const published = sh("npm", ["view", `${p.name}@${p.version}`, "version", "--registry", `${url}/`], repo).trim();
-      if (published !== p.version) throw new Error(`${p.name}@${p.version} is not on the registry (got "${published}")`);
-      const manifest = JSON.parse(sh("npm", ["view", `${p.name}@${p.version}`, "--json", "--registry", `${url}/`], repo));
+      const published = sh(
+        "npm",
+        ["view", `${p.name}@${p.version}`, "version", "--registry", `${url}/`],
+        repo,
+      ).trim();
+      if (published !== p.version)
+        throw new Error(`${p.name}@${p.version} is not on the registry (got "${published}")`);
+      const manifest = JSON.parse(
+        sh("npm", ["view", `${p.name}@${p.version}`, "--json", "--registry", `${url}/`], repo),
+      );
       const deps = JSON.stringify({ ...manifest.dependencies, ...manifest.peerDependencies });
-      if (/workspace:|catalog:/.test(deps)) throw new Error(`${p.name} was published with unresolved protocols: ${deps}`);
+      if (/workspace:|catalog:/.test(deps))
+        throw new Error(`${p.name} was published with unresolved protocols: ${deps}`);
     }
     log(`published ${packages.length} packages`);
 

@@ -19,7 +19,10 @@ class Site extends pulumi.ComponentResource {
     this.secret = new pulumi.CustomResource(
       "scaleway:secrets/version:Version",
       `${name}-token`,
-      { secretId: "fr-par/00000000-0000-4000-8000-000000000000", data: pulumi.secret("consumer-token-value") },
+      {
+        secretId: "fr-par/00000000-0000-4000-8000-000000000000",
+        data: pulumi.secret("consumer-token-value"),
+      },
       { parent: this },
     );
     this.registerOutputs({});
@@ -27,7 +30,9 @@ class Site extends pulumi.ComponentResource {
 }
 
 async function main() {
-  const { graph } = await record(() => new Site("web", { project: "shop", environment: "staging", region: "nl-ams" }));
+  const { graph } = await record(
+    () => new Site("web", { project: "shop", environment: "staging", region: "nl-ams" }),
+  );
   const bucket = graph.one("scaleway:object/bucket:Bucket");
   assert.equal(bucket.inputs.name, "shop-staging-web-assets");
   assert.equal(bucket.inputs.tags["managed-by"], "pulumi");
