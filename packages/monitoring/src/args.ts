@@ -34,11 +34,9 @@ function unique<T>(values: readonly T[]): boolean {
 
 const emailSchema = z.email({ error: "expected an email address" });
 
-const emailListSchema = z
-  .array(emailSchema)
-  .refine((emails) => unique(emails.map((e) => e.toLowerCase())), {
-    message: "expected each email address once",
-  });
+const emailListSchema = z.array(emailSchema).refine((emails) => unique(emails.map((e) => e.toLowerCase())), {
+  message: "expected each email address once",
+});
 
 const contactPointSchema = z.strictObject({
   /** Where Cockpit sends the alerts that fire. */
@@ -78,9 +76,16 @@ const sourceSchema = z.strictObject({
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
-const httpsUrlSchema = z
-  .url({ error: "expected an https:// URL" })
-  .refine((url) => url.startsWith("https://"), { message: "expected an https:// URL" });
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const httpsUrlSchema = z.string().refine(isHttpsUrl, { message: "expected an https:// URL" });
 
 const exporterSourceSchema = z.union(
   [
@@ -109,10 +114,7 @@ const exporterSchema = z.strictObject({
     endpoint: httpsUrlSchema,
     /** Headers sent with every export (e.g. an API key). Stored as a Pulumi secret. */
     headers: z
-      .record(
-        z.string().regex(HEADER_NAME, "expected an HTTP header name"),
-        secretInputSchema,
-      )
+      .record(z.string().regex(HEADER_NAME, "expected an HTTP header name"), secretInputSchema)
       .optional(),
   }),
   /** Scaleway products to export (names from getProducts). Default ["all"]. */
@@ -161,10 +163,7 @@ export const monitoringArgsSchema = z
       })
       .default([]),
     /** Products whose preconfigured Cockpit alerts are enabled, e.g. ["rdb", "serverless-containers"]. */
-    products: z
-      .array(productSchema)
-      .refine(unique, { message: "expected each product once" })
-      .default([]),
+    products: z.array(productSchema).refine(unique, { message: "expected each product once" }).default([]),
     /** Cockpit tokens by workload; each gets only the scopes set to true (every other scope is off). */
     tokens: z.record(nameSegmentSchema, tokenScopesSchema).default({}),
     /** Custom data sources by key. */
@@ -177,7 +176,10 @@ export const monitoringArgsSchema = z
     budget: budgetSchema.optional(),
   })
   .superRefine((args, ctx) => {
-    if (environmentProfile(args.environment).monitoring.requireContactPoints && args.contactPoints.length === 0) {
+    if (
+      environmentProfile(args.environment).monitoring.requireContactPoints &&
+      args.contactPoints.length === 0
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["contactPoints"],

@@ -84,7 +84,11 @@ describe("Monitoring secure defaults", () => {
 });
 
 describe("Monitoring per environment", () => {
-  const sources = { app: { type: "metrics" as const }, logs: { type: "logs" as const }, traces: { type: "traces" as const } };
+  const sources = {
+    app: { type: "metrics" as const },
+    logs: { type: "logs" as const },
+    traces: { type: "traces" as const },
+  };
 
   it("in dev keeps custom metrics 31 days and logs and traces 7 days, unprotected", async () => {
     const { graph } = await record(() => new Monitoring("mon", { ...minimalArgs("dev"), sources }));

@@ -1,0 +1,204 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "@scaleway-blocks/core";
+import { recordError } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { Monitoring } from "../src/index";
+import type { MonitoringArgs } from "../src/index";
+import { minimalArgs } from "./helpers";
+
+/** Builds the component with bad args and returns the ConfigError's field paths, after checking nothing was registered. */
+async function rejectedPaths(args: unknown): Promise<string[]> {
+  const { error, graph } = await recordError(() => new Monitoring("mon", args as MonitoringArgs));
+  expect(error).toBeInstanceOf(ConfigError);
+  expect(graph.registered).toEqual([]);
+  return (error as ConfigError).issues.map((issue) => issue.path);
+}
+
+const otlp = { endpoint: "https://otlp.example.com" };
+
+describe("Monitoring bad input", () => {
+  it("refuses production without a contact point, naming contactPoints", async () => {
+    const { error, graph } = await recordError(
+      () => new Monitoring("mon", { project: "shop", environment: "production" }),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(graph.registered).toEqual([]);
+    expect((error as Error).message).toMatch(
+      /contactPoints: expected at least one email contact point in production/,
+    );
+    expect((error as Error).message).toContain('scaleway-blocks:monitoring:Monitoring "mon"');
+  });
+
+  it("refuses production with an empty contact point list", async () => {
+    expect(await rejectedPaths({ project: "shop", environment: "production", contactPoints: [] })).toEqual([
+      "contactPoints",
+    ]);
+  });
+
+  it("refuses a contact point that is not an email address", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), contactPoints: [{ email: "not-an-email" }] })).toEqual([
+      "contactPoints[0].email",
+    ]);
+  });
+
+  it("refuses the same contact email twice", async () => {
+    const contactPoints = [{ email: "ops@example.com" }, { email: "OPS@example.com" }];
+    expect(await rejectedPaths({ ...minimalArgs(), contactPoints })).toEqual(["contactPoints"]);
+  });
+
+  it("refuses the deprecated enableManagedAlerts", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), enableManagedAlerts: true })).toEqual([""]);
+  });
+
+  it("refuses a malformed product name", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), products: ["Managed DB"] })).toEqual(["products[0]"]);
+  });
+
+  it("refuses a token without any scope", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), tokens: { app: {} } })).toEqual(["tokens.app"]);
+  });
+
+  it("refuses a token whose scopes are all false", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), tokens: { app: { writeLogs: false } } })).toEqual([
+      "tokens.app",
+    ]);
+  });
+
+  it("refuses an unknown token scope", async () => {
+    const { error } = await recordError(
+      () => new Monitoring("mon", { ...minimalArgs(), tokens: { app: { writeEverything: true } } } as never),
+    );
+    expect((error as ConfigError).issues).toContainEqual(
+      expect.objectContaining({ path: "tokens.app", received: '"writeEverything"' }),
+    );
+  });
+
+  it("refuses a token key that cannot be part of a Scaleway name", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), tokens: { App_1: { writeLogs: true } } })).toEqual([
+      "tokens.App_1",
+    ]);
+  });
+
+  it("refuses an unknown source type", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), sources: { app: { type: "events" } } })).toEqual([
+      "sources.app.type",
+    ]);
+  });
+
+  it.each([0, 1826, 1.5])("refuses a source retention of %s days", async (retentionDays) => {
+    expect(
+      await rejectedPaths({ ...minimalArgs(), sources: { app: { type: "logs", retentionDays } } }),
+    ).toEqual(["sources.app.retentionDays"]);
+  });
+
+  it("refuses an exporter endpoint over plain http", async () => {
+    expect(
+      await rejectedPaths({ ...minimalArgs(), exporter: { otlp: { endpoint: "http://otlp.example.com" } } }),
+    ).toEqual(["exporter.otlp.endpoint"]);
+  });
+
+  it("refuses an exporter endpoint that is not a URL", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), exporter: { otlp: { endpoint: "otlp" } } })).toEqual([
+      "exporter.otlp.endpoint",
+    ]);
+  });
+
+  it("refuses an exporter of a source key the component does not define", async () => {
+    const { error } = await recordError(
+      () =>
+        new Monitoring("mon", {
+          ...minimalArgs(),
+          sources: { app: { type: "logs" } },
+          exporter: { otlp, from: { source: "other" } },
+        }),
+    );
+    expect((error as ConfigError).issues).toEqual([
+      expect.objectContaining({ path: "exporter.from.source", expected: expect.stringContaining("app") }),
+    ]);
+  });
+
+  it("refuses an exporter source that is neither Scaleway data, a source key nor an id", async () => {
+    expect(
+      await rejectedPaths({ ...minimalArgs(), exporter: { otlp, from: { scaleway: "traces" } } }),
+    ).toEqual(["exporter.from"]);
+  });
+
+  it("refuses a malformed exporter header name", async () => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        exporter: { otlp: { ...otlp, headers: { "bad header": "x" } } },
+      }),
+    ).toEqual(["exporter.otlp.headers.bad header"]);
+  });
+
+  it.each([0, -5, 10.555])("refuses a budget limit of %s EUR", async (monthlyLimitEur) => {
+    expect(
+      await rejectedPaths({ ...minimalArgs(), budget: { monthlyLimitEur, emails: ["finance@example.com"] } }),
+    ).toEqual(["budget.monthlyLimitEur"]);
+  });
+
+  it.each([0, 101, 50.5])("refuses a budget threshold of %s percent", async (threshold) => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        budget: { monthlyLimitEur: 10, thresholds: [threshold], emails: ["finance@example.com"] },
+      }),
+    ).toEqual(["budget.thresholds[0]"]);
+  });
+
+  it("refuses the same budget threshold twice", async () => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        budget: { monthlyLimitEur: 10, thresholds: [80, 80], emails: ["finance@example.com"] },
+      }),
+    ).toEqual(["budget.thresholds"]);
+  });
+
+  it("refuses a budget recipient that is not an email address", async () => {
+    expect(
+      await rejectedPaths({ ...minimalArgs(), budget: { monthlyLimitEur: 10, emails: ["finance"] } }),
+    ).toEqual(["budget.emails[0]"]);
+  });
+
+  it("refuses a budget with no recipient and no contact point to default to", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), budget: { monthlyLimitEur: 10 } })).toEqual([
+      "budget.emails",
+    ]);
+  });
+
+  it("refuses a budget organizationId that is not a UUID", async () => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        budget: { monthlyLimitEur: 10, emails: ["finance@example.com"], organizationId: "acme" },
+      }),
+    ).toEqual(["budget.organizationId"]);
+  });
+
+  it("refuses an unknown region", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), region: "us-east-1" })).toEqual(["region"]);
+  });
+
+  it("reports every bad field at once", async () => {
+    const paths = await rejectedPaths({
+      project: "shop",
+      environment: "production",
+      tokens: { app: {} },
+      sources: { app: { type: "logs", retentionDays: 0 } },
+    });
+    expect(paths.sort()).toEqual(["contactPoints", "sources.app.retentionDays", "tokens.app"]);
+  });
+
+  it("accepts an Output as an exporter data source id", async () => {
+    const { error } = await recordError(() => {
+      new Monitoring("mon", {
+        ...minimalArgs(),
+        exporter: { otlp, from: { id: pulumi.output("fr-par/x") } },
+      });
+      throw new Error("built");
+    });
+    expect((error as Error).message).toBe("built");
+  });
+});
