@@ -48,19 +48,26 @@ function addIssue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = [
   ctx.addIssue({ code: "custom", message, path });
 }
 
-/** A private network subnet: a canonical IPv4 CIDR inside RFC 1918, /20 to /28. */
-const subnetSchema = z.string().superRefine((text, ctx) => {
+/** Why a text is not a subnet Scaleway accepts for a private network; undefined when it is one. */
+function subnetProblem(text: string): string | undefined {
   const cidr = parseIpv4Cidr(text);
-  if (!cidr) return addIssue(ctx, `expected an IPv4 CIDR such as "172.16.0.0/22"`);
+  if (!cidr) return `expected an IPv4 CIDR such as "172.16.0.0/22"`;
   if (!isNetworkAddress(cidr)) {
     const fixed = formatCidr({ ...cidr, address: networkAddress(cidr) });
-    return addIssue(ctx, `expected a network address with the host bits at zero, e.g. "${fixed}"`);
+    return `expected a network address with the host bits at zero, e.g. "${fixed}"`;
   }
-  if (!isRfc1918(cidr)) return addIssue(ctx, `expected a private range inside ${RFC1918_TEXT} (RFC 1918)`);
+  if (!isRfc1918(cidr)) return `expected a private range inside ${RFC1918_TEXT} (RFC 1918)`;
   const { min, max } = PRIVATE_NETWORK_PREFIX_LENGTH;
   if (cidr.prefixLength < min || cidr.prefixLength > max) {
-    addIssue(ctx, `expected a prefix length from /${min} to /${max}, the sizes Scaleway accepts`);
+    return `expected a prefix length from /${min} to /${max}, the sizes Scaleway accepts`;
   }
+  return undefined;
+}
+
+/** A private network subnet: a canonical IPv4 CIDR inside RFC 1918, /20 to /28. */
+const subnetSchema = z.string().superRefine((text, ctx) => {
+  const problem = subnetProblem(text);
+  if (problem) addIssue(ctx, problem);
 });
 
 /** An IPv4 range allowed to reach the SSH bastion. */
@@ -90,7 +97,9 @@ export type PrivateNetworkSpec = z.input<typeof privateNetworkSpecSchema>;
 export const publicGatewaySpecSchema = z.strictObject({
   /** The offer. **Changing it recreates the gateway** (and its attachments). Default VPC-GW-S. */
   type: z
-    .enum(PUBLIC_GATEWAY_TYPES, { error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}` })
+    .enum(PUBLIC_GATEWAY_TYPES, {
+      error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}`,
+    })
     .default("VPC-GW-S"),
   /**
    * Zone of the gateway and its flexible IP; must be in the network's region and offer Public
@@ -131,18 +140,22 @@ function checkPrivateNetworks(args: ParsedShape, ctx: z.RefinementCtx): void {
     const i = seen.get(pn.name);
     if (i === undefined) seen.set(pn.name, j);
     else {
-      addIssue(ctx, `expected a unique private network name: "${pn.name}" is already privateNetworks[${i}].name`, [
-        "privateNetworks",
-        j,
-        "name",
-      ]);
+      addIssue(
+        ctx,
+        `expected a unique private network name: "${pn.name}" is already privateNetworks[${i}].name`,
+        ["privateNetworks", j, "name"],
+      );
     }
   });
 
-  const cidrs: Array<{ cidr: Ipv4Cidr; derived: boolean }> = args.privateNetworks.map((pn, i) => ({
-    cidr: parseIpv4Cidr(pn.subnet ?? derivedSubnet(i))!,
-    derived: pn.subnet === undefined,
-  }));
+  // Subnets already refused field by field are left out of the overlap check.
+  const cidrs: Array<{ cidr: Ipv4Cidr; derived: boolean } | undefined> = args.privateNetworks.map((pn, i) =>
+    pn.subnet === undefined
+      ? { cidr: parseIpv4Cidr(derivedSubnet(i))!, derived: true }
+      : subnetProblem(pn.subnet) === undefined
+        ? { cidr: parseIpv4Cidr(pn.subnet)!, derived: false }
+        : undefined,
+  );
   const describe = (i: number) => {
     const { cidr, derived } = cidrs[i]!;
     const how = derived ? ", derived from its position; give it a subnet to move it" : "";
@@ -150,10 +163,16 @@ function checkPrivateNetworks(args: ParsedShape, ctx: z.RefinementCtx): void {
   };
   for (let j = 1; j < cidrs.length; j++) {
     for (let i = 0; i < j; i++) {
-      if (!overlaps(cidrs[i]!.cidr, cidrs[j]!.cidr)) continue;
+      const a = cidrs[i];
+      const b = cidrs[j];
+      if (!a || !b || !overlaps(a.cidr, b.cidr)) continue;
       // Report on a subnet the user wrote (two derived subnets never overlap).
-      const [at, other] = cidrs[j]!.derived ? [i, j] : [j, i];
-      addIssue(ctx, `expected a subnet that does not overlap ${describe(other)}`, ["privateNetworks", at, "subnet"]);
+      const [at, other] = b.derived ? [i, j] : [j, i];
+      addIssue(ctx, `expected a subnet that does not overlap ${describe(other)}`, [
+        "privateNetworks",
+        at,
+        "subnet",
+      ]);
     }
   }
 }
@@ -163,7 +182,8 @@ function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
   if (!gw) return;
   const at = (...path: PropertyKey[]) => ["publicGateway", ...path];
 
-  if (gw.zone !== undefined && regionOfZone(gw.zone) !== args.region) {
+  const offered: readonly string[] = ZONES_BY_PRODUCT.publicGateway;
+  if (gw.zone !== undefined && offered.includes(gw.zone) && regionOfZone(gw.zone) !== args.region) {
     const zones = ZONES_BY_PRODUCT.publicGateway.filter((z) => regionOfZone(z) === args.region);
     addIssue(ctx, `expected a zone of the network's region ${args.region}: ${zones.join(" | ")}`, at("zone"));
   }
@@ -172,9 +192,17 @@ function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
   const chosen = new Set<string>();
   gw.privateNetworks?.forEach((name, k) => {
     if (!names.includes(name)) {
-      addIssue(ctx, `expected the name of one of privateNetworks: ${names.join(", ")}`, at("privateNetworks", k));
+      addIssue(
+        ctx,
+        `expected the name of one of privateNetworks: ${names.join(", ")}`,
+        at("privateNetworks", k),
+      );
     } else if (chosen.has(name)) {
-      addIssue(ctx, `expected each private network once: "${name}" is listed twice`, at("privateNetworks", k));
+      addIssue(
+        ctx,
+        `expected each private network once: "${name}" is listed twice`,
+        at("privateNetworks", k),
+      );
     }
     chosen.add(name);
   });
@@ -188,8 +216,8 @@ function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
       );
     }
     gw.allowedIpRanges?.forEach((text, k) => {
-      const cidr = parseIpv4Cidr(text)!;
-      if (cidr.prefixLength === 0 && !gw.allowBastionFromAnywhere) {
+      const cidr = parseIpv4Cidr(text);
+      if (cidr?.prefixLength === 0 && !gw.allowBastionFromAnywhere) {
         addIssue(
           ctx,
           "expected a range narrower than the whole internet (0.0.0.0/0); set allowBastionFromAnywhere: true to open the bastion to everyone on purpose",

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
 import { recordError } from "@scaleway-blocks/testing";
 import type { RecordOptions, ResourceGraph } from "@scaleway-blocks/testing";
@@ -30,4 +31,11 @@ export async function refuse(
 /** The issue reported for one field path, or undefined. */
 export function issueAt(error: ConfigError, path: string) {
   return error.issues.find((i) => i.path === path);
+}
+
+/** A stand-in for a resource of another component that takes a private network id. */
+export class Consumer extends pulumi.CustomResource {
+  constructor(name: string, props: { pnId: pulumi.Input<string> }) {
+    super("test:index:Consumer", name, props);
+  }
 }

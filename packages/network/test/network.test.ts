@@ -1,8 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
 import { record, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Network } from "../src/index";
-import { PROJECT_ID, T, base } from "./helpers";
+import { Consumer, PROJECT_ID, T, base } from "./helpers";
 
 describe("Network with default args", () => {
   it("creates one VPC and one private network, and no gateway", async () => {
@@ -10,7 +9,7 @@ describe("Network with default args", () => {
     expect(graph.countByType()).toEqual({ [T.network]: 1, [T.vpc]: 1, [T.privateNetwork]: 1 });
   });
 
-  it("names the single private network \"main\"", async () => {
+  it('names the single private network "main"', async () => {
     const { result } = await record(() => new Network("net", base));
     expect(Object.keys(await valueOf(result.privateNetworkIds))).toEqual(["main"]);
   });
@@ -128,7 +127,9 @@ describe("privateNetworkId()", () => {
 
   it("returns the named private network's id", async () => {
     const { result, graph } = await record(() => new Network("net", args));
-    expect(await valueOf(result.privateNetworkId("data"))).toBe(graph.one(T.privateNetwork, "net-pn-data").id);
+    expect(await valueOf(result.privateNetworkId("data"))).toBe(
+      graph.one(T.privateNetwork, "net-pn-data").id,
+    );
   });
 
   it("throws an error naming the known private networks for an unknown name", async () => {
@@ -139,7 +140,7 @@ describe("privateNetworkId()", () => {
   it("returns an Output that depends on the private network", async () => {
     const { graph } = await record(() => {
       const net = new Network("net", base);
-      return new pulumi.CustomResource("test:index:Consumer", "consumer", { pnId: net.privateNetworkId() });
+      return new Consumer("consumer", { pnId: net.privateNetworkId() });
     });
     const consumer = graph.one("test:index:Consumer");
     expect(consumer.propertyDependencies.pnId).toEqual([graph.one(T.privateNetwork).urn]);
@@ -181,10 +182,15 @@ describe("private networks option", () => {
     expect(graph.inputsOf(T.privateNetwork, "net-pn-b").ipv4Subnet).toEqual({ subnet: "172.16.4.0/22" });
   });
 
-  it.each(["10.20.0.0/20", "172.31.255.240/28", "192.168.0.0/24"])("accepts the subnet %s", async (subnet) => {
-    const { graph } = await record(() => new Network("net", { ...base, privateNetworks: [{ name: "a", subnet }] }));
-    expect(graph.inputsOf(T.privateNetwork).ipv4Subnet).toEqual({ subnet });
-  });
+  it.each(["10.20.0.0/20", "172.31.255.240/28", "192.168.0.0/24"])(
+    "accepts the subnet %s",
+    async (subnet) => {
+      const { graph } = await record(
+        () => new Network("net", { ...base, privateNetworks: [{ name: "a", subnet }] }),
+      );
+      expect(graph.inputsOf(T.privateNetwork).ipv4Subnet).toEqual({ subnet });
+    },
+  );
 
   it("accepts adjacent subnets that touch without overlapping", async () => {
     const { graph } = await record(
@@ -228,17 +234,23 @@ describe("other options", () => {
 });
 
 describe("environments", () => {
-  it.each(["dev", "staging", "production"] as const)("names and tags resources for %s", async (environment) => {
-    const { graph } = await record(() => new Network("net", { project: "shop", environment }));
-    expect(graph.inputsOf(T.vpc).name).toBe(`shop-${environment}-net-vpc`);
-    expect(graph.inputsOf(T.privateNetwork).tags).toContain(`environment=${environment}`);
-  });
+  it.each(["dev", "staging", "production"] as const)(
+    "names and tags resources for %s",
+    async (environment) => {
+      const { graph } = await record(() => new Network("net", { project: "shop", environment }));
+      expect(graph.inputsOf(T.vpc).name).toBe(`shop-${environment}-net-vpc`);
+      expect(graph.inputsOf(T.privateNetwork).tags).toContain(`environment=${environment}`);
+    },
+  );
 
-  it.each(["dev", "staging"] as const)("does not protect the VPC and private networks in %s", async (environment) => {
-    const { graph } = await record(() => new Network("net", { project: "shop", environment }));
-    expect(graph.one(T.vpc).options.protect).toBe(false);
-    expect(graph.one(T.privateNetwork).options.protect).toBe(false);
-  });
+  it.each(["dev", "staging"] as const)(
+    "does not protect the VPC and private networks in %s",
+    async (environment) => {
+      const { graph } = await record(() => new Network("net", { project: "shop", environment }));
+      expect(graph.one(T.vpc).options.protect).toBe(false);
+      expect(graph.one(T.privateNetwork).options.protect).toBe(false);
+    },
+  );
 
   it("protects the VPC and private networks in production", async () => {
     const { graph } = await record(() => new Network("net", { project: "shop", environment: "production" }));
