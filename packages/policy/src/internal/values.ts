@@ -1,0 +1,137 @@
+/**
+ * Reading resource inputs safely. Inputs reach the rules from two places:
+ * - a graph recorded by @scaleway-blocks/testing, where secrets are `Secret` instances (`{ value }`)
+ *   and other resources are `ResourceRef`s;
+ * - CrossGuard, where secrets are already plain and an input not known during preview throws when read.
+ * Helpers here never read more than they are asked for, and never throw on a missing or odd value.
+ */
+
+/** Pulumi's wire signature of a secret (sdk/nodejs/runtime/rpc.ts). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A secret marker: a `Secret`-like object holding `.value`, or Pulumi's serialized secret. */
+export function isSecretMarker(value: unknown): value is { value: unknown } {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (record[SIG_KEY] === SECRET_SIG) return true;
+  const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+  return ctor?.name === "Secret" && "value" in record;
+}
+
+/**
+ * A plain copy of `value` with every secret marker replaced by what it holds. Strings found inside
+ * secrets are added to `secrets`, so that messages can be scrubbed of them.
+ */
+export function unwrapSecrets(value: unknown, secrets: Set<string> = new Set(), inSecret = false): unknown {
+  if (isSecretMarker(value)) return unwrapSecrets(value.value, secrets, true);
+  if (Array.isArray(value)) return value.map((item) => unwrapSecrets(item, secrets, inSecret));
+  if (value !== null && typeof value === "object") {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    // Resource references and other class instances are kept as they are.
+    if (proto !== Object.prototype && proto !== null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [key, unwrapSecrets(child, secrets, inSecret)]),
+    );
+  }
+  if (inSecret && typeof value === "string" && value.length > 0) secrets.add(value);
+  return value;
+}
+
+/** Replaces every secret string in `message` with "[secret]". */
+export function scrub(message: string, secrets: ReadonlySet<string>): string {
+  let out = message;
+  // Longest first, so that a secret containing another is replaced whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    out = out.split(secret).join("[secret]");
+  }
+  return out;
+}
+
+/** Reads a value that may be unknown (CrossGuard throws on unknowns): undefined when it cannot be read. */
+export function tryRead<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an input is given (an unknown value during preview counts as given). */
+export function isSet(inputs: object, key: string): boolean {
+  if (!(key in inputs)) return false;
+  try {
+    const value = (inputs as Record<string, unknown>)[key];
+    return value !== undefined && value !== null;
+  } catch {
+    return true;
+  }
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+export function asStrings(value: unknown): string[] {
+  return asArray(value).filter((v): v is string => typeof v === "string");
+}
+
+/**
+ * Tags as a map, from either form Scaleway takes: a "key=value" list (most resources) or a map
+ * (Object Storage). A list entry without "=" is a key with an empty value.
+ */
+export function tagsOf(value: unknown): Map<string, string> {
+  const tags = new Map<string, string>();
+  if (Array.isArray(value)) {
+    for (const entry of value) {
+      if (typeof entry !== "string") continue;
+      const at = entry.indexOf("=");
+      if (at === -1) tags.set(entry.trim(), "");
+      else tags.set(entry.slice(0, at).trim(), entry.slice(at + 1).trim());
+    }
+    return tags;
+  }
+  const map = asObject(value);
+  if (map) {
+    for (const key of Object.keys(map)) {
+      const v = tryRead(() => map[key]);
+      tags.set(key, typeof v === "string" ? v : "");
+    }
+  }
+  return tags;
+}
+
+/** "fr-par-2" → "fr-par"; a region is returned as is. */
+export function regionOfLocality(locality: string): string {
+  return /-\d+$/.test(locality) ? locality.replace(/-\d+$/, "") : locality;
+}
+
+/** The prefix length of an IPv4 or IPv6 CIDR ("0.0.0.0/0" → 0); a bare address counts as a host route. */
+export function prefixLength(cidr: string): number | undefined {
+  const text = cidr.trim();
+  const slash = text.indexOf("/");
+  if (slash === -1) return text.includes(":") ? 128 : 32;
+  const length = Number(text.slice(slash + 1));
+  return Number.isInteger(length) ? length : undefined;
+}
+
+/** Whether a CIDR admits every address (0.0.0.0/0, ::/0, or any /0). */
+export function isWholeInternet(cidr: string): boolean {
+  return prefixLength(cidr) === 0;
+}

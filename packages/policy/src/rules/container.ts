@@ -1,0 +1,161 @@
+import { asObject, asString, isSet, tagsOf, tryRead } from "../internal/values";
+import { defineRule } from "./define";
+import { T } from "./tokens";
+
+interface ServerlessInputs {
+  privacy: string;
+  tags: string[];
+  httpsConnectionsOnly: boolean;
+  httpOption: string;
+  environmentVariables: Record<string, string>;
+  cpuLimit: number;
+  memoryLimitBytes: number;
+  memoryLimit: number;
+}
+
+function hasTag(tagsInput: unknown, tag: string): boolean {
+  const at = tag.indexOf("=");
+  const key = at === -1 ? tag : tag.slice(0, at);
+  const value = at === -1 ? "" : tag.slice(at + 1);
+  return tagsOf(tagsInput).get(key) === value;
+}
+
+export const serverlessPublicOptIn = defineRule<ServerlessInputs>({
+  id: "scw-container-public-opt-in",
+  severity: "mandatory",
+  description:
+    "Serverless Containers and Functions are private unless tagged public on purpose (the public=true tag by default).",
+  why: "privacy defaults to public on containers: an internal service or admin tool ends up on the internet by omission.",
+  remediation:
+    'Set privacy: "private" and call it with a containers.Token, or add the tag "public=true" (publicOptInTag) to say the endpoint is meant to be public.',
+  resourceTypes: [T.container, T.function],
+  settings: ["publicOptInTag"],
+  check: ({ inputs }, { settings }) => {
+    const privacy = asString(tryRead(() => inputs.privacy));
+    if (privacy === "private") return undefined;
+    if (hasTag(tryRead(() => inputs.tags), settings.publicOptInTag)) return undefined;
+    const what = privacy === undefined ? "privacy is unset (Scaleway's default is public)" : `privacy is "${privacy}"`;
+    return `${what} and the resource is not tagged "${settings.publicOptInTag}".`;
+  },
+});
+
+export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
+  id: "scw-container-https-only",
+  severity: "mandatory",
+  description: "Serverless Containers and Functions refuse plain HTTP (HTTPS only).",
+  why: "Plain HTTP sends tokens, cookies and data in clear text and lets anyone on the path change responses.",
+  remediation:
+    'Containers: set httpsConnectionsOnly: true. Functions: set httpOption: "redirected".',
+  resourceTypes: [T.container, T.function],
+  check: ({ type, inputs }) => {
+    const httpOption = asString(tryRead(() => inputs.httpOption));
+    if (type === T.function)
+      return httpOption === "redirected" ? undefined : 'httpOption is not "redirected": plain HTTP is served.';
+    if (inputs.httpsConnectionsOnly === true || httpOption === "redirected") return undefined;
+    return "httpsConnectionsOnly is not true: plain HTTP is served.";
+  },
+});
+
+/** Words that make a variable name look like it holds a credential, anywhere in the name. */
+const SECRET_WORDS = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "APIKEY", "PRIVATEKEY"];
+/** Words that do so only as a whole segment of the name (KEY is in MONKEY and KEYBOARD). */
+const SECRET_SEGMENTS = ["KEY", "KEYS", "PWD", "PAT"];
+/** A last segment that makes the variable a reference or a setting, not the secret itself. */
+const HARMLESS_SUFFIXES = [
+  "ID",
+  "IDS",
+  "NAME",
+  "PREFIX",
+  "PATH",
+  "FILE",
+  "URL",
+  "ENDPOINT",
+  "TYPE",
+  "LENGTH",
+  "TTL",
+  "HEADER",
+  "VERSION",
+  "REGION",
+  "ALGORITHM",
+  "ENABLED",
+];
+
+/** Splits "dbPassword", "DB_PASSWORD" or "db-password" into upper-case segments. */
+function segments(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((s) => s.length > 0)
+    .map((s) => s.toUpperCase());
+}
+
+/** Whether an environment variable name looks like it holds a secret. */
+export function looksSecret(name: string): boolean {
+  const parts = segments(name);
+  if (parts.length === 0) return false;
+  if (parts.length > 1 && HARMLESS_SUFFIXES.includes(parts[parts.length - 1]!)) return false;
+  const joined = parts.join("");
+  return SECRET_WORDS.some((w) => joined.includes(w)) || parts.some((p) => SECRET_SEGMENTS.includes(p));
+}
+
+/** A URL with a password in it: scheme://user:password@host. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+
+export const serverlessNoPlainSecrets = defineRule<ServerlessInputs>({
+  id: "scw-container-no-plain-secret-env",
+  severity: "mandatory",
+  description:
+    "Secrets go in secretEnvironmentVariables, never in plain environmentVariables (names like PASSWORD, SECRET, TOKEN, KEY).",
+  why: "Plain environment variables are shown in the console, the API and the Pulumi state in clear text to anyone with read access.",
+  remediation:
+    "Move the variable to secretEnvironmentVariables (or read it from Secret Manager at start-up); list false positives in ignoredEnvironmentVariables.",
+  resourceTypes: [T.container, T.containerNamespace, T.function, T.functionNamespace],
+  settings: ["ignoredEnvironmentVariables"],
+  check: ({ inputs }, { settings }) => {
+    const variables = asObject(tryRead(() => inputs.environmentVariables));
+    if (!variables) return undefined;
+    const messages: string[] = [];
+    for (const name of Object.keys(variables)) {
+      if (settings.ignoredEnvironmentVariables.includes(name)) continue;
+      // The value is read only to test its shape, never printed; an unknown value is skipped.
+      const value = asString(tryRead(() => variables[name]));
+      if (looksSecret(name)) messages.push(`environmentVariables.${name} looks like a secret (by its name).`);
+      else if (value !== undefined && URL_WITH_PASSWORD.test(value))
+        messages.push(`environmentVariables.${name} holds a URL with a password in it.`);
+    }
+    return messages;
+  },
+});
+
+export const containerResourceLimits = defineRule<ServerlessInputs>({
+  id: "scw-container-resource-limits",
+  severity: "advisory",
+  description: "Serverless Containers set their CPU and memory limits (cpuLimit, memoryLimitBytes).",
+  why: "Without explicit limits the container gets Scaleway's defaults: the bill and the behaviour under load change without review.",
+  remediation: "Set cpuLimit (mvCPU, 1000 = 1 vCPU) and memoryLimitBytes sized for the workload.",
+  resourceTypes: [T.container],
+  check: ({ inputs }) => {
+    const missing: string[] = [];
+    if (!isSet(inputs, "cpuLimit")) missing.push("cpuLimit");
+    if (!isSet(inputs, "memoryLimitBytes") && !isSet(inputs, "memoryLimit")) missing.push("memoryLimitBytes");
+    return missing.length > 0 ? `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} unset.` : undefined;
+  },
+});
+
+export const serverlessTokenExpiry = defineRule<{ expiresAt: string }>({
+  id: "scw-container-token-expiry",
+  severity: "advisory",
+  description: "Serverless Container and Function tokens expire (expiresAt).",
+  why: "A token without expiry works forever: once copied into a script or a log it is a permanent way in.",
+  remediation: "Set expiresAt (ISO 8601) and rotate the token before it expires.",
+  resourceTypes: [T.containerToken, T.functionToken],
+  check: ({ inputs }) => (isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the token never expires."),
+});
+
+export const containerRules = [
+  serverlessPublicOptIn,
+  serverlessHttpsOnly,
+  serverlessNoPlainSecrets,
+  containerResourceLimits,
+  serverlessTokenExpiry,
+];
