@@ -19,6 +19,7 @@ export const bucketNameSchema = z
   .refine((name) => !name.includes("."), {
     message:
       "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
+    abort: true,
   })
   .regex(
     BUCKET_NAME_PATTERN,
@@ -160,7 +161,9 @@ const accessSchema = z.strictObject({
    * locks itself out: with the policy version 2023-04-17 every principal not named in the policy
    * loses access, including the one that deploys the stack. At least one is required.
    */
-  owners: z.array(ownerPrincipalSchema).min(1, "expected at least one owner principal (see README: lock-out)"),
+  owners: z
+    .array(ownerPrincipalSchema)
+    .min(1, "expected at least one owner principal (see README: lock-out)"),
   /** IAM application ids granted read: list the bucket and get objects. */
   readApplicationIds: z.array(applicationIdSchema).optional(),
   /** IAM application ids granted read-write: read, plus put and delete objects and multipart uploads. */
@@ -203,7 +206,9 @@ const objectLockSchema = z
      * GOVERNANCE: privileged users can shorten or remove the retention; COMPLIANCE: nobody can,
      * not even the Organization owner, until the retention ends.
      */
-    mode: z.enum(OBJECT_LOCK_MODES, { error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}` }),
+    mode: z.enum(OBJECT_LOCK_MODES, {
+      error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}`,
+    }),
     /** Default retention in days (exactly one of days or years). */
     days: z.number().int("expected a whole number of days").min(1, "expected at least 1 day").optional(),
     /** Default retention in years (exactly one of days or years). */
@@ -252,10 +257,16 @@ export const bucketArgsSchema = z
       `expected ONEZONE_IA: GLACIER is not offered in ${region} (only in ${glacierRegion.options.join(" | ")})`;
 
     if (args.forceDestroy === true && args.environment === "production") {
-      issue(["forceDestroy"], "expected false in production: forceDestroy deletes every object with the bucket");
+      issue(
+        ["forceDestroy"],
+        "expected false in production: forceDestroy deletes every object with the bucket",
+      );
     }
     if (args.forceDestroy === true && args.objectLock !== undefined) {
-      issue(["forceDestroy"], "expected no forceDestroy on a bucket with objectLock: retained objects must stay");
+      issue(
+        ["forceDestroy"],
+        "expected no forceDestroy on a bucket with objectLock: retained objects must stay",
+      );
     }
     if (args.objectLock !== undefined && args.versioning === false) {
       issue(["versioning"], "expected versioning on (or unset): object lock requires versioning");
@@ -288,13 +299,17 @@ export const bucketArgsSchema = z
     const ia = transitions.find((t) => t.storageClass === "ONEZONE_IA");
     const glacier = transitions.find((t) => t.storageClass === "GLACIER");
     if (ia && glacier && glacier.days <= ia.days) {
-      issue(["lifecycle", "transitions"], "expected the GLACIER transition after the ONEZONE_IA one (more days)");
+      issue(
+        ["lifecycle", "transitions"],
+        "expected the GLACIER transition after the ONEZONE_IA one (more days)",
+      );
     }
 
     const rules = args.lifecycle?.rules ?? [];
     const seen = new Set<string>();
     rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) issue(["lifecycle", "rules", i, "id"], "expected a rule id not used by another rule");
+      if (seen.has(rule.id))
+        issue(["lifecycle", "rules", i, "id"], "expected a rule id not used by another rule");
       seen.add(rule.id);
       rule.transitions?.forEach((t, j) => {
         if (t.storageClass !== "GLACIER") return;

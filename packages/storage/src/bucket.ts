@@ -34,12 +34,14 @@ function lifecycleRules(args: ParsedBucketArgs, ctx: BlockContext, versioning: b
       id: "housekeeping",
       enabled: true,
       abortIncompleteMultipartUploadDays:
-        lifecycle.abortIncompleteMultipartUploadDays ?? ctx.profile.storage.abortIncompleteMultipartUploadDays,
+        lifecycle.abortIncompleteMultipartUploadDays ??
+        ctx.profile.storage.abortIncompleteMultipartUploadDays,
       ...(versioning
         ? {
             noncurrentVersionExpiration: {
               noncurrentDays:
-                lifecycle.noncurrentVersionExpirationDays ?? ctx.profile.storage.noncurrentVersionExpirationDays,
+                lifecycle.noncurrentVersionExpirationDays ??
+                ctx.profile.storage.noncurrentVersionExpirationDays,
             },
           }
         : {}),
@@ -110,8 +112,10 @@ export class Bucket extends pulumi.ComponentResource {
 
     const protect = parsed.protect ?? ctx.profile.deletionProtection;
     const objectLock = parsed.objectLock;
-    const versioning = parsed.versioning ?? (objectLock !== undefined ? true : ctx.profile.storage.versioning);
-    const forceDestroy = parsed.forceDestroy ?? (objectLock !== undefined ? false : ctx.profile.storage.forceDestroy);
+    const versioning =
+      parsed.versioning ?? (objectLock !== undefined ? true : ctx.profile.storage.versioning);
+    const forceDestroy =
+      parsed.forceDestroy ?? (objectLock !== undefined ? false : ctx.profile.storage.forceDestroy);
     const publicRead = parsed.publicRead ?? false;
 
     const bucket = new scaleway.object.Bucket(

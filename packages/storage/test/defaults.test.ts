@@ -11,7 +11,12 @@ describe("Bucket secure defaults", () => {
     const { graph } = await record(() => new Bucket("assets", args()));
     expect(graph.countByType()).toEqual({ [T.component]: 1, [T.bucket]: 1, [T.acl]: 1 });
     const component = graph.one(T.component);
-    expect(graph.childrenOf(component).map((r) => r.type).sort()).toEqual([T.bucket, T.acl].sort());
+    expect(
+      graph
+        .childrenOf(component)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([T.bucket, T.acl].sort());
   });
 
   it("makes the bucket private with a BucketAcl and never sets the deprecated acl input on the bucket", async () => {
@@ -79,8 +84,12 @@ describe("Bucket default name", () => {
   });
 
   it("keeps long derived names within 63 characters and valid for a bucket", async () => {
-    const { graph } = await record(() =>
-      new Bucket("a-very-long-component-name-for-assets", args({ project: "a-rather-long-project-name-x" })),
+    const { graph } = await record(
+      () =>
+        new Bucket(
+          "a-very-long-component-name-for-assets",
+          args({ project: "a-rather-long-project-name-x" }),
+        ),
     );
     const name = graph.inputsOf(T.bucket).name as string;
     expect(name.length).toBeLessThanOrEqual(63);
@@ -90,8 +99,8 @@ describe("Bucket default name", () => {
 
 describe("Bucket outputs", () => {
   it("exposes the name, regional id, region, bucket endpoint and the region's S3 endpoint", async () => {
-    const { result, graph } = await record(() =>
-      new Bucket("assets", args({ name: "shop-assets-example", region: "nl-ams" })),
+    const { result, graph } = await record(
+      () => new Bucket("assets", args({ name: "shop-assets-example", region: "nl-ams" })),
     );
     expect(await valueOf(result.bucketName)).toBe("shop-assets-example");
     expect(await valueOf(result.bucketId)).toBe(graph.one(T.bucket).id);

@@ -18,7 +18,7 @@ export const USER_ADMIN = "bbbbbbbb-0000-4000-8000-000000000001";
 export const KEY_ID = "cccccccc-0000-4000-8000-000000000001";
 
 export function args(overrides: Partial<BucketArgs> = {}): BucketArgs {
-  return { project: "shop", environment: "staging", ...overrides } as BucketArgs;
+  return { project: "shop", environment: "staging", ...overrides };
 }
 
 export interface LifecycleRuleInput {

@@ -1,0 +1,257 @@
+import { ConfigError } from "@scaleway-blocks/core";
+import { record, recordError } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { Bucket } from "../src/index";
+import { APP_CI, APP_READER, KEY_ID, T, args } from "./helpers";
+
+/** Builds a Bucket with bad args and returns the ConfigError, after checking nothing was registered. */
+async function configError(bad: Record<string, unknown>): Promise<ConfigError> {
+  const { error, graph } = await recordError(() => new Bucket("assets", args(bad)));
+  expect(graph.registered).toEqual([]);
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+const paths = (error: ConfigError) => error.issues.map((i) => i.path);
+
+describe("Bucket refuses bad input before registering anything", () => {
+  it("names the component and the field in the error message", async () => {
+    const error = await configError({ name: "Bad_Name" });
+    expect(error.message).toContain('scaleway-blocks:storage:Bucket "assets"');
+    expect(error.message).toContain("name");
+    expect(error.componentType).toBe("scaleway-blocks:storage:Bucket");
+  });
+
+  it.each([
+    ["too short", "ab"],
+    ["too long", "a".repeat(64)],
+    ["uppercase", "Shop-assets"],
+    ["underscore", "shop_assets"],
+    ["a dot (breaks the wildcard certificate)", "shop.assets"],
+    ["a leading hyphen", "-shop-assets"],
+    ["a trailing hyphen", "shop-assets-"],
+  ])("refuses a bucket name with %s", async (_what, name) => {
+    const error = await configError({ name });
+    expect(paths(error)).toEqual(["name"]);
+  });
+
+  it("explains why dots are refused", async () => {
+    const error = await configError({ name: "shop.assets" });
+    expect(error.issues[0]?.expected).toContain("certificate");
+  });
+
+  it("accepts names that start with a digit and are exactly 3 or 63 characters", async () => {
+    for (const name of ["3ab", `a${"b".repeat(61)}c`]) {
+      const { graph } = await record(() => new Bucket("assets", args({ name })));
+      expect(graph.inputsOf(T.bucket).name).toBe(name);
+    }
+  });
+
+  it("refuses forceDestroy in production", async () => {
+    const error = await configError({ environment: "production", forceDestroy: true });
+    expect(paths(error)).toEqual(["forceDestroy"]);
+    expect(error.issues[0]?.expected).toContain("production");
+  });
+
+  it("refuses GLACIER transitions in pl-waw, where Glacier is not offered", async () => {
+    const error = await configError({
+      region: "pl-waw",
+      lifecycle: { transitions: [{ days: 30, storageClass: "GLACIER" }] },
+    });
+    expect(paths(error)).toEqual(["lifecycle.transitions[0].storageClass"]);
+    expect(error.issues[0]?.expected).toContain("fr-par | nl-ams");
+  });
+
+  it("refuses GLACIER transitions in user rules in pl-waw", async () => {
+    const error = await configError({
+      region: "pl-waw",
+      lifecycle: { rules: [{ id: "archive", transitions: [{ days: 30, storageClass: "GLACIER" }] }] },
+    });
+    expect(paths(error)).toEqual(["lifecycle.rules[0].transitions[0].storageClass"]);
+  });
+
+  it("refuses an unknown storage class", async () => {
+    const error = await configError({
+      lifecycle: { transitions: [{ days: 30, storageClass: "DEEP_ARCHIVE" }] },
+    });
+    expect(paths(error)).toEqual(["lifecycle.transitions[0].storageClass"]);
+  });
+
+  it("refuses the same storage class twice and GLACIER before ONEZONE_IA", async () => {
+    const twice = await configError({
+      lifecycle: {
+        transitions: [
+          { days: 30, storageClass: "ONEZONE_IA" },
+          { days: 60, storageClass: "ONEZONE_IA" },
+        ],
+      },
+    });
+    expect(paths(twice)).toEqual(["lifecycle.transitions"]);
+    const order = await configError({
+      lifecycle: {
+        transitions: [
+          { days: 30, storageClass: "GLACIER" },
+          { days: 60, storageClass: "ONEZONE_IA" },
+        ],
+      },
+    });
+    expect(paths(order)).toEqual(["lifecycle.transitions"]);
+  });
+
+  it("refuses non-positive or fractional lifecycle days", async () => {
+    const error = await configError({
+      lifecycle: { noncurrentVersionExpirationDays: 0, abortIncompleteMultipartUploadDays: 1.5 },
+    });
+    expect(paths(error).sort()).toEqual([
+      "lifecycle.abortIncompleteMultipartUploadDays",
+      "lifecycle.noncurrentVersionExpirationDays",
+    ]);
+  });
+
+  it("refuses a noncurrent-version expiration when versioning is off", async () => {
+    const error = await configError({ versioning: false, lifecycle: { noncurrentVersionExpirationDays: 7 } });
+    expect(paths(error)).toEqual(["lifecycle.noncurrentVersionExpirationDays"]);
+  });
+
+  it("refuses a user rule without any action", async () => {
+    const error = await configError({ lifecycle: { rules: [{ id: "nothing", prefix: "tmp/" }] } });
+    expect(paths(error)).toEqual(["lifecycle.rules[0]"]);
+  });
+
+  it("refuses user rules that reuse the component's ids or each other's", async () => {
+    const reserved = await configError({ lifecycle: { rules: [{ id: "housekeeping", expirationDays: 1 }] } });
+    expect(paths(reserved)).toEqual(["lifecycle.rules[0].id"]);
+    const duplicate = await configError({
+      lifecycle: {
+        rules: [
+          { id: "tmp", expirationDays: 1 },
+          { id: "tmp", expirationDays: 2 },
+        ],
+      },
+    });
+    expect(paths(duplicate)).toEqual(["lifecycle.rules[1].id"]);
+  });
+
+  it("refuses unknown keys in a user rule", async () => {
+    const error = await configError({ lifecycle: { rules: [{ id: "tmp", expirationDays: 1, filter: {} }] } });
+    expect(paths(error)).toEqual(["lifecycle.rules[0]"]);
+    expect(error.issues[0]?.received).toContain("filter");
+  });
+
+  it("refuses CORS methods outside GET, PUT, POST, DELETE and HEAD", async () => {
+    const error = await configError({
+      corsRules: [{ allowedMethods: ["GET", "PATCH"], allowedOrigins: ["https://shop.example.com"] }],
+    });
+    expect(paths(error)).toEqual(["corsRules[0].allowedMethods[1]"]);
+    expect(error.issues[0]?.expected).toContain("GET | PUT | POST | DELETE | HEAD");
+  });
+
+  it("refuses a CORS rule without origins", async () => {
+    const error = await configError({ corsRules: [{ allowedMethods: ["GET"], allowedOrigins: [] }] });
+    expect(paths(error)).toEqual(["corsRules[0].allowedOrigins"]);
+  });
+
+  it("refuses publicRead together with SSE-KMS encryption", async () => {
+    const error = await configError({ publicRead: true, encryption: { kmsKeyId: KEY_ID } });
+    expect(paths(error)).toEqual(["encryption"]);
+  });
+
+  it("refuses publicRead together with a GLACIER transition", async () => {
+    const error = await configError({
+      publicRead: true,
+      lifecycle: { transitions: [{ days: 30, storageClass: "GLACIER" }] },
+    });
+    expect(paths(error)).toEqual(["lifecycle.transitions[0].storageClass"]);
+  });
+
+  it("refuses encryption with both or neither of kmsKeyId and createKey", async () => {
+    const both = await configError({ encryption: { kmsKeyId: KEY_ID, createKey: true } });
+    expect(paths(both)).toEqual(["encryption"]);
+    const neither = await configError({ encryption: {} });
+    expect(paths(neither)).toEqual(["encryption"]);
+  });
+
+  it("refuses a malformed key id and a key from another region", async () => {
+    const malformed = await configError({ encryption: { kmsKeyId: "my-key" } });
+    expect(paths(malformed)).toEqual(["encryption.kmsKeyId"]);
+    const elsewhere = await configError({ region: "fr-par", encryption: { kmsKeyId: `nl-ams/${KEY_ID}` } });
+    expect(paths(elsewhere)).toEqual(["encryption.kmsKeyId"]);
+  });
+
+  it("refuses rotationPeriodDays without createKey", async () => {
+    const error = await configError({ encryption: { kmsKeyId: KEY_ID, rotationPeriodDays: 30 } });
+    expect(paths(error)).toEqual(["encryption"]);
+  });
+
+  it("refuses an object lock mode other than GOVERNANCE or COMPLIANCE", async () => {
+    const error = await configError({ objectLock: { mode: "LEGAL", days: 1 } });
+    expect(paths(error)).toEqual(["objectLock.mode"]);
+  });
+
+  it("refuses an object lock with both or neither of days and years", async () => {
+    const both = await configError({ objectLock: { mode: "GOVERNANCE", days: 1, years: 1 } });
+    expect(paths(both)).toEqual(["objectLock"]);
+    const neither = await configError({ objectLock: { mode: "GOVERNANCE" } });
+    expect(paths(neither)).toEqual(["objectLock"]);
+  });
+
+  it("refuses object lock with versioning off or with forceDestroy", async () => {
+    const versioning = await configError({ objectLock: { mode: "GOVERNANCE", days: 1 }, versioning: false });
+    expect(paths(versioning)).toEqual(["versioning"]);
+    const force = await configError({ objectLock: { mode: "COMPLIANCE", days: 1 }, forceDestroy: true });
+    expect(paths(force)).toEqual(["forceDestroy"]);
+  });
+
+  it("refuses a bucket policy without owners, which would lock the platform out", async () => {
+    const error = await configError({ access: { owners: [], readApplicationIds: [APP_READER] } });
+    expect(paths(error)).toEqual(["access.owners"]);
+    expect(error.issues[0]?.expected).toContain("lock-out");
+  });
+
+  it("refuses an owner with both or neither of userId and applicationId", async () => {
+    const error = await configError({ access: { owners: [{ userId: APP_CI, applicationId: APP_CI }, {}] } });
+    expect(paths(error)).toEqual(["access.owners[0]", "access.owners[1]"]);
+  });
+
+  it("refuses application ids that are not UUIDs", async () => {
+    const error = await configError({
+      access: { owners: [{ applicationId: APP_CI }], readApplicationIds: ["reader"] },
+    });
+    expect(paths(error)).toEqual(["access.readApplicationIds[0]"]);
+  });
+
+  it("refuses an application that is both reader and writer, and duplicates", async () => {
+    const both = await configError({
+      access: {
+        owners: [{ applicationId: APP_CI }],
+        readApplicationIds: [APP_READER],
+        readWriteApplicationIds: [APP_READER],
+      },
+    });
+    expect(paths(both)).toEqual(["access.readApplicationIds[0]"]);
+    const twice = await configError({
+      access: { owners: [{ applicationId: APP_CI }], readApplicationIds: [APP_READER, APP_READER] },
+    });
+    expect(paths(twice)).toEqual(["access.readApplicationIds"]);
+  });
+
+  it("refuses the deprecated acl input and other unknown keys", async () => {
+    const error = await configError({ acl: "public-read" });
+    expect(paths(error)).toEqual([""]);
+    expect(error.issues[0]?.received).toContain("acl");
+  });
+
+  it("refuses a region without Object Storage and a malformed projectId", async () => {
+    const error = await configError({ region: "us-east-1", projectId: "default" });
+    expect(paths(error).sort()).toEqual(["projectId", "region"]);
+  });
+
+  it("lists every bad field at once", async () => {
+    const error = await configError({
+      name: "x",
+      publicRead: "yes",
+      corsRules: [{ allowedMethods: ["GET"] }],
+    });
+    expect(paths(error).sort()).toEqual(["corsRules[0].allowedOrigins", "name", "publicRead"]);
+  });
+});
