@@ -36,6 +36,19 @@ function issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = []):
   ctx.addIssue({ code: "custom", message, path });
 }
 
+/**
+ * A record whose keys are checked with `keySchema`, reporting the key schema's own message at the
+ * key's path (zod's record reports only "Invalid key in record").
+ */
+function keyedRecord<V extends z.ZodType>(keySchema: z.ZodType<string>, valueSchema: V) {
+  return z.record(z.string(), valueSchema).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      const result = keySchema.safeParse(key);
+      if (!result.success) issue(ctx, result.error.issues[0]?.message ?? "expected a valid key", [key]);
+    }
+  });
+}
+
 const int = (what: string) =>
   z.number({ error: `expected a whole number (${what})` }).int(`expected a whole number (${what})`);
 
@@ -44,9 +57,14 @@ const registryImageSchema = z.strictObject({
   /** Repository inside the registry namespace, e.g. "api" or "team/api". */
   repository: z
     .string()
-    .regex(REPOSITORY_PATTERN, 'expected a repository of lowercase letters, digits, ".", "_", "-" and "/", e.g. "api"'),
+    .regex(
+      REPOSITORY_PATTERN,
+      'expected a repository of lowercase letters, digits, ".", "_", "-" and "/", e.g. "api"',
+    ),
   /** Image tag, e.g. "1.4.2" or a git sha. May be an Output (e.g. from CI config). */
-  tag: pulumiInput(z.string().regex(TAG_PATTERN, 'expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-")')),
+  tag: pulumiInput(
+    z.string().regex(TAG_PATTERN, 'expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-")'),
+  ),
 });
 
 /** A full image reference from elsewhere, with an explicit tag or digest. */
@@ -82,7 +100,9 @@ function probeSchema(defaults: { failureThreshold: number; interval: string; tim
   return z
     .strictObject({
       /** HTTP check on this path. */
-      http: z.strictObject({ path: z.string().regex(/^\/\S*$/, 'expected a path starting with "/"') }).optional(),
+      http: z
+        .strictObject({ path: z.string().regex(/^\/\S*$/, 'expected a path starting with "/"') })
+        .optional(),
       /** TCP check on the container's port. */
       tcp: z.literal(true, { error: "expected true" }).optional(),
       /** Consecutive failures before the instance is restarted (liveness) or the deployment fails (startup). */
@@ -109,12 +129,21 @@ const scalingSchema = z
     /** Add an instance when one handles more than this many requests at once (1–80). */
     concurrentRequestsThreshold: int("requests")
       .min(1, "expected at least 1")
-      .max(LIMITS.concurrency.max, `expected at most ${LIMITS.concurrency.max} (Scaleway's per-instance limit)`)
+      .max(
+        LIMITS.concurrency.max,
+        `expected at most ${LIMITS.concurrency.max} (Scaleway's per-instance limit)`,
+      )
       .optional(),
     /** Scale on CPU usage, in percent (needs minScale ≥ 1). */
-    cpuUsageThreshold: int("percent").min(1, "expected at least 1").max(100, "expected at most 100").optional(),
+    cpuUsageThreshold: int("percent")
+      .min(1, "expected at least 1")
+      .max(100, "expected at most 100")
+      .optional(),
     /** Scale on memory usage, in percent (needs minScale ≥ 1). */
-    memoryUsageThreshold: int("percent").min(1, "expected at least 1").max(100, "expected at most 100").optional(),
+    memoryUsageThreshold: int("percent")
+      .min(1, "expected at least 1")
+      .max(100, "expected at most 100")
+      .optional(),
   })
   .superRefine((scaling, ctx) => {
     const set = Object.values(scaling).filter((v) => v !== undefined).length;
@@ -156,11 +185,18 @@ const cronSchema = z.strictObject({
 
 const envNameSchema = z
   .string()
-  .regex(ENV_NAME_PATTERN, "expected an environment variable name of letters, digits and _, not starting with a digit")
-  .refine((name) => !reservedEnvName(name), "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)");
+  .regex(
+    ENV_NAME_PATTERN,
+    "expected an environment variable name of letters, digits and _, not starting with a digit",
+  )
+  .refine(
+    (name) => !reservedEnvName(name),
+    "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)",
+  );
 
 const secretValueSchema = z.union([secretReferenceSchema, secretInputSchema], {
-  error: () => "expected a SecretReference (secrets.secret(key)), a string, an Output<string> or a Promise<string>",
+  error: () =>
+    "expected a SecretReference (secrets.secret(key)), a string, an Output<string> or a Promise<string>",
 });
 
 const containerSchema = z
@@ -183,9 +219,15 @@ const containerSchema = z
     /** Memory per instance: a number of MB (Scaleway MB are MiB), or "512Mi", "1Gi", "2GB". 128 MiB–12 GiB. Default: the environment's (256 / 512 / 1024 MB). */
     memory: memorySchema.optional(),
     /** Instances kept running. Default: the environment's (0 in dev and staging, 1 in production: no cold start on the first request). */
-    minScale: int("instances").min(0, "expected 0 or more").max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`).optional(),
+    minScale: int("instances")
+      .min(0, "expected 0 or more")
+      .max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`)
+      .optional(),
     /** Most instances at once, 1–50. Default: the environment's (2 / 5 / 20). */
-    maxScale: int("instances").min(1, "expected at least 1").max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`).optional(),
+    maxScale: int("instances")
+      .min(1, "expected at least 1")
+      .max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`)
+      .optional(),
     /** Seconds a request may take, 1–900. Default 300. */
     timeout: int("seconds")
       .min(1, "expected at least 1 second")
@@ -208,9 +250,16 @@ const containerSchema = z
     /** A Network (its first private network) or a private network id. The container then reaches only that network (egress). */
     network: privateNetworkInputSchema.optional(),
     /** Plain environment variables. Names that look secret are refused: put those in secretEnvironment. */
-    environment: z.record(envNameSchema, pulumiInput(z.string().max(LIMITS.environmentValueLength, `expected at most ${LIMITS.environmentValueLength} characters`))).optional(),
+    environment: keyedRecord(
+      envNameSchema,
+      pulumiInput(
+        z
+          .string()
+          .max(LIMITS.environmentValueLength, `expected at most ${LIMITS.environmentValueLength} characters`),
+      ),
+    ).optional(),
     /** Secret environment variables: a SecretReference from Secrets, or a value the component wraps with pulumi.secret. */
-    secretEnvironment: z.record(envNameSchema, secretValueSchema).optional(),
+    secretEnvironment: keyedRecord(envNameSchema, secretValueSchema).optional(),
     /** Overrides the image's entrypoint. */
     command: z.array(z.string()).optional(),
     /** Overrides the image's arguments. */
@@ -219,7 +268,7 @@ const containerSchema = z
     /** Any string (e.g. the image digest): changing it redeploys the container with the same tag. */
     registrySha256: pulumiInput(z.string()).optional(),
     /** Scheduled calls, by name: scaleway.containers.Trigger with a cron source. */
-    crons: z.record(nameSegmentSchema, cronSchema).optional(),
+    crons: keyedRecord(nameSegmentSchema, cronSchema).optional(),
     /** Custom hostnames (each needs a CNAME to the container's domainName). */
     domains: z
       .array(z.string().regex(HOSTNAME_PATTERN, 'expected a lowercase hostname such as "api.example.com"'))
@@ -230,10 +279,11 @@ const containerSchema = z
     for (const name of Object.keys(spec.environment ?? {})) {
       const part = secretLookingPart(name);
       if (part) {
-        issue(ctx, `expected a non-secret name: "${name}" looks like a secret (${part}); ${SECRET_ENV_HINT}`, [
-          "environment",
-          name,
-        ]);
+        issue(
+          ctx,
+          `expected a non-secret name: "${name}" looks like a secret (${part}); ${SECRET_ENV_HINT}`,
+          ["environment", name],
+        );
       }
       if (spec.secretEnvironment && name in spec.secretEnvironment) {
         issue(ctx, `expected "${name}" in environment or secretEnvironment, not both`, ["environment", name]);
@@ -241,7 +291,8 @@ const containerSchema = z
     }
     const domains = spec.domains ?? [];
     domains.forEach((domain, i) => {
-      if (domains.indexOf(domain) !== i) issue(ctx, `expected each domain once; "${domain}" repeats`, ["domains", i]);
+      if (domains.indexOf(domain) !== i)
+        issue(ctx, `expected each domain once; "${domain}" repeats`, ["domains", i]);
     });
   });
 
@@ -252,9 +303,13 @@ const invokerSchema = z.strictObject({
    * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
    * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
    */
-  type: z.enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` }).default("iam"),
+  type: z
+    .enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` })
+    .default("iam"),
   /** Expiry, ISO 8601 (e.g. "2027-06-30T00:00:00Z"). Changing it recreates the key or token. */
-  expiresAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as "2027-06-30T00:00:00Z"' }).optional(),
+  expiresAt: z.iso
+    .datetime({ offset: true, error: 'expected an ISO 8601 date-time such as "2027-06-30T00:00:00Z"' })
+    .optional(),
 });
 
 const registrySchema = z.union(
@@ -273,7 +328,7 @@ export const serviceArgsSchema = z
   .strictObject({
     ...commonArgsShape,
     /** The containers, by key (lowercase letters, digits, hyphens). At least one. */
-    containers: z.record(nameSegmentSchema, containerSchema).refine((c) => Object.keys(c).length > 0, {
+    containers: keyedRecord(nameSegmentSchema, containerSchema).refine((c) => Object.keys(c).length > 0, {
       message: "expected at least one container",
     }),
     /**
@@ -304,16 +359,18 @@ export const serviceArgsSchema = z
         ]);
       }
       if (spec.scaling && spec.scaling.concurrentRequestsThreshold === undefined && minScale < 1) {
-        issue(ctx, "expected minScale ≥ 1 with cpuUsageThreshold or memoryUsageThreshold (Scaleway refuses 0)", [
-          ...path,
-          "minScale",
-        ]);
+        issue(
+          ctx,
+          "expected minScale ≥ 1 with cpuUsageThreshold or memoryUsageThreshold (Scaleway refuses 0)",
+          [...path, "minScale"],
+        );
       }
       if (args.registry === false && isRegistryImage(spec.image)) {
-        issue(ctx, "expected a full image reference: registry is false, so there is no registry to pull from", [
-          ...path,
-          "image",
-        ]);
+        issue(
+          ctx,
+          "expected a full image reference: registry is false, so there is no registry to pull from",
+          [...path, "image"],
+        );
       }
       if (!spec.public) anyPrivate = true;
       (spec.domains ?? []).forEach((domain, i) => {
@@ -328,7 +385,9 @@ export const serviceArgsSchema = z
       });
     }
     if (args.invoker && !anyPrivate) {
-      issue(ctx, "expected at least one private container to invoke (every container is public)", ["invoker"]);
+      issue(ctx, "expected at least one private container to invoke (every container is public)", [
+        "invoker",
+      ]);
     }
   });
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs, shortHash } from "@scaleway-blocks/core";
+import { blockContext, shortHash } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
@@ -8,6 +8,7 @@ import type { SecretReference } from "@scaleway-blocks/secrets";
 import { isRegistryImage, serviceArgsSchema } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mibToBytes } from "./internal/memory";
+import { parseArgsRedacting } from "./internal/parse-redacted";
 
 /** The IAM permission set that lets a principal call the project's private Serverless Containers. */
 export const INVOKE_PERMISSION_SET = "ContainersPrivateAccess";
@@ -27,6 +28,13 @@ function probeInput(probe: Probe | undefined) {
 
 function isSecretReference(value: unknown): value is SecretReference {
   return secretReferenceSchema.safeParse(value).success;
+}
+
+/** Paths whose given values may be secrets: containers.<key>.(secret)environment…, containers.<key>.crons.<cron>.headers|body… */
+function mayHoldSecret(path: readonly PropertyKey[]): boolean {
+  if (path[0] !== "containers") return false;
+  if (path[2] === "environment" || path[2] === "secretEnvironment") return true;
+  return path[2] === "crons" && (path[4] === "headers" || path[4] === "body");
 }
 
 function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
@@ -70,7 +78,8 @@ export class Service extends pulumi.ComponentResource {
 
   constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(serviceArgsSchema, args, { type: Service.TYPE, name });
+    // Values under environment, secretEnvironment and cron headers/body may be secrets: never quoted.
+    const parsed = parseArgsRedacting(serviceArgsSchema, args, { type: Service.TYPE, name }, mayHoldSecret);
     super(Service.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "container", name }, parsed);
     const profile = ctx.profile.container;
@@ -93,7 +102,7 @@ export class Service extends pulumi.ComponentResource {
             name:
               registryOptions.name ??
               ctx.name("registry", {
-                suffix: shortHash(pulumi.getOrganization(), pulumi.getProject(), pulumi.getStack(), name),
+                suffix: shortHash(pulumi.getProject(), pulumi.getStack(), name),
               }),
             description: registryOptions.description ?? `Images of ${ctx.name()}`,
             isPublic: false,
@@ -160,7 +169,8 @@ export class Service extends pulumi.ComponentResource {
           startupProbe: probeInput(spec.startupProbe),
           privateNetworkId: spec.network === undefined ? undefined : privateNetworkIdOf(spec.network),
           environmentVariables: spec.environment,
-          secretEnvironmentVariables: Object.keys(secretEnvironment).length > 0 ? secretEnvironment : undefined,
+          secretEnvironmentVariables:
+            Object.keys(secretEnvironment).length > 0 ? secretEnvironment : undefined,
           commands: spec.command,
           args: spec.args,
         },

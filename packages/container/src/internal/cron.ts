@@ -37,7 +37,8 @@ function checkItem(item: string, field: Field): string | undefined {
   const values = bounds.map((b) => valueOf(b, field));
   for (const [i, v] of values.entries()) {
     if (v === undefined) return `"${bounds[i] ?? ""}" is not a ${field.name}`;
-    if (v < field.min || v > field.max) return `${v} is outside ${field.min}-${field.max} for the ${field.name}`;
+    if (v < field.min || v > field.max)
+      return `${v} is outside ${field.min}-${field.max} for the ${field.name}`;
   }
   if (values.length === 2 && values[0]! > values[1]!) return `"${range}" is a range that runs backwards`;
   return undefined;

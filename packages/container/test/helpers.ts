@@ -1,0 +1,53 @@
+import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
+import { Service } from "../src/index";
+import type { ServiceArgs } from "../src/index";
+
+export const CONTAINER = "scaleway:containers/container:Container";
+export const CONTAINER_NS = "scaleway:containers/namespace:Namespace";
+export const REGISTRY_NS = "scaleway:registry/namespace:Namespace";
+export const TRIGGER = "scaleway:containers/trigger:Trigger";
+export const DOMAIN = "scaleway:containers/domain:Domain";
+export const TOKEN = "scaleway:containers/token:Token";
+export const IAM_APP = "scaleway:iam/application:Application";
+export const IAM_POLICY = "scaleway:iam/policy:Policy";
+export const IAM_KEY = "scaleway:iam/apiKey:ApiKey";
+
+export const MIB = 1024 * 1024;
+
+/** A one-container service in the given environment, with `api` overrides. */
+export function service(
+  overrides: Partial<ServiceArgs> = {},
+  api: Partial<ServiceArgs["containers"][string]> = {},
+): Service {
+  return new Service("api", {
+    project: "shop",
+    environment: "dev",
+    ...overrides,
+    containers: overrides.containers ?? { web: { image: { repository: "api", tag: "1.4.2" }, ...api } },
+  });
+}
+
+/** Inputs of the container with this key. */
+export function containerInputs(graph: ResourceGraph, key = "web", name = "api"): Record<string, unknown> {
+  return graph.inputsOf(CONTAINER, `${name}-${key}`);
+}
+
+export function names(resources: RecordedResource[]): string[] {
+  return resources.map((r) => r.name).sort();
+}
+
+/** The Token output the provider 1.54 typings declare is `value` (the shared mock answers `token`). */
+export const tokenMock = {
+  resources: {
+    [TOKEN]: (ctx: { name: string }) => ({ state: { value: `jwt-${ctx.name}-0123456789abcdef` } }),
+  },
+};
+
+/**
+ * A recording made on first use. Pulumi mocks are process-global, so recordings must not run
+ * at the same time: starting them lazily inside tests keeps them one after another.
+ */
+export function recorded<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}

@@ -1,0 +1,308 @@
+import { ConfigError } from "@scaleway-blocks/core";
+import { recordError } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { Service } from "../src/index";
+import type { ServiceArgs } from "../src/index";
+import { service } from "./helpers";
+
+/** Builds with bad input and returns the ConfigError, after checking nothing was registered. */
+async function configError(program: () => unknown): Promise<ConfigError> {
+  const { error, graph } = await recordError(program);
+  expect(graph.registered).toEqual([]);
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+function paths(error: ConfigError): string[] {
+  return error.issues.map((i) => i.path);
+}
+
+type Api = Partial<ServiceArgs["containers"][string]>;
+
+const cases: Array<[string, Api, string, RegExp]> = [
+  ["an image without a tag", { image: "nginx" }, "containers.web.image", /tag or digest/],
+  [
+    "a repository with capitals",
+    { image: { repository: "Api", tag: "1" } },
+    "containers.web.image.repository",
+    /repository/,
+  ],
+  ["memory in an unknown unit", { memory: "1TB" }, "containers.web.memory", /"512Mi"/],
+  ["memory below 128 MiB", { memory: "64Mi" }, "containers.web.memory", /between 128 MiB and 12 GiB/],
+  ["memory above 12 GiB", { memory: 16384 }, "containers.web.memory", /between 128 MiB and 12 GiB/],
+  ["CPU below 70 mvCPU", { cpuLimit: 50 }, "containers.web.cpuLimit", /at least 70/],
+  ["a fractional CPU", { cpuLimit: 0.5 }, "containers.web.cpuLimit", /whole number/],
+  ["a port Scaleway reserves", { port: 9090 }, "containers.web.port", /does not use itself/],
+  ["a timeout above 15 minutes", { timeout: 3600 }, "containers.web.timeout", /at most 900/],
+  ["an unknown protocol", { protocol: "http2" as "h2c" }, "containers.web.protocol", /http1 \| h2c/],
+  ["an unknown sandbox", { sandbox: "v3" as "v2" }, "containers.web.sandbox", /v1 \| v2/],
+  ["maxScale above 50", { maxScale: 100 }, "containers.web.maxScale", /at most 50/],
+  [
+    "minScale above maxScale",
+    { minScale: 3, maxScale: 2 },
+    "containers.web.minScale",
+    /minScale \(3\) ≤ maxScale \(2\)/,
+  ],
+  ["minScale above the profile's maxScale", { minScale: 5 }, "containers.web.minScale", /maxScale \(2\)/],
+  [
+    "two scaling thresholds",
+    { scaling: { cpuUsageThreshold: 50, memoryUsageThreshold: 50 }, minScale: 1 },
+    "containers.web.scaling",
+    /exactly one/,
+  ],
+  [
+    "a concurrency above 80",
+    { scaling: { concurrentRequestsThreshold: 100 } },
+    "containers.web.scaling.concurrentRequestsThreshold",
+    /at most 80/,
+  ],
+  [
+    "CPU scaling with minScale 0",
+    { scaling: { cpuUsageThreshold: 60 } },
+    "containers.web.minScale",
+    /minScale ≥ 1/,
+  ],
+  [
+    "a probe with both http and tcp",
+    { livenessProbe: { http: { path: "/" }, tcp: true } },
+    "containers.web.livenessProbe",
+    /exactly one/,
+  ],
+  ["a probe with neither http nor tcp", { startupProbe: {} }, "containers.web.startupProbe", /exactly one/],
+  [
+    "a probe interval without a unit",
+    { livenessProbe: { tcp: true, interval: "10" } },
+    "containers.web.livenessProbe.interval",
+    /duration/,
+  ],
+  [
+    "a probe path without a slash",
+    { livenessProbe: { http: { path: "healthz" } } },
+    "containers.web.livenessProbe.http.path",
+    /starting with "\/"/,
+  ],
+  [
+    "a cron with 6 fields",
+    { crons: { c: { schedule: "0 0 3 * * *" } } },
+    "containers.web.crons.c.schedule",
+    /5 fields/,
+  ],
+  [
+    "a cron minute of 60",
+    { crons: { c: { schedule: "60 * * * *" } } },
+    "containers.web.crons.c.schedule",
+    /outside 0-59/,
+  ],
+  [
+    "a cron month name that does not exist",
+    { crons: { c: { schedule: "0 0 1 FOO *" } } },
+    "containers.web.crons.c.schedule",
+    /not a month/,
+  ],
+  [
+    "a backwards cron range",
+    { crons: { c: { schedule: "0 9-5 * * *" } } },
+    "containers.web.crons.c.schedule",
+    /backwards/,
+  ],
+  [
+    "a time zone that does not exist",
+    { crons: { c: { schedule: "0 3 * * *", timezone: "Europe/Atlantis" } } },
+    "containers.web.crons.c.timezone",
+    /IANA time zone/,
+  ],
+  [
+    "a UTC offset as time zone",
+    { crons: { c: { schedule: "0 3 * * *", timezone: "+01:00" } } },
+    "containers.web.crons.c.timezone",
+    /IANA time zone/,
+  ],
+  [
+    "an unknown HTTP method",
+    { crons: { c: { schedule: "0 3 * * *", method: "fetch" as "get" } } },
+    "containers.web.crons.c.method",
+    /get \| post/,
+  ],
+  [
+    "a cron name with capitals",
+    { crons: { Nightly: { schedule: "0 3 * * *" } } },
+    "containers.web.crons.Nightly",
+    /lowercase/,
+  ],
+  [
+    "a hostname with a scheme",
+    { domains: ["https://api.example.com"] },
+    "containers.web.domains[0]",
+    /hostname/,
+  ],
+  ["a hostname without a dot", { domains: ["localhost"] }, "containers.web.domains[0]", /hostname/],
+  [
+    "a repeated hostname",
+    { domains: ["api.example.com", "api.example.com"] },
+    "containers.web.domains[1]",
+    /repeats/,
+  ],
+  [
+    "a plain variable named like a password",
+    { environment: { DB_PASSWORD: "x" } },
+    "containers.web.environment.DB_PASSWORD",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like an API key",
+    { environment: { STRIPE_API_KEY: "x" } },
+    "containers.web.environment.STRIPE_API_KEY",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like a token",
+    { environment: { githubToken: "x" } },
+    "containers.web.environment.githubToken",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like a DSN",
+    { environment: { SENTRY_DSN: "x" } },
+    "containers.web.environment.SENTRY_DSN",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like a credential",
+    { environment: { GCP_CREDENTIALS: "x" } },
+    "containers.web.environment.GCP_CREDENTIALS",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like a private key",
+    { environment: { JWT_PRIVATE: "x" } },
+    "containers.web.environment.JWT_PRIVATE",
+    /secretEnvironment/,
+  ],
+  [
+    "a plain variable named like a secret",
+    { environment: { SESSIONSECRET: "x" } },
+    "containers.web.environment.SESSIONSECRET",
+    /secretEnvironment/,
+  ],
+  [
+    "a variable in both environment and secretEnvironment",
+    { environment: { REGION: "a" }, secretEnvironment: { REGION: "b" } },
+    "containers.web.environment.REGION",
+    /not both/,
+  ],
+  [
+    "the reserved PORT variable",
+    { environment: { PORT: "80" } },
+    "containers.web.environment.PORT",
+    /PORT and SCW_\*/,
+  ],
+  [
+    "a reserved SCW_ variable",
+    { secretEnvironment: { SCW_SECRET_KEY: "x" } },
+    "containers.web.secretEnvironment.SCW_SECRET_KEY",
+    /PORT and SCW_\*/,
+  ],
+  [
+    "a variable name with a dash",
+    { environment: { "LOG-LEVEL": "x" } },
+    "containers.web.environment.LOG-LEVEL",
+    /letters, digits and _/,
+  ],
+  [
+    "a secret value that is a number",
+    { secretEnvironment: { DB_PASSWORD: 42 as unknown as string } },
+    "containers.web.secretEnvironment.DB_PASSWORD",
+    /SecretReference/,
+  ],
+  [
+    "a plain value above 1000 characters",
+    { environment: { BANNER: "x".repeat(1001) } },
+    "containers.web.environment.BANNER",
+    /at most 1000/,
+  ],
+  [
+    "a private network id that is not one",
+    { network: "pn-1" },
+    "containers.web.network",
+    /private network id/,
+  ],
+  ["a deprecated provider input", { memoryLimit: 512 } as Api, "containers.web", /unknown keys/],
+];
+
+describe("bad input raises a ConfigError before any resource", () => {
+  for (const [what, api, path, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const error = await configError(() => service({}, api));
+      expect(paths(error)).toContain(path);
+      const found = error.issues.find((i) => i.path === path)!;
+      expect(found.expected).toMatch(message);
+    });
+  }
+
+  it("names the component type and name in the message", async () => {
+    const error = await configError(() => service({}, { port: 0 }));
+    expect(error.message).toMatch(/^scaleway-blocks:container:Service "api": invalid argument/);
+    expect(error.message).toContain("containers.web.port");
+  });
+
+  it("refuses a service without containers", async () => {
+    const error = await configError(
+      () => new Service("api", { project: "shop", environment: "dev", containers: {} }),
+    );
+    expect(paths(error)).toEqual(["containers"]);
+  });
+
+  it("refuses a container key that is not a name segment", async () => {
+    const error = await configError(() => service({ containers: { Web_1: { image: "nginx:1.27" } } }));
+    expect(paths(error)).toContain("containers.Web_1");
+  });
+
+  it("refuses a registry image when registry is false", async () => {
+    const error = await configError(() => service({ registry: false }));
+    expect(paths(error)).toEqual(["containers.web.image"]);
+    expect(error.issues[0]!.expected).toMatch(/registry is false/);
+  });
+
+  it("refuses an invoker when every container is public", async () => {
+    const error = await configError(() => service({ invoker: {} }, { public: true }));
+    expect(paths(error)).toEqual(["invoker"]);
+  });
+
+  it("refuses an invoker expiry that is not an ISO 8601 date-time", async () => {
+    const error = await configError(() => service({ invoker: { expiresAt: "next year" } }));
+    expect(paths(error)).toEqual(["invoker.expiresAt"]);
+  });
+
+  it("refuses an unknown invoker type", async () => {
+    const error = await configError(() => service({ invoker: { type: "jwt" as "token" } }));
+    expect(paths(error)).toEqual(["invoker.type"]);
+  });
+
+  it("refuses the same hostname on two containers", async () => {
+    const error = await configError(() =>
+      service({
+        containers: {
+          web: { image: "nginx:1.27", domains: ["api.example.com"] },
+          admin: { image: "nginx:1.27", domains: ["api.example.com"] },
+        },
+      }),
+    );
+    expect(paths(error)).toEqual(["containers.admin.domains[0]"]);
+  });
+
+  it("refuses an unknown environment and region", async () => {
+    const error = await configError(() =>
+      service({ environment: "prod" as "production", region: "us-east-1" as "fr-par" }),
+    );
+    expect(paths(error).sort()).toEqual(["environment", "region"]);
+  });
+
+  it("reports every bad field at once", async () => {
+    const error = await configError(() => service({}, { port: 0, memory: "lots", timeout: -1 }));
+    expect(paths(error).sort()).toEqual([
+      "containers.web.memory",
+      "containers.web.port",
+      "containers.web.timeout",
+    ]);
+  });
+});
