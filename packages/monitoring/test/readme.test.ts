@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import { record, recordError, valueOf } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { Monitoring } from "../src/index";
+import { BUDGET_ALERT, EXPORTER, GET_SOURCES, SOURCE, TOKEN, scalewaySources } from "./helpers";
+
+describe("README", () => {
+  it("builds the usage example", async () => {
+    const { graph, result } = await record(
+      () => {
+        const monitoring = new Monitoring("obs", {
+          project: "shop",
+          environment: "production",
+          contactPoints: [{ email: "oncall@example.com" }],
+          products: ["rdb", "serverless-containers", "object-storage", "serverless-sql-database"],
+          tokens: {
+            app: { writeMetrics: true, writeLogs: true },
+            dashboards: { queryMetrics: true, queryLogs: true },
+          },
+          sources: {
+            app: { type: "metrics" },
+            "app-logs": { type: "logs", retentionDays: 14 },
+          },
+          exporter: {
+            from: { scaleway: "metrics" },
+            otlp: {
+              endpoint: "https://otlp.example.com",
+              headers: { authorization: pulumi.secret("Bearer example-token") },
+            },
+          },
+          budget: { monthlyLimitEur: 300, thresholds: [50, 80, 100], emails: ["finance@example.com"] },
+        });
+        return monitoring;
+      },
+      { calls: { [GET_SOURCES]: scalewaySources } },
+    );
+    expect(graph.byType(TOKEN)).toHaveLength(2);
+    expect(graph.byType(SOURCE)).toHaveLength(2);
+    expect(graph.byType(EXPORTER)).toHaveLength(1);
+    expect(graph.byType(BUDGET_ALERT)).toHaveLength(3);
+    expect(Object.keys(await valueOf(result.sourcePushUrls))).toEqual(["app", "app-logs"]);
+  });
+
+  it("shows the ConfigError the README quotes", async () => {
+    const { error } = await recordError(
+      () => new Monitoring("obs", { project: "shop", environment: "production", tokens: { app: {} } }),
+    );
+    const message = (error as Error).message;
+    expect(message).toContain('scaleway-blocks:monitoring:Monitoring "obs": 2 invalid arguments');
+    expect(message).toContain(
+      "  - contactPoints: expected at least one email contact point in production: alerts must reach someone; received nothing",
+    );
+    expect(message).toContain(
+      "  - tokens.app: expected at least one scope set to true (queryMetrics, writeMetrics,",
+    );
+    expect(message).toContain("received an object with keys (none)");
+  });
+});
