@@ -95,7 +95,7 @@ export const privateNetworkSpecSchema = z.strictObject({
 export type PrivateNetworkSpec = z.input<typeof privateNetworkSpecSchema>;
 
 export const publicGatewaySpecSchema = z.strictObject({
-  /** The offer. **Changing it recreates the gateway** (and its attachments). Default VPC-GW-S. */
+  /** The offer. Changing it upgrades the gateway in place (the provider calls UpgradeGateway). Default VPC-GW-S. */
   type: z
     .enum(PUBLIC_GATEWAY_TYPES, {
       error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}`,
@@ -103,7 +103,8 @@ export const publicGatewaySpecSchema = z.strictObject({
     .default("VPC-GW-S"),
   /**
    * Zone of the gateway and its flexible IP; must be in the network's region and offer Public
-   * Gateways (fr-par-3 does not). Default: the region's "-1" zone.
+   * Gateways (fr-par-3 does not). Default: the region's "-1" zone. **Changing it recreates the
+   * gateway and its flexible IP**, so the public IP address changes.
    */
   zone: zoneFor("publicGateway").optional(),
   /** Names of the private networks to give egress through the gateway. Default: all of them. */

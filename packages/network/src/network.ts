@@ -42,7 +42,8 @@ export class Network extends pulumi.ComponentResource {
     const parsed = parseArgs(networkArgsSchema, args, { type: Network.TYPE, name });
     super(Network.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "network", name }, parsed);
-    const protect = parsed.protect ?? ctx.profile.deletionProtection;
+    // Explicit arg, then the component's own `protect` option, then the environment profile.
+    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
     this.region = parsed.region;
 
     const vpc = new scaleway.network.Vpc(

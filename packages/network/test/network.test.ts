@@ -270,6 +270,12 @@ describe("environments", () => {
     expect(graph.one(T.privateNetwork).options.protect).toBe(true);
   });
 
+  it("passes the component's own protect option down to the VPC and private networks", async () => {
+    const { graph } = await record(() => new Network("net", base, { protect: true }));
+    expect(graph.one(T.vpc).options.protect).toBe(true);
+    expect(graph.one(T.privateNetwork).options.protect).toBe(true);
+  });
+
   it("does not open a public gateway in production unless asked", async () => {
     const { graph } = await record(() => new Network("net", { project: "shop", environment: "production" }));
     expect(graph.byType(T.gateway)).toEqual([]);
