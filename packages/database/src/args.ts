@@ -48,6 +48,16 @@ export const engineSettingsSchema = z.record(
   z.string({ error: 'expected a string value (engine settings are strings, e.g. "200")' }),
 );
 
+/** "203.0.113.7/24" → "203.0.113.0/24" (the text is a valid IPv4 CIDR already). */
+function networkAddressOf(cidr: string): string {
+  const [ip = "", prefix = "32"] = cidr.split("/");
+  const bits = Number(prefix);
+  const address = ip.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  const network = (address & mask) >>> 0;
+  return `${[24, 16, 8, 0].map((shift) => (network >>> shift) & 0xff).join(".")}/${bits}`;
+}
+
 const logicalDatabaseSchema = z.strictObject({
   /** The logical database's name, as clients see it in the connection string. */
   name: databaseNameSchema,
@@ -148,9 +158,24 @@ export const managedDatabaseArgsSchema = z
         message: "expected no volumeSizeInGb with volumeType lssd (its size comes with the node type)",
       });
     }
+    // Format errors do not stop refinements: look only at CIDRs the format check accepted.
+    const cidrs = (args.publicEndpoint?.allowedCidrs ?? []).map((cidr) =>
+      z.cidrv4().safeParse(cidr).success ? cidr : undefined,
+    );
+    cidrs.forEach((cidr, i) => {
+      if (cidr === undefined) return;
+      const network = networkAddressOf(cidr);
+      if (network !== cidr) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["publicEndpoint", "allowedCidrs", i],
+          message: `expected a network address with the host bits at zero, e.g. "${network}"`,
+        });
+      }
+    });
     if (args.publicEndpoint && !args.publicEndpoint.allowFromAnywhere) {
-      args.publicEndpoint.allowedCidrs.forEach((cidr, i) => {
-        if (cidr.endsWith("/0")) {
+      cidrs.forEach((cidr, i) => {
+        if (cidr?.endsWith("/0")) {
           ctx.addIssue({
             code: "custom",
             path: ["publicEndpoint", "allowedCidrs", i],
