@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import {
   ENVIRONMENTS,
   commonArgsShape,
@@ -372,6 +372,14 @@ export const serviceArgsSchema = z
           [...path, "image"],
         );
       }
+      const networkRegion = regionOfNetwork(spec.network);
+      if (networkRegion !== undefined && networkRegion !== args.region) {
+        issue(
+          ctx,
+          `expected a private network in the service's region ${args.region} (private networks are regional); it is in ${networkRegion}`,
+          [...path, "network"],
+        );
+      }
       if (!spec.public) anyPrivate = true;
       (spec.domains ?? []).forEach((domain, i) => {
         const owner = hostnames.get(domain);
@@ -390,6 +398,14 @@ export const serviceArgsSchema = z
       ]);
     }
   });
+
+/** The region of a Network, or of a regional private network id; undefined when unknown (Outputs, bare UUIDs). */
+function regionOfNetwork(network: unknown): string | undefined {
+  if (typeof network === "string") return /^([a-z]{2}-[a-z]{3})\//.exec(network)?.[1];
+  if (typeof network !== "object" || network === null || pulumi.Output.isInstance(network)) return undefined;
+  const region = (network as { region?: unknown }).region;
+  return typeof region === "string" ? region : undefined;
+}
 
 function isRegistryImage(image: unknown): image is { repository: string; tag: pulumi.Input<string> } {
   return typeof image === "object" && image !== null && "repository" in image;

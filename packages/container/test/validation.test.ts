@@ -1,4 +1,5 @@
 import { ConfigError } from "@scaleway-blocks/core";
+import { Network } from "@scaleway-blocks/network";
 import { recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Service } from "../src/index";
@@ -288,6 +289,25 @@ describe("bad input raises a ConfigError before any resource", () => {
       }),
     );
     expect(paths(error)).toEqual(["containers.admin.domains[0]"]);
+  });
+
+  it("refuses a private network id from another region", async () => {
+    const error = await configError(() =>
+      service({}, { network: "nl-ams/11111111-2222-4333-8444-555555555555" }),
+    );
+    expect(paths(error)).toEqual(["containers.web.network"]);
+    expect(error.issues[0]!.expected).toMatch(/region fr-par.*in nl-ams/);
+  });
+
+  it("refuses a Network from another region", async () => {
+    const { error, graph } = await recordError(() => {
+      const network = new Network("net", { project: "shop", environment: "dev", region: "pl-waw" });
+      return service({}, { network });
+    });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(graph.byType(Service.TYPE)).toEqual([]);
+    expect(graph.byType("scaleway:containers/container:Container")).toEqual([]);
+    expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["containers.web.network"]);
   });
 
   it("refuses an unknown environment and region", async () => {
