@@ -114,7 +114,18 @@ const exporterSchema = z.strictObject({
     endpoint: httpsUrlSchema,
     /** Headers sent with every export (e.g. an API key). Stored as a Pulumi secret. */
     headers: z
-      .record(z.string().regex(HEADER_NAME, "expected an HTTP header name"), secretInputSchema)
+      .record(z.string(), secretInputSchema)
+      .superRefine((headers, ctx) => {
+        for (const name of Object.keys(headers)) {
+          if (!HEADER_NAME.test(name)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [name],
+              message: "expected an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)",
+            });
+          }
+        }
+      })
       .optional(),
   }),
   /** Scaleway products to export (names from getProducts). Default ["all"]. */
@@ -208,3 +219,6 @@ export type MonitoringArgs = z.input<typeof monitoringArgsSchema>;
 export type ParsedMonitoringArgs = z.output<typeof monitoringArgsSchema>;
 /** The scopes of one Cockpit token: only those set to true are granted. */
 export type TokenScopes = Partial<Record<TokenScope, boolean>>;
+
+/** Where secret values sit in the args: ConfigErrors describe them without quoting them. */
+export const SECRET_ARG_PATHS: ReadonlyArray<readonly string[]> = [["exporter", "otlp", "headers"]];

@@ -132,6 +132,38 @@ describe("Monitoring bad input", () => {
     ).toEqual(["exporter.otlp.headers.bad header"]);
   });
 
+  it("never quotes an exporter header value in the error", async () => {
+    const { error, graph } = await recordError(
+      () =>
+        new Monitoring("mon", {
+          ...minimalArgs(),
+          exporter: { otlp: { ...otlp, headers: { "bad header": "sk-live-0123456789" } } },
+        }),
+    );
+    expect(graph.registered).toEqual([]);
+    expect((error as Error).message).not.toContain("sk-live-0123456789");
+    expect((error as ConfigError).issues).toEqual([
+      expect.objectContaining({
+        path: "exporter.otlp.headers.bad header",
+        received: "a string of 18 characters (value redacted)",
+      }),
+    ]);
+  });
+
+  it("refuses a header value that is not a string or an Output, without quoting it", async () => {
+    const { error } = await recordError(
+      () =>
+        new Monitoring("mon", {
+          ...minimalArgs(),
+          exporter: { otlp: { ...otlp, headers: { key: 4242424242 } } },
+        } as never),
+    );
+    expect((error as ConfigError).issues).toEqual([
+      expect.objectContaining({ path: "exporter.otlp.headers.key", received: "a number (value redacted)" }),
+    ]);
+    expect((error as Error).message).not.toContain("4242424242");
+  });
+
   it.each([0, -5, 10.555])("refuses a budget limit of %s EUR", async (monthlyLimitEur) => {
     expect(
       await rejectedPaths({ ...minimalArgs(), budget: { monthlyLimitEur, emails: ["finance@example.com"] } }),
@@ -175,6 +207,17 @@ describe("Monitoring bad input", () => {
         budget: { monthlyLimitEur: 10, emails: ["finance@example.com"], organizationId: "acme" },
       }),
     ).toEqual(["budget.organizationId"]);
+  });
+
+  it("refuses an unknown environment without tripping over the profile lookup", async () => {
+    expect(await rejectedPaths({ project: "shop", environment: "prod" })).toEqual(["environment"]);
+  });
+
+  it("refuses args of the wrong shape", async () => {
+    expect(await rejectedPaths({ ...minimalArgs(), sources: "app", contactPoints: 5 })).toEqual([
+      "contactPoints",
+      "sources",
+    ]);
   });
 
   it("refuses an unknown region", async () => {
