@@ -317,6 +317,20 @@ describe("bad input raises a ConfigError before any resource", () => {
     expect(paths(error).sort()).toEqual(["environment", "region"]);
   });
 
+  it("refuses malformed shapes with a ConfigError, never a TypeError", async () => {
+    for (const containers of [
+      null,
+      "web",
+      { web: null },
+      { web: { image: "nginx:1", domains: "a.example.com" } },
+    ]) {
+      const error = await configError(
+        () => new Service("api", { project: "shop", environment: "dev", containers: containers as never }),
+      );
+      expect(paths(error)[0], JSON.stringify(containers)).toMatch(/^containers/);
+    }
+  });
+
   it("reports every bad field at once", async () => {
     const error = await configError(() => service({}, { port: 0, memory: "lots", timeout: -1 }));
     expect(paths(error).sort()).toEqual([
