@@ -1,0 +1,152 @@
+import { isStateful, replacementInputs } from "./replacement";
+import type { Json } from "./resources";
+import { canonicalUrn, shortType } from "./tokens";
+
+/** What the diff needs of a resource: the plan document's resource entries satisfy it. */
+export interface DiffResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly parent?: string;
+  readonly inputs: Readonly<Record<string, Json>>;
+  readonly protect?: boolean;
+  readonly retainOnDelete?: boolean;
+  readonly replaceOnChanges?: readonly string[];
+  readonly aliases?: readonly string[];
+}
+
+export interface ResourceSummary {
+  urn: string;
+  type: string;
+  name: string;
+}
+
+export interface ChangedResource extends ResourceSummary {
+  /** Top-level inputs whose value differs. */
+  changedInputs: string[];
+  /** Of those, the ones that make the provider replace the resource. */
+  replaceInputs: string[];
+}
+
+export interface DataLossRisk extends ResourceSummary {
+  /** "delete": gone from the program; "replace": deleted and created anew (new URN or a replacing input). */
+  action: "delete" | "replace";
+  reason: string;
+  /** The URN it would come back under (replace by URN change), when one is recognisable. */
+  newUrn?: string;
+  /** `protect` was on in the baseline: `pulumi up` would stop instead of deleting. */
+  protect: boolean;
+  /** `retainOnDelete` was on in the baseline: the cloud resource would be left, orphaned, not deleted. */
+  retainOnDelete: boolean;
+}
+
+export interface PlanDiff {
+  added: ResourceSummary[];
+  removed: ResourceSummary[];
+  changed: ChangedResource[];
+  dataLossRisks: DataLossRisk[];
+}
+
+function summary(r: DiffResource): ResourceSummary {
+  return { urn: r.urn, type: r.type, name: r.name };
+}
+
+function equal(a: Json | undefined, b: Json | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Canonical JSON: object keys sorted, so that key order never reads as a change.
+ */
+function canonical(value: Json | undefined): Json | undefined {
+  if (Array.isArray(value)) return value.map((v) => canonical(v) ?? null);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical(value[k]) ?? null]),
+    );
+  }
+  return value;
+}
+
+function changedKeys(before: Readonly<Record<string, Json>>, after: Readonly<Record<string, Json>>): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((k) => !equal(canonical(before[k]), canonical(after[k])));
+}
+
+/** The part of a URN after its type chain: parent types are in the chain, so this is the name. */
+function urnName(urn: string): string {
+  return urn.split("::").slice(3).join("::");
+}
+
+/**
+ * Compares an earlier plan (the baseline) with the current one: added, removed and changed
+ * resources, and every stateful resource (database instance, database, bucket, secret, Cockpit
+ * source; the state bucket is a bucket) that would be deleted or replaced — a data-loss risk.
+ * A resource matches across plans by URN, with deprecated type tokens read as the module tokens
+ * that alias them, and through the `aliases` the current resource declares.
+ */
+export function diffPlans(baseline: readonly DiffResource[], current: readonly DiffResource[]): PlanDiff {
+  const currentByKey = new Map<string, DiffResource>();
+  for (const r of current) {
+    currentByKey.set(canonicalUrn(r.urn), r);
+    for (const alias of r.aliases ?? []) if (!currentByKey.has(canonicalUrn(alias))) currentByKey.set(canonicalUrn(alias), r);
+  }
+  const matched = new Set<string>();
+  const removed: DiffResource[] = [];
+  const changed: ChangedResource[] = [];
+  const dataLossRisks: DataLossRisk[] = [];
+
+  for (const before of baseline) {
+    const after = currentByKey.get(canonicalUrn(before.urn));
+    if (!after) {
+      removed.push(before);
+      continue;
+    }
+    matched.add(after.urn);
+    const keys = changedKeys(before.inputs, after.inputs);
+    if (keys.length === 0) continue;
+    const forcing = replacementInputs(after.type, after.replaceOnChanges);
+    const replaceInputs = forcing.includes("*") ? keys : keys.filter((k) => forcing.includes(k));
+    changed.push({ ...summary(after), changedInputs: keys, replaceInputs });
+    if (isStateful(after.type) && replaceInputs.length > 0) {
+      dataLossRisks.push({
+        ...summary(before),
+        action: "replace",
+        reason: `${replaceInputs.join(", ")} changed: the provider replaces a ${shortType(after.type)} when ${replaceInputs.length > 1 ? "these change" : "this changes"}`,
+        protect: before.protect === true,
+        retainOnDelete: before.retainOnDelete === true,
+      });
+    }
+  }
+
+  const added = current.filter((r) => !matched.has(r.urn));
+  for (const before of removed) {
+    if (!isStateful(before.type)) continue;
+    // The same type under a new URN (same name, same parent, or the only new one): a rename or re-parent.
+    const sameType = added.filter((r) => canonicalUrn(r.urn) !== canonicalUrn(before.urn) && r.type === before.type);
+    const successor =
+      sameType.find((r) => urnName(r.urn) === urnName(before.urn)) ??
+      sameType.find((r) => r.parent !== undefined && r.parent === before.parent) ??
+      (sameType.length === 1 ? sameType[0] : undefined);
+    dataLossRisks.push({
+      ...summary(before),
+      action: successor ? "replace" : "delete",
+      reason: successor
+        ? `its URN changes (rename, new parent or new type): Pulumi deletes it and creates ${successor.name} anew. Add an alias to keep it`
+        : "it is no longer in the program: Pulumi deletes it",
+      ...(successor ? { newUrn: successor.urn } : {}),
+      protect: before.protect === true,
+      retainOnDelete: before.retainOnDelete === true,
+    });
+  }
+
+  return {
+    added: added.map(summary),
+    removed: removed.map(summary),
+    changed,
+    dataLossRisks,
+  };
+}

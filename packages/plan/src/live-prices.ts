@@ -1,0 +1,116 @@
+import type { PriceBook, PriceQuote } from "./prices";
+import { HOURS_PER_MONTH, skuFor, tableQuote } from "./prices";
+
+/** One product of Scaleway's public catalog, reduced to what pricing needs. */
+export interface CatalogProduct {
+  /** e.g. "/paas/caas/cpu_consumption/fr-par", "/storage/rdb/instance/db-dev-s/fr-par". */
+  readonly sku: string;
+  /** Retail price of `size` units, EUR. */
+  readonly price?: { readonly units: number; readonly nanos: number; readonly currencyCode?: string };
+  /** The catalog's countable unit: "hour", "vcpu_s", "gb_s", "month", … */
+  readonly unit?: string;
+  /** How many units the price is for (default 1). */
+  readonly size?: number;
+}
+
+/** Lists the catalog. Injected in tests; the default one calls Scaleway's public API. */
+export type CatalogFetcher = () => Promise<readonly CatalogProduct[]>;
+
+/**
+ * The public product catalog, through @scaleway/sdk-product-catalog (loaded only when asked for,
+ * so a plan without --live-prices never pays for it). The public catalog needs no credentials.
+ */
+export const fetchPublicCatalog: CatalogFetcher = async () => {
+  const [{ createClient }, { ProductCatalogv2alpha1 }] = await Promise.all([
+    import("@scaleway/sdk-client"),
+    import("@scaleway/sdk-product-catalog"),
+  ]);
+  const api = new ProductCatalogv2alpha1.PublicCatalogAPI(createClient({}));
+  const products = await api.listPublicCatalogProducts({ pageSize: 100 }).all();
+  return products.map((p) => ({
+    sku: p.sku,
+    price: p.price?.retailPrice
+      ? {
+          units: p.price.retailPrice.units,
+          nanos: p.price.retailPrice.nanos,
+          currencyCode: p.price.retailPrice.currencyCode,
+        }
+      : undefined,
+    unit: p.unitOfMeasure?.unit,
+    size: p.unitOfMeasure?.size,
+  }));
+};
+
+/** Catalog unit → table unit: the factor that turns a price per catalog unit into a price per table unit. */
+const CONVERSIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  "vCPU-s": { vcpu_s: 1 },
+  "GB-s": { gb_s: 1 },
+  hour: { hour: 1, minute: 60 },
+  month: { month: 1, hour: HOURS_PER_MONTH },
+};
+
+/** The catalog price converted to the table entry's unit, or undefined when the units do not match. */
+export function catalogPrice(product: CatalogProduct, unit: string): number | undefined {
+  if (!product.price || (product.price.currencyCode && product.price.currencyCode !== "EUR")) return undefined;
+  const factor = CONVERSIONS[unit]?.[product.unit ?? ""];
+  if (factor === undefined) return undefined;
+  const amount = product.price.units + product.price.nanos / 1e9;
+  const size = product.size && product.size > 0 ? product.size : 1;
+  return (amount / size) * factor;
+}
+
+export interface LivePriceResult {
+  book: PriceBook;
+  /** Why the table was used instead (the fetch failed), for the user. */
+  warnings: string[];
+}
+
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * A price book that quotes the live catalog where it has the item's SKU in a unit it can convert,
+ * and the shipped table otherwise. When the catalog cannot be fetched, the table book is returned
+ * with a warning.
+ */
+export async function livePriceBook(
+  fallback: PriceBook,
+  fetcher: CatalogFetcher = fetchPublicCatalog,
+  now: Date = new Date(),
+): Promise<LivePriceResult> {
+  let products: readonly CatalogProduct[];
+  try {
+    products = await fetcher();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      book: fallback,
+      warnings: [
+        `--live-prices: could not fetch Scaleway's public product catalog (${reason}); using the price table of ${fallback.date}.`,
+      ],
+    };
+  }
+  const bySku = new Map(products.map((p) => [p.sku, p]));
+  const fetched = today(now);
+  return {
+    warnings: [],
+    book: {
+      date: fetched,
+      origin: "live",
+      lookup(key: string, region: string): PriceQuote {
+        const table = fallback.lookup(key, region) ?? tableQuote(key);
+        const sku = skuFor(key, region);
+        const product = sku === undefined ? undefined : bySku.get(sku);
+        const price = product === undefined ? undefined : catalogPrice(product, table.unit);
+        if (price === undefined) return table;
+        return {
+          ...table,
+          price,
+          status: "live",
+          source: `Scaleway public product catalog, SKU ${sku!}, fetched ${fetched}`,
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumptions } from "./assumptions";
+import { HELP, parseCliArgs, UsageError } from "./cli-args";
+import { colorEnabled } from "./color";
+import { EXIT } from "./exit-codes";
+import type { CatalogFetcher } from "./live-prices";
+import { livePriceBook } from "./live-prices";
+import { loadProject, ProjectError } from "./load-project";
+import { buildPlan } from "./plan";
+import type { PolicyEngine } from "./policy-step";
+import type { PriceBook } from "./prices";
+import { tablePriceBook } from "./prices";
+import { renderHuman } from "./render-human";
+import { renderJson } from "./render-json";
+import { ProgramError, runProgram } from "./run-program";
+import type { Baseline } from "./schema";
+import { BaselineError, parseBaseline } from "./schema";
+import { packageVersion } from "./version";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: Readonly<Record<string, string | undefined>>;
+  /** The directory --cwd is relative to. */
+  cwd: string;
+  /** How --live-prices lists the catalog (injected in tests). */
+  fetchCatalog?: CatalogFetcher;
+  /** The policy engine (default @scaleway-blocks/policy). */
+  policy?: PolicyEngine;
+  now?: Date;
+}
+
+function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${what} ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const KNOWN_ERRORS = [UsageError, ProjectError, ProgramError, AssumptionError, BaselineError];
+
+/**
+ * `scaleway-blocks` with its arguments: prints the plan and returns the exit status
+ * (0 ok, 1 mandatory policy failure, 2 data-loss risk, 3 no plan could be made).
+ */
+export async function main(argv: readonly string[], partialIo: Partial<CliIo> = {}): Promise<number> {
+  const io: CliIo = {
+    stdout: partialIo.stdout ?? process.stdout,
+    stderr: partialIo.stderr ?? process.stderr,
+    env: partialIo.env ?? process.env,
+    cwd: partialIo.cwd ?? process.cwd(),
+    ...(partialIo.fetchCatalog ? { fetchCatalog: partialIo.fetchCatalog } : {}),
+    ...(partialIo.policy ? { policy: partialIo.policy } : {}),
+    ...(partialIo.now ? { now: partialIo.now } : {}),
+  };
+  try {
+    const options = parseCliArgs(argv);
+    if (options.command === "help") {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    if (options.command === "version") {
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT.ok;
+    }
+    const project = loadProject(resolve(io.cwd, options.cwd ?? "."), options.stack!);
+
+    const fromFile = options.assumptions
+      ? parseAssumptionsJson(readJsonFile(resolve(io.cwd, options.assumptions), "assumptions file"))
+      : {};
+    const fromFlags = Object.fromEntries(options.assume.map(parseAssumeFlag));
+    const assumptions = resolveAssumptions(fromFile, fromFlags);
+    const policyConfig = options.policyConfig
+      ? readJsonFile(resolve(io.cwd, options.policyConfig), "policy configuration")
+      : undefined;
+    let baseline: Baseline | undefined;
+    if (options.baseline) baseline = parseBaseline(readJsonFile(resolve(io.cwd, options.baseline), "baseline plan"));
+
+    const warnings: string[] = [];
+    let prices: PriceBook = tablePriceBook;
+    if (options.livePrices) {
+      const live = await livePriceBook(tablePriceBook, io.fetchCatalog, io.now);
+      prices = live.book;
+      warnings.push(...live.warnings);
+    }
+
+    const run = await runProgram(project);
+    warnings.push(...run.warnings);
+    const plan = buildPlan(run.graph, {
+      project: project.name,
+      stack: project.stack,
+      defaultRegion: project.defaultRegion,
+      prices,
+      assumptions,
+      ...(io.policy ? { policy: io.policy } : {}),
+      policyConfig,
+      ...(baseline ? { baseline } : {}),
+      ...(options.targetMinutes ? { targetSeconds: options.targetMinutes * 60 } : {}),
+      ...(io.now ? { now: io.now } : {}),
+      warnings,
+    });
+    if (options.json) {
+      for (const w of plan.warnings) io.stderr.write(`scaleway-blocks: warning: ${w}\n`);
+      io.stdout.write(renderJson(plan));
+    } else {
+      io.stdout.write(renderHuman(plan, { color: colorEnabled(io.stdout, io.env) }));
+    }
+    return plan.exitCode;
+  } catch (error) {
+    const known = KNOWN_ERRORS.some((E) => error instanceof E);
+    const message = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
+    io.stderr.write(`scaleway-blocks: error: ${message}\n`);
+    if (error instanceof UsageError) io.stderr.write("Run scaleway-blocks --help for usage.\n");
+    return EXIT.error;
+  }
+}

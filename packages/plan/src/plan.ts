@@ -1,0 +1,102 @@
+import type { Assumptions } from "./assumptions";
+import { describeAssumptions, resolveAssumptions } from "./assumptions";
+import { estimateCost } from "./cost";
+import { criticalPath, DEFAULT_TARGET_SECONDS } from "./critical-path";
+import { diffPlans } from "./diff";
+import { durationOf } from "./durations";
+import { planExitCode } from "./exit-codes";
+import { keySettings } from "./key-settings";
+import type { PolicyEngine } from "./policy-step";
+import { runPolicy, scalewayBlocksPolicy } from "./policy-step";
+import type { PriceBook } from "./prices";
+import { tablePriceBook } from "./prices";
+import { isStateful } from "./replacement";
+import type { GraphLike } from "./resources";
+import { planResources } from "./resources";
+import type { Baseline, PlanDocument } from "./schema";
+import { PLAN_SCHEMA_VERSION } from "./schema";
+import { shortType } from "./tokens";
+import { PACKAGE_NAME, packageVersion } from "./version";
+
+export interface BuildPlanOptions {
+  /** Pulumi project name (Pulumi.yaml `name`). */
+  project: string;
+  stack: string;
+  /** The provider's default region: stack config scaleway:region. Default fr-par. */
+  defaultRegion?: string;
+  /** Prices: the shipped table unless given (e.g. a live catalog book). */
+  prices?: PriceBook;
+  /** Assumption overrides (merged over the defaults and validated). */
+  assumptions?: Readonly<Record<string, number | boolean>>;
+  /** The policy engine: @scaleway-blocks/policy unless given. */
+  policy?: PolicyEngine;
+  /** The engine's configuration (for @scaleway-blocks/policy: its EvaluateConfig). */
+  policyConfig?: unknown;
+  /** An earlier plan to compare with. */
+  baseline?: Baseline;
+  /** Deploy-time target; default 600 s. */
+  targetSeconds?: number;
+  /** The plan's timestamp; default now. */
+  now?: Date;
+  /** Warnings to carry in the document (e.g. a live-price fallback). */
+  warnings?: readonly string[];
+}
+
+/**
+ * The whole plan of a recorded graph: resources and tree settings, monthly cost, policy findings,
+ * deploy time along the critical path, and the diff against a baseline. Pure: no I/O.
+ */
+export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocument {
+  const defaultRegion = options.defaultRegion ?? "fr-par";
+  const assumptions: Assumptions = resolveAssumptions(options.assumptions);
+  const resources = planResources(graph);
+  const cost = estimateCost(resources, {
+    prices: options.prices ?? tablePriceBook,
+    assumptions,
+    defaultRegion,
+  });
+  const policy = runPolicy(graph, options.policy ?? scalewayBlocksPolicy, options.policyConfig);
+  const deployTime = criticalPath(
+    resources,
+    (r) => durationOf(r.type, assumptions),
+    options.targetSeconds ?? DEFAULT_TARGET_SECONDS,
+  );
+  const diff = options.baseline
+    ? {
+        baseline: {
+          project: options.baseline.project,
+          stack: options.baseline.stack,
+          generatedAt: options.baseline.generatedAt,
+        },
+        ...diffPlans(options.baseline.resources, resources),
+      }
+    : undefined;
+  const warnings = [...(options.warnings ?? [])];
+  if (options.baseline && (options.baseline.project !== options.project || options.baseline.stack !== options.stack))
+    warnings.push(
+      `the baseline is a plan of ${options.baseline.project}/${options.baseline.stack}, not ${options.project}/${options.stack}: every URN differs`,
+    );
+
+  const document: PlanDocument = {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    generator: { name: PACKAGE_NAME, version: packageVersion() },
+    project: options.project,
+    stack: options.stack,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    mockRun: true,
+    defaultRegion,
+    resources: resources.map((r) => ({
+      ...r,
+      displayType: shortType(r.type),
+      settings: keySettings(r, defaultRegion),
+      stateful: isStateful(r.type),
+    })),
+    cost: { ...cost, assumptions: describeAssumptions(assumptions) },
+    policy,
+    deployTime,
+    warnings,
+    exitCode: planExitCode({ policyFailed: policy.failed, dataLossRisks: diff?.dataLossRisks.length ?? 0 }),
+  };
+  if (diff) document.diff = diff;
+  return document;
+}

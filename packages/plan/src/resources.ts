@@ -1,0 +1,150 @@
+import { ResourceRef, Secret } from "@scaleway-blocks/testing";
+
+/** A JSON value (what the plan document holds). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** What the plan text shows in place of a secret value. */
+export const REDACTED = "[secret]";
+
+/**
+ * One resource of a recorded graph, as `ResourceGraph` from @scaleway-blocks/testing holds it
+ * (any object of this shape will do, e.g. for tests).
+ */
+export interface GraphResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** false for component resources and the stack. */
+  readonly custom: boolean;
+  readonly parent?: string;
+  readonly dependencies?: readonly string[];
+  /** Inputs; secrets wrapped in testing's `Secret`, references to resources in `ResourceRef`. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly options?: {
+    readonly protect?: boolean;
+    readonly retainOnDelete?: boolean;
+    readonly replaceOnChanges?: readonly string[];
+    readonly aliases?: readonly string[];
+  };
+  /** The provider id the mocks gave (custom resources). */
+  readonly id?: string;
+  /** Custom resources: the mocked provider state. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+/** A recorded graph: `ResourceGraph` from @scaleway-blocks/testing, or any object with its resources. */
+export interface GraphLike {
+  readonly resources: readonly GraphResource[];
+}
+
+/** One resource as the plan document carries it: secrets redacted, links as URNs. */
+export interface PlanResource {
+  urn: string;
+  /** The registered type token. */
+  type: string;
+  name: string;
+  /** true for provider resources, false for components. */
+  custom: boolean;
+  /** The parent's URN; absent for resources directly under the stack. */
+  parent?: string;
+  /** URNs this resource waits for (explicit dependsOn and the resources its inputs come from). */
+  dependencies: string[];
+  /** Inputs with every secret replaced by "[secret]" and resource references by { "$resource": urn }. */
+  inputs: Record<string, Json>;
+  protect: boolean;
+  retainOnDelete: boolean;
+  replaceOnChanges: string[];
+  aliases: string[];
+  /** The provider id under mocks (stable: derived from type and name); used to link ids to resources. */
+  mockId?: string;
+}
+
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+const PULUMI_SIG = "4dabf18193072939515e22adb298388d";
+const PULUMI_SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+function isSecretValue(value: unknown): boolean {
+  if (value instanceof Secret) return true;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>)[PULUMI_SIG] === PULUMI_SECRET_SIG
+  );
+}
+
+/**
+ * Plain JSON with secrets redacted. `secretValues` are strings known to be secret (held as secrets
+ * anywhere in the graph): any plain string containing one is redacted too.
+ */
+export function redact(value: unknown, secretValues: ReadonlySet<string> = new Set()): Json {
+  if (isSecretValue(value)) return REDACTED;
+  if (value instanceof ResourceRef) return { $resource: value.urn };
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") {
+    for (const secret of secretValues) if (value.includes(secret)) return REDACTED;
+    return value;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, secretValues));
+  if (typeof value === "object") {
+    const out: Record<string, Json> = {};
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (child === undefined) continue;
+      out[key] = redact(child, secretValues);
+    }
+    return out;
+  }
+  return null;
+}
+
+const MIN_SECRET_LENGTH = 4;
+
+/** Every string the graph holds as a secret, in inputs or outputs. */
+export function secretStrings(graph: GraphLike): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown, inSecret: boolean): void => {
+    if (value instanceof Secret) return visit(value.value, true);
+    if (isSecretValue(value)) return visit((value as Record<string, unknown>).value, true);
+    if (value instanceof ResourceRef) return;
+    if (Array.isArray(value)) return value.forEach((v) => visit(v, inSecret));
+    if (value && typeof value === "object") {
+      for (const child of Object.values(value)) visit(child, inSecret);
+      return;
+    }
+    if (inSecret && typeof value === "string" && value.length >= MIN_SECRET_LENGTH) found.add(value);
+  };
+  for (const r of graph.resources) {
+    visit(r.inputs ?? {}, false);
+    visit(r.outputs ?? {}, false);
+  }
+  return found;
+}
+
+/** The graph's resources (without the stack) as the plan carries them, in registration order. */
+export function planResources(graph: GraphLike): PlanResource[] {
+  const secrets = secretStrings(graph);
+  const stackUrns = new Set(graph.resources.filter((r) => r.type === STACK_TYPE).map((r) => r.urn));
+  return graph.resources
+    .filter((r) => r.type !== STACK_TYPE)
+    .map((r) => {
+      const inputs = redact(r.inputs ?? {}, secrets) as Record<string, Json>;
+      const resource: PlanResource = {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        dependencies: [...new Set(r.dependencies ?? [])].filter((d) => !stackUrns.has(d)),
+        inputs,
+        protect: r.options?.protect === true,
+        retainOnDelete: r.options?.retainOnDelete === true,
+        replaceOnChanges: [...(r.options?.replaceOnChanges ?? [])],
+        aliases: [...(r.options?.aliases ?? [])].filter((a) => a !== ""),
+      };
+      if (r.parent !== undefined && !stackUrns.has(r.parent)) resource.parent = r.parent;
+      const mockId = r.id ?? r.outputs?.id;
+      if (typeof mockId === "string" && mockId !== "") resource.mockId = mockId;
+      return resource;
+    });
+}

@@ -1,0 +1,184 @@
+import { z } from "zod";
+
+/**
+ * The version of the `--json` document. MAJOR changes when a field is removed, renamed or changes
+ * meaning or type; MINOR when fields are added. Readers should check the major version and ignore
+ * fields they do not know.
+ */
+export const PLAN_SCHEMA_VERSION = "1.0";
+
+const json = z.json();
+
+const status = z
+  .enum(["official", "third-party", "inferred", "live", "unknown"])
+  .describe("How the price is known: official docs, third-party document, inferred, live catalog, or unknown.");
+
+const costLine = z.object({
+  item: z.string(),
+  priceKey: z.string().describe('Key in the price table, e.g. "containers.vcpu" or "rdb.node.db-dev-s".'),
+  quantity: z.number().nullable().describe("Units per month; null when unknown."),
+  unit: z.string(),
+  unitPrice: z.number().nullable().describe("EUR per unit, excl. VAT; null when unknown."),
+  monthly: z.number().nullable().describe("EUR per month; null when unknown (never counted as zero)."),
+  status,
+  source: z.string(),
+  assumptions: z.array(z.string()).describe("Assumption keys the quantity comes from."),
+  note: z.string().optional(),
+});
+
+const costTotal = {
+  known: z.number().describe("EUR per month of the items whose price is known."),
+  unknownCount: z.number().int().nonnegative().describe("Items whose price or quantity is unknown."),
+};
+
+const settingValue = z.union([z.string(), z.number(), z.boolean()]);
+
+const resource = z.object({
+  urn: z.string(),
+  type: z.string().describe("The registered type token."),
+  displayType: z.string().describe('Short type, e.g. "databases.Instance", or the component type token.'),
+  name: z.string().describe("The Pulumi name."),
+  custom: z.boolean().describe("true for provider resources, false for components."),
+  parent: z.string().optional().describe("The parent's URN; absent directly under the stack."),
+  dependencies: z.array(z.string()).describe("URNs this resource waits for."),
+  inputs: z.record(z.string(), json).describe('Inputs; secrets are "[secret]", resource references { "$resource": urn }.'),
+  protect: z.boolean(),
+  retainOnDelete: z.boolean(),
+  replaceOnChanges: z.array(z.string()),
+  aliases: z.array(z.string()),
+  mockId: z.string().optional().describe("The id the mocks gave (stable across runs); not a real Scaleway id."),
+  settings: z.record(z.string(), settingValue).describe("Key settings shown in the tree."),
+  stateful: z.boolean().describe("Holds data that a delete or a replace destroys."),
+});
+
+const summary = { urn: z.string(), type: z.string(), name: z.string() };
+
+const finding = z.object({
+  ruleId: z.string(),
+  severity: z.enum(["mandatory", "advisory"]),
+  urn: z.string(),
+  name: z.string(),
+  type: z.string(),
+  message: z.string(),
+  remediation: z.string().optional(),
+});
+
+const pathStep = z.object({
+  urn: z.string(),
+  name: z.string(),
+  type: z.string(),
+  startSeconds: z.number(),
+  seconds: z.number(),
+  finishSeconds: z.number(),
+  basis: z.enum(["official", "third-party", "assumption", "override"]),
+  source: z.string(),
+  upperBoundSeconds: z.number().optional(),
+});
+
+export const planDocumentSchema = z
+  .object({
+    schemaVersion: z.string().regex(/^\d+\.\d+$/).describe("MAJOR.MINOR of this document's schema."),
+    generator: z.object({ name: z.string(), version: z.string() }),
+    project: z.string(),
+    stack: z.string(),
+    generatedAt: z.string().describe("ISO 8601 time of the plan."),
+    mockRun: z.literal(true).describe("The program ran under mocks: nothing was deployed or read from Scaleway."),
+    defaultRegion: z.string().describe("The provider's default region (stack config scaleway:region, else fr-par)."),
+    resources: z.array(resource).describe("Components and resources, in registration order (the stack itself excluded)."),
+    cost: z.object({
+      currency: z.literal("EUR"),
+      priceDate: z.string(),
+      priceOrigin: z.enum(["table", "live"]),
+      resources: z.array(z.object({ ...summary, ...costTotal, lines: z.array(costLine) })),
+      components: z.array(z.object({ ...summary, ...costTotal })),
+      adjustments: z.array(costLine).describe("Stack-wide lines: per-account free tiers, when applied."),
+      total: z.object(costTotal),
+      assumptions: z.array(
+        z.object({ key: z.string(), value: z.union([z.number(), z.boolean()]), description: z.string() }),
+      ),
+    }),
+    policy: z.object({
+      findings: z.array(finding),
+      mandatory: z.number().int().nonnegative(),
+      advisory: z.number().int().nonnegative(),
+      failed: z.boolean().describe("A mandatory rule fails (exit status 1)."),
+    }),
+    deployTime: z.object({
+      totalSeconds: z.number(),
+      upperBoundSeconds: z.number(),
+      targetSeconds: z.number(),
+      withinTarget: z.boolean(),
+      steps: z.array(pathStep).describe("The critical path, first to last."),
+    }),
+    diff: z
+      .object({
+        baseline: z.object({ project: z.string(), stack: z.string(), generatedAt: z.string() }),
+        added: z.array(z.object(summary)),
+        removed: z.array(z.object(summary)),
+        changed: z.array(
+          z.object({ ...summary, changedInputs: z.array(z.string()), replaceInputs: z.array(z.string()) }),
+        ),
+        dataLossRisks: z.array(
+          z.object({
+            ...summary,
+            action: z.enum(["delete", "replace"]),
+            reason: z.string(),
+            newUrn: z.string().optional(),
+            protect: z.boolean(),
+            retainOnDelete: z.boolean(),
+          }),
+        ),
+      })
+      .optional()
+      .describe("Present with --baseline."),
+    warnings: z.array(z.string()),
+    exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe("0 ok, 1 mandatory policy failure, 2 data-loss risk."),
+  })
+  .describe("scaleway-blocks plan: an offline plan of a Pulumi deployment on Scaleway");
+
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
+
+/** The JSON Schema of the document (what schema/plan.schema.json holds). */
+export function planJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(planDocumentSchema, { io: "input", target: "draft-2020-12" }),
+    $id: `https://scaleway-blocks.dev/schemas/plan-${PLAN_SCHEMA_VERSION}.json`,
+    title: `scaleway-blocks plan ${PLAN_SCHEMA_VERSION}`,
+  };
+}
+
+/** What a baseline must hold to be compared: the same major version and the resources. */
+const baselineSchema = z.object({
+  schemaVersion: z.string().regex(/^1\.\d+$/, "expected a plan of schema version 1.x"),
+  project: z.string(),
+  stack: z.string(),
+  generatedAt: z.string(),
+  resources: z.array(
+    resource.pick({
+      urn: true,
+      type: true,
+      name: true,
+      custom: true,
+      parent: true,
+      inputs: true,
+      protect: true,
+      retainOnDelete: true,
+      replaceOnChanges: true,
+      aliases: true,
+    }),
+  ),
+});
+
+export type Baseline = z.infer<typeof baselineSchema>;
+
+export class BaselineError extends Error {
+  override readonly name = "BaselineError";
+}
+
+/** Reads an earlier plan (`--json` output) for comparison; throws a BaselineError naming what is wrong. */
+export function parseBaseline(value: unknown): Baseline {
+  const parsed = baselineSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  throw new BaselineError(`not a scaleway-blocks plan (--json output): ${issues.join("; ")}`);
+}

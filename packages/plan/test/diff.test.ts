@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { diffPlans } from "../src/index";
+import { planResource, urn } from "./helpers";
+
+const INSTANCE = "scaleway:databases/instance:Instance";
+const BUCKET = "scaleway:object/bucket:Bucket";
+const CONTAINER = "scaleway:containers/container:Container";
+
+const instance = planResource({ type: INSTANCE, name: "pg", inputs: { nodeType: "DB-DEV-S", isHaCluster: false } });
+const bucket = planResource({ type: BUCKET, name: "assets", inputs: { name: "assets", region: "fr-par" } });
+const baseline = [instance, bucket];
+
+describe("diffPlans", () => {
+  it("finds nothing between identical plans", () => {
+    expect(diffPlans(baseline, baseline)).toEqual({ added: [], removed: [], changed: [], dataLossRisks: [] });
+  });
+
+  it("flags a renamed database instance as replaced", () => {
+    const renamed = { ...instance, name: "postgres", urn: urn(INSTANCE, "postgres") };
+    const diff = diffPlans(baseline, [renamed, bucket]);
+    expect(diff.dataLossRisks).toEqual([
+      expect.objectContaining({ urn: instance.urn, action: "replace", newUrn: renamed.urn }),
+    ]);
+  });
+
+  it("does not flag an added container", () => {
+    const container = planResource({ type: CONTAINER, name: "worker" });
+    const diff = diffPlans(baseline, [...baseline, container]);
+    expect(diff.added.map((r) => r.name)).toEqual(["worker"]);
+    expect(diff.dataLossRisks).toEqual([]);
+  });
+
+  it("flags a change of a replacement-forcing input of a stateful resource", () => {
+    const ha = { ...instance, inputs: { ...instance.inputs, isHaCluster: true } };
+    const diff = diffPlans(baseline, [ha, bucket]);
+    expect(diff.changed).toEqual([expect.objectContaining({ changedInputs: ["isHaCluster"], replaceInputs: ["isHaCluster"] })]);
+    expect(diff.dataLossRisks).toEqual([expect.objectContaining({ action: "replace", name: "pg" })]);
+  });
+
+  it("lists an in-place change without flagging it", () => {
+    const bigger = { ...instance, inputs: { ...instance.inputs, nodeType: "DB-PRO2-XXS" } };
+    const diff = diffPlans(baseline, [bigger, bucket]);
+    expect(diff.changed).toEqual([expect.objectContaining({ changedInputs: ["nodeType"], replaceInputs: [] })]);
+    expect(diff.dataLossRisks).toEqual([]);
+  });
+
+  it("flags a bucket that is no longer in the program as deleted", () => {
+    const diff = diffPlans(baseline, [instance]);
+    expect(diff.dataLossRisks).toEqual([expect.objectContaining({ name: "assets", action: "delete" })]);
+  });
+
+  it("says when the deleted resource was protected", () => {
+    const diff = diffPlans([instance, { ...bucket, protect: true }], [instance]);
+    expect(diff.dataLossRisks[0]!.protect).toBe(true);
+  });
+
+  it("honours an alias to the old URN", () => {
+    const moved = { ...instance, name: "postgres", urn: urn(INSTANCE, "postgres"), aliases: [instance.urn] };
+    const diff = diffPlans(baseline, [moved, bucket]);
+    expect(diff.dataLossRisks).toEqual([]);
+    expect(diff.added).toEqual([]);
+  });
+
+  it("reads a switch from a deprecated class to its module class as the same resource", () => {
+    const old = planResource({
+      type: "scaleway:index/databaseInstance:DatabaseInstance",
+      name: "pg",
+      inputs: instance.inputs,
+    });
+    const diff = diffPlans([old], [instance]);
+    expect(diff).toEqual({ added: [], removed: [], changed: [], dataLossRisks: [] });
+  });
+
+  it("flags a stateful resource whose replaceOnChanges input changed", () => {
+    const before = planResource({ type: BUCKET, name: "b", inputs: { tags: { a: "1" } }, replaceOnChanges: ["tags"] });
+    const after = { ...before, inputs: { tags: { a: "2" } } };
+    expect(diffPlans([before], [after]).dataLossRisks).toHaveLength(1);
+  });
+
+  it("ignores the order of keys inside an input", () => {
+    const a = planResource({ type: BUCKET, name: "b", inputs: { versioning: { enabled: true, mfa: false } } });
+    const b = { ...a, inputs: { versioning: { mfa: false, enabled: true } } };
+    expect(diffPlans([a], [b]).changed).toEqual([]);
+  });
+});

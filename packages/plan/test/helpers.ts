@@ -1,0 +1,57 @@
+import { resolve } from "node:path";
+import type { CliIo, GraphResource, PlanResource } from "../src/index";
+import { main } from "../src/index";
+
+export const FIXTURES = resolve(__dirname, "fixtures");
+
+/** A URN under stack "test" of project "proj"; `parents` are the parent type tokens, outermost first. */
+export function urn(type: string, name: string, parents: readonly string[] = []): string {
+  return `urn:pulumi:test::proj::${[...parents, type].join("$")}::${name}`;
+}
+
+/** A resource as the recorder gives it, with defaults for what a test does not care about. */
+export function resource(partial: Partial<GraphResource> & { type: string; name: string }): GraphResource {
+  return {
+    urn: urn(partial.type, partial.name),
+    custom: true,
+    dependencies: [],
+    inputs: {},
+    options: {},
+    ...partial,
+  };
+}
+
+/** A plan resource (what the diff and the cost work on). */
+export function planResource(partial: Partial<PlanResource> & { type: string; name: string }): PlanResource {
+  return {
+    urn: urn(partial.type, partial.name),
+    custom: true,
+    dependencies: [],
+    inputs: {},
+    protect: false,
+    retainOnDelete: false,
+    replaceOnChanges: [],
+    aliases: [],
+    ...partial,
+  };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI's main in-process, capturing its output. */
+export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    cwd: FIXTURES,
+    env: {},
+    stdout: { write: (t: string) => (stdout += t), isTTY: false },
+    stderr: { write: (t: string) => (stderr += t) },
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
