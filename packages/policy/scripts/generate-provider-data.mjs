@@ -45,7 +45,13 @@ for (const dir of readdirSync(providerDir).sort()) {
     const fields = argsFields(readFileSync(join(path, file.replace(/\.js$/, ".d.ts")), "utf8"));
     const tags = fields.get("tags");
     const locality =
-      fields.has("region") && fields.has("zone") ? "both" : fields.has("region") ? "region" : fields.has("zone") ? "zone" : undefined;
+      fields.has("region") && fields.has("zone")
+        ? "both"
+        : fields.has("region")
+          ? "region"
+          : fields.has("zone")
+            ? "zone"
+            : undefined;
     resources[token] = {
       ...(tags ? { tags: tags.type.includes("[]") ? "list" : "map" } : {}),
       ...(locality ? { locality } : {}),
@@ -78,4 +84,6 @@ export const DEPRECATED_INPUTS: Readonly<Record<string, Readonly<Record<string, 
 `;
 const target = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "internal", "provider-data.ts");
 writeFileSync(target, out);
-console.log(`wrote ${target}: ${Object.keys(resources).length} classes, ${Object.keys(replacedBy).length} replaced, ${Object.keys(deprecatedInputs).length} with deprecated inputs`);
+console.log(
+  `wrote ${target}: ${Object.keys(resources).length} classes, ${Object.keys(replacedBy).length} replaced, ${Object.keys(deprecatedInputs).length} with deprecated inputs`,
+);

@@ -29,7 +29,8 @@ export interface ResourceGraphLike {
 }
 
 /** A rule's configuration: its level alone, or its level and settings that apply to it only. */
-export type RuleOverride = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<PolicySettings>);
+export type RuleOverride =
+  EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<PolicySettings>);
 
 /** Settings for every rule, and per-rule overrides keyed by rule id. */
 export interface EvaluateConfig extends Partial<PolicySettings> {
@@ -58,7 +59,7 @@ const evaluateConfigSchema = settingsOverrideSchema
           const schema = typeof override === "string" ? levelSchema : ruleSettingsSchema;
           const result = schema.safeParse(override);
           for (const issue of result.error?.issues ?? []) {
-            ctx.addIssue({ ...issue, path: [id, ...issue.path] } as never);
+            ctx.addIssue({ code: "custom", message: issue.message, path: [id, ...issue.path] });
           }
         }
       })
@@ -157,7 +158,11 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
     for (const { rule, level, settings } of resolved) {
       if (level === "disabled" || !rule.appliesTo(type)) continue;
       const environment = tagged ?? settings.environment ?? environmentOfStack(stackOfUrn(resource.urn));
-      for (const message of rule.check(subject, { settings, environment, production: environment === "production" })) {
+      for (const message of rule.check(subject, {
+        settings,
+        environment,
+        production: environment === "production",
+      })) {
         findings.push({
           ruleId: rule.id,
           severity: level,

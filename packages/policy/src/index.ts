@@ -1,11 +1,17 @@
 export { rules, ruleById } from "./rules";
 export { defineRule } from "./rules/define";
 export type { RuleSpec } from "./rules/define";
-export { evaluate, hasMandatoryFailures, formatFindings, parseEvaluateConfig, effectiveRule } from "./evaluate";
+export {
+  evaluate,
+  hasMandatoryFailures,
+  formatFindings,
+  parseEvaluateConfig,
+  effectiveRule,
+} from "./evaluate";
 export type { EvaluateConfig, RuleOverride, GraphResource, ResourceGraphLike } from "./evaluate";
 export { policyPackPolicies, policyPackArgs } from "./pack";
 export type { PolicyPackOptions } from "./pack";
-export { renderRuleTable } from "./table";
+export { renderRuleTable, renderSettingsTable } from "./table";
 export { defaultSettings, resolveSettings, settingsOverrideSchema, SETTING_JSON_SCHEMAS } from "./settings";
 export type { PolicySettings, SettingName, JsonSchema } from "./settings";
 export type { Rule, RuleResource, RuleContext, Finding, Severity, EnforcementLevel } from "./types";

@@ -32,7 +32,12 @@ function configSchema(rule: Rule, defaults: PolicySettings): PolicyConfigSchema 
   const properties = Object.fromEntries(
     names.map((name) => {
       const value = defaults[name];
-      return [name, value === undefined ? { ...SETTING_JSON_SCHEMAS[name] } : { ...SETTING_JSON_SCHEMAS[name], default: value }];
+      return [
+        name,
+        value === undefined
+          ? { ...SETTING_JSON_SCHEMAS[name] }
+          : { ...SETTING_JSON_SCHEMAS[name], default: value },
+      ];
     }),
   );
   return { properties } as PolicyConfigSchema;
@@ -93,7 +98,9 @@ export function policyPackPolicies(options: PolicyPackOptions = {}): ResourceVal
   const defaults = resolveSettings(options.settings);
   for (const id of Object.keys(options.enforcementLevels ?? {})) {
     if (!rules.some((r) => r.id === id))
-      throw new Error(`unknown rule "${id}" in enforcementLevels; known rules: ${rules.map((r) => r.id).join(", ")}`);
+      throw new Error(
+        `unknown rule "${id}" in enforcementLevels; known rules: ${rules.map((r) => r.id).join(", ")}`,
+      );
   }
   return rules.map((rule) => {
     const schema = configSchema(rule, defaults);

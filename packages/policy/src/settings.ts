@@ -83,11 +83,13 @@ const DEFAULTS: Readonly<PolicySettings> = Object.freeze({
 
 /** The defaults, as a fresh object. */
 export function defaultSettings(): PolicySettings {
-  return structuredClone(DEFAULTS) as PolicySettings;
+  return structuredClone(DEFAULTS);
 }
 
 /** Defaults, then each override in order; an undefined field overrides nothing. */
-export function resolveSettings(...overrides: readonly (Partial<PolicySettings> | undefined)[]): PolicySettings {
+export function resolveSettings(
+  ...overrides: readonly (Partial<PolicySettings> | undefined)[]
+): PolicySettings {
   const settings = defaultSettings() as unknown as Record<string, unknown>;
   for (const override of overrides) {
     for (const [key, value] of Object.entries(override ?? {})) {
@@ -133,9 +135,17 @@ export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = {
     maximum: 365,
     description: "Minimum retention of automatic database backups, in days.",
   },
-  minPostgresVersion: { type: "integer", minimum: 9, description: "Oldest PostgreSQL major version accepted." },
+  minPostgresVersion: {
+    type: "integer",
+    minimum: 9,
+    description: "Oldest PostgreSQL major version accepted.",
+  },
   minMysqlVersion: { type: "integer", minimum: 5, description: "Oldest MySQL major version accepted." },
-  requiredTags: { type: "array", items: { type: "string" }, description: "Tag keys every resource must carry." },
+  requiredTags: {
+    type: "array",
+    items: { type: "string" },
+    description: "Tag keys every resource must carry.",
+  },
   publicOptInTag: {
     type: "string",
     pattern: tagPattern.source,

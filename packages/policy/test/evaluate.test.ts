@@ -12,7 +12,13 @@ const CONTAINER = "scaleway:containers/container:Container";
 const singleNode = (tags?: string[], stack?: string) =>
   resource(
     INSTANCE,
-    { engine: "PostgreSQL-16", encryptionAtRest: true, privateNetwork: { pnId: "pn" }, isHaCluster: false, ...(tags ? { tags } : {}) },
+    {
+      engine: "PostgreSQL-16",
+      encryptionAtRest: true,
+      privateNetwork: { pnId: "pn" },
+      isHaCluster: false,
+      ...(tags ? { tags } : {}),
+    },
     { protect: true, ...(stack ? { stack } : {}) },
   );
 
@@ -24,11 +30,15 @@ describe("evaluate: environments", () => {
   });
 
   it("treats a resource tagged environment=dev as dev even in a stack named production", () => {
-    expect(ids(evaluate(graphOf(singleNode(DEV_TAGS, "production"))))).not.toContain("scw-database-ha-in-production");
+    expect(ids(evaluate(graphOf(singleNode(DEV_TAGS, "production"))))).not.toContain(
+      "scw-database-ha-in-production",
+    );
   });
 
   it("takes the environment of an untagged resource from the stack name", () => {
-    expect(ids(evaluate(graphOf(singleNode(undefined, "shop-prod"))))).toContain("scw-database-ha-in-production");
+    expect(ids(evaluate(graphOf(singleNode(undefined, "shop-prod"))))).toContain(
+      "scw-database-ha-in-production",
+    );
   });
 
   it("takes the environment of an untagged resource from the configuration before the stack name", () => {
@@ -37,7 +47,9 @@ describe("evaluate: environments", () => {
   });
 
   it("treats an untagged resource in an unnamed environment as not production", () => {
-    expect(ids(evaluate(graphOf(singleNode(undefined, "test"))))).not.toContain("scw-database-ha-in-production");
+    expect(ids(evaluate(graphOf(singleNode(undefined, "test"))))).not.toContain(
+      "scw-database-ha-in-production",
+    );
   });
 
   it("takes the environment of an untaggable resource from the tagged resources of its component", () => {
@@ -47,7 +59,11 @@ describe("evaluate: environments", () => {
       { retentionDays: 31, tags: PROD_TAGS },
       { name: "mon-logs", parent: component.urn },
     );
-    const alerts = resource(ALERTS, { preconfiguredAlertIds: ["a"] }, { name: "mon-alerts", parent: component.urn });
+    const alerts = resource(
+      ALERTS,
+      { preconfiguredAlertIds: ["a"] },
+      { name: "mon-alerts", parent: component.urn },
+    );
     const findings = evaluate(graphOf(component, source, alerts));
     expect(findings.filter((f) => f.name === "mon-alerts").map((f) => f.ruleId)).toContain(
       "scw-monitoring-alert-contacts-in-production",
@@ -58,7 +74,11 @@ describe("evaluate: environments", () => {
     const component = resource("scaleway-blocks:monitoring:Monitoring", {}, { name: "mon" });
     const prod = resource(CONTAINER, { tags: PROD_TAGS }, { name: "a", parent: component.urn });
     const dev = resource(CONTAINER, { tags: DEV_TAGS }, { name: "b", parent: component.urn });
-    const alerts = resource(ALERTS, { preconfiguredAlertIds: ["a"] }, { name: "mon-alerts", parent: component.urn });
+    const alerts = resource(
+      ALERTS,
+      { preconfiguredAlertIds: ["a"] },
+      { name: "mon-alerts", parent: component.urn },
+    );
     const findings = evaluate(graphOf(component, prod, dev, alerts));
     expect(findings.filter((f) => f.name === "mon-alerts")).toEqual([]);
   });
@@ -99,7 +119,9 @@ describe("evaluate: configuration", () => {
 
   it("refuses an unknown rule id with a ConfigError naming it", () => {
     expect(() => evaluate(graphOf(bad), { rules: { "scw-no-such-rule": "disabled" } })).toThrow(ConfigError);
-    expect(() => evaluate(graphOf(bad), { rules: { "scw-no-such-rule": "disabled" } })).toThrow(/scw-no-such-rule/);
+    expect(() => evaluate(graphOf(bad), { rules: { "scw-no-such-rule": "disabled" } })).toThrow(
+      /scw-no-such-rule/,
+    );
   });
 
   it("refuses a bad setting with a ConfigError naming the field", () => {

@@ -67,7 +67,11 @@ const iamPolicy = (rule: Record<string, unknown>) =>
 const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   "scw-database-no-public-endpoint": {
     violating: [
-      { title: "an instance with a load balancer endpoint", resource: instance({ loadBalancer: {} }), message: /loadBalancer/ },
+      {
+        title: "an instance with a load balancer endpoint",
+        resource: instance({ loadBalancer: {} }),
+        message: /loadBalancer/,
+      },
       {
         title: "an instance without a private network",
         resource: instance({ privateNetwork: undefined }),
@@ -80,7 +84,10 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a read replica with direct access",
-        resource: resource("scaleway:databases/readReplica:ReadReplica", { instanceId: "i", directAccess: {} }),
+        resource: resource("scaleway:databases/readReplica:ReadReplica", {
+          instanceId: "i",
+          directAccess: {},
+        }),
       },
     ],
     compliant: [
@@ -107,12 +114,20 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "ACL rules for listed ranges",
-        resource: resource("scaleway:databases/acl:Acl", { instanceId: "i", aclRules: [{ ip: "192.0.2.0/24" }] }),
+        resource: resource("scaleway:databases/acl:Acl", {
+          instanceId: "i",
+          aclRules: [{ ip: "192.0.2.0/24" }],
+        }),
       },
     ],
   },
   "scw-database-encryption-at-rest": {
-    violating: [{ title: "an instance without encryption at rest", resource: instance({ encryptionAtRest: undefined }) }],
+    violating: [
+      {
+        title: "an instance without encryption at rest",
+        resource: instance({ encryptionAtRest: undefined }),
+      },
+    ],
     compliant: [{ title: "an encrypted instance", resource: instance({}) }],
   },
   "scw-database-backups-enabled": {
@@ -121,7 +136,11 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   },
   "scw-database-backup-retention": {
     violating: [
-      { title: "a 3-day retention", resource: instance({ backupScheduleRetention: 3 }), message: /3 days.*minimum of 7/ },
+      {
+        title: "a 3-day retention",
+        resource: instance({ backupScheduleRetention: 3 }),
+        message: /3 days.*minimum of 7/,
+      },
       {
         title: "the Scaleway default retention when the minimum is 14 days",
         resource: instance({ backupScheduleRetention: undefined }),
@@ -131,7 +150,10 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     ],
     compliant: [
       { title: "a 14-day retention", resource: instance({}) },
-      { title: "the Scaleway default retention of 7 days", resource: instance({ backupScheduleRetention: undefined }) },
+      {
+        title: "the Scaleway default retention of 7 days",
+        resource: instance({ backupScheduleRetention: undefined }),
+      },
     ],
   },
   "scw-database-ha-in-production": {
@@ -142,10 +164,15 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     ],
   },
   "scw-database-backup-off-site-in-production": {
-    violating: [{ title: "production backups kept in the same region", resource: instance({ backupSameRegion: true }) }],
+    violating: [
+      { title: "production backups kept in the same region", resource: instance({ backupSameRegion: true }) },
+    ],
     compliant: [
       { title: "production backups in another region", resource: instance({}) },
-      { title: "dev backups in the same region", resource: instance({ backupSameRegion: true, tags: DEV_TAGS }) },
+      {
+        title: "dev backups in the same region",
+        resource: instance({ backupSameRegion: true, tags: DEV_TAGS }),
+      },
     ],
   },
   "scw-database-supported-engine": {
@@ -161,12 +188,18 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       { title: "PostgreSQL 16", resource: instance({}) },
       { title: "MySQL 8", resource: instance({ engine: "MySQL-8" }) },
-      { title: "an instance restored from a snapshot (no engine)", resource: instance({ engine: undefined }) },
+      {
+        title: "an instance restored from a snapshot (no engine)",
+        resource: instance({ engine: undefined }),
+      },
     ],
   },
   "scw-database-user-not-admin": {
     violating: [
-      { title: "an admin user", resource: resource("scaleway:databases/user:User", { instanceId: "i", isAdmin: true }) },
+      {
+        title: "an admin user",
+        resource: resource("scaleway:databases/user:User", { instanceId: "i", isAdmin: true }),
+      },
     ],
     compliant: [
       {
@@ -189,13 +222,19 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
           accessControlPolicy: {
             owner: { id: "o" },
             grants: [
-              { permission: "READ", grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" } },
+              {
+                permission: "READ",
+                grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" },
+              },
             ],
           },
         }),
         message: /READ to .*AllUsers/,
       },
-      { title: "the deprecated acl input set to public-read-write on a bucket", resource: bucket({ acl: "public-read-write" }) },
+      {
+        title: "the deprecated acl input set to public-read-write on a bucket",
+        resource: bucket({ acl: "public-read-write" }),
+      },
     ],
     compliant: [
       {
@@ -221,7 +260,9 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         title: "a statement allowing SCW *",
         resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
           bucket: "b",
-          policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { SCW: ["*"] }, Action: "s3:*" } }),
+          policy: JSON.stringify({
+            Statement: { Effect: "Allow", Principal: { SCW: ["*"] }, Action: "s3:*" },
+          }),
         }),
       },
     ],
@@ -231,7 +272,9 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
           bucket: "b",
           policy: JSON.stringify({
-            Statement: [{ Effect: "Allow", Principal: { SCW: "application_id:abc" }, Action: "s3:GetObject" }],
+            Statement: [
+              { Effect: "Allow", Principal: { SCW: "application_id:abc" }, Action: "s3:GetObject" },
+            ],
           }),
         }),
       },
@@ -239,7 +282,9 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         title: "a Deny statement for everyone",
         resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
           bucket: "b",
-          policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:DeleteBucket" }] }),
+          policy: JSON.stringify({
+            Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:DeleteBucket" }],
+          }),
         }),
       },
     ],
@@ -249,17 +294,28 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       { title: "a production bucket without versioning", resource: bucket({ versioning: undefined }) },
       {
         title: "a dev state bucket found by name",
-        resource: bucket({ name: "shop-dev-pulumi-state", tags: DEV_TAG_MAP, versioning: { enabled: false } }),
+        resource: bucket({
+          name: "shop-dev-pulumi-state",
+          tags: DEV_TAG_MAP,
+          versioning: { enabled: false },
+        }),
         message: /holds state/,
       },
       {
         title: "a dev bucket tagged component=state-backend",
-        resource: bucket({ name: "shop-dev-x", tags: { ...DEV_TAG_MAP, component: "state-backend" }, versioning: undefined }),
+        resource: bucket({
+          name: "shop-dev-x",
+          tags: { ...DEV_TAG_MAP, component: "state-backend" },
+          versioning: undefined,
+        }),
       },
     ],
     compliant: [
       { title: "a versioned production bucket", resource: bucket({}) },
-      { title: "an unversioned dev bucket", resource: bucket({ tags: DEV_TAG_MAP, name: "shop-dev-assets", versioning: undefined }) },
+      {
+        title: "an unversioned dev bucket",
+        resource: bucket({ tags: DEV_TAG_MAP, name: "shop-dev-assets", versioning: undefined }),
+      },
       {
         title: "an unversioned dev bucket whose name merely contains 'statement'",
         resource: bucket({ tags: DEV_TAG_MAP, name: "shop-dev-statements", versioning: undefined }),
@@ -275,15 +331,23 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   },
   "scw-bucket-versioned-has-lifecycle": {
     violating: [
-      { title: "a versioned bucket without lifecycle rules", resource: bucket({ lifecycleRules: undefined }) },
+      {
+        title: "a versioned bucket without lifecycle rules",
+        resource: bucket({ lifecycleRules: undefined }),
+      },
       {
         title: "a versioned bucket whose only noncurrent expiration is disabled",
-        resource: bucket({ lifecycleRules: [{ enabled: false, noncurrentVersionExpiration: { noncurrentDays: 30 } }] }),
+        resource: bucket({
+          lifecycleRules: [{ enabled: false, noncurrentVersionExpiration: { noncurrentDays: 30 } }],
+        }),
       },
     ],
     compliant: [
       { title: "a versioned bucket expiring noncurrent versions", resource: bucket({}) },
-      { title: "an unversioned bucket without lifecycle", resource: bucket({ versioning: undefined, lifecycleRules: undefined }) },
+      {
+        title: "an unversioned bucket without lifecycle",
+        resource: bucket({ versioning: undefined, lifecycleRules: undefined }),
+      },
     ],
   },
   "scw-bucket-cors-no-wildcard-write": {
@@ -295,10 +359,15 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
     ],
     compliant: [
-      { title: "GET from any origin", resource: bucket({ corsRules: [{ allowedMethods: ["GET"], allowedOrigins: ["*"] }] }) },
+      {
+        title: "GET from any origin",
+        resource: bucket({ corsRules: [{ allowedMethods: ["GET"], allowedOrigins: ["*"] }] }),
+      },
       {
         title: "PUT from one origin",
-        resource: bucket({ corsRules: [{ allowedMethods: ["PUT"], allowedOrigins: ["https://app.example.com"] }] }),
+        resource: bucket({
+          corsRules: [{ allowedMethods: ["PUT"], allowedOrigins: ["https://app.example.com"] }],
+        }),
       },
     ],
   },
@@ -310,20 +379,33 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
     ],
     compliant: [
-      { title: "a private object", resource: resource("scaleway:object/item:Item", { bucket: "b", key: "k" }) },
+      {
+        title: "a private object",
+        resource: resource("scaleway:object/item:Item", { bucket: "b", key: "k" }),
+      },
     ],
   },
   "scw-registry-namespace-private": {
     violating: [
-      { title: "a public registry namespace", resource: resource("scaleway:registry/namespace:Namespace", { isPublic: true }) },
+      {
+        title: "a public registry namespace",
+        resource: resource("scaleway:registry/namespace:Namespace", { isPublic: true }),
+      },
     ],
     compliant: [
-      { title: "a private registry namespace", resource: resource("scaleway:registry/namespace:Namespace", { isPublic: false }) },
+      {
+        title: "a private registry namespace",
+        resource: resource("scaleway:registry/namespace:Namespace", { isPublic: false }),
+      },
     ],
   },
   "scw-container-public-opt-in": {
     violating: [
-      { title: "a container with privacy unset", resource: container({ privacy: undefined }), message: /unset/ },
+      {
+        title: "a container with privacy unset",
+        resource: container({ privacy: undefined }),
+        message: /unset/,
+      },
       { title: "a public container without the opt-in tag", resource: container({ privacy: "public" }) },
       {
         title: "a public function without the opt-in tag",
@@ -337,17 +419,26 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     ],
     compliant: [
       { title: "a private container", resource: container({}) },
-      { title: "a public container tagged public=true", resource: container({ privacy: "public", tags: [...PROD_TAGS, "public=true"] }) },
+      {
+        title: "a public container tagged public=true",
+        resource: container({ privacy: "public", tags: [...PROD_TAGS, "public=true"] }),
+      },
     ],
   },
   "scw-container-https-only": {
     violating: [
       { title: "a container serving plain HTTP", resource: container({ httpsConnectionsOnly: false }) },
-      { title: "a function serving plain HTTP", resource: resource(FUNCTION, { privacy: "private", httpOption: "enabled" }) },
+      {
+        title: "a function serving plain HTTP",
+        resource: resource(FUNCTION, { privacy: "private", httpOption: "enabled" }),
+      },
     ],
     compliant: [
       { title: "an HTTPS-only container", resource: container({}) },
-      { title: "a function redirecting HTTP", resource: resource(FUNCTION, { privacy: "private", httpOption: "redirected" }) },
+      {
+        title: "a function redirecting HTTP",
+        resource: resource(FUNCTION, { privacy: "private", httpOption: "redirected" }),
+      },
     ],
   },
   "scw-container-no-plain-secret-env": {
@@ -357,60 +448,91 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         resource: container({ environmentVariables: { DB_PASSWORD: "hunter2-hunter2" } }),
         message: /environmentVariables\.DB_PASSWORD/,
       },
-      { title: "an API key variable", resource: container({ environmentVariables: { STRIPE_API_KEY: "sk" } }) },
-      { title: "a camelCase token variable", resource: container({ environmentVariables: { githubToken: "t" } }) },
+      {
+        title: "an API key variable",
+        resource: container({ environmentVariables: { STRIPE_API_KEY: "sk" } }),
+      },
+      {
+        title: "a camelCase token variable",
+        resource: container({ environmentVariables: { githubToken: "t" } }),
+      },
       {
         title: "a URL with a password in it",
-        resource: container({ environmentVariables: { DATABASE_URL: "postgres://app:pw-123@10.0.0.4:5432/app" } }),
+        resource: container({
+          environmentVariables: { DATABASE_URL: "postgres://app:pw-123@10.0.0.4:5432/app" },
+        }),
         message: /DATABASE_URL holds a URL with a password/,
       },
       {
         title: "a secret-looking variable on a container namespace",
-        resource: resource("scaleway:containers/namespace:Namespace", { environmentVariables: { JWT_SECRET: "s" } }),
+        resource: resource("scaleway:containers/namespace:Namespace", {
+          environmentVariables: { JWT_SECRET: "s" },
+        }),
       },
     ],
     compliant: [
       { title: "harmless variables", resource: container({}) },
       {
         title: "references to secrets rather than secrets",
-        resource: container({ environmentVariables: { SECRET_ID: "fr-par/x", KEY_PREFIX: "a", TOKEN_URL: "https://x" } }),
+        resource: container({
+          environmentVariables: { SECRET_ID: "fr-par/x", KEY_PREFIX: "a", TOKEN_URL: "https://x" },
+        }),
       },
       {
         title: "an ignored variable name",
         resource: container({ environmentVariables: { CACHE_KEY: "v1" } }),
         config: { ignoredEnvironmentVariables: ["CACHE_KEY"] },
       },
-      { title: "a URL without a password", resource: container({ environmentVariables: { API_URL: "https://api.example.com" } }) },
+      {
+        title: "a URL without a password",
+        resource: container({ environmentVariables: { API_URL: "https://api.example.com" } }),
+      },
     ],
   },
   "scw-container-resource-limits": {
     violating: [
-      { title: "a container without limits", resource: container({ cpuLimit: undefined, memoryLimitBytes: undefined }), message: /cpuLimit and memoryLimitBytes are unset/ },
+      {
+        title: "a container without limits",
+        resource: container({ cpuLimit: undefined, memoryLimitBytes: undefined }),
+        message: /cpuLimit and memoryLimitBytes are unset/,
+      },
       { title: "a container without a memory limit", resource: container({ memoryLimitBytes: undefined }) },
     ],
     compliant: [{ title: "a container with CPU and memory limits", resource: container({}) }],
   },
   "scw-container-token-expiry": {
     violating: [
-      { title: "a container token without expiry", resource: resource("scaleway:containers/token:Token", { containerId: "c" }) },
+      {
+        title: "a container token without expiry",
+        resource: resource("scaleway:containers/token:Token", { containerId: "c" }),
+      },
     ],
     compliant: [
       {
         title: "a container token with expiry",
-        resource: resource("scaleway:containers/token:Token", { containerId: "c", expiresAt: "2027-01-01T00:00:00Z" }),
+        resource: resource("scaleway:containers/token:Token", {
+          containerId: "c",
+          expiresAt: "2027-01-01T00:00:00Z",
+        }),
       },
     ],
   },
   "scw-secret-protected-in-production": {
     violating: [
-      { title: "an unprotected production secret", resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS }) },
+      {
+        title: "an unprotected production secret",
+        resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS }),
+      },
     ],
     compliant: [
       {
         title: "a protected production secret",
         resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS, protected: true }),
       },
-      { title: "an unprotected dev secret", resource: resource("scaleway:secrets/secret:Secret", { tags: DEV_TAGS }) },
+      {
+        title: "an unprotected dev secret",
+        resource: resource("scaleway:secrets/secret:Secret", { tags: DEV_TAGS }),
+      },
     ],
   },
   "scw-stateful-protected-in-production": {
@@ -432,16 +554,28 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
     ],
     compliant: [
-      { title: "a rule scoped to projects", resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["ObjectStorageReadOnly"] }) },
+      {
+        title: "a rule scoped to projects",
+        resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["ObjectStorageReadOnly"] }),
+      },
     ],
   },
   "scw-iam-no-privileged-permission-sets": {
     violating: [
-      { title: "AllProductsFullAccess", resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["AllProductsFullAccess"] }) },
-      { title: "IAMPolicyManager", resource: iamPolicy({ organizationId: PROJECT, permissionSetNames: ["IAMPolicyManager"] }) },
+      {
+        title: "AllProductsFullAccess",
+        resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["AllProductsFullAccess"] }),
+      },
+      {
+        title: "IAMPolicyManager",
+        resource: iamPolicy({ organizationId: PROJECT, permissionSetNames: ["IAMPolicyManager"] }),
+      },
     ],
     compliant: [
-      { title: "a product permission set", resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["ContainersFullAccess"] }) },
+      {
+        title: "a product permission set",
+        resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["ContainersFullAccess"] }),
+      },
     ],
   },
   "scw-iam-least-privilege": {
@@ -455,16 +589,27 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "narrow permission sets",
-        resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: ["SecretManagerSecretAccess", "ObjectStorageReadOnly"] }),
+        resource: iamPolicy({
+          projectIds: [PROJECT],
+          permissionSetNames: ["SecretManagerSecretAccess", "ObjectStorageReadOnly"],
+        }),
       },
     ],
   },
   "scw-iam-api-key-expiry": {
-    violating: [{ title: "an API key without expiry", resource: resource("scaleway:iam/apiKey:ApiKey", { applicationId: "a" }) }],
+    violating: [
+      {
+        title: "an API key without expiry",
+        resource: resource("scaleway:iam/apiKey:ApiKey", { applicationId: "a" }),
+      },
+    ],
     compliant: [
       {
         title: "an API key with expiry",
-        resource: resource("scaleway:iam/apiKey:ApiKey", { applicationId: "a", expiresAt: "2027-06-01T00:00:00Z" }),
+        resource: resource("scaleway:iam/apiKey:ApiKey", {
+          applicationId: "a",
+          expiresAt: "2027-06-01T00:00:00Z",
+        }),
       },
     ],
   },
@@ -472,7 +617,12 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a symmetric key without rotation",
-        resource: resource("scaleway:keymanager/key:Key", { usage: "symmetric_encryption", algorithm: "aes_256_gcm", tags: PROD_TAGS, region: "fr-par" }),
+        resource: resource("scaleway:keymanager/key:Key", {
+          usage: "symmetric_encryption",
+          algorithm: "aes_256_gcm",
+          tags: PROD_TAGS,
+          region: "fr-par",
+        }),
       },
     ],
     compliant: [
@@ -486,17 +636,30 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a signing key without rotation",
-        resource: resource("scaleway:keymanager/key:Key", { usage: "asymmetric_signing", algorithm: "ec_p256_sha256" }),
+        resource: resource("scaleway:keymanager/key:Key", {
+          usage: "asymmetric_signing",
+          algorithm: "ec_p256_sha256",
+        }),
       },
     ],
   },
   "scw-gateway-bastion-restricted": {
     violating: [
-      { title: "a bastion without allowed ranges", resource: gateway({ bastionEnabled: true }), message: /0\.0\.0\.0\/0/ },
-      { title: "a bastion open to 0.0.0.0/0", resource: gateway({ bastionEnabled: true, allowedIpRanges: ["0.0.0.0/0"] }) },
+      {
+        title: "a bastion without allowed ranges",
+        resource: gateway({ bastionEnabled: true }),
+        message: /0\.0\.0\.0\/0/,
+      },
+      {
+        title: "a bastion open to 0.0.0.0/0",
+        resource: gateway({ bastionEnabled: true, allowedIpRanges: ["0.0.0.0/0"] }),
+      },
     ],
     compliant: [
-      { title: "a bastion restricted to one range", resource: gateway({ bastionEnabled: true, allowedIpRanges: ["198.51.100.0/24"] }) },
+      {
+        title: "a bastion restricted to one range",
+        resource: gateway({ bastionEnabled: true, allowedIpRanges: ["198.51.100.0/24"] }),
+      },
       { title: "a gateway without bastion", resource: gateway({}) },
     ],
   },
@@ -544,15 +707,27 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "a production alert manager with an email contact",
-        resource: resource(ALERTS, { contactPoints: [{ email: "oncall@example.com" }] }, { stack: "production" }),
+        resource: resource(
+          ALERTS,
+          { contactPoints: [{ email: "oncall@example.com" }] },
+          { stack: "production" },
+        ),
       },
       { title: "a dev alert manager without contacts", resource: resource(ALERTS, {}, { stack: "dev" }) },
     ],
   },
   "scw-monitoring-alerts-enabled": {
-    violating: [{ title: "an alert manager with no alert enabled", resource: resource(ALERTS, { preconfiguredAlertIds: [] }) }],
+    violating: [
+      {
+        title: "an alert manager with no alert enabled",
+        resource: resource(ALERTS, { preconfiguredAlertIds: [] }),
+      },
+    ],
     compliant: [
-      { title: "an alert manager with preconfigured alerts", resource: resource(ALERTS, { preconfiguredAlertIds: ["x"] }) },
+      {
+        title: "an alert manager with preconfigured alerts",
+        resource: resource(ALERTS, { preconfiguredAlertIds: ["x"] }),
+      },
     ],
   },
   "scw-required-tags": {
@@ -575,13 +750,24 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     ],
     compliant: [
       { title: "a fully tagged container", resource: container({}) },
-      { title: "an untaggable resource (database ACL)", resource: resource("scaleway:databases/acl:Acl", { instanceId: "i", aclRules: [] }) },
+      {
+        title: "an untaggable resource (database ACL)",
+        resource: resource("scaleway:databases/acl:Acl", { instanceId: "i", aclRules: [] }),
+      },
     ],
   },
   "scw-allowed-regions": {
     violating: [
-      { title: "a bucket outside the allowed regions", resource: bucket({ region: "it-mil" }), message: /it-mil/ },
-      { title: "a gateway in a zone of a region not allowed", resource: gateway({ zone: "nl-ams-1" }), config: { allowedRegions: ["fr-par"] } },
+      {
+        title: "a bucket outside the allowed regions",
+        resource: bucket({ region: "it-mil" }),
+        message: /it-mil/,
+      },
+      {
+        title: "a gateway in a zone of a region not allowed",
+        resource: gateway({ zone: "nl-ams-1" }),
+        config: { allowedRegions: ["fr-par"] },
+      },
       {
         title: "a resource without region when the default region is not allowed",
         resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS, protected: true }),
@@ -592,14 +778,28 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       { title: "a bucket in fr-par", resource: bucket({}) },
       { title: "a gateway in pl-waw-2", resource: gateway({ zone: "pl-waw-2" }) },
-      { title: "a global IAM resource", resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: [] }), config: { allowedRegions: ["fr-par"] } },
+      {
+        title: "a global IAM resource",
+        resource: iamPolicy({ projectIds: [PROJECT], permissionSetNames: [] }),
+        config: { allowedRegions: ["fr-par"] },
+      },
     ],
   },
   "scw-no-retired-resources": {
     violating: [
-      { title: "a Grafana user", resource: resource("scaleway:observability/grafanaUser:GrafanaUser", { login: "me", role: "viewer" }), message: /getGrafana/ },
-      { title: "the Cockpit resource under its old token", resource: resource("scaleway:index/cockpit:Cockpit", {}) },
-      { title: "a Public Gateway DHCP", resource: resource("scaleway:network/publicGatewayDhcp:PublicGatewayDhcp", { subnet: "10.0.0.0/24" }) },
+      {
+        title: "a Grafana user",
+        resource: resource("scaleway:observability/grafanaUser:GrafanaUser", { login: "me", role: "viewer" }),
+        message: /getGrafana/,
+      },
+      {
+        title: "the Cockpit resource under its old token",
+        resource: resource("scaleway:index/cockpit:Cockpit", {}),
+      },
+      {
+        title: "a Public Gateway DHCP",
+        resource: resource("scaleway:network/publicGatewayDhcp:PublicGatewayDhcp", { subnet: "10.0.0.0/24" }),
+      },
     ],
     compliant: [{ title: "an alert manager", resource: resource(ALERTS, {}) }],
   },
@@ -607,7 +807,11 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "the top-level DatabaseInstance class",
-        resource: resource("scaleway:index/databaseInstance:DatabaseInstance", { ...goodInstance }, { protect: true }),
+        resource: resource(
+          "scaleway:index/databaseInstance:DatabaseInstance",
+          { ...goodInstance },
+          { protect: true },
+        ),
         message: /scaleway\.DatabaseInstance is deprecated: use scaleway\.databases\.Instance/,
       },
     ],
@@ -615,24 +819,47 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   },
   "scw-no-deprecated-inputs": {
     violating: [
-      { title: "deploy on a container", resource: container({ deploy: true }), message: /deploy is deprecated/ },
+      {
+        title: "deploy on a container",
+        resource: container({ deploy: true }),
+        message: /deploy is deprecated/,
+      },
       { title: "registryImage on a container", resource: container({ registryImage: "rg/x" }) },
-      { title: "memoryLimit on a container", resource: container({ memoryLimit: 512 }), message: /memoryLimitBytes/ },
+      {
+        title: "memoryLimit on a container",
+        resource: container({ memoryLimit: 512 }),
+        message: /memoryLimitBytes/,
+      },
       { title: "httpOption on a container", resource: container({ httpOption: "redirected" }) },
       { title: "healthChecks on a container", resource: container({ healthChecks: [{}] }) },
       {
         title: "DHCP on a gateway network",
-        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", { gatewayId: "g", privateNetworkId: PN, enableDhcp: true, dhcpId: "d" }),
+        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", {
+          gatewayId: "g",
+          privateNetworkId: PN,
+          enableDhcp: true,
+          dhcpId: "d",
+        }),
       },
       { title: "acl on a bucket", resource: bucket({ acl: "private" }) },
-      { title: "enableManagedAlerts on an alert manager", resource: resource(ALERTS, { enableManagedAlerts: true }) },
-      { title: "zone on a private network", resource: resource("scaleway:network/privateNetwork:PrivateNetwork", { zone: "fr-par-1" }) },
+      {
+        title: "enableManagedAlerts on an alert manager",
+        resource: resource(ALERTS, { enableManagedAlerts: true }),
+      },
+      {
+        title: "zone on a private network",
+        resource: resource("scaleway:network/privateNetwork:PrivateNetwork", { zone: "fr-par-1" }),
+      },
     ],
     compliant: [
       { title: "a container with current inputs", resource: container({}) },
       {
         title: "a gateway network with IPAM",
-        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", { gatewayId: "g", privateNetworkId: PN, ipamConfigs: [{ pushDefaultRoute: true }] }),
+        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", {
+          gatewayId: "g",
+          privateNetworkId: PN,
+          ipamConfigs: [{ pushDefaultRoute: true }],
+        }),
       },
     ],
   },

@@ -6,7 +6,9 @@ interface PolicyInputs {
   rules: { permissionSetNames?: string[]; organizationId?: string; projectIds?: string[] }[];
 }
 
-function policyRules(inputs: Partial<PolicyInputs>): { index: number; sets: string[]; rule: Record<string, unknown> }[] {
+function policyRules(
+  inputs: Partial<PolicyInputs>,
+): { index: number; sets: string[]; rule: Record<string, unknown> }[] {
   return asArray(inputs.rules).flatMap((value, index) => {
     const rule = asObject(value);
     return rule ? [{ index, sets: asStrings(tryRead(() => rule.permissionSetNames)), rule }] : [];
@@ -79,9 +81,11 @@ export const iamApiKeyExpiry = defineRule<{ expiresAt: string }>({
   severity: "advisory",
   description: "IAM API keys expire (expiresAt).",
   why: "A key without expiry stays valid for years after the person or pipeline that used it is gone.",
-  remediation: "Set expiresAt and rotate the key before then (changing expiresAt recreates the key: roll it out with its consumers).",
+  remediation:
+    "Set expiresAt and rotate the key before then (changing expiresAt recreates the key: roll it out with its consumers).",
   resourceTypes: [T.iamApiKey],
-  check: ({ inputs }) => (isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the key never expires."),
+  check: ({ inputs }) =>
+    isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the key never expires.",
 });
 
 export const secretProtectedInProduction = defineRule<{ protected: boolean }>({

@@ -33,8 +33,15 @@ export const serverlessPublicOptIn = defineRule<ServerlessInputs>({
   check: ({ inputs }, { settings }) => {
     const privacy = asString(tryRead(() => inputs.privacy));
     if (privacy === "private") return undefined;
-    if (hasTag(tryRead(() => inputs.tags), settings.publicOptInTag)) return undefined;
-    const what = privacy === undefined ? "privacy is unset (Scaleway's default is public)" : `privacy is "${privacy}"`;
+    if (
+      hasTag(
+        tryRead(() => inputs.tags),
+        settings.publicOptInTag,
+      )
+    )
+      return undefined;
+    const what =
+      privacy === undefined ? "privacy is unset (Scaleway's default is public)" : `privacy is "${privacy}"`;
     return `${what} and the resource is not tagged "${settings.publicOptInTag}".`;
   },
 });
@@ -44,20 +51,30 @@ export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
   severity: "mandatory",
   description: "Serverless Containers and Functions refuse plain HTTP (HTTPS only).",
   why: "Plain HTTP sends tokens, cookies and data in clear text and lets anyone on the path change responses.",
-  remediation:
-    'Containers: set httpsConnectionsOnly: true. Functions: set httpOption: "redirected".',
+  remediation: 'Containers: set httpsConnectionsOnly: true. Functions: set httpOption: "redirected".',
   resourceTypes: [T.container, T.function],
   check: ({ type, inputs }) => {
     const httpOption = asString(tryRead(() => inputs.httpOption));
     if (type === T.function)
-      return httpOption === "redirected" ? undefined : 'httpOption is not "redirected": plain HTTP is served.';
+      return httpOption === "redirected"
+        ? undefined
+        : 'httpOption is not "redirected": plain HTTP is served.';
     if (inputs.httpsConnectionsOnly === true || httpOption === "redirected") return undefined;
     return "httpsConnectionsOnly is not true: plain HTTP is served.";
   },
 });
 
 /** Words that make a variable name look like it holds a credential, anywhere in the name. */
-const SECRET_WORDS = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "APIKEY", "PRIVATEKEY"];
+const SECRET_WORDS = [
+  "PASSWORD",
+  "PASSWD",
+  "PASSPHRASE",
+  "SECRET",
+  "TOKEN",
+  "CREDENTIAL",
+  "APIKEY",
+  "PRIVATEKEY",
+];
 /** Words that do so only as a whole segment of the name (KEY is in MONKEY and KEYBOARD). */
 const SECRET_SEGMENTS = ["KEY", "KEYS", "PWD", "PAT"];
 /** A last segment that makes the variable a reference or a setting, not the secret itself. */
@@ -138,7 +155,9 @@ export const containerResourceLimits = defineRule<ServerlessInputs>({
     const missing: string[] = [];
     if (!isSet(inputs, "cpuLimit")) missing.push("cpuLimit");
     if (!isSet(inputs, "memoryLimitBytes") && !isSet(inputs, "memoryLimit")) missing.push("memoryLimitBytes");
-    return missing.length > 0 ? `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} unset.` : undefined;
+    return missing.length > 0
+      ? `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} unset.`
+      : undefined;
   },
 });
 
@@ -149,7 +168,8 @@ export const serverlessTokenExpiry = defineRule<{ expiresAt: string }>({
   why: "A token without expiry works forever: once copied into a script or a log it is a permanent way in.",
   remediation: "Set expiresAt (ISO 8601) and rotate the token before it expires.",
   resourceTypes: [T.containerToken, T.functionToken],
-  check: ({ inputs }) => (isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the token never expires."),
+  check: ({ inputs }) =>
+    isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the token never expires.",
 });
 
 export const containerRules = [

@@ -77,7 +77,8 @@ export const databaseBackupsEnabled = defineRule<InstanceInputs>({
   severity: "mandatory",
   description: "Managed Database instances keep automatic backups.",
   why: "Without backups, a bad migration, a dropped table or a ransomware attack is unrecoverable.",
-  remediation: "Remove disableBackup (or set it to false), and set backupScheduleFrequency and backupScheduleRetention.",
+  remediation:
+    "Remove disableBackup (or set it to false), and set backupScheduleFrequency and backupScheduleRetention.",
   resourceTypes: [T.databaseInstance],
   check: ({ inputs }) =>
     inputs.disableBackup === true ? "disableBackup is true: no automatic backup is taken." : undefined,
@@ -109,7 +110,8 @@ export const databaseHighAvailabilityInProduction = defineRule<InstanceInputs>({
   severity: "mandatory",
   description: "Production Managed Database instances run as a high-availability cluster.",
   why: "A single node makes every maintenance, upgrade or hardware failure a production outage.",
-  remediation: "Set isHaCluster: true on production instances (it recreates the instance: restore from a backup or migrate).",
+  remediation:
+    "Set isHaCluster: true on production instances (it recreates the instance: restore from a backup or migrate).",
   resourceTypes: [T.databaseInstance],
   environmentAware: true,
   check: ({ inputs }, { production }) =>
@@ -169,7 +171,8 @@ export const databaseUserNotAdmin = defineRule<{ isAdmin: boolean }>({
   severity: "advisory",
   description: "Extra database users are not administrators.",
   why: "Application users with admin rights can drop databases and create users: a leaked credential owns the instance.",
-  remediation: "Set isAdmin: false and grant what the user needs with databases.Privilege (readonly or readwrite).",
+  remediation:
+    "Set isAdmin: false and grant what the user needs with databases.Privilege (readonly or readwrite).",
   resourceTypes: [T.databaseUser],
   check: ({ inputs }) => (inputs.isAdmin === true ? "isAdmin is true." : undefined),
 });

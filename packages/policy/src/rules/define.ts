@@ -19,7 +19,8 @@ const ID_PATTERN = /^scw(?:-[a-z0-9]+)+$/;
 
 /** A typed rule over the inputs of the resource types it names. */
 export function defineRule<I>(spec: RuleSpec<I>): Rule {
-  if (!ID_PATTERN.test(spec.id)) throw new Error(`rule id "${spec.id}" is not kebab-case starting with "scw-"`);
+  if (!ID_PATTERN.test(spec.id))
+    throw new Error(`rule id "${spec.id}" is not kebab-case starting with "scw-"`);
   const types = spec.resourceTypes;
   return Object.freeze({
     id: spec.id,

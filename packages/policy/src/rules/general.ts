@@ -5,9 +5,9 @@ import { T } from "./tokens";
 
 /** "scaleway:databases/instance:Instance" → "scaleway.databases.Instance"; index tokens → "scaleway.X". */
 export function className(token: string): string {
-  const match = /^scaleway:([^/]+)\/[^:]+:(.+)$/.exec(token);
-  if (!match) return token;
-  return match[1] === "index" ? `scaleway.${match[2]}` : `scaleway.${match[1]}.${match[2]}`;
+  const [, module = "", name = ""] = /^scaleway:([^/]+)\/[^:]+:(.+)$/.exec(token) ?? [];
+  if (name === "") return token;
+  return module === "index" ? `scaleway.${name}` : `scaleway.${module}.${name}`;
 }
 
 export const requiredTags = defineRule<{ tags: unknown }>({
@@ -23,14 +23,17 @@ export const requiredTags = defineRule<{ tags: unknown }>({
     if (RESOURCE_FACTS[type]?.tags === undefined) return undefined;
     const tags = tagsOf(tryRead(() => inputs.tags));
     const missing = settings.requiredTags.filter((key) => (tags.get(key) ?? "") === "");
-    return missing.length > 0 ? `missing tag${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` : undefined;
+    return missing.length > 0
+      ? `missing tag${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`
+      : undefined;
   },
 });
 
 export const allowedRegions = defineRule<{ region: string; zone: string }>({
   id: "scw-allowed-regions",
   severity: "mandatory",
-  description: "Resources live in the allowed regions (fr-par, nl-ams, pl-waw by default; zones count as their region).",
+  description:
+    "Resources live in the allowed regions (fr-par, nl-ams, pl-waw by default; zones count as their region).",
   why: "Data residency: contracts and the GDPR analysis name where data may be stored and processed.",
   remediation:
     "Set region (or zone) to an allowed one; moving a stateful resource recreates it, so migrate its data first.",
@@ -74,13 +77,15 @@ export const noRetiredResources = defineRule<Record<string, unknown>>({
   why: "These classes no longer work or are being removed: the next provider release or API change breaks the stack.",
   remediation: "Replace the resource with what the message names, then remove it from the program.",
   resourceTypes: Object.keys(RETIRED_RESOURCES),
-  check: ({ type, registeredType }) => `${className(registeredType)}: ${RETIRED_RESOURCES[type]}`,
+  check: ({ type, registeredType }) =>
+    `${className(registeredType)}: ${RETIRED_RESOURCES[type] ?? "retired."}`,
 });
 
 export const noDeprecatedClasses = defineRule<Record<string, unknown>>({
   id: "scw-no-deprecated-classes",
   severity: "advisory",
-  description: "Resources use the namespaced provider classes, not the deprecated top-level ones (scaleway:index/*).",
+  description:
+    "Resources use the namespaced provider classes, not the deprecated top-level ones (scaleway:index/*).",
   why: "The top-level classes are deprecated and will be removed; they already log a warning on every run.",
   remediation:
     "Switch to the namespaced class the message names: it declares an alias to the old type, so the resource is kept, not replaced.",
@@ -120,4 +125,10 @@ export const noDeprecatedInputs = defineRule<Record<string, unknown>>({
   },
 });
 
-export const generalRules = [requiredTags, allowedRegions, noRetiredResources, noDeprecatedClasses, noDeprecatedInputs];
+export const generalRules = [
+  requiredTags,
+  allowedRegions,
+  noRetiredResources,
+  noDeprecatedClasses,
+  noDeprecatedInputs,
+];

@@ -1,4 +1,13 @@
-import { asArray, asNumber, asObject, asString, asStrings, isSet, isWholeInternet, tryRead } from "../internal/values";
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  asStrings,
+  isSet,
+  isWholeInternet,
+  tryRead,
+} from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -14,12 +23,14 @@ export const gatewayBastionRestricted = defineRule<GatewayInputs>({
   severity: "mandatory",
   description: "A Public Gateway's SSH bastion accepts only listed address ranges, never 0.0.0.0/0.",
   why: "With no allowedIpRanges the bastion accepts SSH from the whole internet: every scanner gets a login prompt into the VPC.",
-  remediation: "Set allowedIpRanges to the office, VPN or CI ranges that need SSH, or turn the bastion off (bastionEnabled: false).",
+  remediation:
+    "Set allowedIpRanges to the office, VPN or CI ranges that need SSH, or turn the bastion off (bastionEnabled: false).",
   resourceTypes: [T.publicGateway],
   check: ({ inputs }) => {
     if (inputs.bastionEnabled !== true) return undefined;
     const ranges = asStrings(tryRead(() => inputs.allowedIpRanges));
-    if (ranges.length === 0) return "the bastion is on and allowedIpRanges is unset: SSH is open to 0.0.0.0/0.";
+    if (ranges.length === 0)
+      return "the bastion is on and allowedIpRanges is unset: SSH is open to 0.0.0.0/0.";
     const open = ranges.filter(isWholeInternet);
     return open.length > 0 ? `the bastion is on and allowedIpRanges contains ${open.join(", ")}.` : undefined;
   },
@@ -30,7 +41,8 @@ export const gatewaySmtpDisabled = defineRule<GatewayInputs>({
   severity: "advisory",
   description: "Public Gateways keep outgoing SMTP blocked (enableSmtp off).",
   why: "Open SMTP lets a compromised workload send spam or phish from your IP, which then lands on block lists.",
-  remediation: "Leave enableSmtp unset; send mail through Transactional Email or another provider's submission port.",
+  remediation:
+    "Leave enableSmtp unset; send mail through Transactional Email or another provider's submission port.",
   resourceTypes: [T.publicGateway],
   check: ({ inputs }) => (inputs.enableSmtp === true ? "enableSmtp is true." : undefined),
 });
@@ -40,7 +52,8 @@ export const gatewayPatNoSensitivePorts = defineRule<{ publicPort: number; priva
   severity: "mandatory",
   description: "Public Gateway port forwarding (PAT) never exposes SSH, RDP or database ports.",
   why: "A PAT rule puts a private host's port on the internet, with none of the bastion's or the database's access control in front.",
-  remediation: "Remove the rule; reach the host through the SSH bastion with allowedIpRanges, or through a VPN.",
+  remediation:
+    "Remove the rule; reach the host through the SSH bastion with allowedIpRanges, or through a VPN.",
   resourceTypes: [T.publicGatewayPatRule],
   settings: ["sensitivePorts"],
   check: ({ inputs }, { settings }) => {
@@ -48,9 +61,11 @@ export const gatewayPatNoSensitivePorts = defineRule<{ publicPort: number; priva
       ["publicPort", asNumber(tryRead(() => inputs.publicPort))],
       ["privatePort", asNumber(tryRead(() => inputs.privatePort))],
     ] as const;
-    return ports
-      .filter(([, port]) => port !== undefined && settings.sensitivePorts.includes(port))
-      .map(([field, port]) => `${field} ${port} is a sensitive port.`);
+    return ports.flatMap(([field, port]) =>
+      port !== undefined && settings.sensitivePorts.includes(port)
+        ? [`${field} ${port} is a sensitive port.`]
+        : [],
+    );
   },
 });
 
@@ -65,13 +80,16 @@ export const alertContactsInProduction = defineRule<AlertManagerInputs>({
   severity: "mandatory",
   description: "Production alert managers have at least one contact point.",
   why: "Alerts with no contact point fire into the void: production breaks and nobody is told.",
-  remediation: "Add contactPoints [{ email }] (an on-call address or a mailing list) to the production alert manager.",
+  remediation:
+    "Add contactPoints [{ email }] (an on-call address or a mailing list) to the production alert manager.",
   resourceTypes: [T.alertManager],
   environmentAware: true,
   check: ({ inputs }, { production }) => {
     if (!production) return undefined;
     const emails = asArray(inputs.contactPoints).filter((c) => (asString(asObject(c)?.email) ?? "") !== "");
-    return emails.length === 0 ? "no contact point with an email is set on a production alert manager." : undefined;
+    return emails.length === 0
+      ? "no contact point with an email is set on a production alert manager."
+      : undefined;
   },
 });
 

@@ -22,13 +22,17 @@ function publicGrantees(accessControlPolicy: unknown): string[] {
   return asArray(asObject(accessControlPolicy)?.grants)
     .map((grant) => asObject(grant))
     .filter((grant) => PUBLIC_GRANTEE.test(asString(asObject(grant?.grantee)?.uri) ?? ""))
-    .map((grant) => `${asString(grant?.permission) ?? "a permission"} to ${asString(asObject(grant?.grantee)?.uri)}`);
+    .map(
+      (grant) =>
+        `${asString(grant?.permission) ?? "a permission"} to ${asString(asObject(grant?.grantee)?.uri) ?? "everyone"}`,
+    );
 }
 
 export const bucketNoPublicAcl = defineRule<{ acl: string; accessControlPolicy: object }>({
   id: "scw-bucket-no-public-acl",
   severity: "mandatory",
-  description: "Buckets are never public through an ACL (public-read, public-read-write, authenticated-read).",
+  description:
+    "Buckets are never public through an ACL (public-read, public-read-write, authenticated-read).",
   why: "A public ACL lets anyone list and download every object; public-read-write also lets anyone upload or overwrite.",
   remediation:
     "Use the private ACL; serve public files through a CDN or presigned URLs, or through a bucket policy scoped to one prefix.",
@@ -95,7 +99,9 @@ export const bucketVersionedHasLifecycle = defineRule<BucketInputs>({
     const expires = asArray(inputs.lifecycleRules)
       .map((rule) => asObject(rule))
       .some((rule) => rule?.enabled !== false && asObject(rule?.noncurrentVersionExpiration) !== undefined);
-    return expires ? undefined : "versioning is on but no enabled lifecycle rule expires noncurrent versions.";
+    return expires
+      ? undefined
+      : "versioning is on but no enabled lifecycle rule expires noncurrent versions.";
   },
 });
 
@@ -106,7 +112,8 @@ export const bucketCorsNoWildcardWrite = defineRule<BucketInputs>({
   severity: "advisory",
   description: "Bucket CORS rules do not allow writes (PUT, POST, DELETE) from any origin.",
   why: "A wildcard origin with write methods lets any web page use a visitor's presigned URLs or credentials against the bucket.",
-  remediation: "List the exact origins (https://app.example.com) in allowedOrigins of rules that allow PUT, POST or DELETE.",
+  remediation:
+    "List the exact origins (https://app.example.com) in allowedOrigins of rules that allow PUT, POST or DELETE.",
   resourceTypes: [T.bucket],
   check: ({ inputs }) =>
     asArray(inputs.corsRules).flatMap((rule, i) => {
@@ -135,10 +142,10 @@ function isEveryone(principal: unknown): boolean {
 export const bucketPolicyNoPublicPrincipal = defineRule<{ policy: string }>({
   id: "scw-bucket-policy-no-public-principal",
   severity: "mandatory",
-  description: "Bucket policies do not allow anyone (Principal \"*\").",
-  why: "A statement that allows Principal \"*\" makes the bucket public to the internet, whatever its ACL says.",
+  description: 'Bucket policies do not allow anyone (Principal "*").',
+  why: 'A statement that allows Principal "*" makes the bucket public to the internet, whatever its ACL says.',
   remediation:
-    "Name the IAM applications or users (Principal { SCW: \"application_id:…\" }) that need access; keep public content in a separate bucket.",
+    'Name the IAM applications or users (Principal { SCW: "application_id:…" }) that need access; keep public content in a separate bucket.',
   resourceTypes: [T.bucketPolicy],
   check: ({ inputs }) => {
     const text = inputs.policy;
@@ -163,7 +170,7 @@ export const objectNotPublic = defineRule<{ visibility: string; key: string }>({
   severity: "advisory",
   description: "Objects managed in code are not public-read.",
   why: "A public object is readable by anyone who guesses its URL, and stays so when the bucket is later made private.",
-  remediation: "Set visibility: \"private\" and share the object through a presigned URL or a CDN.",
+  remediation: 'Set visibility: "private" and share the object through a presigned URL or a CDN.',
   resourceTypes: [T.objectItem],
   check: ({ inputs }) =>
     asString(inputs.visibility) === "public-read" ? "visibility is public-read." : undefined,
@@ -174,7 +181,8 @@ export const registryNamespacePrivate = defineRule<{ isPublic: boolean }>({
   severity: "advisory",
   description: "Container Registry namespaces are private.",
   why: "A public namespace lets anyone pull your images, with whatever the build baked into their layers.",
-  remediation: "Set isPublic: false; Serverless Containers in the same project pull private images without extra setup.",
+  remediation:
+    "Set isPublic: false; Serverless Containers in the same project pull private images without extra setup.",
   resourceTypes: [T.registryNamespace],
   check: ({ inputs }) => (inputs.isPublic === true ? "isPublic is true." : undefined),
 });

@@ -1,0 +1,271 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as policyRuntime from "@pulumi/policy";
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { describe, expect, it, vi } from "vitest";
+import {
+  policyPackArgs,
+  policyPackPolicies,
+  renderRuleTable,
+  rules,
+  settingsOverrideSchema,
+} from "../src/index";
+import { PROD_TAGS } from "./fixtures";
+
+interface FakeArgs {
+  urn?: string;
+  protect?: boolean;
+  config?: Record<string, unknown>;
+  providerRegion?: string;
+}
+
+/** What CrossGuard hands a resource validation, as a plain object. */
+function fakeArgs(
+  type: string,
+  props: Record<string, unknown>,
+  options: FakeArgs = {},
+): ResourceValidationArgs {
+  return {
+    type,
+    props,
+    urn: options.urn ?? `urn:pulumi:test::shop::${type}::r`,
+    name: "r",
+    opts: {
+      protect: options.protect ?? false,
+      ignoreChanges: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      additionalSecretOutputs: [],
+    },
+    ...(options.providerRegion
+      ? {
+          provider: {
+            type: "pulumi:providers:scaleway",
+            props: { region: options.providerRegion },
+            urn: "urn:pulumi:test::shop::pulumi:providers:scaleway::default",
+            name: "default",
+          },
+        }
+      : {}),
+    stackTags: new Map(),
+    isType: () => false,
+    asType: () => undefined,
+    getConfig: <T extends object>() => (options.config ?? {}) as T,
+    notApplicable: (reason?: string): never => {
+      throw new Error(`not applicable: ${reason ?? ""}`);
+    },
+  };
+}
+
+function policy(id: string, policies = policyPackPolicies()): ResourceValidationPolicy {
+  const found = policies.find((p) => p.name === id);
+  if (!found) throw new Error(`no policy ${id}`);
+  return found;
+}
+
+/** Runs a policy's validation and returns what it reported. */
+async function violations(p: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<string[]> {
+  const reportViolation = vi.fn<(message: string, urn?: string) => void>();
+  const validate = p.validateResource;
+  if (typeof validate !== "function") throw new Error("expected one validateResource function");
+  await validate(args, reportViolation);
+  return reportViolation.mock.calls.map(([message]) => message);
+}
+
+/** Exported by @pulumi/policy at run time, but marked internal in its typings. */
+const { unknownCheckingProxy, UnknownValueError } = policyRuntime as unknown as {
+  unknownCheckingProxy: <T extends object>(props: T) => T;
+  UnknownValueError: new (...args: unknown[]) => Error;
+};
+
+const INSTANCE = "scaleway:databases/instance:Instance";
+const CONTAINER = "scaleway:containers/container:Container";
+const SECRET = "scaleway:secrets/secret:Secret";
+
+describe("policyPackPolicies", () => {
+  it("builds one policy per rule, named by the rule id", () => {
+    expect(policyPackPolicies().map((p) => p.name)).toEqual(rules.map((r) => r.id));
+  });
+
+  it("sets each policy's enforcement level to its rule's severity", () => {
+    const levels = Object.fromEntries(policyPackPolicies().map((p) => [p.name, p.enforcementLevel]));
+    expect(levels).toEqual(Object.fromEntries(rules.map((r) => [r.id, r.severity])));
+  });
+
+  it("lets the enforcement level of a rule be overridden", () => {
+    const policies = policyPackPolicies({
+      enforcementLevels: { "scw-required-tags": "mandatory", "scw-allowed-regions": "disabled" },
+    });
+    expect(policy("scw-required-tags", policies).enforcementLevel).toBe("mandatory");
+    expect(policy("scw-allowed-regions", policies).enforcementLevel).toBe("disabled");
+  });
+
+  it("refuses an enforcement level for an unknown rule", () => {
+    expect(() => policyPackPolicies({ enforcementLevels: { "scw-nope": "advisory" } })).toThrow(/scw-nope/);
+  });
+
+  it("carries each rule's description and remediation", () => {
+    const p = policy("scw-database-no-public-endpoint");
+    expect(p.description).toBe(rules[0]!.description);
+    expect(p.remediationSteps).toBe(rules[0]!.remediation);
+  });
+
+  it("never declares enforcementLevel as a config property (CrossGuard refuses it)", () => {
+    for (const p of policyPackPolicies())
+      expect(Object.keys(p.configSchema?.properties ?? {})).not.toContain("enforcementLevel");
+  });
+
+  it("exposes a rule's settings in its config schema with their defaults", () => {
+    expect(policy("scw-allowed-regions").configSchema?.properties.allowedRegions).toMatchObject({
+      type: "array",
+      default: ["fr-par", "nl-ams", "pl-waw"],
+    });
+    expect(
+      policy("scw-database-backup-retention").configSchema?.properties.minBackupRetentionDays?.default,
+    ).toBe(7);
+    expect(policy("scw-database-supported-engine").configSchema?.properties.minPostgresVersion?.default).toBe(
+      15,
+    );
+  });
+
+  it("uses the given settings as the config schema defaults", () => {
+    const policies = policyPackPolicies({ settings: { minBackupRetentionDays: 30 } });
+    expect(
+      policy("scw-database-backup-retention", policies).configSchema?.properties.minBackupRetentionDays
+        ?.default,
+    ).toBe(30);
+  });
+
+  it("offers an environment setting on production-only rules", () => {
+    expect(Object.keys(policy("scw-database-ha-in-production").configSchema?.properties ?? {})).toEqual([
+      "environment",
+    ]);
+  });
+
+  it("gives rules without settings no config schema", () => {
+    expect(policy("scw-database-encryption-at-rest").configSchema).toBeUndefined();
+  });
+});
+
+describe("a policy's validateResource", () => {
+  it("reports a violation with the fix", async () => {
+    const messages = await violations(
+      policy("scw-database-no-public-endpoint"),
+      fakeArgs(INSTANCE, { loadBalancer: {} }),
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/loadBalancer is set[\s\S]*\nFix: Set privateNetwork/);
+  });
+
+  it("reports nothing for a compliant resource", async () => {
+    const args = fakeArgs(INSTANCE, { privateNetwork: { pnId: "pn" } });
+    expect(await violations(policy("scw-database-no-public-endpoint"), args)).toEqual([]);
+  });
+
+  it("ignores resources of other types", async () => {
+    expect(await violations(policy("scw-database-no-public-endpoint"), fakeArgs(CONTAINER, {}))).toEqual([]);
+  });
+
+  it("checks a deprecated top-level class like its module class", async () => {
+    const args = fakeArgs("scaleway:index/databaseInstance:DatabaseInstance", { loadBalancer: {} });
+    expect(await violations(policy("scw-database-no-public-endpoint"), args)).toHaveLength(1);
+  });
+
+  it("reads its settings from the pack config", async () => {
+    const p = policy("scw-allowed-regions");
+    const args = (config?: Record<string, unknown>) => fakeArgs(SECRET, { region: "nl-ams" }, { config });
+    expect(await violations(p, args())).toEqual([]);
+    expect(await violations(p, args({ allowedRegions: ["fr-par"] }))).toHaveLength(1);
+  });
+
+  it("refuses a bad setting in the pack config, naming the policy", async () => {
+    const args = fakeArgs(INSTANCE, {}, { config: { minBackupRetentionDays: "seven" } });
+    await expect(violations(policy("scw-database-backup-retention"), args)).rejects.toThrow(
+      /scw-database-backup-retention/,
+    );
+  });
+
+  it("takes the region of a resource without one from its provider", async () => {
+    const args = fakeArgs(SECRET, {}, { providerRegion: "it-mil" });
+    const messages = await violations(policy("scw-allowed-regions"), args);
+    expect(messages[0]).toMatch(/default region it-mil/);
+  });
+
+  it("knows production from the resource's tags", async () => {
+    const args = fakeArgs(SECRET, { tags: PROD_TAGS });
+    expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
+  });
+
+  it("knows production from the stack name in the URN", async () => {
+    const args = fakeArgs(SECRET, {}, { urn: `urn:pulumi:production::shop::${SECRET}::s` });
+    expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
+  });
+
+  it("knows production from the policy's environment setting", async () => {
+    const args = fakeArgs(SECRET, {}, { config: { environment: "production" } });
+    expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
+  });
+
+  it("reads the protect option", async () => {
+    const props = { tags: PROD_TAGS };
+    expect(
+      await violations(policy("scw-stateful-protected-in-production"), fakeArgs(INSTANCE, props)),
+    ).toHaveLength(1);
+    expect(
+      await violations(
+        policy("scw-stateful-protected-in-production"),
+        fakeArgs(INSTANCE, props, { protect: true }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("values unknown during preview", () => {
+  const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  const container = unknownCheckingProxy({
+    namespaceId: UNKNOWN_STRING,
+    privacy: "private",
+    httpsConnectionsOnly: true,
+    environmentVariables: { DATABASE_HOST: UNKNOWN_STRING, DB_PASSWORD: UNKNOWN_STRING },
+    tags: PROD_TAGS,
+  }) as Record<string, unknown>;
+
+  it("do not stop rules that do not read them", async () => {
+    const messages = await Promise.all(
+      policyPackPolicies().map((p) => violations(p, fakeArgs(CONTAINER, container))),
+    );
+    expect(messages.flat().some((m) => /DB_PASSWORD/.test(m))).toBe(true);
+  });
+
+  it("surface as CrossGuard's UnknownValueError when a rule needs them", async () => {
+    const props = unknownCheckingProxy({ disableBackup: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" }) as Record<
+      string,
+      unknown
+    >;
+    await expect(
+      violations(policy("scw-database-backups-enabled"), fakeArgs(INSTANCE, props)),
+    ).rejects.toBeInstanceOf(UnknownValueError);
+  });
+});
+
+describe("policyPackArgs", () => {
+  it("holds every policy and the rule table as the pack's README", () => {
+    const args = policyPackArgs();
+    expect(args.policies).toHaveLength(rules.length);
+    expect(args.readme).toContain(renderRuleTable());
+  });
+
+  it("matches the example config shipped with the pack", () => {
+    const example = JSON.parse(
+      readFileSync(join(__dirname, "..", "pack", "policy-config.example.json"), "utf8"),
+    ) as Record<string, unknown>;
+    const names = new Set(policyPackArgs().policies.map((p) => p.name));
+    for (const [name, config] of Object.entries(example)) {
+      expect(names.has(name), name).toBe(true);
+      if (typeof config === "string") continue;
+      const { enforcementLevel, ...settings } = config as Record<string, unknown>;
+      expect(["mandatory", "advisory", "disabled", undefined]).toContain(enforcementLevel);
+      expect(settingsOverrideSchema.safeParse(settings).success, name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderRuleTable, renderSettingsTable, rules } from "../src/index";
+
+const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+
+function between(name: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  return readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end)).trim();
+}
+
+describe("README", () => {
+  it("holds the rule table rendered from the rules, exactly", () => {
+    expect(between("rules")).toBe(renderRuleTable());
+  });
+
+  it("has one table row per rule", () => {
+    const rows = renderRuleTable()
+      .split("\n")
+      .filter((line) => line.startsWith("| `scw-"));
+    expect(rows.map((row) => /`([^`]+)`/.exec(row)?.[1])).toEqual(rules.map((r) => r.id));
+  });
+
+  it("holds the settings table rendered from the settings, exactly", () => {
+    expect(between("settings")).toBe(renderSettingsTable());
+  });
+
+  it("escapes pipes inside cells so a row keeps five columns", () => {
+    const custom = [{ ...rules[0]!, description: "a | b" }];
+    expect(renderRuleTable(custom).split("\n")[2]).toContain("a \\| b");
+  });
+});
