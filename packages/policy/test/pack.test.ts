@@ -237,6 +237,13 @@ describe("values unknown during preview", () => {
     expect(messages.flat().some((m) => /DB_PASSWORD/.test(m))).toBe(true);
   });
 
+  it("in tags do not hide the known tags", async () => {
+    const props = unknownCheckingProxy({ tags: [...PROD_TAGS, UNKNOWN_STRING] }) as Record<string, unknown>;
+    expect(
+      await violations(policy("scw-secret-protected-in-production"), fakeArgs(SECRET, props)),
+    ).toHaveLength(1);
+  });
+
   it("surface as CrossGuard's UnknownValueError when a rule needs them", async () => {
     const props = unknownCheckingProxy({ disableBackup: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" }) as Record<
       string,

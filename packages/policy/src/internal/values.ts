@@ -100,7 +100,10 @@ export function asStrings(value: unknown): string[] {
 export function tagsOf(value: unknown): Map<string, string> {
   const tags = new Map<string, string>();
   if (Array.isArray(value)) {
-    for (const entry of value) {
+    // Entry by entry: one tag unknown during preview must not hide the others.
+    const length = tryRead(() => value.length) ?? 0;
+    for (let i = 0; i < length; i++) {
+      const entry: unknown = tryRead(() => value[i] as unknown);
       if (typeof entry !== "string") continue;
       const at = entry.indexOf("=");
       if (at === -1) tags.set(entry.trim(), "");
