@@ -1,5 +1,7 @@
 import { commonArgsShape, regionFor } from "@scaleway-blocks/core";
+import type { CommonArgs } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
+import type { PrivateNetworkInput } from "@scaleway-blocks/network";
 import { z } from "zod";
 
 /** PostgreSQL majors offered by Managed Database for PostgreSQL (see the reference, §4.2). */
@@ -264,12 +266,117 @@ export const databaseArgsSchema = z.discriminatedUnion(
   { error: () => 'expected mode "managed" (RDB instance) or "serverless" (Serverless SQL, fr-par only)' },
 );
 
+/** The logical database entry of a managed `Database`. */
+export interface LogicalDatabaseSpec {
+  /** The database's name as clients see it: lowercase letters, digits, "_" and "-". Renaming it replaces the database. */
+  name: string;
+  /** The user that owns it. Default: the database's name. Renaming it replaces the user and its password secret. */
+  owner?: string;
+  /**
+   * The owner's permission. Default "all": Scaleway's "readwrite" reads and writes rows but cannot create
+   * tables or schemas, which migrations need.
+   */
+  ownerPermission?: "all" | "readwrite";
+  /** Extra users with permission "readonly" on this database only, each with its own password secret. */
+  readOnlyUsers?: string[];
+}
+
 /** The args of a managed PostgreSQL instance (RDB) on a private network. */
-export type ManagedDatabaseArgs = z.input<typeof managedDatabaseArgsSchema>;
+export interface ManagedDatabaseArgs extends CommonArgs {
+  mode: "managed";
+  /** The private network to join: a `Network` (same region), or the id of an existing private network. */
+  network: PrivateNetworkInput;
+  /** Which private network of a `Network` to join. Default: its first. Not allowed with an id. */
+  privateNetworkName?: string;
+  /** PostgreSQL major. Default "PostgreSQL-17". A change runs a blue/green major upgrade (see README). */
+  engine?: PostgresEngine;
+  /** Node type such as "DB-DEV-S" or "DB-PRO2-XXS". Default: the environment profile's. Upgrades in place. */
+  nodeType?: string;
+  /**
+   * A main node plus a hot standby. Default: the profile's (on in production).
+   * **Changing it RECREATES the instance**: a new, empty instance (restore from a backup).
+   */
+  highAvailability?: boolean;
+  /**
+   * The admin user created with the instance. Default "admin".
+   * **Changing it RECREATES the instance**: a new, empty instance (restore from a backup).
+   */
+  userName?: string;
+  /** Default "sbs_5k". With "lssd" the size comes with the node type. */
+  volumeType?: (typeof VOLUME_TYPES)[number];
+  /** Volume size in GB (sbs_* only), at least 5. Default: the profile's (10, 20, 50). Grows, never shrinks. */
+  volumeSizeInGb?: number;
+  /** Automatic backups. Default: on, with the profile's frequency, retention and region. */
+  backups?: {
+    /** Default true. */
+    enabled?: boolean;
+    /** Hours between backups, 1–168. Default: the profile's (24; 12 in production). */
+    frequencyHours?: number;
+    /** Days a backup is kept, 1–365. Default: the profile's (7; 30 in production). */
+    retentionDays?: number;
+    /** Keep backups in another region than the instance. Default: the profile's (production: true). */
+    inAnotherRegion?: boolean;
+  };
+  /** Engine settings on the running instance, as strings, e.g. { max_connections: "200" }. */
+  settings?: Record<string, string>;
+  /** Engine settings applied only when the instance is created (e.g. shared_preload_libraries). */
+  initSettings?: Record<string, string>;
+  /** A public endpoint. Default: none (private network only). */
+  publicEndpoint?: {
+    /** IPv4 CIDRs allowed in (IPv6 is not supported), all held by one ACL. */
+    allowedCidrs: string[];
+    /** Required to allow 0.0.0.0/0. Default false. */
+    allowFromAnywhere?: boolean;
+  };
+  /** The logical databases, at least one. */
+  databases: LogicalDatabaseSpec[];
+  /** A read replica on the same private network. Default false. */
+  readReplica?: boolean | { /** Default false (another zone than the main node). */ sameZone?: boolean };
+  /** Pulumi `protect` on the instance and logical databases, and secret protection. Default: the profile's (production: true). */
+  protect?: boolean;
+}
+
 /** The args of a Serverless SQL Database (fr-par only). */
-export type ServerlessDatabaseArgs = z.input<typeof serverlessDatabaseArgsSchema>;
-/** `Database` args: `mode: "managed"` or `mode: "serverless"`. */
-export type DatabaseArgs = z.input<typeof databaseArgsSchema>;
+export interface ServerlessDatabaseArgs extends CommonArgs {
+  mode: "serverless";
+  /** Serverless SQL Database is offered in fr-par only; any other region is a ConfigError. */
+  region?: "fr-par";
+  /** The database's name. Default: `<project>-<environment>-<name>`. **Changing it RECREATES the database.** */
+  databaseName?: string;
+  /** Minimum vCPUs while active, 0–15. Default 0 (idles without compute charges). */
+  minCpu?: number;
+  /** Maximum vCPUs, 1–15: the cost ceiling. Default 4 (the provider's default is 15). */
+  maxCpu?: number;
+  /**
+   * Create an IAM application, a policy with the permission set on the database's project, an API key,
+   * and put the key and the connection string in Secret Manager. Default false.
+   */
+  iamAccess?:
+    | boolean
+    | {
+        /** Default "ServerlessSQLDatabaseReadWrite". */
+        permissionSet?: (typeof SERVERLESS_PERMISSION_SETS)[number];
+        /** RFC 3339 expiry of the API key; a change replaces the key. Default: none. */
+        apiKeyExpiresAt?: string;
+      };
+  /** Pulumi `protect` on the database, and secret protection. Default: the profile's (production: true). */
+  protect?: boolean;
+}
+
+/** `Database` args: `mode: "managed"` (RDB instance) or `mode: "serverless"` (Serverless SQL, fr-par only). */
+export type DatabaseArgs = ManagedDatabaseArgs | ServerlessDatabaseArgs;
+
 export type ParsedDatabaseArgs = z.output<typeof databaseArgsSchema>;
 export type ParsedManagedArgs = z.output<typeof managedDatabaseArgsSchema>;
 export type ParsedServerlessArgs = z.output<typeof serverlessDatabaseArgsSchema>;
+
+// The documented interfaces and the schemas must accept the same args.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _managedArgsMatchSchema: Same<ManagedDatabaseArgs, z.input<typeof managedDatabaseArgsSchema>> = true;
+// (core's regionFor() is typed with every product's regions; the interface narrows region to "fr-par".)
+const _serverlessArgsMatchSchema: Same<
+  Omit<ServerlessDatabaseArgs, "region">,
+  Omit<z.input<typeof serverlessDatabaseArgsSchema>, "region">
+> = true;
+void _managedArgsMatchSchema;
+void _serverlessArgsMatchSchema;

@@ -150,7 +150,8 @@ export class Database extends pulumi.ComponentResource {
     this.componentName = name;
     this.mode = parsed.mode;
     const ctx = blockContext({ kind: "database", name }, parsed);
-    const protect = parsed.protect ?? ctx.profile.deletionProtection;
+    // Explicit arg, then the component's own `protect` option, then the environment profile.
+    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
 
     const built =
       parsed.mode === "managed"

@@ -269,6 +269,12 @@ describe("Database (managed): instance options", () => {
     expect(graph.one(T.logical).options.protect).toBe(false);
   });
 
+  it("takes the component's own protect option over the profile", async () => {
+    const { graph } = await record(() => new Database("db", managed(), { protect: true }));
+    expect(graph.one(T.instance).options.protect).toBe(true);
+    expect(graph.one(T.logical).options.protect).toBe(true);
+  });
+
   it("lets an explicit protect guard a dev instance", async () => {
     const { graph } = await record(() => new Database("db", managed({ protect: true })));
     expect(graph.one(T.instance).options.protect).toBe(true);
