@@ -1,0 +1,208 @@
+import { REGIONS, commonArgsShape, projectIdSchema, pulumiInput } from "@scaleway-blocks/core";
+import type { Environment } from "@scaleway-blocks/core";
+import { z } from "zod";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * How long the state bucket keeps what Pulumi leaves behind, per environment. State is tiny, and
+ * these copies are what you recover from, so the defaults are generous everywhere.
+ */
+export const RETENTION_DEFAULTS: Readonly<
+  Record<Environment, { readonly noncurrentVersionDays: number; readonly backupDays: number }>
+> = Object.freeze({
+  dev: Object.freeze({ noncurrentVersionDays: 30, backupDays: 14 }),
+  staging: Object.freeze({ noncurrentVersionDays: 90, backupDays: 30 }),
+  production: Object.freeze({ noncurrentVersionDays: 365, backupDays: 90 }),
+});
+
+/**
+ * The bucket name rules the storage Bucket applies (3–63 characters, lowercase letters, digits and
+ * hyphens, starting and ending with a letter or digit, no dots). Checked here too so that a bad
+ * name fails before the StateBackend registers anything (storage does not export its schema).
+ */
+const bucketNameSchema = z
+  .string({ error: () => "expected a bucket name (a string)" })
+  .min(3, "expected a bucket name of at least 3 characters")
+  .max(63, "expected a bucket name of at most 63 characters")
+  .refine((name) => !name.includes("."), {
+    message:
+      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
+    abort: true,
+  })
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
+  );
+
+/** A path inside the bucket: segments of letters, digits, "-" and "_", joined by single slashes. */
+export const PREFIX_PATTERN = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
+
+const prefixSchema = z
+  .string({ error: () => "expected a prefix (a string)" })
+  .min(1, { message: "expected a non-empty prefix", abort: true })
+  .max(200, "expected a prefix of at most 200 characters")
+  .regex(
+    PREFIX_PATTERN,
+    'expected path segments of letters, digits, "-" and "_" joined by "/", without a leading or trailing "/" (e.g. "pulumi" or "platform/state")',
+  );
+
+const days = (what: string) =>
+  z
+    .number({ error: () => `expected a whole number of days (${what})` })
+    .int(`expected a whole number of days (${what})`)
+    .min(1, `expected at least 1 day (${what})`)
+    .max(3650, `expected at most 3650 days (${what})`);
+
+const ownerSchema = z
+  .strictObject({
+    /** An IAM user who keeps full access to the bucket (e.g. the platform admin). */
+    userId: pulumiInput(z.string().regex(UUID, "expected an IAM user id (a UUID)")).optional(),
+    /** An IAM application that keeps full access (e.g. the one that runs the state-backend stack). */
+    applicationId: pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)")).optional(),
+  })
+  .refine((o) => (o.userId === undefined) !== (o.applicationId === undefined), {
+    message: "expected exactly one of userId or applicationId",
+  });
+
+const retentionSchema = z.strictObject({
+  /**
+   * Delete noncurrent (overwritten or deleted) versions of every object, state files included,
+   * this many days after they became noncurrent. Default: dev 30, staging 90, production 365.
+   */
+  noncurrentVersionDays: days("noncurrentVersionDays").optional(),
+  /**
+   * Delete the checkpoint copies Pulumi writes under `.pulumi/backups/` after every update this
+   * many days after they were written. Default: dev 14, staging 30, production 90.
+   */
+  backupDays: days("backupDays").optional(),
+  /**
+   * Delete the update history under `.pulumi/history/` (what `pulumi stack history` shows) this
+   * many days after it was written. Default: kept.
+   */
+  historyDays: days("historyDays").optional(),
+});
+
+const kmsKeyIdSchema = pulumiInput(
+  z
+    .string()
+    .regex(
+      new RegExp(`^(?:(?:${REGIONS.join("|")})/)?${UUID.source.slice(1, -1)}$`),
+      'expected a Key Manager key id: "<uuid>" or "<region>/<uuid>"',
+    ),
+);
+
+const encryptionSchema = z
+  .strictObject({
+    /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
+    kmsKeyId: kmsKeyIdSchema.optional(),
+    /** Create a dedicated Key Manager key for the state bucket. */
+    createKey: z.boolean().optional(),
+    /** Rotation period of the created key, in days. Default 90 (storage's default). */
+    rotationPeriodDays: z
+      .number()
+      .int("expected a whole number of days")
+      .min(1, "expected at least 1 day")
+      .max(3650, "expected at most 3650 days")
+      .optional(),
+  })
+  .refine((e) => (e.kmsKeyId !== undefined) !== (e.createKey === true), {
+    message: "expected either kmsKeyId or createKey: true",
+  })
+  .refine((e) => e.rotationPeriodDays === undefined || e.createKey === true, {
+    message: "expected rotationPeriodDays only with createKey: true",
+  });
+
+export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
+
+const objectLockSchema = z
+  .strictObject({
+    /** GOVERNANCE: privileged users can shorten the retention; COMPLIANCE: nobody can. */
+    mode: z.enum(OBJECT_LOCK_MODES, {
+      error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}`,
+    }),
+    /** Default retention in days (exactly one of days or years). */
+    days: z.number().int("expected a whole number of days").min(1, "expected at least 1 day").optional(),
+    /** Default retention in years (exactly one of days or years). */
+    years: z.number().int("expected a whole number of years").min(1, "expected at least 1 year").optional(),
+  })
+  .refine((l) => (l.days === undefined) !== (l.years === undefined), {
+    message: "expected exactly one of days or years",
+  });
+
+/** RFC 3339 date-time with an explicit offset, e.g. "2027-06-30T00:00:00Z", that lies in the future. */
+const expiresAtSchema = z
+  .string({ error: () => "expected an ISO 8601 date-time (a string)" })
+  .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success, {
+    message: 'expected an ISO 8601 date-time with a time zone, e.g. "2027-06-30T00:00:00Z"',
+    abort: true,
+  })
+  .refine((value) => Date.parse(value) > Date.now(), {
+    message: "expected a date in the future (an API key cannot be created already expired)",
+  });
+
+export const stateBackendArgsSchema = z
+  .strictObject({
+    ...commonArgsShape,
+    /**
+     * The Scaleway project of the bucket. Required: the CI policy is scoped to it and the API key
+     * acts on it (S3 calls use the key's default project). **Changing it recreates the bucket**,
+     * which protect refuses.
+     */
+    projectId: projectIdSchema,
+    /**
+     * The bucket's global name. Default: storage's derived name `<project>-<environment>-<name>-<hash>`.
+     * **Changing it recreates the bucket**, which protect refuses: pin it before moving stacks.
+     */
+    bucketName: bucketNameSchema.optional(),
+    /** A path inside the bucket for the state (`s3://<bucket>/<prefix>`), e.g. "platform". Default: the bucket root. */
+    prefix: prefixSchema.optional(),
+    /**
+     * Principals that keep full access (`s3:*`) through the bucket policy, so the platform never
+     * locks itself out. Include the identity that runs this stack. At least one.
+     */
+    owners: z
+      .array(ownerSchema, { error: () => "expected a list of owners ({ userId } or { applicationId })" })
+      .min(1, "expected at least one owner: without one the bucket policy locks the platform out"),
+    /** How long old versions, backups and history are kept. */
+    retention: retentionSchema.optional(),
+    /**
+     * Write-once-read-many retention for every version. **Only at creation: adding or removing it
+     * later recreates the bucket**, which protect refuses.
+     */
+    objectLock: objectLockSchema.optional(),
+    /** Server-side encryption (SSE-KMS) with a Key Manager key; the CI identity gets encrypt/decrypt. */
+    encryption: encryptionSchema.optional(),
+    /**
+     * When the CI API key expires, an ISO 8601 date-time in the future. Default: never.
+     * **Changing it recreates the key** (a new secret key for CI).
+     */
+    apiKeyExpiresAt: expiresAtSchema.optional(),
+    /**
+     * Refused when true: the state bucket holds every stack's state and is never deleted with its
+     * objects. Only here to give a clear error.
+     */
+    forceDestroy: z
+      .boolean({ error: () => "expected false or nothing" })
+      .refine((value) => value === false, {
+        message:
+          "expected false or nothing: the state bucket is never force-destroyed (it holds every stack's state)",
+      })
+      .optional(),
+  })
+  .superRefine((args, ctx) => {
+    const keyId = args.encryption?.kmsKeyId;
+    if (typeof keyId === "string") {
+      const parts = keyId.split("/");
+      if (parts.length === 2 && parts[0] !== args.region) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["encryption", "kmsKeyId"],
+          message: `expected a key in the bucket's region (${args.region})`,
+        });
+      }
+    }
+  });
+
+export type StateBackendArgs = z.input<typeof stateBackendArgsSchema>;
+export type ParsedStateBackendArgs = z.output<typeof stateBackendArgsSchema>;

@@ -1,0 +1,211 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { blockContext, parseArgs } from "@scaleway-blocks/core";
+import type { Region } from "@scaleway-blocks/core";
+import { Bucket } from "@scaleway-blocks/storage";
+import type { BucketArgs } from "@scaleway-blocks/storage";
+import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
+import type { StateBackendArgs } from "./args";
+import { backendUrl, bookkeepingPrefix, s3Host } from "./internal/backend-url";
+import { retainOnDelete } from "./internal/retain";
+
+/**
+ * What Pulumi's DIY backend needs on the bucket, and nothing else: list and read objects
+ * (ObjectsRead), write them (ObjectsWrite), delete its lock files (ObjectsDelete), and read the
+ * bucket's metadata (BucketsRead: HeadBucket, GetBucketLocation). Not ObjectStorageFullAccess:
+ * the CI key cannot change the bucket's policy, lifecycle, versioning or lock, nor delete it.
+ */
+export const CI_PERMISSION_SETS = [
+  "ObjectStorageBucketsRead",
+  "ObjectStorageObjectsRead",
+  "ObjectStorageObjectsWrite",
+  "ObjectStorageObjectsDelete",
+] as const;
+
+/** With SSE-KMS, S3 PutObject needs KeyManagerKeyEncrypt and GetObject KeyManagerKeyDecrypt. */
+export const CI_KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
+
+/** The environment variables a CI job needs to use the backend. */
+export interface StateBackendCiEnvironment {
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  PULUMI_BACKEND_URL: string;
+}
+
+/**
+ * The Object Storage bucket that holds Pulumi state (versioned, lifecycle-trimmed, protected and
+ * retained, optionally locked and encrypted) and a CI identity limited to Object Storage in the
+ * project, with the backend URL and the environment variables CI needs.
+ */
+export class StateBackend extends pulumi.ComponentResource {
+  static readonly TYPE = "scaleway-blocks:state-backend:StateBackend";
+
+  /** The storage Bucket component that holds the state. */
+  readonly bucket: Bucket;
+  /** The bucket's global name. */
+  readonly bucketName: pulumi.Output<string>;
+  readonly region: Region;
+  /** The prefix inside the bucket, when one was given. */
+  readonly prefix: string | undefined;
+  /** The regional S3 endpoint URL, https://s3.<region>.scw.cloud, for aws-cli and other S3 clients. */
+  readonly s3Endpoint: string;
+  /** `s3://<bucket>[/<prefix>]?endpoint=s3.<region>.scw.cloud&region=<region>&s3ForcePathStyle=true`. */
+  readonly backendUrl: pulumi.Output<string>;
+  /** The CI IAM application's id. */
+  readonly applicationId: pulumi.Output<string>;
+  /** The CI IAM policy's id. */
+  readonly policyId: pulumi.Output<string>;
+  /** The CI API key's access key (SCW…), the S3 access key id. Not a secret. */
+  readonly accessKeyId: pulumi.Output<string>;
+  /** The CI API key's secret key, the S3 secret access key. Always a Pulumi secret. */
+  readonly secretAccessKey: pulumi.Output<string>;
+  /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and PULUMI_BACKEND_URL. A Pulumi secret as a whole. */
+  readonly ciEnvironment: pulumi.Output<StateBackendCiEnvironment>;
+  /** AWS_ACCESS_KEY_ID and PULUMI_BACKEND_URL, without the secret: safe to print or store as CI variables. */
+  readonly ciEnvironmentPublic: pulumi.Output<Omit<StateBackendCiEnvironment, "AWS_SECRET_ACCESS_KEY">>;
+
+  constructor(name: string, args: StateBackendArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Parse before super(): bad input throws a ConfigError before anything is registered.
+    const parsed = parseArgs(stateBackendArgsSchema, args, { type: StateBackend.TYPE, name });
+    super(StateBackend.TYPE, name, {}, opts);
+    const ctx = blockContext({ kind: "state-backend", name }, parsed);
+    const region = parsed.region;
+    const projectId = parsed.projectId;
+    const defaults = RETENTION_DEFAULTS[parsed.environment];
+    const retention = parsed.retention ?? {};
+    const pulumiDir = bookkeepingPrefix(parsed.prefix);
+
+    const application = new scaleway.iam.Application(
+      `${name}-ci`,
+      {
+        name: ctx.name("ci"),
+        description: `CI identity that reads and writes the Pulumi state of ${name}`,
+        tags: [...ctx.tags.list],
+      },
+      { parent: this },
+    );
+
+    const lifecycleRules: NonNullable<NonNullable<BucketArgs["lifecycle"]>["rules"]> = [
+      {
+        id: "pulumi-backups",
+        prefix: pulumiDir + "backups/",
+        expirationDays: retention.backupDays ?? defaults.backupDays,
+      },
+    ];
+    if (retention.historyDays !== undefined) {
+      lifecycleRules.push({
+        id: "pulumi-history",
+        prefix: pulumiDir + "history/",
+        expirationDays: retention.historyDays,
+      });
+    }
+
+    const bucketArgs: BucketArgs = {
+      project: parsed.project,
+      environment: parsed.environment,
+      region,
+      projectId,
+      tags: { "pulumi-state": "true", ...(parsed.tags ?? {}) },
+      ...(parsed.bucketName !== undefined ? { name: parsed.bucketName } : {}),
+      // Always, in every environment: versions are how a lost or corrupted state file comes back.
+      versioning: true,
+      forceDestroy: false,
+      // Explicit: storage's Bucket gives its own `protect` arg (default: the profile, off in dev)
+      // to the bucket and key, which overrides what they would inherit from the component.
+      protect: true,
+      lifecycle: {
+        noncurrentVersionExpirationDays: retention.noncurrentVersionDays ?? defaults.noncurrentVersionDays,
+        rules: lifecycleRules,
+      },
+      ...(parsed.objectLock !== undefined ? { objectLock: parsed.objectLock } : {}),
+      ...(parsed.encryption !== undefined ? { encryption: parsed.encryption } : {}),
+      access: {
+        owners: parsed.owners,
+        // Read-write, not s3:*: the CI key cannot rewrite the policy or delete object versions.
+        readWriteApplicationIds: [application.id],
+      },
+    };
+    // Same Pulumi name as this component (the type differs): the default bucket name reads
+    // `<project>-<environment>-<name>-<hash>` and the children `<name>-bucket`, `<name>-policy`.
+    this.bucket = new Bucket(name, bucketArgs, {
+      parent: this,
+      protect: true,
+      retainOnDelete: true,
+      // retainOnDelete is not inherited by children: this carries it down to the object.Bucket,
+      // the Key Manager key and the bucket's configuration (see internal/retain.ts).
+      transformations: [retainOnDelete],
+    });
+
+    const policy = new scaleway.iam.Policy(
+      `${name}-ci-policy`,
+      {
+        name: ctx.name("ci-policy"),
+        description: `Object Storage in one project only, for the Pulumi state of ${name}`,
+        applicationId: application.id,
+        rules: [
+          {
+            permissionSetNames: [
+              ...CI_PERMISSION_SETS,
+              ...(parsed.encryption !== undefined ? CI_KMS_PERMISSION_SETS : []),
+            ],
+            // Never organizationId: the key reaches this project's buckets and nothing else.
+            projectIds: [projectId],
+          },
+        ],
+        tags: [...ctx.tags.list],
+      },
+      { parent: this },
+    );
+
+    const apiKey = new scaleway.iam.ApiKey(
+      `${name}-ci-key`,
+      {
+        applicationId: application.id,
+        // S3 requests carry no project: they act on the key's default project.
+        defaultProjectId: projectId,
+        description: `Pulumi state backend key for CI (${ctx.name("ci")})`,
+        ...(parsed.apiKeyExpiresAt !== undefined ? { expiresAt: parsed.apiKeyExpiresAt } : {}),
+      },
+      // The policy first: a key whose application has no permission yet fails its first calls.
+      { parent: this, dependsOn: [policy] },
+    );
+
+    const url = this.bucket.bucketName.apply((bucket) => backendUrl(bucket, region, parsed.prefix));
+    const secretKey = pulumi.secret(apiKey.secretKey);
+
+    this.bucketName = this.bucket.bucketName;
+    this.region = region;
+    this.prefix = parsed.prefix;
+    this.s3Endpoint = "https://" + s3Host(region);
+    this.backendUrl = url;
+    this.applicationId = application.id;
+    this.policyId = policy.id;
+    this.accessKeyId = apiKey.accessKey;
+    this.secretAccessKey = secretKey;
+    this.ciEnvironment = pulumi.secret(
+      pulumi.all([apiKey.accessKey, secretKey, url]).apply(([accessKey, secret, backend]) => ({
+        AWS_ACCESS_KEY_ID: accessKey,
+        AWS_SECRET_ACCESS_KEY: secret,
+        PULUMI_BACKEND_URL: backend,
+      })),
+    );
+    this.ciEnvironmentPublic = pulumi.all([apiKey.accessKey, url]).apply(([accessKey, backend]) => ({
+      AWS_ACCESS_KEY_ID: accessKey,
+      PULUMI_BACKEND_URL: backend,
+    }));
+
+    this.registerOutputs({
+      bucketName: this.bucketName,
+      region: this.region,
+      prefix: this.prefix,
+      s3Endpoint: this.s3Endpoint,
+      backendUrl: this.backendUrl,
+      applicationId: this.applicationId,
+      policyId: this.policyId,
+      accessKeyId: this.accessKeyId,
+      secretAccessKey: this.secretAccessKey,
+      ciEnvironment: this.ciEnvironment,
+      ciEnvironmentPublic: this.ciEnvironmentPublic,
+    });
+  }
+}
