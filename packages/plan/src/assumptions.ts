@@ -25,7 +25,8 @@ export const ASSUMPTION_SPECS: Readonly<Record<string, Spec>> = {
   },
   "containers.activeHoursPerMonth": {
     default: 100,
-    description: "Hours per month one instance of a min-scale-0 container is running (it scales to zero after 15 min idle).",
+    description:
+      "Hours per month one instance of a min-scale-0 container is running (it scales to zero after 15 min idle).",
   },
   "containers.extraInstanceHoursPerMonth": {
     default: 0,
@@ -48,7 +49,10 @@ export const ASSUMPTION_SPECS: Readonly<Record<string, Spec>> = {
     default: 10,
     description: "Million custom metric samples pushed per month to each metrics source.",
   },
-  "cockpit.logsGbPerMonth": { default: 1, description: "GB of custom logs pushed per month to each logs source." },
+  "cockpit.logsGbPerMonth": {
+    default: 1,
+    description: "GB of custom logs pushed per month to each logs source.",
+  },
   "cockpit.tracesGbPerMonth": {
     default: 1,
     description: "GB of custom traces pushed per month to each traces source.",
@@ -127,7 +131,9 @@ export function parseAssumptionsJson(json: unknown): Record<string, number | boo
 }
 
 /** Defaults, then each override in order (later wins), validated. */
-export function resolveAssumptions(...overrides: readonly (Readonly<Record<string, unknown>> | undefined)[]): Assumptions {
+export function resolveAssumptions(
+  ...overrides: readonly (Readonly<Record<string, unknown>> | undefined)[]
+): Assumptions {
   const out: Record<string, number | boolean> = { ...DEFAULT_ASSUMPTIONS };
   for (const override of overrides) {
     for (const [key, value] of Object.entries(override ?? {})) {

@@ -87,7 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError("expected a command: scaleway-blocks plan --stack <name>");
   if (command !== "plan") throw new UsageError(`unknown command "${command}": the command is plan`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest.join(" ")}"`);
   if (values.stack === undefined || values.stack === "") throw new UsageError("--stack <name> is required");
   let targetMinutes: number | undefined;
   if (values["target-minutes"] !== undefined) {

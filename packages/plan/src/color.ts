@@ -28,6 +28,9 @@ export function palette(enabled: boolean): Palette {
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function colorEnabled(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+export function colorEnabled(
+  stream: { isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === "");
 }

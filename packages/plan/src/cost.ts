@@ -95,7 +95,7 @@ function line(quote: PriceQuote, args: LineArgs): CostLine {
     quantity: args.quantity === null ? null : round(args.quantity),
     unit: quote.unit,
     unitPrice: quote.price,
-    monthly: known ? round(args.quantity! * quote.price! * (args.factor ?? 1)) : null,
+    monthly: known ? round(args.quantity! * quote.price * (args.factor ?? 1)) : null,
     status: quote.price === null ? "unknown" : (args.status ?? quote.status),
     source: quote.source,
     assumptions: args.assumptions ?? [],
@@ -132,7 +132,15 @@ const INCLUDED = new Set<string>([
   T.cockpit,
 ]);
 
-const FREE_NETWORK = new Set<string>([T.vpc, T.privateNetwork, T.gatewayNetwork, T.ipamIp, T.route, T.networkAcl, T.patRule]);
+const FREE_NETWORK = new Set<string>([
+  T.vpc,
+  T.privateNetwork,
+  T.gatewayNetwork,
+  T.ipamIp,
+  T.route,
+  T.networkAcl,
+  T.patRule,
+]);
 
 interface Context {
   readonly prices: PriceBook;
@@ -162,7 +170,10 @@ function containerLines(r: PlanResource, c: Context): CostLine[] {
     line(c.prices.lookup("containers.vcpu", c.region), {
       quantity: cpu === undefined ? null : (cpu / 1000) * seconds,
       assumptions: used,
-      note: cpu === undefined ? "cpuLimit is not set: the provider's default is not previewed" : `${cpu / 1000} vCPU × ${scale}`,
+      note:
+        cpu === undefined
+          ? "cpuLimit is not set: the provider's default is not previewed"
+          : `${cpu / 1000} vCPU × ${scale}`,
     }),
     line(c.prices.lookup("containers.memory", c.region), {
       quantity: memory === undefined ? null : (memory / 1024 ** 3) * seconds,
@@ -177,7 +188,9 @@ function containerLines(r: PlanResource, c: Context): CostLine[] {
 
 function databaseNodeLine(nodeType: string | undefined, ha: boolean, c: Context, item?: string): CostLine[] {
   if (nodeType === undefined) {
-    return [line(c.prices.lookup("rdb.node.unset", c.region), { quantity: null, note: "nodeType is not set" })];
+    return [
+      line(c.prices.lookup("rdb.node.unset", c.region), { quantity: null, note: "nodeType is not set" }),
+    ];
   }
   const quote = c.prices.lookup(`rdb.node.${nodeType.toLowerCase()}`, c.region);
   const hours = quote.unit === "hour" ? numberAssumption(c.a, "hoursPerMonth") : 1;
@@ -189,7 +202,9 @@ function databaseNodeLine(nodeType: string | undefined, ha: boolean, c: Context,
     factor,
     assumptions: quote.unit === "hour" ? ["hoursPerMonth"] : [],
     status: ha && quote.price !== null ? "inferred" : undefined,
-    note: ha ? `high availability: ×${multiplier.price ?? "?"} (${multiplier.status}: ${multiplier.source})` : undefined,
+    note: ha
+      ? `high availability: ×${multiplier.price ?? "?"} (${multiplier.status}: ${multiplier.source})`
+      : undefined,
   });
   if (Number.isNaN(out.monthly)) out.monthly = null;
   return [out];
@@ -197,13 +212,14 @@ function databaseNodeLine(nodeType: string | undefined, ha: boolean, c: Context,
 
 function databaseInstanceLines(r: PlanResource, c: Context): CostLine[] {
   const i = r.inputs;
+  const volumeType = str(i.volumeType);
   const size = num(i.volumeSizeInGb);
   const lines = databaseNodeLine(str(i.nodeType), i.isHaCluster === true, c);
   lines.push(
     line(c.prices.lookup("rdb.storage", c.region), {
       quantity: size ?? numberAssumption(c.a, "database.storageGb"),
       assumptions: size === undefined ? ["database.storageGb"] : [],
-      note: str(i.volumeType) ? `volumeType ${str(i.volumeType)}` : undefined,
+      note: volumeType === undefined ? undefined : `volumeType ${volumeType}`,
     }),
   );
   if (i.disableBackup !== true) lines.push(line(c.prices.lookup("rdb.backup", c.region), { quantity: 1 }));
@@ -236,12 +252,15 @@ function registryLines(r: PlanResource, c: Context): CostLine[] {
   const quote = c.prices.lookup("registry.private-storage", c.region);
   if (r.inputs.isPublic === true) {
     return [
-      line({ ...quote, price: 0 }, {
-        item: "Container Registry public image storage",
-        quantity: gb,
-        assumptions: ["registry.storedGbPerNamespace"],
-        note: gb > 75 ? "public images are free up to 75 GB only" : "public images are free up to 75 GB",
-      }),
+      line(
+        { ...quote, price: 0 },
+        {
+          item: "Container Registry public image storage",
+          quantity: gb,
+          assumptions: ["registry.storedGbPerNamespace"],
+          note: gb > 75 ? "public images are free up to 75 GB only" : "public images are free up to 75 GB",
+        },
+      ),
     ];
   }
   return [line(quote, { quantity: gb, assumptions: ["registry.storedGbPerNamespace"] })];
@@ -274,7 +293,9 @@ function cockpitSourceLines(r: PlanResource, c: Context): CostLine[] {
     const key = type === "logs" ? "cockpit.logsGbPerMonth" : "cockpit.tracesGbPerMonth";
     const gb = numberAssumption(c.a, key);
     const extraDays = Math.max(0, (retention ?? 7) - 7);
-    const lines = [line(c.prices.lookup(`cockpit.custom-${type}`, c.region), { quantity: gb, assumptions: [key] })];
+    const lines = [
+      line(c.prices.lookup(`cockpit.custom-${type}`, c.region), { quantity: gb, assumptions: [key] }),
+    ];
     if (extraDays > 0)
       lines.push(
         line(c.prices.lookup("cockpit.retention-logs", c.region), {
@@ -322,14 +343,16 @@ function resourceLines(r: PlanResource, c: Context): CostLine[] {
       return [line(c.prices.lookup("kms.key", c.region), { quantity: 1 })];
     case T.cockpitSource:
       return cockpitSourceLines(r, c);
-    case T.publicGateway:
+    case T.publicGateway: {
+      const gatewayType = str(r.inputs.type);
       return [
         line(c.prices.lookup("network.public-gateway", c.region), {
           quantity: numberAssumption(c.a, "hoursPerMonth"),
           assumptions: ["hoursPerMonth"],
-          note: str(r.inputs.type) ? `type ${str(r.inputs.type)}` : undefined,
+          note: gatewayType === undefined ? undefined : `type ${gatewayType}`,
         }),
       ];
+    }
     case T.publicGatewayIp:
       return [line(c.prices.lookup("network.flexible-ip", c.region), { quantity: 1 })];
     default:

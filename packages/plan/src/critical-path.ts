@@ -60,7 +60,8 @@ export function criticalPath(
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const children = new Map<string, PathResource[]>();
   for (const r of resources) {
-    if (r.parent !== undefined && byUrn.has(r.parent)) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+    if (r.parent !== undefined && byUrn.has(r.parent))
+      children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   }
 
   const schedule = (seconds: (r: PathResource) => number) => {
@@ -134,7 +135,8 @@ export function criticalPath(
     const t = estimate.timings.get(cursor.urn)!;
     if (cursor.mode === "finish") {
       if (!r.custom) {
-        cursor = t.finishBy !== undefined ? { urn: t.finishBy, mode: "finish" } : { urn: r.urn, mode: "start" };
+        cursor =
+          t.finishBy !== undefined ? { urn: t.finishBy, mode: "finish" } : { urn: r.urn, mode: "start" };
         continue;
       }
       const d = duration(r);

@@ -71,7 +71,10 @@ function canonical(value: Json | undefined): Json | undefined {
   return value;
 }
 
-function changedKeys(before: Readonly<Record<string, Json>>, after: Readonly<Record<string, Json>>): string[] {
+function changedKeys(
+  before: Readonly<Record<string, Json>>,
+  after: Readonly<Record<string, Json>>,
+): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return keys.filter((k) => !equal(canonical(before[k]), canonical(after[k])));
 }
@@ -92,7 +95,8 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
   const currentByKey = new Map<string, DiffResource>();
   for (const r of current) {
     currentByKey.set(canonicalUrn(r.urn), r);
-    for (const alias of r.aliases ?? []) if (!currentByKey.has(canonicalUrn(alias))) currentByKey.set(canonicalUrn(alias), r);
+    for (const alias of r.aliases ?? [])
+      if (!currentByKey.has(canonicalUrn(alias))) currentByKey.set(canonicalUrn(alias), r);
   }
   const matched = new Set<string>();
   const removed: DiffResource[] = [];
@@ -126,7 +130,9 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
   for (const before of removed) {
     if (!isStateful(before.type)) continue;
     // The same type under a new URN (same name, same parent, or the only new one): a rename or re-parent.
-    const sameType = added.filter((r) => canonicalUrn(r.urn) !== canonicalUrn(before.urn) && r.type === before.type);
+    const sameType = added.filter(
+      (r) => canonicalUrn(r.urn) !== canonicalUrn(before.urn) && r.type === before.type,
+    );
     const successor =
       sameType.find((r) => urnName(r.urn) === urnName(before.urn)) ??
       sameType.find((r) => r.parent !== undefined && r.parent === before.parent) ??

@@ -71,7 +71,12 @@ export function durationOf(type: string, assumptions: Assumptions): TypeDuration
   const override = assumptions[overrideKey];
   const known = TYPE_DURATIONS[canonical];
   if (typeof override === "number") {
-    return { seconds: override, basis: "override", source: `--assume ${overrideKey}=${override}`, ...(known?.upperBoundSeconds ? { upperBoundSeconds: known.upperBoundSeconds } : {}) };
+    return {
+      seconds: override,
+      basis: "override",
+      source: `--assume ${overrideKey}=${override}`,
+      ...(known?.upperBoundSeconds ? { upperBoundSeconds: known.upperBoundSeconds } : {}),
+    };
   }
   if (known) return known;
   if (!canonical.startsWith("scaleway:")) {

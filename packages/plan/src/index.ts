@@ -28,7 +28,13 @@ export { planResources, redact, REDACTED } from "./resources";
 export type { GraphLike, GraphResource, PlanResource, Json } from "./resources";
 export { buildTree } from "./tree";
 export type { TreeNode } from "./tree";
-export { planDocumentSchema, planJsonSchema, parseBaseline, PLAN_SCHEMA_VERSION, BaselineError } from "./schema";
+export {
+  planDocumentSchema,
+  planJsonSchema,
+  parseBaseline,
+  PLAN_SCHEMA_VERSION,
+  BaselineError,
+} from "./schema";
 export type { PlanDocument, Baseline } from "./schema";
 export { renderHuman } from "./render-human";
 export { renderJson } from "./render-json";

@@ -53,8 +53,13 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
       put(s, "nodeType", str(i.nodeType));
       put(s, "engine", str(i.engine));
       s.ha = i.isHaCluster === true;
-      put(s, "volume", [str(i.volumeType), num(i.volumeSizeInGb) && `${num(i.volumeSizeInGb)} GB`].filter(Boolean).join(" ") || undefined);
-      s.backups = i.disableBackup === true ? "off" : `on${num(i.backupScheduleRetention) ? ` (${num(i.backupScheduleRetention)} d)` : ""}`;
+      const size = num(i.volumeSizeInGb);
+      const volume = [str(i.volumeType), size === undefined ? undefined : `${size} GB`].filter(
+        (v) => v !== undefined,
+      );
+      if (volume.length > 0) s.volume = volume.join(" ");
+      const retention = num(i.backupScheduleRetention);
+      s.backups = i.disableBackup === true ? "off" : retention === undefined ? "on" : `on (${retention} d)`;
       s.privateNetwork = isSet(i.privateNetwork);
       s.publicEndpoint = isSet(i.loadBalancer) || !isSet(i.privateNetwork);
       if (i.encryptionAtRest !== undefined) s.encryptionAtRest = i.encryptionAtRest === true;
@@ -120,7 +125,9 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
       s.alerts = arr(i.preconfiguredAlertIds).length;
       break;
     case T.iamPolicy: {
-      const sets = arr(i.rules).flatMap((r) => arr(obj(r)?.permissionSetNames)).filter((v) => typeof v === "string");
+      const sets = arr(i.rules)
+        .flatMap((r) => arr(obj(r)?.permissionSetNames))
+        .filter((v) => typeof v === "string");
       if (sets.length > 0) s.permissions = sets.join(",");
       break;
     }

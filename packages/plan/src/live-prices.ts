@@ -51,7 +51,8 @@ const CONVERSIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = 
 
 /** The catalog price converted to the table entry's unit, or undefined when the units do not match. */
 export function catalogPrice(product: CatalogProduct, unit: string): number | undefined {
-  if (!product.price || (product.price.currencyCode && product.price.currencyCode !== "EUR")) return undefined;
+  if (!product.price || (product.price.currencyCode && product.price.currencyCode !== "EUR"))
+    return undefined;
   const factor = CONVERSIONS[unit]?.[product.unit ?? ""];
   if (factor === undefined) return undefined;
   const amount = product.price.units + product.price.nanos / 1e9;

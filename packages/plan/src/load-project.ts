@@ -40,7 +40,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Replaces every `{ secure: … }` inside a value by the placeholder; says whether there was one. */
 function replaceSecure(value: unknown): { value: unknown; secret: boolean } {
   if (isRecord(value)) {
-    if (Object.keys(value).length === 1 && typeof value.secure === "string") return { value: SECRET_PLACEHOLDER, secret: true };
+    if (Object.keys(value).length === 1 && typeof value.secure === "string")
+      return { value: SECRET_PLACEHOLDER, secret: true };
     let secret = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
@@ -66,13 +67,17 @@ function fullKey(key: string, project: string): string {
   return key.includes(":") ? key : `${project}:${key}`;
 }
 
-function projectDefaults(projectFile: Record<string, unknown>, project: string): Map<string, { value: unknown; secret: boolean }> {
+function projectDefaults(
+  projectFile: Record<string, unknown>,
+  project: string,
+): Map<string, { value: unknown; secret: boolean }> {
   const defaults = new Map<string, { value: unknown; secret: boolean }>();
   const config = projectFile.config;
   if (!isRecord(config)) return defaults;
   for (const [key, spec] of Object.entries(config)) {
     // Either a plain value, or a declaration { type, description, default | value, secret }.
-    const declared = isRecord(spec) && ("default" in spec || "value" in spec || "type" in spec || "description" in spec);
+    const declared =
+      isRecord(spec) && ("default" in spec || "value" in spec || "type" in spec || "description" in spec);
     const value = declared ? (spec.value ?? spec.default) : spec;
     if (value === undefined) continue;
     defaults.set(fullKey(key, project), { value, secret: declared && spec.secret === true });
@@ -95,13 +100,16 @@ function stacksIn(dir: string): string[] {
 export function loadProject(cwd: string, stack: string): LoadedProject {
   const dir = resolve(cwd);
   const projectPath = ["Pulumi.yaml", "Pulumi.yml"].map((f) => join(dir, f)).find((p) => existsSync(p));
-  if (!projectPath) throw new ProjectError(`no Pulumi.yaml in ${dir}: run in a Pulumi project directory or pass --cwd <dir>`);
+  if (!projectPath)
+    throw new ProjectError(`no Pulumi.yaml in ${dir}: run in a Pulumi project directory or pass --cwd <dir>`);
   const projectFile = readYaml(projectPath);
   if (!isRecord(projectFile) || typeof projectFile.name !== "string" || projectFile.name === "")
     throw new ProjectError(`${projectPath} has no project name (name: …)`);
   const name = projectFile.name;
 
-  const stackPath = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => join(dir, f)).find((p) => existsSync(p));
+  const stackPath = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`]
+    .map((f) => join(dir, f))
+    .find((p) => existsSync(p));
   if (!stackPath) {
     const known = stacksIn(dir);
     throw new ProjectError(
@@ -134,7 +142,9 @@ export function loadProject(cwd: string, stack: string): LoadedProject {
   try {
     main = (JSON.parse(readFileSync(packagePath, "utf8")) as { main?: unknown }).main;
   } catch (error) {
-    throw new ProjectError(`cannot read ${packagePath}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ProjectError(
+      `cannot read ${packagePath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const mainPath = resolve(dir, typeof main === "string" && main !== "" ? main : "index.js");
   const candidates = [mainPath, `${mainPath}.js`, join(mainPath, "index.js")];

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { ConfigError } from "@scaleway-blocks/core";
 import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumptions } from "./assumptions";
 import { HELP, parseCliArgs, UsageError } from "./cli-args";
 import { colorEnabled } from "./color";
@@ -36,16 +37,20 @@ function readJsonFile(path: string, what: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`${what} ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `${what} ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
-const KNOWN_ERRORS = [UsageError, ProjectError, ProgramError, AssumptionError, BaselineError];
+const KNOWN_ERRORS = [UsageError, ProjectError, ProgramError, AssumptionError, BaselineError, ConfigError];
 
 /**
  * `scaleway-blocks` with its arguments: prints the plan and returns the exit status
@@ -82,7 +87,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       ? readJsonFile(resolve(io.cwd, options.policyConfig), "policy configuration")
       : undefined;
     let baseline: Baseline | undefined;
-    if (options.baseline) baseline = parseBaseline(readJsonFile(resolve(io.cwd, options.baseline), "baseline plan"));
+    if (options.baseline)
+      baseline = parseBaseline(readJsonFile(resolve(io.cwd, options.baseline), "baseline plan"));
 
     const warnings: string[] = [];
     let prices: PriceBook = tablePriceBook;
@@ -116,7 +122,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     return plan.exitCode;
   } catch (error) {
     const known = KNOWN_ERRORS.some((E) => error instanceof E);
-    const message = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
+    const message =
+      error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
     io.stderr.write(`scaleway-blocks: error: ${message}\n`);
     if (error instanceof UsageError) io.stderr.write("Run scaleway-blocks --help for usage.\n");
     return EXIT.error;

@@ -72,7 +72,10 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
       }
     : undefined;
   const warnings = [...(options.warnings ?? [])];
-  if (options.baseline && (options.baseline.project !== options.project || options.baseline.stack !== options.stack))
+  if (
+    options.baseline &&
+    (options.baseline.project !== options.project || options.baseline.stack !== options.stack)
+  )
     warnings.push(
       `the baseline is a plan of ${options.baseline.project}/${options.baseline.stack}, not ${options.project}/${options.stack}: every URN differs`,
     );

@@ -36,7 +36,7 @@ export const scalewayBlocksPolicy: PolicyEngine = {
           ...(r.parent === undefined ? {} : { parent: r.parent }),
         })),
       },
-      (config ?? {}) as policy.EvaluateConfig,
+      config ?? {},
     ),
   hasMandatoryFailures: (findings) => findings.some((f) => f.severity === "mandatory"),
 };
@@ -51,7 +51,11 @@ export interface PolicyReport {
 }
 
 /** Runs the policy engine over the recorded graph. */
-export function runPolicy(graph: GraphLike, engine: PolicyEngine = scalewayBlocksPolicy, config?: unknown): PolicyReport {
+export function runPolicy(
+  graph: GraphLike,
+  engine: PolicyEngine = scalewayBlocksPolicy,
+  config?: unknown,
+): PolicyReport {
   const order: Record<PolicySeverity, number> = { mandatory: 0, advisory: 1 };
   const findings = engine
     .evaluate(graph, config)
@@ -67,7 +71,12 @@ export function runPolicy(graph: GraphLike, engine: PolicyEngine = scalewayBlock
       if (f.remediation !== undefined) finding.remediation = f.remediation;
       return finding;
     })
-    .sort((a, b) => order[a.severity] - order[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        order[a.severity] - order[b.severity] ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.name.localeCompare(b.name),
+    );
   return {
     findings,
     mandatory: findings.filter((f) => f.severity === "mandatory").length,

@@ -44,7 +44,8 @@ const CONTAINERS_FAQ = "https://www.scaleway.com/en/docs/serverless-containers/f
 const REGISTRY_FAQ = "https://www.scaleway.com/en/docs/container-registry/faq/ (validation 2025-08-19)";
 const OBJECT_FAQ = "https://www.scaleway.com/en/docs/object-storage/faq/ (validation 2025-10-21)";
 const COCKPIT_FAQ = "https://www.scaleway.com/en/docs/cockpit/faq/ (validation 2025-05-02)";
-const RDB_3RD = "third-party 2026 documents quoting the Scaleway catalog (NL doc; FR budget doc of 2026-08-20)";
+const RDB_3RD =
+  "third-party 2026 documents quoting the Scaleway catalog (NL doc; FR budget doc of 2026-08-20)";
 const NOT_FOUND = "no source found; try --live-prices or the Scaleway console estimator";
 
 export const PRICE_TABLE: readonly PriceEntry[] = [
@@ -159,7 +160,7 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     price: 2,
     status: "inferred",
     source:
-      "Scaleway API docs (\"HA … a main node and one replica\") and footprint docs (\"compute impact is doubled\"); not confirmed on a pricing page",
+      'Scaleway API docs ("HA … a main node and one replica") and footprint docs ("compute impact is doubled"); not confirmed on a pricing page',
   },
   {
     key: "rdb.storage",
@@ -184,7 +185,8 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     unit: "vCPU-s",
     price: null,
     status: "unknown",
-    source: "billing model: https://www.scaleway.com/en/docs/serverless-sql-databases/faq/ (validation 2025-04-16); unit price not found",
+    source:
+      "billing model: https://www.scaleway.com/en/docs/serverless-sql-databases/faq/ (validation 2025-04-16); unit price not found",
     note: "no compute charge while idle with min 0 vCPU",
   },
   {
@@ -193,7 +195,8 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     unit: "GB-month",
     price: null,
     status: "unknown",
-    source: "billing model: https://www.scaleway.com/en/docs/serverless-sql-databases/faq/ (validation 2025-04-16); unit price not found",
+    source:
+      "billing model: https://www.scaleway.com/en/docs/serverless-sql-databases/faq/ (validation 2025-04-16); unit price not found",
   },
   {
     key: "secrets.version",
@@ -201,7 +204,8 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     unit: "version-month",
     price: null,
     status: "unknown",
-    source: "billing model: https://www.scaleway.com/en/docs/secret-manager/faq/ (validation 2025-04-15); unit price not found",
+    source:
+      "billing model: https://www.scaleway.com/en/docs/secret-manager/faq/ (validation 2025-04-15); unit price not found",
     note: "plus API requests (price unknown)",
   },
   {
@@ -272,8 +276,7 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     unit: "hour",
     price: null,
     status: "unknown",
-    source:
-      "billing model: https://www.scaleway.com/en/docs/public-gateways/ (2025-12-12); €/h not found",
+    source: "billing model: https://www.scaleway.com/en/docs/public-gateways/ (2025-12-12); €/h not found",
     note: "a third-party 2026-09 estimate gives about €19/month for a VPC-GW-S",
   },
   {
@@ -360,6 +363,6 @@ export function skuFor(key: string, region: string): string | undefined {
   const entry = TABLE.get(key);
   if (entry?.sku) return entry.sku.replace("{region}", region);
   const node = /^rdb\.node\.(.+)$/.exec(key);
-  if (node) return `/storage/rdb/instance/${node[1]}/${region}`;
+  if (node?.[1] !== undefined) return `/storage/rdb/instance/${node[1]}/${region}`;
   return undefined;
 }

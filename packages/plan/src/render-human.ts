@@ -42,7 +42,9 @@ function renderTree(roots: readonly TreeNode[], c: Palette): string[] {
   const out: string[] = [];
   const visit = (node: TreeNode, prefix: string, last: boolean, depth: number): void => {
     const branch = depth === 0 ? "" : last ? "└─ " : "├─ ";
-    const head = node.custom ? `${node.name} ${c.cyan(node.displayType)}` : `${c.bold(node.name)} ${c.dim(node.type)}`;
+    const head = node.custom
+      ? `${node.name} ${c.cyan(node.displayType)}`
+      : `${c.bold(node.name)} ${c.dim(node.type)}`;
     const settings = settingsText(node.settings);
     out.push(`  ${prefix}${branch}${head}${settings ? `  ${c.dim(settings)}` : ""}`);
     const childPrefix = depth === 0 ? "" : prefix + (last ? "   " : "│  ");
@@ -62,7 +64,8 @@ function lineText(l: CostLine, c: Palette): string {
 
 function renderCost(doc: Doc, c: Palette): string[] {
   const out: string[] = [];
-  const origin = doc.cost.priceOrigin === "live" ? "Scaleway public catalog, fetched" : "shipped price table of";
+  const origin =
+    doc.cost.priceOrigin === "live" ? "Scaleway public catalog, fetched" : "shipped price table of";
   out.push(c.bold(`Estimated monthly cost — EUR excl. VAT (${origin} ${doc.cost.priceDate})`));
   const costs = new Map(doc.cost.resources.map((r) => [r.urn, r]));
   const components = new Map(doc.cost.components.map((r) => [r.urn, r]));
@@ -100,7 +103,10 @@ function renderCost(doc: Doc, c: Palette): string[] {
   for (const l of doc.cost.adjustments) l.assumptions.forEach((a) => used.add(a));
   const assumptions = doc.cost.assumptions.filter((a) => used.has(a.key));
   if (assumptions.length > 0) {
-    out.push("", c.bold("  Assumptions") + c.dim(" (override with --assume key=value or --assumptions file.json)"));
+    out.push(
+      "",
+      c.bold("  Assumptions") + c.dim(" (override with --assume key=value or --assumptions file.json)"),
+    );
     for (const a of assumptions) out.push(`    ${a.key} = ${String(a.value)}  ${c.dim(a.description)}`);
   }
   return out;
@@ -124,12 +130,19 @@ function renderDeployTime(doc: Doc, c: Palette): string[] {
   const d = doc.deployTime;
   const verdict = d.withinTarget
     ? c.green(`within the ${formatDuration(d.targetSeconds)} target`)
-    : c.red(`over the ${formatDuration(d.targetSeconds)} target by ${formatDuration(d.totalSeconds - d.targetSeconds)}`);
+    : c.red(
+        `over the ${formatDuration(d.targetSeconds)} target by ${formatDuration(d.totalSeconds - d.targetSeconds)}`,
+      );
   const out = [
-    c.bold(`Estimated deployment time: ${formatDuration(d.totalSeconds)} along the critical path`) + ` (${verdict})`,
+    c.bold(`Estimated deployment time: ${formatDuration(d.totalSeconds)} along the critical path`) +
+      ` (${verdict})`,
   ];
   if (d.upperBoundSeconds > d.totalSeconds)
-    out.push(c.dim(`  up to ${formatDuration(d.upperBoundSeconds)} with documented upper bounds (provider timeouts)`));
+    out.push(
+      c.dim(
+        `  up to ${formatDuration(d.upperBoundSeconds)} with documented upper bounds (provider timeouts)`,
+      ),
+    );
   for (const s of d.steps) {
     out.push(
       `  ${formatDuration(s.startSeconds).padStart(7)} → ${formatDuration(s.finishSeconds).padEnd(7)} ${s.name} ${c.cyan(
@@ -153,16 +166,26 @@ function renderDiff(doc: Doc, c: Palette): string[] {
   for (const r of d.changed)
     out.push(`  ${c.yellow("~")} ${r.name} ${c.dim(shortType(r.type))}: ${r.changedInputs.join(", ")}`);
   if (d.dataLossRisks.length > 0) {
-    out.push("", c.red(c.bold(`DATA-LOSS RISK: ${d.dataLossRisks.length} stateful resource(s) would be destroyed (exit 2)`)));
+    out.push(
+      "",
+      c.red(
+        c.bold(`DATA-LOSS RISK: ${d.dataLossRisks.length} stateful resource(s) would be destroyed (exit 2)`),
+      ),
+    );
     for (const r of d.dataLossRisks) {
-      const notes = [r.protect ? "protected: pulumi up would stop before deleting it" : "", r.retainOnDelete ? "retainOnDelete: the old resource would be orphaned, not deleted" : ""].filter(Boolean);
-      out.push(`  ${c.red(r.action.toUpperCase())} ${r.name} ${c.dim(shortType(r.type))}: ${r.reason}${notes.length ? c.dim(` (${notes.join("; ")})`) : ""}`);
+      const notes = [
+        r.protect ? "protected: pulumi up would stop before deleting it" : "",
+        r.retainOnDelete ? "retainOnDelete: the old resource would be orphaned, not deleted" : "",
+      ].filter(Boolean);
+      out.push(
+        `  ${c.red(r.action.toUpperCase())} ${r.name} ${c.dim(shortType(r.type))}: ${r.reason}${notes.length ? c.dim(` (${notes.join("; ")})`) : ""}`,
+      );
     }
   }
   return out;
 }
 
-const EXIT_TEXT: Record<number, string> = {
+const EXIT_TEXT: Record<0 | 1 | 2, string> = {
   0: "ok",
   1: "a mandatory policy rule fails",
   2: "data-loss risk",
@@ -174,9 +197,13 @@ export function renderHuman(doc: Doc, options: { color?: boolean } = {}): string
   const customs = doc.resources.filter((r) => r.custom).length;
   const out: string[] = [
     c.bold(`scaleway-blocks plan: project ${doc.project}, stack ${doc.stack}`),
-    c.dim("A mock run of the program: nothing was deployed or read from Scaleway; provider-side defaults are not previewed."),
+    c.dim(
+      "A mock run of the program: nothing was deployed or read from Scaleway; provider-side defaults are not previewed.",
+    ),
     "",
-    c.bold(`Resources: ${plural(customs, "resource")} in ${plural(doc.resources.length - customs, "component")}`),
+    c.bold(
+      `Resources: ${plural(customs, "resource")} in ${plural(doc.resources.length - customs, "component")}`,
+    ),
     ...renderTree(buildTree(doc.resources, doc.defaultRegion), c),
     "",
     ...renderCost(doc, c),

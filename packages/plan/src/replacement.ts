@@ -15,7 +15,10 @@ export const STATEFUL_TYPES: Readonly<Record<string, { label: string; replaceOn:
   [T.database]: { label: "database", replaceOn: ["name", "instanceId", "region"] },
   [T.bucket]: { label: "bucket", replaceOn: ["name", "region", "objectLockEnabled", "projectId"] },
   [T.secret]: { label: "secret", replaceOn: ["name", "path", "region", "projectId"] },
-  [T.cockpitSource]: { label: "Cockpit data source", replaceOn: ["retentionDays", "type", "region", "projectId"] },
+  [T.cockpitSource]: {
+    label: "Cockpit data source",
+    replaceOn: ["retentionDays", "type", "region", "projectId"],
+  },
 };
 
 export function isStateful(type: string): boolean {

@@ -65,7 +65,9 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === "MODULE_NOT_FOUND" && String((error as Error).message).includes(project.mainPath))
-        throw new ProjectError(`the program is not built: ${project.mainPath} cannot be loaded. Build the project first (e.g. npm run build)`);
+        throw new ProjectError(
+          `the program is not built: ${project.mainPath} cannot be loaded. Build the project first (e.g. npm run build)`,
+        );
       throw error;
     }
     const main = (mod as { main?: unknown } | undefined)?.main;

@@ -11,7 +11,9 @@ const json = z.json();
 
 const status = z
   .enum(["official", "third-party", "inferred", "live", "unknown"])
-  .describe("How the price is known: official docs, third-party document, inferred, live catalog, or unknown.");
+  .describe(
+    "How the price is known: official docs, third-party document, inferred, live catalog, or unknown.",
+  );
 
 const costLine = z.object({
   item: z.string(),
@@ -41,12 +43,17 @@ const resource = z.object({
   custom: z.boolean().describe("true for provider resources, false for components."),
   parent: z.string().optional().describe("The parent's URN; absent directly under the stack."),
   dependencies: z.array(z.string()).describe("URNs this resource waits for."),
-  inputs: z.record(z.string(), json).describe('Inputs; secrets are "[secret]", resource references { "$resource": urn }.'),
+  inputs: z
+    .record(z.string(), json)
+    .describe('Inputs; secrets are "[secret]", resource references { "$resource": urn }.'),
   protect: z.boolean(),
   retainOnDelete: z.boolean(),
   replaceOnChanges: z.array(z.string()),
   aliases: z.array(z.string()),
-  mockId: z.string().optional().describe("The id the mocks gave (stable across runs); not a real Scaleway id."),
+  mockId: z
+    .string()
+    .optional()
+    .describe("The id the mocks gave (stable across runs); not a real Scaleway id."),
   settings: z.record(z.string(), settingValue).describe("Key settings shown in the tree."),
   stateful: z.boolean().describe("Holds data that a delete or a replace destroys."),
 });
@@ -77,14 +84,23 @@ const pathStep = z.object({
 
 export const planDocumentSchema = z
   .object({
-    schemaVersion: z.string().regex(/^\d+\.\d+$/).describe("MAJOR.MINOR of this document's schema."),
+    schemaVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .describe("MAJOR.MINOR of this document's schema."),
     generator: z.object({ name: z.string(), version: z.string() }),
     project: z.string(),
     stack: z.string(),
     generatedAt: z.string().describe("ISO 8601 time of the plan."),
-    mockRun: z.literal(true).describe("The program ran under mocks: nothing was deployed or read from Scaleway."),
-    defaultRegion: z.string().describe("The provider's default region (stack config scaleway:region, else fr-par)."),
-    resources: z.array(resource).describe("Components and resources, in registration order (the stack itself excluded)."),
+    mockRun: z
+      .literal(true)
+      .describe("The program ran under mocks: nothing was deployed or read from Scaleway."),
+    defaultRegion: z
+      .string()
+      .describe("The provider's default region (stack config scaleway:region, else fr-par)."),
+    resources: z
+      .array(resource)
+      .describe("Components and resources, in registration order (the stack itself excluded)."),
     cost: z.object({
       currency: z.literal("EUR"),
       priceDate: z.string(),
@@ -132,7 +148,9 @@ export const planDocumentSchema = z
       .optional()
       .describe("Present with --baseline."),
     warnings: z.array(z.string()),
-    exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe("0 ok, 1 mandatory policy failure, 2 data-loss risk."),
+    exitCode: z
+      .union([z.literal(0), z.literal(1), z.literal(2)])
+      .describe("0 ok, 1 mandatory policy failure, 2 data-loss risk."),
   })
   .describe("scaleway-blocks plan: an offline plan of a Pulumi deployment on Scaleway");
 

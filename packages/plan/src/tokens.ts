@@ -23,7 +23,8 @@ export const T = {
   bucketAcl: "scaleway:object/bucketAcl:BucketAcl",
   bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
   bucketLock: "scaleway:object/bucketLockConfiguration:BucketLockConfiguration",
-  bucketEncryption: "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  bucketEncryption:
+    "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
   bucketWebsite: "scaleway:object/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
   objectItem: "scaleway:object/item:Item",
   secret: "scaleway:secrets/secret:Secret",
@@ -96,7 +97,7 @@ export function canonicalType(type: string): string {
 /** "scaleway:databases/instance:Instance" → "databases.Instance"; other tokens are returned as they are. */
 export function shortType(type: string): string {
   const match = /^scaleway:([^/]+)\/[^:]+:(.+)$/.exec(canonicalType(type));
-  return match ? `${match[1]}.${match[2]}` : type;
+  return match?.[1] !== undefined && match[2] !== undefined ? `${match[1]}.${match[2]}` : type;
 }
 
 /**

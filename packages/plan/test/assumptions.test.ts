@@ -3,7 +3,10 @@ import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumpti
 
 describe("assumptions", () => {
   it("parses a numeric --assume flag", () => {
-    expect(parseAssumeFlag("containers.activeHoursPerMonth=200")).toEqual(["containers.activeHoursPerMonth", 200]);
+    expect(parseAssumeFlag("containers.activeHoursPerMonth=200")).toEqual([
+      "containers.activeHoursPerMonth",
+      200,
+    ]);
   });
 
   it("parses a boolean --assume flag", () => {
@@ -15,7 +18,9 @@ describe("assumptions", () => {
   });
 
   it("refuses an unknown key and names the known ones", () => {
-    expect(() => parseAssumeFlag("containers.hours=3")).toThrow(/unknown assumption "containers.hours".*containers.activeHoursPerMonth/);
+    expect(() => parseAssumeFlag("containers.hours=3")).toThrow(
+      /unknown assumption "containers.hours".*containers.activeHoursPerMonth/,
+    );
   });
 
   it("refuses a value of the wrong type", () => {
@@ -24,7 +29,9 @@ describe("assumptions", () => {
   });
 
   it("reads nested and dotted keys from a file", () => {
-    expect(parseAssumptionsJson({ containers: { activeHoursPerMonth: 50 }, "storage.gbPerBucket": 3 })).toEqual({
+    expect(
+      parseAssumptionsJson({ containers: { activeHoursPerMonth: 50 }, "storage.gbPerBucket": 3 }),
+    ).toEqual({
       "containers.activeHoursPerMonth": 50,
       "storage.gbPerBucket": 3,
     });

@@ -48,7 +48,11 @@ describe("estimateCost", () => {
   it("keeps an unknown node price out of the total and counts it as unknown", () => {
     const withUnknown = [
       ...fixture,
-      planResource({ type: "scaleway:databases/instance:Instance", name: "gp", inputs: { nodeType: "DB-GP-XS" } }),
+      planResource({
+        type: "scaleway:databases/instance:Instance",
+        name: "gp",
+        inputs: { nodeType: "DB-GP-XS" },
+      }),
     ];
     const before = estimate(fixture);
     const after = estimate(withUnknown);
@@ -67,7 +71,9 @@ describe("estimateCost", () => {
   });
 
   it("leaves a container's vCPU cost unknown when cpuLimit is not set", () => {
-    const cost = estimate([planResource({ type: "scaleway:containers/container:Container", name: "c", inputs: {} })]);
+    const cost = estimate([
+      planResource({ type: "scaleway:containers/container:Container", name: "c", inputs: {} }),
+    ]);
     expect(cost.resources[0]!.lines.map((l) => l.monthly)).toEqual([null, null]);
     expect(cost.total.unknownCount).toBe(2);
   });
@@ -82,7 +88,10 @@ describe("estimateCost", () => {
     ];
     // 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28; 2 GB × 730 h × 3600 s × €0.000001 = €5.256
     expect(estimate(always).total.known).toBeCloseTo(26.28 + 5.256, 6);
-    expect(estimate(always, { "containers.activeHoursPerMonth": 5 }).total.known).toBeCloseTo(26.28 + 5.256, 6);
+    expect(estimate(always, { "containers.activeHoursPerMonth": 5 }).total.known).toBeCloseTo(
+      26.28 + 5.256,
+      6,
+    );
   });
 
   it("prices usage from overridden assumptions", () => {
@@ -110,15 +119,27 @@ describe("estimateCost", () => {
 
   it("prices a public registry namespace at zero and a private one per stored GB", () => {
     const cost = estimate([
-      planResource({ type: "scaleway:registry/namespace:Namespace", name: "pub", inputs: { isPublic: true } }),
-      planResource({ type: "scaleway:registry/namespace:Namespace", name: "priv", inputs: { isPublic: false } }),
+      planResource({
+        type: "scaleway:registry/namespace:Namespace",
+        name: "pub",
+        inputs: { isPublic: true },
+      }),
+      planResource({
+        type: "scaleway:registry/namespace:Namespace",
+        name: "priv",
+        inputs: { isPublic: false },
+      }),
     ]);
     expect(cost.resources.map((r) => r.known)).toEqual([0, 2 * 0.027]);
   });
 
   it("prices Cockpit log retention beyond the free 7 days from the assumed volume", () => {
     const cost = estimate([
-      planResource({ type: "scaleway:observability/source:Source", name: "logs", inputs: { type: "logs", retentionDays: 37 } }),
+      planResource({
+        type: "scaleway:observability/source:Source",
+        name: "logs",
+        inputs: { type: "logs", retentionDays: 37 },
+      }),
     ]);
     // 1 GB/month ingested × €0.35 + 1 GB × 30 extra days × €0.002 per GB-day
     expect(cost.total.known).toBeCloseTo(0.35 + 30 * 0.002, 6);
@@ -126,7 +147,10 @@ describe("estimateCost", () => {
 
   it("names the assumptions each usage-based line depends on", () => {
     const bucket = estimate(fixture).resources.find((r) => r.name === "assets")!;
-    expect(bucket.lines.flatMap((l) => l.assumptions)).toEqual(["storage.gbPerBucket", "storage.egressGbPerBucket"]);
+    expect(bucket.lines.flatMap((l) => l.assumptions)).toEqual([
+      "storage.gbPerBucket",
+      "storage.egressGbPerBucket",
+    ]);
     expect(DEFAULT_ASSUMPTIONS["storage.gbPerBucket"]).toBe(10);
   });
 });

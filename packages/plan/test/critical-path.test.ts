@@ -24,7 +24,11 @@ const bucket = node("bucket");
 const graph = [vpc, pn, db, instance, database, api, bucket];
 
 const SECONDS: Record<string, number> = { vpc: 5, pn: 5, instance: 900, database: 5, api: 120, bucket: 10 };
-const duration = (r: PathResource): TypeDuration => ({ seconds: SECONDS[r.name] ?? 0, basis: "assumption", source: "test" });
+const duration = (r: PathResource): TypeDuration => ({
+  seconds: SECONDS[r.name] ?? 0,
+  basis: "assumption",
+  source: "test",
+});
 
 describe("criticalPath", () => {
   it("follows the longest chain of dependencies through a component", () => {
@@ -66,7 +70,9 @@ describe("criticalPath", () => {
   it("does not loop on a child that depends on its own parent", () => {
     const parent = node("parent", { custom: false });
     const child = node("child", { parent: parent.urn, dependencies: [parent.urn] });
-    expect(criticalPath([parent, child], () => ({ seconds: 7, basis: "assumption", source: "test" })).totalSeconds).toBe(7);
+    expect(
+      criticalPath([parent, child], () => ({ seconds: 7, basis: "assumption", source: "test" })).totalSeconds,
+    ).toBe(7);
   });
 
   it("uses the reference figures per type, and overrides from assumptions", () => {
@@ -74,7 +80,9 @@ describe("criticalPath", () => {
     const rdb = durationOf("scaleway:databases/instance:Instance", defaults);
     expect(rdb.upperBoundSeconds).toBe(30 * 60); // the Terraform provider's timeout
     expect(rdb.basis).toBe("assumption");
-    expect(durationOf("scaleway:databases/serverlessDatabase:ServerlessDatabase", defaults).basis).toBe("official");
+    expect(durationOf("scaleway:databases/serverlessDatabase:ServerlessDatabase", defaults).basis).toBe(
+      "official",
+    );
     const overridden = durationOf(
       "scaleway:databases/instance:Instance",
       resolveAssumptions({ "deploy.databases.Instance": 420 }),

@@ -6,7 +6,11 @@ const INSTANCE = "scaleway:databases/instance:Instance";
 const BUCKET = "scaleway:object/bucket:Bucket";
 const CONTAINER = "scaleway:containers/container:Container";
 
-const instance = planResource({ type: INSTANCE, name: "pg", inputs: { nodeType: "DB-DEV-S", isHaCluster: false } });
+const instance = planResource({
+  type: INSTANCE,
+  name: "pg",
+  inputs: { nodeType: "DB-DEV-S", isHaCluster: false },
+});
 const bucket = planResource({ type: BUCKET, name: "assets", inputs: { name: "assets", region: "fr-par" } });
 const baseline = [instance, bucket];
 
@@ -33,14 +37,18 @@ describe("diffPlans", () => {
   it("flags a change of a replacement-forcing input of a stateful resource", () => {
     const ha = { ...instance, inputs: { ...instance.inputs, isHaCluster: true } };
     const diff = diffPlans(baseline, [ha, bucket]);
-    expect(diff.changed).toEqual([expect.objectContaining({ changedInputs: ["isHaCluster"], replaceInputs: ["isHaCluster"] })]);
+    expect(diff.changed).toEqual([
+      expect.objectContaining({ changedInputs: ["isHaCluster"], replaceInputs: ["isHaCluster"] }),
+    ]);
     expect(diff.dataLossRisks).toEqual([expect.objectContaining({ action: "replace", name: "pg" })]);
   });
 
   it("lists an in-place change without flagging it", () => {
     const bigger = { ...instance, inputs: { ...instance.inputs, nodeType: "DB-PRO2-XXS" } };
     const diff = diffPlans(baseline, [bigger, bucket]);
-    expect(diff.changed).toEqual([expect.objectContaining({ changedInputs: ["nodeType"], replaceInputs: [] })]);
+    expect(diff.changed).toEqual([
+      expect.objectContaining({ changedInputs: ["nodeType"], replaceInputs: [] }),
+    ]);
     expect(diff.dataLossRisks).toEqual([]);
   });
 
@@ -72,13 +80,22 @@ describe("diffPlans", () => {
   });
 
   it("flags a stateful resource whose replaceOnChanges input changed", () => {
-    const before = planResource({ type: BUCKET, name: "b", inputs: { tags: { a: "1" } }, replaceOnChanges: ["tags"] });
+    const before = planResource({
+      type: BUCKET,
+      name: "b",
+      inputs: { tags: { a: "1" } },
+      replaceOnChanges: ["tags"],
+    });
     const after = { ...before, inputs: { tags: { a: "2" } } };
     expect(diffPlans([before], [after]).dataLossRisks).toHaveLength(1);
   });
 
   it("ignores the order of keys inside an input", () => {
-    const a = planResource({ type: BUCKET, name: "b", inputs: { versioning: { enabled: true, mfa: false } } });
+    const a = planResource({
+      type: BUCKET,
+      name: "b",
+      inputs: { versioning: { enabled: true, mfa: false } },
+    });
     const b = { ...a, inputs: { versioning: { mfa: false, enabled: true } } };
     expect(diffPlans([a], [b]).changed).toEqual([]);
   });

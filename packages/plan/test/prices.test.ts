@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { catalogPrice, livePriceBook, PRICE_TABLE, PRICE_TABLE_DATE, skuFor, tablePriceBook } from "../src/index";
+import {
+  catalogPrice,
+  livePriceBook,
+  PRICE_TABLE,
+  PRICE_TABLE_DATE,
+  skuFor,
+  tablePriceBook,
+} from "../src/index";
 import type { CatalogProduct } from "../src/index";
 
 const failing = () => Promise.reject(new Error("getaddrinfo ENOTFOUND api.scaleway.com"));
 
 const catalog: CatalogProduct[] = [
-  { sku: "/paas/caas/cpu_consumption/fr-par", price: { units: 0, nanos: 20_000, currencyCode: "EUR" }, unit: "vcpu_s", size: 1 },
-  { sku: "/storage/rdb/instance/db-dev-s/fr-par", price: { units: 0, nanos: 17_000_000, currencyCode: "EUR" }, unit: "hour", size: 1 },
-  { sku: "/storage/rdb/instance/db-gp-xs/fr-par", price: { units: 0, nanos: 400_000_000, currencyCode: "EUR" }, unit: "hour" },
+  {
+    sku: "/paas/caas/cpu_consumption/fr-par",
+    price: { units: 0, nanos: 20_000, currencyCode: "EUR" },
+    unit: "vcpu_s",
+    size: 1,
+  },
+  {
+    sku: "/storage/rdb/instance/db-dev-s/fr-par",
+    price: { units: 0, nanos: 17_000_000, currencyCode: "EUR" },
+    unit: "hour",
+    size: 1,
+  },
+  {
+    sku: "/storage/rdb/instance/db-gp-xs/fr-par",
+    price: { units: 0, nanos: 400_000_000, currencyCode: "EUR" },
+    unit: "hour",
+  },
 ];
 
 describe("price table", () => {
@@ -20,7 +41,10 @@ describe("price table", () => {
   });
 
   it("keeps node types without a source unknown", () => {
-    expect(tablePriceBook.lookup("rdb.node.db-gp-xs", "fr-par")).toMatchObject({ price: null, status: "unknown" });
+    expect(tablePriceBook.lookup("rdb.node.db-gp-xs", "fr-par")).toMatchObject({
+      price: null,
+      status: "unknown",
+    });
   });
 
   it("maps price keys to catalog SKUs per region", () => {
@@ -38,7 +62,11 @@ describe("live prices", () => {
   });
 
   it("quotes the catalog where it has the SKU, and the table elsewhere", async () => {
-    const { book, warnings } = await livePriceBook(tablePriceBook, () => Promise.resolve(catalog), new Date("2027-01-15T00:00:00Z"));
+    const { book, warnings } = await livePriceBook(
+      tablePriceBook,
+      () => Promise.resolve(catalog),
+      new Date("2027-01-15T00:00:00Z"),
+    );
     expect(warnings).toEqual([]);
     expect(book.date).toBe("2027-01-15");
     expect(book.lookup("containers.vcpu", "fr-par")).toMatchObject({ price: 0.00002, status: "live" });

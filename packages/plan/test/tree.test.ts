@@ -15,7 +15,14 @@ class Platform extends pulumi.ComponentResource {
     );
     new scaleway.containers.Container(
       `${name}-api`,
-      { namespaceId: "fr-par/ns", cpuLimit: 500, memoryLimitBytes: 512 * 1024 * 1024, minScale: 0, maxScale: 4, privacy: "private" },
+      {
+        namespaceId: "fr-par/ns",
+        cpuLimit: 500,
+        memoryLimitBytes: 512 * 1024 * 1024,
+        minScale: 0,
+        maxScale: 4,
+        privacy: "private",
+      },
       { parent: this },
     );
     this.registerOutputs({});
@@ -41,13 +48,23 @@ describe("buildTree", () => {
     const { graph } = await recording;
     const pg = buildTree(planResources(graph), "fr-par")[0]!.children[0]!.children[0]!;
     expect(pg.displayType).toBe("databases.Instance");
-    expect(pg.settings).toMatchObject({ nodeType: "DB-DEV-S", ha: true, region: "nl-ams", publicEndpoint: true });
+    expect(pg.settings).toMatchObject({
+      nodeType: "DB-DEV-S",
+      ha: true,
+      region: "nl-ams",
+      publicEndpoint: true,
+    });
   });
 
   it("shows the scale, size and privacy of a container", async () => {
     const { graph } = await recording;
     const api = buildTree(planResources(graph), "fr-par")[0]!.children[1]!;
-    expect(api.settings).toMatchObject({ cpu: "0.5 vCPU", memory: "512 MiB", scale: "0–4", privacy: "private" });
+    expect(api.settings).toMatchObject({
+      cpu: "0.5 vCPU",
+      memory: "512 MiB",
+      scale: "0–4",
+      privacy: "private",
+    });
   });
 
   it("puts the provider's default region on resources that set none", async () => {

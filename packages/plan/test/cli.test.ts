@@ -1,0 +1,242 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PlanDocument } from "../src/index";
+import { runCli } from "./helpers";
+
+const tmp = mkdtempSync(join(tmpdir(), "scaleway-blocks-plan-"));
+const baselinePath = join(tmp, "baseline.json");
+let baseline: PlanDocument;
+
+beforeAll(async () => {
+  const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+  expect(run.code).toBe(0);
+  writeFileSync(baselinePath, run.stdout);
+  baseline = JSON.parse(run.stdout) as PlanDocument;
+});
+
+describe("scaleway-blocks plan on the fixture project", () => {
+  it("exits 0 on a compliant stack and prints every section", async () => {
+    const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    expect(code).toBe(0);
+    for (const heading of [
+      "Resources:",
+      "Estimated monthly cost",
+      "Policy",
+      "Estimated deployment time",
+      "Result: exit 0",
+    ])
+      expect(stdout).toContain(heading);
+  });
+
+  it("prints the fixture's hand-computed total with its unknowns", async () => {
+    // api container: 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28, 2 GB × 2 628 000 s × €0.000001 = €5.256
+    // db: DB-DEV-S €0.0156 × 730 = €11.388; bucket: 10 × €0.0146 + 5 × €0.01 = €0.196; registry: 2 × €0.027 = €0.054
+    const known = 26.28 + 5.256 + 11.388 + 0.196 + 0.054; // €43.174
+    expect(baseline.cost.total.known).toBeCloseTo(known, 6);
+    // unknown: the database's storage and backups, and the secret version
+    expect(baseline.cost.total.unknownCount).toBe(3);
+    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    expect(stdout).toContain("Total: €43.17 + 3 unknown per month");
+  });
+
+  it("never prints the secure config value nor the placeholder as plain input", async () => {
+    const human = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    for (const text of [human.stdout, JSON.stringify(baseline)]) {
+      expect(text).not.toContain("v1:8Rz0i3Jb9Y3nGxkS");
+      expect(text).not.toContain("[secret placeholder]");
+    }
+    const version = baseline.resources.find((r) => r.name === "db-password-v1")!;
+    expect(version.inputs.data).toBe("[secret]");
+  });
+
+  it("exits 1 when a mandatory policy rule fails", async () => {
+    const { code, stdout } = await runCli(["plan", "--stack", "public", "--cwd", "platform"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("scw-database-no-public-endpoint");
+  });
+
+  it("exits 2 when a renamed database component would replace the database", async () => {
+    const { code, stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-renamed",
+      "--baseline",
+      baselinePath,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toContain("DATA-LOSS RISK");
+    expect(stdout).toMatch(/REPLACE db-instance databases\.Instance/);
+  });
+
+  it("reports the renamed database's risks in the JSON diff", async () => {
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-renamed",
+      "--baseline",
+      baselinePath,
+      "--json",
+    ]);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    expect(plan.exitCode).toBe(2);
+    expect(plan.diff!.dataLossRisks.map((r) => [r.name, r.action])).toEqual([
+      ["db-instance", "replace"],
+      ["db-db", "replace"],
+    ]);
+  });
+
+  it("exits 0 when the only change is an added container", async () => {
+    const { code, stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-grown",
+      "--baseline",
+      baselinePath,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    expect(plan.diff!.added.map((r) => r.name)).toEqual(["worker"]);
+    expect(plan.diff!.dataLossRisks).toEqual([]);
+  });
+
+  it("prices from an assumption given on the command line", async () => {
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform",
+      "--json",
+      "--assume",
+      "storage.gbPerBucket=110",
+    ]);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    // 100 GB more than the default 10, at €0.0146
+    expect(plan.cost.total.known - baseline.cost.total.known).toBeCloseTo(100 * 0.0146, 6);
+  });
+
+  it("reads assumptions from a JSON file, with flags winning", async () => {
+    const file = join(tmp, "assumptions.json");
+    writeFileSync(file, JSON.stringify({ storage: { gbPerBucket: 1000, egressGbPerBucket: 0 } }));
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform",
+      "--json",
+      "--assumptions",
+      file,
+      "--assume",
+      "storage.gbPerBucket=10",
+    ]);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    // egress 0 instead of 5 GB × €0.01; storage back to 10 GB by the flag
+    expect(plan.cost.total.known).toBeCloseTo(baseline.cost.total.known - 0.05, 6);
+  });
+
+  it("falls back to the price table with a warning when live prices cannot be fetched", async () => {
+    const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--live-prices", "--json"], {
+      fetchCatalog: () => Promise.reject(new Error("network unreachable")),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("network unreachable");
+    const plan = JSON.parse(run.stdout) as PlanDocument;
+    expect(plan.cost.priceOrigin).toBe("table");
+    expect(plan.warnings).toEqual([expect.stringContaining("using the price table")]);
+  });
+
+  it("shows the critical path through the database to the container", () => {
+    expect(baseline.deployTime.steps.map((s) => s.name)).toEqual([
+      "vpc",
+      "pn",
+      "db-instance",
+      "db-db",
+      "api",
+    ]);
+    expect(baseline.deployTime.withinTarget).toBe(false);
+  });
+
+  it("colours the output only on a TTY without NO_COLOR", async () => {
+    const esc = "\u001b[";
+    let colored = "";
+    await runCli(["plan", "--stack", "dev", "--cwd", "platform"], {
+      stdout: { write: (t: string) => (colored += t), isTTY: true },
+    });
+    let noColor = "";
+    await runCli(["plan", "--stack", "dev", "--cwd", "platform"], {
+      env: { NO_COLOR: "1" },
+      stdout: { write: (t: string) => (noColor += t), isTTY: true },
+    });
+    const piped = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    expect(colored).toContain(esc);
+    expect(noColor).not.toContain(esc);
+    expect(piped.stdout).not.toContain(esc);
+  });
+
+  it("exits 3 with a clear message when the program is not built", async () => {
+    const { code, stderr } = await runCli(["plan", "--stack", "dev", "--cwd", "unbuilt"]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("Build the project first");
+  });
+
+  it("exits 3 on an unknown flag", async () => {
+    const { code, stderr } = await runCli(["plan", "--stack", "dev", "--colour"]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("--help");
+  });
+
+  it("exits 3 without --stack", async () => {
+    const { code, stderr } = await runCli(["plan"]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("--stack <name> is required");
+  });
+
+  it("prints every flag in --help", async () => {
+    const { code, stdout } = await runCli(["--help"]);
+    expect(code).toBe(0);
+    for (const flag of [
+      "--stack",
+      "--cwd",
+      "--json",
+      "--baseline",
+      "--assume",
+      "--assumptions",
+      "--live-prices",
+      "--policy-config",
+    ])
+      expect(stdout).toContain(flag);
+  });
+});
+
+describe("scaleway-blocks plan options", () => {
+  it("applies a policy configuration file", async () => {
+    const file = join(tmp, "policy.json");
+    writeFileSync(file, JSON.stringify({ rules: { "scw-database-no-public-endpoint": "advisory" } }));
+    const { code } = await runCli(["plan", "--stack", "public", "--cwd", "platform", "--policy-config", file]);
+    expect(code).toBe(0);
+  });
+
+  it("exits 3 naming the bad field of a policy configuration", async () => {
+    const file = join(tmp, "bad-policy.json");
+    writeFileSync(file, JSON.stringify({ rules: { "no-such-rule": "advisory" } }));
+    const { code, stderr } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--policy-config", file]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("no-such-rule");
+  });
+
+  it("checks the deployment time against --target-minutes", async () => {
+    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json", "--target-minutes", "30"]);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    expect(plan.deployTime).toMatchObject({ targetSeconds: 1800, withinTarget: true });
+  });
+});
