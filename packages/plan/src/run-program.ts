@@ -49,7 +49,7 @@ function sdkMismatch(projectRequire: NodeJS.Require): string | undefined {
  * Runs the project's built program in-process under the Scaleway mocks of
  * @scaleway-blocks/testing (a mock run: nothing is deployed, no credentials are used) and records
  * the resource graph. The program is the module at package.json `main`, exporting
- * `main(): Promise<Record<string, unknown>>`.
+ * `main(): Promise<Record<string, unknown>>` (or being that function itself, as Pulumi allows).
  */
 export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
   const projectRequire = createRequire(join(project.dir, "package.json"));
@@ -70,7 +70,8 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
         );
       throw error;
     }
-    const main = (mod as { main?: unknown } | undefined)?.main;
+    // The contract: a `main` export. A module that is itself the function (Pulumi's `export = main`) works too.
+    const main = typeof mod === "function" ? mod : (mod as { main?: unknown } | undefined)?.main;
     if (typeof main !== "function")
       throw new ProjectError(
         `${project.mainPath} does not export main(): the project contract is \`export async function main(): Promise<Record<string, unknown>>\``,

@@ -222,21 +222,59 @@ describe("scaleway-blocks plan options", () => {
   it("applies a policy configuration file", async () => {
     const file = join(tmp, "policy.json");
     writeFileSync(file, JSON.stringify({ rules: { "scw-database-no-public-endpoint": "advisory" } }));
-    const { code } = await runCli(["plan", "--stack", "public", "--cwd", "platform", "--policy-config", file]);
+    const { code } = await runCli([
+      "plan",
+      "--stack",
+      "public",
+      "--cwd",
+      "platform",
+      "--policy-config",
+      file,
+    ]);
     expect(code).toBe(0);
   });
 
   it("exits 3 naming the bad field of a policy configuration", async () => {
     const file = join(tmp, "bad-policy.json");
     writeFileSync(file, JSON.stringify({ rules: { "no-such-rule": "advisory" } }));
-    const { code, stderr } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--policy-config", file]);
+    const { code, stderr } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform",
+      "--policy-config",
+      file,
+    ]);
     expect(code).toBe(3);
     expect(stderr).toContain("no-such-rule");
   });
 
   it("checks the deployment time against --target-minutes", async () => {
-    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json", "--target-minutes", "30"]);
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform",
+      "--json",
+      "--target-minutes",
+      "30",
+    ]);
     const plan = JSON.parse(stdout) as PlanDocument;
     expect(plan.deployTime).toMatchObject({ targetSeconds: 1800, withinTarget: true });
+  });
+
+  it("plans a Pulumi entry that is itself the program function", async () => {
+    const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "pulumi-entry", "--json"]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    expect(plan.resources.map((r) => r.name).sort()).toEqual(baseline.resources.map((r) => r.name).sort());
+  });
+
+  it("exits 3 when the built module exports no main()", async () => {
+    const { code, stderr } = await runCli(["plan", "--stack", "dev", "--cwd", "no-main"]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("does not export main()");
   });
 });
