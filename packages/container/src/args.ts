@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
+  keyedRecord,
   ENVIRONMENTS,
   commonArgsShape,
   environmentProfile,
@@ -34,19 +35,6 @@ const SECRET_ENV_HINT = "put it in secretEnvironment";
 
 function issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = []): void {
   ctx.addIssue({ code: "custom", message, path });
-}
-
-/**
- * A record whose keys are checked with `keySchema`, reporting the key schema's own message at the
- * key's path (zod's record reports only "Invalid key in record").
- */
-function keyedRecord<V extends z.ZodType>(keySchema: z.ZodType<string>, valueSchema: V) {
-  return z.record(z.string(), valueSchema).superRefine((record, ctx) => {
-    for (const key of Object.keys(record)) {
-      const result = keySchema.safeParse(key);
-      if (!result.success) issue(ctx, result.error.issues[0]?.message ?? "expected a valid key", [key]);
-    }
-  });
 }
 
 const int = (what: string) =>

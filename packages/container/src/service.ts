@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, shortHash } from "@scaleway-blocks/core";
+import { blockContext, describeRedacted, parseArgs, shortHash } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
@@ -8,7 +8,6 @@ import type { SecretReference } from "@scaleway-blocks/secrets";
 import { isRegistryImage, serviceArgsSchema } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mibToBytes } from "./internal/memory";
-import { parseArgsRedacting } from "./internal/parse-redacted";
 
 /** The IAM permission set that lets a principal call the project's private Serverless Containers. */
 export const INVOKE_PERMISSION_SET = "ContainersPrivateAccess";
@@ -79,7 +78,12 @@ export class Service extends pulumi.ComponentResource {
   constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
     // Values under environment, secretEnvironment and cron headers/body may be secrets: never quoted.
-    const parsed = parseArgsRedacting(serviceArgsSchema, args, { type: Service.TYPE, name }, mayHoldSecret);
+    const parsed = parseArgs(
+      serviceArgsSchema,
+      args,
+      { type: Service.TYPE, name },
+      { describe: (path, value) => (mayHoldSecret(path) ? describeRedacted(value) : undefined) },
+    );
     super(Service.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "container", name }, parsed);
     const profile = ctx.profile.container;

@@ -60,6 +60,13 @@ export function describeReceived(value: unknown): string {
   return text.length > MAX_RECEIVED_LENGTH ? `${text.slice(0, MAX_RECEIVED_LENGTH)}…` : text;
 }
 
+/** How a possibly secret value is described in an error: its kind and size, never its content. */
+export function describeRedacted(value: unknown): string {
+  if (typeof value === "string") return `a string of ${value.length} characters (value redacted)`;
+  if (value === undefined || value === null || typeof value === "object") return describeReceived(value);
+  return `a ${typeof value} (value redacted)`;
+}
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
@@ -69,8 +76,25 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+export interface ParseArgsOptions {
+  /**
+   * How a bad field's given value is described, instead of quoting it. Return `describeRedacted(value)`
+   * for fields that may hold a secret (passwords, tokens, headers), undefined to keep the default.
+   */
+  describe?: (path: readonly PropertyKey[], value: unknown) => string | undefined;
+}
+
+/** Whether a field path lies at or under `prefix`, e.g. ["exporter", "otlp", "headers"]. */
+export function isPathUnder(path: readonly PropertyKey[], prefix: readonly PropertyKey[]): boolean {
+  return path.length >= prefix.length && prefix.every((key, i) => String(path[i]) === String(key));
+}
+
 /** Turns zod issues into ConfigIssues, reading the given value from the raw args. */
-export function configIssuesFromZod(error: z.ZodError, args: unknown): ConfigIssue[] {
+export function configIssuesFromZod(
+  error: z.ZodError,
+  args: unknown,
+  options: ParseArgsOptions = {},
+): ConfigIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path;
     if (issue.code === "unrecognized_keys") {
@@ -80,10 +104,11 @@ export function configIssuesFromZod(error: z.ZodError, args: unknown): ConfigIss
         received: issue.keys.map((k) => JSON.stringify(k)).join(", "),
       };
     }
+    const value = valueAt(args, path);
     return {
       path: formatPath(path),
       expected: issue.message.replace(/^Invalid input: /, ""),
-      received: describeReceived(valueAt(args, path)),
+      received: options.describe?.(path, value) ?? describeReceived(value),
     };
   });
 }
@@ -96,8 +121,9 @@ export function parseArgs<S extends z.ZodType>(
   schema: S,
   args: unknown,
   component: { type: string; name: string },
+  options: ParseArgsOptions = {},
 ): z.output<S> {
   const result = schema.safeParse(args);
   if (result.success) return result.data;
-  throw new ConfigError(component.type, component.name, configIssuesFromZod(result.error, args));
+  throw new ConfigError(component.type, component.name, configIssuesFromZod(result.error, args, options));
 }

@@ -37,10 +37,25 @@ export {
   formatConfigError,
   formatPath,
   describeReceived,
+  describeRedacted,
+  isPathUnder,
   configIssuesFromZod,
   parseArgs,
 } from "./errors";
-export type { ConfigIssue } from "./errors";
-export { pulumiInput, secretInputSchema } from "./inputs";
+export type { ConfigIssue, ParseArgsOptions } from "./errors";
+export { pulumiInput, secretInputSchema, keyedRecord } from "./inputs";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";
+export {
+  RFC1918_RANGES,
+  parseIpv4Cidr,
+  networkAddress,
+  isNetworkAddress,
+  formatIpv4,
+  formatCidr,
+  contains,
+  overlaps,
+  isRfc1918,
+} from "./cidr";
+export type { Ipv4Cidr } from "./cidr";
+export { currentOrganization, stackIdentity } from "./stack";

@@ -23,3 +23,22 @@ export const secretInputSchema = z.custom<pulumi.Input<string>>(
   (v) => typeof v === "string" || isDeferred(v),
   { message: "expected a string, an Output<string> or a Promise<string>" },
 );
+
+/**
+ * A record whose keys are checked with `keySchema`, reporting the key schema's own message at the
+ * key's path (zod's record reports only "Invalid key in record").
+ */
+export function keyedRecord<V extends z.ZodType>(keySchema: z.ZodType<string>, valueSchema: V) {
+  return z.record(z.string(), valueSchema).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      const result = keySchema.safeParse(key);
+      if (!result.success) {
+        ctx.addIssue({
+          code: "custom",
+          message: result.error.issues[0]?.message ?? "expected a valid key",
+          path: [key],
+        });
+      }
+    }
+  });
+}

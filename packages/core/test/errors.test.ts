@@ -5,7 +5,10 @@ import {
   ConfigError,
   commonArgsSchema,
   describeReceived,
+  describeRedacted,
   formatPath,
+  isPathUnder,
+  keyedRecord,
   parseArgs,
   pulumiInput,
   regionSchema,
@@ -76,6 +79,31 @@ describe("parseArgs", () => {
   });
 });
 
+describe("parseArgs redaction", () => {
+  const secretSchema = z.object({ password: z.string().min(12), name: z.string().min(3) });
+
+  it("never quotes a redacted field's value", () => {
+    const error = catchConfigError(() =>
+      parseArgs(secretSchema, { password: "hunter2", name: "x" }, component, {
+        describe: (path, value) => (isPathUnder(path, ["password"]) ? describeRedacted(value) : undefined),
+      }),
+    );
+    expect(error.message).not.toContain("hunter2");
+    expect(error.issues[0]).toMatchObject({
+      path: "password",
+      received: "a string of 7 characters (value redacted)",
+    });
+  });
+
+  it("still quotes fields that are not redacted", () => {
+    const error = catchConfigError(() =>
+      parseArgs(secretSchema, { password: "hunter2", name: "x" }, component, { describe: () => undefined }),
+    );
+    expect(error.message).toContain('received "hunter2"');
+    expect(error.message).toContain('received "x"');
+  });
+});
+
 describe("describeReceived", () => {
   it("never forces an Output", () => {
     expect(describeReceived(pulumi.output("x"))).toBe("a pulumi Output");
@@ -87,6 +115,15 @@ describe("describeReceived", () => {
 
   it("describes objects by their keys", () => {
     expect(describeReceived({ a: 1, b: 2 })).toBe("an object with keys a, b");
+  });
+});
+
+describe("isPathUnder", () => {
+  it("matches the prefix itself and everything below it", () => {
+    expect(isPathUnder(["a", "b"], ["a", "b"])).toBe(true);
+    expect(isPathUnder(["a", "b", 0], ["a", "b"])).toBe(true);
+    expect(isPathUnder(["a"], ["a", "b"])).toBe(false);
+    expect(isPathUnder(["a", "c"], ["a", "b"])).toBe(false);
   });
 });
 
@@ -107,6 +144,23 @@ describe("pulumiInput", () => {
   it("accepts Outputs and Promises unvalidated", () => {
     expect(port.safeParse(pulumi.output(5432)).success).toBe(true);
     expect(port.safeParse(Promise.resolve(1)).success).toBe(true);
+  });
+});
+
+describe("keyedRecord", () => {
+  const env = keyedRecord(z.string().regex(/^[A-Z_]+$/, "expected an upper-case name"), z.string());
+
+  it("reports a bad key with the key schema's message at the key's path", () => {
+    const error = catchConfigError(() =>
+      parseArgs(z.object({ env }), { env: { GOOD: "1", "bad-key": "2" } }, component),
+    );
+    expect(error.issues).toEqual([
+      { path: "env.bad-key", expected: "expected an upper-case name", received: '"2"' },
+    ]);
+  });
+
+  it("accepts good keys", () => {
+    expect(env.parse({ A_B: "x" })).toEqual({ A_B: "x" });
   });
 });
 

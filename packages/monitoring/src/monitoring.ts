@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext } from "@scaleway-blocks/core";
+import { blockContext, describeRedacted, isPathUnder, parseArgs } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { SECRET_ARG_PATHS, TOKEN_SCOPES, monitoringArgsSchema } from "./args";
-import { isUnder, parseArgsRedacting } from "./internal/parse-redacted";
 import type { MonitoringArgs, ParsedMonitoringArgs, SourceType } from "./args";
 
 /** Budget alert thresholds (percent of the limit) when none are given. */
@@ -47,8 +46,14 @@ export class Monitoring extends pulumi.ComponentResource {
 
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgsRedacting(monitoringArgsSchema, args, { type: Monitoring.TYPE, name }, (path) =>
-      SECRET_ARG_PATHS.some((prefix) => isUnder(prefix)(path)),
+    const parsed = parseArgs(
+      monitoringArgsSchema,
+      args,
+      { type: Monitoring.TYPE, name },
+      {
+        describe: (path, value) =>
+          SECRET_ARG_PATHS.some((prefix) => isPathUnder(path, prefix)) ? describeRedacted(value) : undefined,
+      },
     );
     super(Monitoring.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "monitoring", name }, parsed);

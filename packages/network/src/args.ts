@@ -1,21 +1,19 @@
 import {
+  RFC1918_RANGES,
   ZONES_BY_PRODUCT,
   commonArgsShape,
-  nameSegmentSchema,
-  regionOfZone,
-  zoneFor,
-} from "@scaleway-blocks/core";
-import { z } from "zod";
-import {
-  RFC1918_RANGES,
   formatCidr,
   isNetworkAddress,
   isRfc1918,
+  nameSegmentSchema,
   networkAddress,
   overlaps,
   parseIpv4Cidr,
-} from "./internal/cidr";
-import type { Ipv4Cidr } from "./internal/cidr";
+  regionOfZone,
+  zoneFor,
+} from "@scaleway-blocks/core";
+import type { Ipv4Cidr } from "@scaleway-blocks/core";
+import { z } from "zod";
 
 /**
  * Prefix lengths Scaleway accepts for a custom Private Network IPv4 subnet: /20 (4 094 usable

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
-import { ConfigError, blockContext, parseArgs, scalewayTags } from "@scaleway-blocks/core";
+import { ConfigError, blockContext, describeRedacted, parseArgs, scalewayTags } from "@scaleway-blocks/core";
 import type { BlockContext } from "@scaleway-blocks/core";
 import { grantArgsSchema, secretsArgsSchema } from "./args";
 import type {
@@ -11,7 +11,6 @@ import type {
   SecretsAccessGrantArgs,
   SecretsArgs,
 } from "./args";
-import { describeRedacted, parseArgsRedacting } from "./internal/parse-redacted";
 import type { SecretReference, SecretsAccessGrant } from "./reference";
 
 /** The permission set that reads secret versions' data (Scaleway IAM, "Security & Identity › Secret Manager"). */
@@ -95,7 +94,12 @@ export class Secrets extends pulumi.ComponentResource {
   constructor(name: string, args: SecretsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered,
     // and the error never quotes a secret value.
-    const parsed = parseArgsRedacting(secretsArgsSchema, args, { type: Secrets.TYPE, name }, describeGiven);
+    const parsed = parseArgs(
+      secretsArgsSchema,
+      args,
+      { type: Secrets.TYPE, name },
+      { describe: describeGiven },
+    );
     super(Secrets.TYPE, name, {}, opts);
     this.componentName = name;
     this.args = parsed;

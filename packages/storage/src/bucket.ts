@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs, shortHash } from "@scaleway-blocks/core";
+import { blockContext, parseArgs, shortHash, stackIdentity } from "@scaleway-blocks/core";
 import type { BlockContext, Region } from "@scaleway-blocks/core";
 import { bucketArgsSchema } from "./args";
 import type { BucketArgs, ParsedBucketArgs } from "./args";
 import { policyDocument } from "./internal/policy";
 import type { Principal } from "./internal/policy";
-import { stackIdentity } from "./internal/stack-identity";
 
 type LifecycleRule = scaleway.types.input.object.BucketLifecycleRule;
 

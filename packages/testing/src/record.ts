@@ -94,7 +94,14 @@ async function run<T>(
   options: RecordOptions,
 ): Promise<{ result?: T; error?: unknown; failed: boolean; graph: ResourceGraph }> {
   const mocks = new ScalewayMocks(options);
-  await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "test", false);
+  // "organization" is what DIY backends (s3://, file://) report as the organization.
+  await pulumi.runtime.setMocks(
+    mocks,
+    options.project ?? "project",
+    options.stack ?? "test",
+    false,
+    "organization",
+  );
   pulumi.runtime.setAllConfig(
     { "scaleway:region": mocks.region, "scaleway:zone": mocks.zone, ...(options.config ?? {}) },
     options.secretConfigKeys ?? [],
@@ -190,6 +197,17 @@ async function run<T>(
 }
 
 /**
+ * Pulumi's mocks are process-wide, so runs take turns: a recording started while another is in
+ * flight (e.g. two started at describe level) waits for it instead of mixing their resources.
+ */
+let previousRun: Promise<unknown> = Promise.resolve();
+function serialized<R>(task: () => Promise<R>): Promise<R> {
+  const next = previousRun.then(task, task);
+  previousRun = next.catch(() => undefined);
+  return next;
+}
+
+/**
  * Runs a Pulumi program (or builds a component) in-process under Scaleway mocks and records
  * every resource it registers. Throws what the program throws.
  *
@@ -201,7 +219,7 @@ export async function record<T>(
   program: () => T | Promise<T>,
   options: RecordOptions = {},
 ): Promise<Recording<T>> {
-  const outcome = await run(program, options);
+  const outcome = await serialized(() => run(program, options));
   if (outcome.failed) throw outcome.error;
   return { result: outcome.result as T, graph: outcome.graph };
 }
@@ -214,7 +232,7 @@ export async function recordError(
   program: () => unknown,
   options: RecordOptions = {},
 ): Promise<FailedRecording> {
-  const outcome = await run(program, options);
+  const outcome = await serialized(() => run(program, options));
   if (!outcome.failed) throw new Error("expected the program to throw, but it completed");
   return { error: outcome.error, graph: outcome.graph };
 }

@@ -165,6 +165,23 @@ describe("record options", () => {
     expect(result).toBe("staging");
   });
 
+  it("records runs started together one after the other, each on its own", async () => {
+    const [first, second] = await Promise.all([
+      record(() => new scaleway.network.Vpc("first", {})),
+      record(() => {
+        new scaleway.network.Vpc("second", {});
+        new scaleway.network.Vpc("third", {});
+      }),
+    ]);
+    expect(first.graph.registered.map((r) => r.name)).toEqual(["first"]);
+    expect(second.graph.registered.map((r) => r.name).sort()).toEqual(["second", "third"]);
+  });
+
+  it("reports the organization a DIY backend reports", async () => {
+    const { result } = await record(() => pulumi.getOrganization());
+    expect(result).toBe("organization");
+  });
+
   it("records each run on its own", async () => {
     const first = await record(() => new scaleway.network.Vpc("a", {}));
     const second = await record(() => new scaleway.network.Vpc("b", {}));

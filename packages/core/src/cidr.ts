@@ -1,6 +1,5 @@
 /**
  * IPv4 CIDR arithmetic for validating private network subnets and bastion allow-lists.
- * Candidate for @scaleway-blocks/core: other blocks (database ACLs, bucket policies) parse CIDRs too.
  */
 
 export interface Ipv4Cidr {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  contains,
-  formatCidr,
-  isNetworkAddress,
-  isRfc1918,
-  overlaps,
-  parseIpv4Cidr,
-} from "../src/internal/cidr";
+import { contains, formatCidr, isNetworkAddress, isRfc1918, overlaps, parseIpv4Cidr } from "../src/index";
 
 const cidr = (text: string) => {
   const parsed = parseIpv4Cidr(text);
