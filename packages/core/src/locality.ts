@@ -55,16 +55,16 @@ export const zoneSchema = z.enum(ZONES, {
 });
 
 /** A zone where the given product is offered, e.g. `zoneFor("publicGateway")` refuses fr-par-3. */
-export function zoneFor(product: ZonalProduct) {
-  const zones = ZONES_BY_PRODUCT[product];
+export function zoneFor<P extends ZonalProduct>(product: P) {
+  const zones: (typeof ZONES_BY_PRODUCT)[P] = ZONES_BY_PRODUCT[product];
   return z.enum(zones, {
     error: () => `expected a zone where ${product} is offered: ${zones.join(" | ")}`,
   });
 }
 
 /** A region where the given product is offered, e.g. `regionFor("serverlessSqlDatabase")` is fr-par only. */
-export function regionFor(product: RegionalProduct) {
-  const regions = REGIONS_BY_PRODUCT[product];
+export function regionFor<P extends RegionalProduct>(product: P) {
+  const regions: (typeof REGIONS_BY_PRODUCT)[P] = REGIONS_BY_PRODUCT[product];
   return z.enum(regions, {
     error: () => `expected a region where ${product} is offered: ${regions.join(" | ")}`,
   });

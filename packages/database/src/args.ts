@@ -1,4 +1,11 @@
-import { commonArgsShape, regionFor } from "@scaleway-blocks/core";
+import {
+  commonArgsShape,
+  formatCidr,
+  isNetworkAddress,
+  networkAddress,
+  parseIpv4Cidr,
+  regionFor,
+} from "@scaleway-blocks/core";
 import type { CommonArgs } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import type { PrivateNetworkInput } from "@scaleway-blocks/network";
@@ -49,16 +56,6 @@ export const engineSettingsSchema = z.record(
   z.string().regex(/^[a-z][a-z0-9_.]*$/, "expected a PostgreSQL setting name (e.g. max_connections)"),
   z.string({ error: 'expected a string value (engine settings are strings, e.g. "200")' }),
 );
-
-/** "203.0.113.7/24" → "203.0.113.0/24" (the text is a valid IPv4 CIDR already). */
-function networkAddressOf(cidr: string): string {
-  const [ip = "", prefix = "32"] = cidr.split("/");
-  const bits = Number(prefix);
-  const address = ip.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  const network = (address & mask) >>> 0;
-  return `${[24, 16, 8, 0].map((shift) => (network >>> shift) & 0xff).join(".")}/${bits}`;
-}
 
 const logicalDatabaseSchema = z.strictObject({
   /** The logical database's name, as clients see it in the connection string. */
@@ -165,15 +162,14 @@ export const managedDatabaseArgsSchema = z
       z.cidrv4().safeParse(cidr).success ? cidr : undefined,
     );
     cidrs.forEach((cidr, i) => {
-      if (cidr === undefined) return;
-      const network = networkAddressOf(cidr);
-      if (network !== cidr) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["publicEndpoint", "allowedCidrs", i],
-          message: `expected a network address with the host bits at zero, e.g. "${network}"`,
-        });
-      }
+      const parsed = cidr === undefined ? undefined : parseIpv4Cidr(cidr);
+      if (!parsed || isNetworkAddress(parsed)) return;
+      const network = formatCidr({ ...parsed, address: networkAddress(parsed) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["publicEndpoint", "allowedCidrs", i],
+        message: `expected a network address with the host bits at zero, e.g. "${network}"`,
+      });
     });
     if (args.publicEndpoint && !args.publicEndpoint.allowFromAnywhere) {
       cidrs.forEach((cidr, i) => {
@@ -373,10 +369,9 @@ export type ParsedServerlessArgs = z.output<typeof serverlessDatabaseArgsSchema>
 // The documented interfaces and the schemas must accept the same args.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _managedArgsMatchSchema: Same<ManagedDatabaseArgs, z.input<typeof managedDatabaseArgsSchema>> = true;
-// (core's regionFor() is typed with every product's regions; the interface narrows region to "fr-par".)
 const _serverlessArgsMatchSchema: Same<
-  Omit<ServerlessDatabaseArgs, "region">,
-  Omit<z.input<typeof serverlessDatabaseArgsSchema>, "region">
+  ServerlessDatabaseArgs,
+  z.input<typeof serverlessDatabaseArgsSchema>
 > = true;
 void _managedArgsMatchSchema;
 void _serverlessArgsMatchSchema;
