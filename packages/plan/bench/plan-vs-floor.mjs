@@ -33,12 +33,17 @@ function fail(message) {
   process.exit(1);
 }
 if (!existsSync(cli)) fail(`${cli} does not exist: build the package first (npx tsc -p tsconfig.build.json)`);
-if (!existsSync(join(projectDir, "Pulumi.yaml"))) fail(`no Pulumi project in ${projectDir}: pass --cwd <dir>`);
+if (!existsSync(join(projectDir, "Pulumi.yaml")))
+  fail(`no Pulumi project in ${projectDir}: pass --cwd <dir>`);
 
 /** Runs a command and returns its wall time in ms (and its status). */
 function timed(args, cwd) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return { ms, status: result.status, stderr: result.stderr };
 }
@@ -71,6 +76,12 @@ const planMs = median(plans);
 const ratio = planMs / floorMs;
 console.log(`project      ${projectDir} (stack ${values.stack}, plan exit ${warm.status})`);
 console.log(`runs         ${runs} (median; after one warm-up)`);
-console.log(`plan         ${planMs.toFixed(0)} ms   scaleway-blocks plan --stack ${values.stack} --cwd <dir>`);
-console.log(`floor        ${floorMs.toFixed(0)} ms   node -e "require('@pulumi/pulumi'); require('@pulumiverse/scaleway')"`);
-console.log(`ratio        ${ratio.toFixed(2)}×   target ≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? "(met)" : "(MISSED)"}`);
+console.log(
+  `plan         ${planMs.toFixed(0)} ms   scaleway-blocks plan --stack ${values.stack} --cwd <dir>`,
+);
+console.log(
+  `floor        ${floorMs.toFixed(0)} ms   node -e "require('@pulumi/pulumi'); require('@pulumiverse/scaleway')"`,
+);
+console.log(
+  `ratio        ${ratio.toFixed(2)}×   target ≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? "(met)" : "(MISSED)"}`,
+);

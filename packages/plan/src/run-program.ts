@@ -80,6 +80,10 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
     if (result !== null && typeof result === "object") outputs = result as Record<string, unknown>;
   };
 
+  // What the program and the SDK print (console.log, pulumi.log) goes to stderr: stdout is the plan's.
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    (process.stderr.write as (...args: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
   try {
     const { graph } = await record(program, {
       project: project.name,
@@ -94,5 +98,7 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
     if (error instanceof ProjectError || error instanceof ProgramError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ProgramError(`the program failed under mocks: ${message}`);
+  } finally {
+    process.stdout.write = stdoutWrite;
   }
 }

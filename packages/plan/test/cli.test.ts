@@ -277,4 +277,21 @@ describe("scaleway-blocks plan options", () => {
     expect(code).toBe(3);
     expect(stderr).toContain("does not export main()");
   });
+
+  it("sends what the program prints to stderr, keeping stdout for the plan", async () => {
+    const streams = { out: "", err: "" };
+    const write = { out: process.stdout.write, err: process.stderr.write };
+    process.stdout.write = ((t: string) => Boolean((streams.out += t))) as typeof process.stdout.write;
+    process.stderr.write = ((t: string) => Boolean((streams.err += t))) as typeof process.stderr.write;
+    try {
+      const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "noisy", "--json"]);
+      expect(code).toBe(0);
+      expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+    } finally {
+      process.stdout.write = write.out;
+      process.stderr.write = write.err;
+    }
+    expect(streams.out).not.toContain("noise from the program");
+    expect(streams.err).toContain("noise from the program");
+  });
 });
