@@ -60,6 +60,9 @@ export function catalogPrice(product: CatalogProduct, unit: string): number | un
   return (amount / size) * factor;
 }
 
+/** How long --live-prices waits for the catalog before using the table. */
+export const LIVE_PRICES_TIMEOUT_MS = 20_000;
+
 export interface LivePriceResult {
   book: PriceBook;
   /** Why the table was used instead (the fetch failed), for the user. */
@@ -79,10 +82,16 @@ export async function livePriceBook(
   fallback: PriceBook,
   fetcher: CatalogFetcher = fetchPublicCatalog,
   now: Date = new Date(),
+  timeoutMs: number = LIVE_PRICES_TIMEOUT_MS,
 ): Promise<LivePriceResult> {
   let products: readonly CatalogProduct[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    products = await fetcher();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer.unref();
+    });
+    products = await Promise.race([fetcher(), timeout]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -92,6 +101,7 @@ export async function livePriceBook(
       ],
     };
   }
+  clearTimeout(timer);
   const bySku = new Map(products.map((p) => [p.sku, p]));
   const fetched = today(now);
   return {

@@ -45,6 +45,20 @@ function sdkMismatch(projectRequire: NodeJS.Require): string | undefined {
   return `the program loads @pulumi/pulumi from ${programSdk} but the plan's mocks run in ${planSdk}: resources registered through the program's copy are not recorded. Install one copy (dedupe) so both resolve to the same path`;
 }
 
+/** Sends writes to process.stdout to process.stderr until the returned function is called. */
+function redirectStdoutToStderr(): () => void {
+  const own = Object.getOwnPropertyDescriptor(process.stdout, "write");
+  Object.defineProperty(process.stdout, "write", {
+    value: process.stderr.write.bind(process.stderr),
+    configurable: true,
+    writable: true,
+  });
+  return () => {
+    if (own) Object.defineProperty(process.stdout, "write", own);
+    else Reflect.deleteProperty(process.stdout, "write");
+  };
+}
+
 /**
  * Runs the project's built program in-process under the Scaleway mocks of
  * @scaleway-blocks/testing (a mock run: nothing is deployed, no credentials are used) and records
@@ -81,9 +95,7 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
   };
 
   // What the program and the SDK print (console.log, pulumi.log) goes to stderr: stdout is the plan's.
-  const stdoutWrite = process.stdout.write;
-  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
-    (process.stderr.write as (...args: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+  const restoreStdout = redirectStdoutToStderr();
   try {
     const { graph } = await record(program, {
       project: project.name,
@@ -99,6 +111,6 @@ export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
     const message = error instanceof Error ? error.message : String(error);
     throw new ProgramError(`the program failed under mocks: ${message}`);
   } finally {
-    process.stdout.write = stdoutWrite;
+    restoreStdout();
   }
 }

@@ -280,16 +280,27 @@ describe("scaleway-blocks plan options", () => {
 
   it("sends what the program prints to stderr, keeping stdout for the plan", async () => {
     const streams = { out: "", err: "" };
-    const write = { out: process.stdout.write, err: process.stderr.write };
-    process.stdout.write = ((t: string) => Boolean((streams.out += t))) as typeof process.stdout.write;
-    process.stderr.write = ((t: string) => Boolean((streams.err += t))) as typeof process.stderr.write;
+    const capture = (stream: NodeJS.WriteStream, key: "out" | "err") =>
+      Object.defineProperty(stream, "write", {
+        value: (t: string) => Boolean((streams[key] += t)),
+        configurable: true,
+        writable: true,
+      });
+    const saved = [process.stdout, process.stderr].map((stream) =>
+      Object.getOwnPropertyDescriptor(stream, "write"),
+    );
+    capture(process.stdout, "out");
+    capture(process.stderr, "err");
     try {
       const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "noisy", "--json"]);
       expect(code).toBe(0);
       expect(() => JSON.parse(stdout) as unknown).not.toThrow();
     } finally {
-      process.stdout.write = write.out;
-      process.stderr.write = write.err;
+      [process.stdout, process.stderr].forEach((stream, i) => {
+        const descriptor = saved[i];
+        if (descriptor) Object.defineProperty(stream, "write", descriptor);
+        else Reflect.deleteProperty(stream, "write");
+      });
     }
     expect(streams.out).not.toContain("noise from the program");
     expect(streams.err).toContain("noise from the program");

@@ -83,3 +83,12 @@ describe("live prices", () => {
     expect(catalogPrice(product, "GB-month")).toBeUndefined();
   });
 });
+
+describe("live prices timeout", () => {
+  it("falls back to the table when the catalog does not answer in time", async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const { book, warnings } = await livePriceBook(tablePriceBook, never, new Date(), 20);
+    expect(book.origin).toBe("table");
+    expect(warnings[0]).toContain("no answer within");
+  });
+});
