@@ -155,7 +155,8 @@ export class Service extends pulumi.ComponentResource {
           namespaceId: namespace.id,
           region,
           description: spec.description,
-          tags,
+          // public=true records the explicit opt-in, which policy rule scw-container-public-opt-in looks for.
+          tags: spec.public ? [...tags, "public=true"] : tags,
           image,
           registrySha256: spec.registrySha256,
           port: spec.port,

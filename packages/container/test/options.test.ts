@@ -150,6 +150,16 @@ describe("access", () => {
     expect(containerInputs(graph).privacy).toBe("public");
   });
 
+  it("tags a public container public=true, recording the opt-in for policy checks", async () => {
+    const { graph } = await record(() => service({}, { public: true }));
+    expect(containerInputs(graph).tags).toContain("public=true");
+  });
+
+  it("does not tag a private container public=true", async () => {
+    const { graph } = await record(() => service());
+    expect(containerInputs(graph).tags).not.toContain("public=true");
+  });
+
   it("allows plain HTTP only with httpsConnectionsOnly: false", async () => {
     const { graph } = await record(() => service({}, { httpsConnectionsOnly: false }));
     expect(containerInputs(graph).httpsConnectionsOnly).toBe(false);

@@ -36,7 +36,10 @@ const blocks: Record<string, (environment: Environment) => unknown> = {
     new Service("api", {
       project: "shop",
       environment,
-      containers: { web: { image: { repository: "web", tag: "1.0.0" } } },
+      containers: {
+        web: { image: { repository: "web", tag: "1.0.0" } },
+        site: { image: "ghcr.io/acme/site:1.0.0", public: true },
+      },
     }),
   monitoring: (environment) =>
     new Monitoring("obs", {
