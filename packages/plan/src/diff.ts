@@ -1,4 +1,4 @@
-import { isStateful, replacementInputs } from "./replacement";
+import { isStateBucket, isStateful, replacementInputs } from "./replacement";
 import type { Json } from "./resources";
 import { canonicalUrn, shortType } from "./tokens";
 
@@ -46,6 +46,11 @@ export interface PlanDiff {
   removed: ResourceSummary[];
   changed: ChangedResource[];
   dataLossRisks: DataLossRisk[];
+}
+
+/** "the Pulumi state bucket: " for the bucket that holds state, so nobody reads past it. */
+function what(r: DiffResource): string {
+  return isStateBucket(r.type, r.inputs) ? "the Pulumi state bucket: " : "";
 }
 
 function summary(r: DiffResource): ResourceSummary {
@@ -119,7 +124,7 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
       dataLossRisks.push({
         ...summary(before),
         action: "replace",
-        reason: `${replaceInputs.join(", ")} changed: the provider replaces a ${shortType(after.type)} when ${replaceInputs.length > 1 ? "these change" : "this changes"}`,
+        reason: `${what(before)}${replaceInputs.join(", ")} changed: the provider replaces a ${shortType(after.type)} when ${replaceInputs.length > 1 ? "these change" : "this changes"}`,
         protect: before.protect === true,
         retainOnDelete: before.retainOnDelete === true,
       });
@@ -141,8 +146,8 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
       ...summary(before),
       action: successor ? "replace" : "delete",
       reason: successor
-        ? `its URN changes (rename, new parent or new type): Pulumi deletes it and creates ${successor.name} anew. Add an alias to keep it`
-        : "it is no longer in the program: Pulumi deletes it",
+        ? `${what(before)}its URN changes (rename, new parent or new type): Pulumi deletes it and creates ${successor.name} anew. Add an alias to keep it`
+        : `${what(before)}it is no longer in the program: Pulumi deletes it`,
       ...(successor ? { newUrn: successor.urn } : {}),
       protect: before.protect === true,
       retainOnDelete: before.retainOnDelete === true,

@@ -1,3 +1,4 @@
+import type { Json } from "./resources";
 import { T, canonicalType } from "./tokens";
 
 /**
@@ -29,4 +30,16 @@ export function isStateful(type: string): boolean {
 export function replacementInputs(type: string, replaceOnChanges: readonly string[] = []): string[] {
   const own = replaceOnChanges.includes("*") ? ["*"] : [...replaceOnChanges];
   return [...(STATEFUL_TYPES[canonicalType(type)]?.replaceOn ?? []), ...own];
+}
+
+/** Names of buckets that hold Pulumi (or Terraform) state, as @scaleway-blocks/policy recognises them. */
+const STATE_BUCKET_NAME = /(^|[-.])(pulumi-|tf-)?state([-.]|$)/;
+
+/** Whether a bucket holds Pulumi state: tagged component=state-backend, or named like a state bucket. */
+export function isStateBucket(type: string, inputs: Readonly<Record<string, Json>>): boolean {
+  if (canonicalType(type) !== T.bucket) return false;
+  const tags = inputs.tags;
+  if (tags !== null && typeof tags === "object" && !Array.isArray(tags) && tags.component === "state-backend")
+    return true;
+  return typeof inputs.name === "string" && STATE_BUCKET_NAME.test(inputs.name);
 }

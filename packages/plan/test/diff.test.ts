@@ -100,3 +100,15 @@ describe("diffPlans", () => {
     expect(diffPlans([a], [b]).changed).toEqual([]);
   });
 });
+
+describe("diffPlans and the state bucket", () => {
+  it("names the Pulumi state bucket in its data-loss risk", () => {
+    const state = planResource({
+      type: BUCKET,
+      name: "state",
+      inputs: { name: "acme-pulumi-state", tags: { component: "state-backend" } },
+    });
+    const diff = diffPlans([state], []);
+    expect(diff.dataLossRisks[0]!.reason).toMatch(/^the Pulumi state bucket: /);
+  });
+});
