@@ -235,7 +235,10 @@ export const bucketArgsSchema = z
     versioning: z.boolean().optional(),
     /** Let `pulumi destroy` delete a bucket that still holds objects. Default: the profile; refused in production. */
     forceDestroy: z.boolean().optional(),
-    /** Pulumi `protect` on the bucket (and the key it creates). Default: the profile's deletionProtection. */
+    /**
+     * Pulumi `protect` on the bucket (and the key it creates). Default: the component's own
+     * `protect` option, else the profile's deletionProtection.
+     */
     protect: z.boolean().optional(),
     lifecycle: lifecycleSchema.optional(),
     /** CORS rules for browsers. */

@@ -109,7 +109,12 @@ export class Bucket extends pulumi.ComponentResource {
     // provider's default project while the bucket lives in another one fails with a 403.
     const scope = { region, ...(projectId !== undefined ? { projectId } : {}) };
 
-    const protect = parsed.protect ?? ctx.profile.deletionProtection;
+    // Explicit arg, then the component's own `protect` option, then the environment profile.
+    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
+    // Pulumi passes `protect` down to children but not `retainOnDelete`: forward the component's
+    // own to every child, since each one holds data (bucket, key) or configures the bucket (ACL,
+    // encryption, lock, policy), and a retained bucket must keep its policy and encryption.
+    const retain = opts?.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {};
     const objectLock = parsed.objectLock;
     const versioning =
       parsed.versioning ?? (objectLock !== undefined ? true : ctx.profile.storage.versioning);
@@ -129,13 +134,13 @@ export class Bucket extends pulumi.ComponentResource {
         ...(parsed.corsRules !== undefined ? { corsRules: parsed.corsRules } : {}),
         ...(objectLock !== undefined ? { objectLockEnabled: true } : {}),
       },
-      { parent: this, protect },
+      { parent: this, protect, ...retain },
     );
 
     const acl = new scaleway.object.BucketAcl(
       `${name}-acl`,
       { bucket: bucket.id, acl: publicRead ? "public-read" : "private", ...scope },
-      { parent: this },
+      { parent: this, ...retain },
     );
     const configured: pulumi.Resource[] = [acl];
 
@@ -157,7 +162,7 @@ export class Bucket extends pulumi.ComponentResource {
             tags: [...ctx.tags.list],
             ...scope,
           },
-          { parent: this, protect },
+          { parent: this, protect, ...retain },
         );
         kmsKeyId = bareKeyId(key.id);
       } else if (parsed.encryption.kmsKeyId !== undefined) {
@@ -176,7 +181,7 @@ export class Bucket extends pulumi.ComponentResource {
             ],
             ...scope,
           },
-          { parent: this },
+          { parent: this, ...retain },
         ),
       );
     }
@@ -196,7 +201,7 @@ export class Bucket extends pulumi.ComponentResource {
             },
             ...scope,
           },
-          { parent: this },
+          { parent: this, ...retain },
         ),
       );
     }
@@ -215,7 +220,7 @@ export class Bucket extends pulumi.ComponentResource {
       new scaleway.object.BucketPolicy(
         `${name}-policy`,
         { bucket: bucket.id, policy: document, ...scope },
-        { parent: this, dependsOn: configured },
+        { parent: this, dependsOn: configured, ...retain },
       );
     }
 

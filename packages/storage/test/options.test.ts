@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isSecret, record, reveal, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket } from "../src/index";
-import { KEY_ID, PROJECT_ID, T, args } from "./helpers";
+import { KEY_ID, PROJECT_ID, T, USER_ADMIN, args } from "./helpers";
 import type { LifecycleRuleInput } from "./helpers";
 
 const rulesOf = (inputs: Record<string, unknown>) => inputs.lifecycleRules as LifecycleRuleInput[];
@@ -54,6 +54,53 @@ describe("Bucket options", () => {
   it("does not protect the ACL, which holds no data", async () => {
     const { graph } = await record(() => new Bucket("assets", args({ environment: "production" })));
     expect(graph.one(T.acl).options.protect).toBe(false);
+  });
+});
+
+describe("Bucket resource options", () => {
+  const everything = args({
+    environment: "dev",
+    encryption: { createKey: true },
+    objectLock: { mode: "GOVERNANCE", days: 7 },
+    access: { owners: [{ userId: USER_ADMIN }] },
+  });
+  const stateful = [T.bucket, T.key];
+  const children = [T.bucket, T.acl, T.sse, T.lock, T.key, T.policy];
+
+  it("protects the bucket and the created key when the component is given protect, even in dev", async () => {
+    const { graph } = await record(() => new Bucket("docs", everything, { protect: true }));
+    for (const type of stateful) expect(graph.one(type).options.protect).toBe(true);
+    expect(graph.one(T.key).inputs.unprotected).toBe(false);
+  });
+
+  it("lets the component's protect: false win over the profile in production", async () => {
+    const { graph } = await record(
+      () => new Bucket("docs", { ...everything, environment: "production" }, { protect: false }),
+    );
+    for (const type of stateful) expect(graph.one(type).options.protect).toBe(false);
+    expect(graph.one(T.key).inputs.unprotected).toBe(true);
+  });
+
+  it("lets an explicit protect arg win over the component's protect option", async () => {
+    const { graph } = await record(
+      () => new Bucket("docs", { ...everything, protect: false }, { protect: true }),
+    );
+    for (const type of stateful) expect(graph.one(type).options.protect).toBe(false);
+  });
+
+  it("retains the bucket, its key and its configuration when the component is given retainOnDelete", async () => {
+    const { graph } = await record(() => new Bucket("docs", everything, { retainOnDelete: true }));
+    for (const type of children) {
+      expect({ type, retainOnDelete: graph.one(type).options.retainOnDelete }).toEqual({
+        type,
+        retainOnDelete: true,
+      });
+    }
+  });
+
+  it("retains nothing when the component is not given retainOnDelete", async () => {
+    const { graph } = await record(() => new Bucket("docs", everything));
+    for (const type of children) expect(graph.one(type).options.retainOnDelete).toBe(false);
   });
 });
 
