@@ -1,0 +1,207 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  configIssuesFromZod,
+  describeReceived,
+  nameSegmentSchema,
+  regionSchema,
+  tagsSchema,
+} from "@scaleway-blocks/core";
+import type { ConfigError } from "@scaleway-blocks/core";
+import { z } from "zod";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The keys this project reads from its own namespace (`state-backend:<key>`). Keys holding YAML
+ * lists or mappings reach the program JSON-encoded, as Pulumi passes structured config.
+ */
+export const CONFIG_KEYS = [
+  "project",
+  "projectId",
+  "region",
+  "bucketName",
+  "prefix",
+  "owners",
+  "encryption",
+  "retention",
+  "objectLock",
+  "apiKeyExpiresAt",
+  "tags",
+] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+const STRUCTURED_KEYS: ReadonlySet<string> = new Set([
+  "owners",
+  "encryption",
+  "retention",
+  "objectLock",
+  "tags",
+]);
+
+/** Keys refused with a reason rather than "unknown key". */
+const REFUSED_KEYS: Readonly<Record<string, string>> = {
+  environment:
+    "expected no environment key: the state bucket is always production, because it holds the state of every stack, production's included",
+  forceDestroy: "expected no forceDestroy key: the state bucket is never deleted with its objects",
+  protect: "expected no protect key: the state bucket is always protected and retained on delete",
+  versioning: "expected no versioning key: the state bucket is always versioned",
+};
+
+const mapping = (what: string) =>
+  z.record(z.string(), z.unknown(), { error: () => `expected a YAML mapping (${what})` });
+
+/**
+ * The shape of the stack configuration. Details inside `owners`, `encryption`, `retention` and
+ * `objectLock` (UUIDs, day counts, lock modes…) are checked by StateBackend itself; its errors are
+ * reported against the same config keys (see `configErrorFromComponent`).
+ */
+export const stackConfigSchema = z.object({
+  /** The platform's name: the first part of every Scaleway name and the `project` tag. */
+  project: z
+    .string({ error: () => 'expected the platform\'s name (a string, e.g. "platform")' })
+    .pipe(nameSegmentSchema),
+  /** The Scaleway project (UUID) of the bucket; the CI key is limited to it. */
+  projectId: z
+    .string({ error: () => "expected a Scaleway project id (a UUID)" })
+    .regex(UUID, "expected a Scaleway project id (a UUID)"),
+  /** The bucket's region. Default: the stack's `scaleway:region`, else fr-par. */
+  region: regionSchema,
+  /** The bucket's global name, pinned: a change would replace the bucket (protect refuses it). */
+  bucketName: z.string({ error: () => "expected a bucket name (a string)" }),
+  /** A path inside the bucket for the state. Default: the bucket root. */
+  prefix: z.string({ error: () => "expected a prefix (a string)" }).optional(),
+  /** Who keeps full access through the bucket policy: the identity running this stack, and a second admin. */
+  owners: z
+    .array(mapping("{ userId: <uuid> } or { applicationId: <uuid> }"), {
+      error: () => "expected a YAML list of owners ({ userId: <uuid> } or { applicationId: <uuid> })",
+    })
+    .min(1, "expected at least one owner: without one the bucket policy locks the platform out"),
+  encryption: mapping("{ createKey: true } or { kmsKeyId: <id> }").optional(),
+  retention: mapping("noncurrentVersionDays, backupDays, historyDays").optional(),
+  objectLock: mapping("{ mode, days | years }").optional(),
+  apiKeyExpiresAt: z
+    .string({ error: () => 'expected an ISO 8601 date-time, e.g. "2027-06-30T00:00:00Z"' })
+    .optional(),
+  tags: tagsSchema.optional(),
+});
+export type StackConfig = z.output<typeof stackConfigSchema>;
+
+/** One bad config value: the full key (`state-backend:owners[0].userId`), what was expected and given. */
+export interface StackConfigIssue {
+  key: string;
+  expected: string;
+  received: string;
+}
+
+/**
+ * Bad stack configuration, raised before any resource is registered. The message names the stack
+ * file and every bad key with what was expected and what was given.
+ */
+export class StackConfigError extends Error {
+  override readonly name = "StackConfigError";
+
+  constructor(
+    /** `Pulumi.<stack>.yaml`. */
+    readonly stackFile: string,
+    readonly issues: readonly StackConfigIssue[],
+  ) {
+    super(formatStackConfigError(stackFile, issues));
+  }
+}
+
+export function formatStackConfigError(stackFile: string, issues: readonly StackConfigIssue[]): string {
+  const noun = issues.length === 1 ? "invalid config value" : `${issues.length} invalid config values`;
+  const lines = issues.map((i) => "  - " + i.key + ": " + i.expected + "; received " + i.received);
+  return stackFile + ": " + noun + "\n" + lines.join("\n");
+}
+
+/** What a stack file is called for the running stack. */
+export function stackFileName(): string {
+  return "Pulumi." + pulumi.getStack() + ".yaml";
+}
+
+function fullKey(namespace: string, path: string): string {
+  return path === "" ? namespace : namespace + ":" + path;
+}
+
+/**
+ * Reads and validates this project's stack configuration. Throws a StackConfigError naming the
+ * stack file and every bad key; nothing is registered before it returns.
+ */
+export function readStackConfig(): StackConfig {
+  const config = new pulumi.Config();
+  const namespace = config.name;
+  const stackFile = stackFileName();
+  const issues: StackConfigIssue[] = [];
+  const raw: Record<string, unknown> = {};
+
+  for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+    if (!key.startsWith(namespace + ":")) continue;
+    const name = key.slice(namespace.length + 1);
+    const refused = Object.hasOwn(REFUSED_KEYS, name) ? REFUSED_KEYS[name] : undefined;
+    if (refused !== undefined) {
+      issues.push({ key, expected: refused, received: describeReceived(value) });
+      continue;
+    }
+    if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
+      issues.push({
+        key,
+        expected: "expected one of the known keys (" + CONFIG_KEYS.join(", ") + ")",
+        received: "an unknown key",
+      });
+      continue;
+    }
+    if (!STRUCTURED_KEYS.has(name)) {
+      raw[name] = value;
+      continue;
+    }
+    try {
+      raw[name] = JSON.parse(value) as unknown;
+    } catch {
+      // A plain string where a YAML list or mapping belongs; the schema says what was expected.
+      raw[name] = value;
+    }
+  }
+  // One region for the provider and the bucket unless the stack says otherwise.
+  const regionFromProvider = raw.region === undefined;
+  if (regionFromProvider) raw.region = new pulumi.Config("scaleway").get("region") ?? "fr-par";
+
+  const parsed = stackConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of configIssuesFromZod(parsed.error, raw)) {
+      // A bad region taken from scaleway:region is reported against that key.
+      const key =
+        regionFromProvider && issue.path === "region" ? "scaleway:region" : fullKey(namespace, issue.path);
+      issues.push({ key, expected: issue.expected, received: issue.received });
+    }
+  }
+  if (issues.length > 0 || !parsed.success) throw new StackConfigError(stackFile, sortIssues(issues));
+  return parsed.data;
+}
+
+/** Issues in the order of CONFIG_KEYS, unknown keys last, so messages are stable. */
+function sortIssues(issues: StackConfigIssue[]): StackConfigIssue[] {
+  const rank = (key: string): number => {
+    const name = key.slice(key.indexOf(":") + 1).split(/[.[]/)[0] ?? "";
+    const i = (CONFIG_KEYS as readonly string[]).indexOf(name);
+    return i === -1 ? CONFIG_KEYS.length : i;
+  };
+  return [...issues].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}
+
+/**
+ * StateBackend checks the details of its args (UUIDs of owners, day counts, lock modes, bucket name
+ * rules…) and throws a ConfigError naming the arg path. The args are the config keys under the
+ * same names, so its issues become issues of those keys in the stack file.
+ */
+export function configErrorFromComponent(error: ConfigError): StackConfigError {
+  const namespace = new pulumi.Config().name;
+  return new StackConfigError(
+    stackFileName(),
+    error.issues.map((i) => ({
+      key: fullKey(namespace, i.path),
+      expected: i.expected,
+      received: i.received,
+    })),
+  );
+}
