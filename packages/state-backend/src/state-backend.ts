@@ -7,7 +7,6 @@ import type { BucketArgs } from "@scaleway-blocks/storage";
 import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
 import type { StateBackendArgs } from "./args";
 import { backendUrl, bookkeepingPrefix, s3Host } from "./internal/backend-url";
-import { retainOnDelete } from "./internal/retain";
 
 /**
  * What Pulumi's DIY backend needs on the bucket, and nothing else: list and read objects
@@ -110,9 +109,6 @@ export class StateBackend extends pulumi.ComponentResource {
       // Always, in every environment: versions are how a lost or corrupted state file comes back.
       versioning: true,
       forceDestroy: false,
-      // Explicit: storage's Bucket gives its own `protect` arg (default: the profile, off in dev)
-      // to the bucket and key, which overrides what they would inherit from the component.
-      protect: true,
       lifecycle: {
         noncurrentVersionExpirationDays: retention.noncurrentVersionDays ?? defaults.noncurrentVersionDays,
         rules: lifecycleRules,
@@ -127,14 +123,9 @@ export class StateBackend extends pulumi.ComponentResource {
     };
     // Same Pulumi name as this component (the type differs): the default bucket name reads
     // `<project>-<environment>-<name>-<hash>` and the children `<name>-bucket`, `<name>-policy`.
-    this.bucket = new Bucket(name, bucketArgs, {
-      parent: this,
-      protect: true,
-      retainOnDelete: true,
-      // retainOnDelete is not inherited by children: this carries it down to the object.Bucket,
-      // the Key Manager key and the bucket's configuration (see internal/retain.ts).
-      transformations: [retainOnDelete],
-    });
+    // Bucket protects its bucket and key with its protect option and forwards retainOnDelete to every
+    // child (Pulumi does not pass it on), so the bucket, key and configuration all stay in the cloud.
+    this.bucket = new Bucket(name, bucketArgs, { parent: this, protect: true, retainOnDelete: true });
 
     const policy = new scaleway.iam.Policy(
       `${name}-ci-policy`,
