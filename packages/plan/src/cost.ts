@@ -194,20 +194,29 @@ function databaseNodeLine(nodeType: string | undefined, ha: boolean, c: Context,
   }
   const quote = c.prices.lookup(`rdb.node.${nodeType.toLowerCase()}`, c.region);
   const hours = quote.unit === "hour" ? numberAssumption(c.a, "hoursPerMonth") : 1;
+  const assumptions = quote.unit === "hour" ? ["hoursPerMonth"] : [];
+  const out = [line(quote, { item, quantity: hours, assumptions })];
+  if (!ha) return out;
+  // HA = the main node and a hot standby: the standby costs (multiplier − 1) more nodes.
   const multiplier = c.prices.lookup("rdb.ha-multiplier", c.region);
-  const factor = ha ? (multiplier.price ?? Number.NaN) : 1;
-  const out = line(quote, {
-    item,
-    quantity: hours,
-    factor,
-    assumptions: quote.unit === "hour" ? ["hoursPerMonth"] : [],
-    status: ha && quote.price !== null ? "inferred" : undefined,
-    note: ha
-      ? `high availability: ×${multiplier.price ?? "?"} (${multiplier.status}: ${multiplier.source})`
-      : undefined,
-  });
-  if (Number.isNaN(out.monthly)) out.monthly = null;
-  return [out];
+  const standby = line(
+    {
+      ...quote,
+      key: multiplier.key,
+      description: `High-availability standby node (${nodeType.toUpperCase()})`,
+      status: multiplier.status,
+      source: multiplier.source,
+      note: undefined,
+    },
+    {
+      quantity: hours,
+      factor: multiplier.price === null ? 0 : multiplier.price - 1,
+      assumptions,
+      note: `HA costs ×${multiplier.price ?? "?"} the node price`,
+    },
+  );
+  if (multiplier.price === null) [standby.monthly, standby.status] = [null, "unknown"];
+  return [...out, standby];
 }
 
 function databaseInstanceLines(r: PlanResource, c: Context): CostLine[] {
@@ -321,6 +330,8 @@ function resourceLines(r: PlanResource, c: Context): CostLine[] {
   }
   if (INCLUDED.has(type)) return [line(c.prices.lookup("included", c.region), { quantity: 1 })];
   if (FREE_NETWORK.has(type)) return [line(c.prices.lookup("network.vpc", c.region), { quantity: 1 })];
+  if (type.startsWith("scaleway:billing/"))
+    return [line(c.prices.lookup("billing.budget", c.region), { quantity: 1 })];
   switch (type) {
     case T.container:
       return containerLines(r, c);

@@ -47,7 +47,7 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
   const s: KeySettings = {};
   if (!resource.custom) return s;
   const type = canonicalType(resource.type);
-  const regional = !type.startsWith("scaleway:iam/");
+  const regional = !/^scaleway:(iam|billing|account)\//.test(type);
   switch (type) {
     case T.databaseInstance: {
       put(s, "nodeType", str(i.nodeType));
@@ -140,7 +140,8 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
   if (resource.protect) s.protect = true;
   if (regional && type.startsWith("scaleway:")) {
     const zone = str(i.zone);
-    s.region = zone ?? regionOf(resource, defaultRegion);
+    if (zone) s.zone = zone;
+    else s.region = regionOf(resource, defaultRegion);
   }
   return s;
 }

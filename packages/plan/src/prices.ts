@@ -305,6 +305,14 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     source: "billing models in the product FAQs: the product is billed on the resource this one configures",
   },
   {
+    key: "billing.budget",
+    description: "Billing budget, budget alert or alert notification (an account setting)",
+    unit: "month",
+    price: 0,
+    status: "inferred",
+    source: "an account billing setting: no price is listed for budgets or their alerts (assumed free)",
+  },
+  {
     key: "local",
     description: "Not a Scaleway resource (computed by Pulumi or a local provider)",
     unit: "month",

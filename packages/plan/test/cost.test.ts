@@ -153,4 +153,24 @@ describe("estimateCost", () => {
     ]);
     expect(DEFAULT_ASSUMPTIONS["storage.gbPerBucket"]).toBe(10);
   });
+
+  it("prices an HA standby node as its own, inferred line", () => {
+    const lines = estimate(fixture).resources.find((r) => r.name === "pg")!.lines;
+    expect(lines.slice(0, 2).map((l) => [l.priceKey, l.status, l.monthly])).toEqual([
+      ["rdb.node.db-dev-s", "third-party", 11.388], // €0.0156 × 730 h
+      ["rdb.ha-multiplier", "inferred", 11.388], // × (2 − 1) more node
+    ]);
+  });
+
+  it("counts the standby of an HA instance with an unknown node price as unknown too", () => {
+    const cost = estimate([
+      planResource({
+        type: "scaleway:databases/instance:Instance",
+        name: "gp",
+        inputs: { nodeType: "DB-GP-XS", isHaCluster: true, disableBackup: true },
+      }),
+    ]);
+    // node, standby and storage
+    expect(cost.total).toEqual({ known: 0, unknownCount: 3 });
+  });
 });
