@@ -18,7 +18,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const CONFIG_KEYS = [
   "project",
   "projectId",
-  "region",
   "bucketName",
   "prefix",
   "owners",
@@ -29,6 +28,9 @@ export const CONFIG_KEYS = [
   "tags",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** The provider setting the bucket's region comes from, as in deployments/platform. */
+export const REGION_KEY = "scaleway:region";
 
 const STRUCTURED_KEYS: ReadonlySet<string> = new Set([
   "owners",
@@ -45,6 +47,7 @@ const REFUSED_KEYS: Readonly<Record<string, string>> = {
   forceDestroy: "expected no forceDestroy key: the state bucket is never deleted with its objects",
   protect: "expected no protect key: the state bucket is always protected and retained on delete",
   versioning: "expected no versioning key: the state bucket is always versioned",
+  region: "expected no region key: the region is scaleway:region, which the provider reads too",
 };
 
 const mapping = (what: string) =>
@@ -64,7 +67,7 @@ export const stackConfigSchema = z.object({
   projectId: z
     .string({ error: () => "expected a Scaleway project id (a UUID)" })
     .regex(UUID, "expected a Scaleway project id (a UUID)"),
-  /** The bucket's region. Default: the stack's `scaleway:region`, else fr-par. */
+  /** The bucket's region: the stack's `scaleway:region` (default fr-par), as for the provider. */
   region: regionSchema,
   /** The bucket's global name, pinned: a change would replace the bucket (protect refuses it). */
   bucketName: z.string({ error: () => "expected a bucket name (a string)" }),
@@ -162,16 +165,14 @@ export function readStackConfig(): StackConfig {
       raw[name] = value;
     }
   }
-  // One region for the provider and the bucket unless the stack says otherwise.
-  const regionFromProvider = raw.region === undefined;
-  if (regionFromProvider) raw.region = new pulumi.Config("scaleway").get("region") ?? "fr-par";
+  // One region for the provider and the bucket: scaleway:region.
+  raw.region = new pulumi.Config("scaleway").get("region") ?? "fr-par";
 
   const parsed = stackConfigSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of configIssuesFromZod(parsed.error, raw)) {
-      // A bad region taken from scaleway:region is reported against that key.
-      const key =
-        regionFromProvider && issue.path === "region" ? "scaleway:region" : fullKey(namespace, issue.path);
+      // The region comes from scaleway:region: report it against that key.
+      const key = issue.path === "region" ? REGION_KEY : fullKey(namespace, issue.path);
       issues.push({ key, expected: issue.expected, received: issue.received });
     }
   }
@@ -182,6 +183,7 @@ export function readStackConfig(): StackConfig {
 /** Issues in the order of CONFIG_KEYS, unknown keys last, so messages are stable. */
 function sortIssues(issues: StackConfigIssue[]): StackConfigIssue[] {
   const rank = (key: string): number => {
+    if (key === REGION_KEY) return -1;
     const name = key.slice(key.indexOf(":") + 1).split(/[.[]/)[0] ?? "";
     const i = (CONFIG_KEYS as readonly string[]).indexOf(name);
     return i === -1 ? CONFIG_KEYS.length : i;

@@ -54,12 +54,12 @@ const BAD_CONFIG: [string, Record<string, unknown>, string][] = [
     "  - state-backend:owners[0]: expected exactly one of userId or applicationId; received an object with keys userId, applicationId",
   ],
   [
-    "a region Scaleway does not have",
-    { region: "us-east-1" },
-    '  - state-backend:region: expected a Scaleway region: fr-par | nl-ams | pl-waw; received "us-east-1"',
+    "a state-backend:region key",
+    { region: "nl-ams" },
+    '  - state-backend:region: expected no region key: the region is scaleway:region, which the provider reads too; received "nl-ams"',
   ],
   [
-    "a bad provider region, used for the bucket",
+    "a scaleway:region Scaleway does not have",
     { "scaleway:region": "us-east-1" },
     '  - scaleway:region: expected a Scaleway region: fr-par | nl-ams | pl-waw; received "us-east-1"',
   ],
@@ -76,7 +76,7 @@ const BAD_CONFIG: [string, Record<string, unknown>, string][] = [
   [
     "a misspelt key",
     { owner: USER },
-    "  - state-backend:owner: expected one of the known keys (project, projectId, region, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, tags); received an unknown key",
+    "  - state-backend:owner: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, tags); received an unknown key",
   ],
   [
     "no bucketName",
@@ -144,7 +144,7 @@ describe("a bad Pulumi.shared.yaml", () => {
         "Pulumi.shared.yaml: 3 invalid config values",
         "  - state-backend:projectId: expected a Scaleway project id (a UUID); received nothing",
         "  - state-backend:owners: expected at least one owner: without one the bucket policy locks the platform out; received an array of 0",
-        "  - state-backend:unknown: expected one of the known keys (project, projectId, region, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, tags); received an unknown key",
+        "  - state-backend:unknown: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, tags); received an unknown key",
       ].join("\n"),
     );
   });

@@ -32,8 +32,8 @@ describe("the shared stack", () => {
     expect(graph.inputsOf(T.bucket).region).toBe(fileValue("scaleway:region"));
   });
 
-  it("puts the bucket in state-backend:region when the stack sets it", async () => {
-    const { graph, result } = await runStack({ region: "nl-ams" });
+  it("follows scaleway:region to another EU region", async () => {
+    const { graph, result } = await runStack({ "scaleway:region": "nl-ams" });
     expect(graph.inputsOf(T.bucket).region).toBe("nl-ams");
     expect(result.region).toBe("nl-ams");
   });
