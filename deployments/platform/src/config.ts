@@ -1,0 +1,681 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  ENVIRONMENTS,
+  describeReceived,
+  environmentProfile,
+  environmentSchema,
+  formatPath,
+  isNetworkAddress,
+  isRfc1918,
+  nameSegmentSchema,
+  parseIpv4Cidr,
+  regionOfZone,
+  regionSchema,
+  tagsSchema,
+  zoneFor,
+} from "@scaleway-blocks/core";
+import type { Environment, Region } from "@scaleway-blocks/core";
+import { z } from "zod";
+import {
+  CONTAINER_LIMITS,
+  ENV_NAME_PATTERN,
+  IMAGE_REFERENCE_PATTERN,
+  REPOSITORY_PATTERN,
+  RESERVED_PORTS,
+  TAG_PATTERN,
+  cronProblem,
+  isIanaTimeZone,
+  reservedEnvName,
+  secretLookingPart,
+} from "./internal/container-rules";
+
+/** The namespace of the platform's own stack settings: `platform:<key>` in Pulumi.<stack>.yaml. */
+export const CONFIG_NAMESPACE = "platform";
+/** The provider setting the platform takes its region from. */
+export const REGION_KEY = "scaleway:region";
+
+/** Environment variables the platform sets itself on its containers; `environment` may not use them. */
+export const PLATFORM_ENVIRONMENT_VARIABLES = [
+  "APP_ENV",
+  "DATABASE_URL",
+  "SESSION_SECRET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_ENDPOINT",
+  "S3_REGION",
+] as const;
+/** Plain variables `BUCKET_<NAME>` carry each bucket's name. */
+export const BUCKET_VARIABLE_PREFIX = "BUCKET_";
+
+type Ctx = z.RefinementCtx;
+
+function addIssue(ctx: Ctx, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: "custom", path, message });
+}
+
+const bool = (what: string) => z.boolean({ error: `expected true or false (${what})` });
+const int = (what: string) =>
+  z.number({ error: `expected a whole number (${what})` }).int(`expected a whole number (${what})`);
+
+/** Checks a value against one of two schemas picked by its shape, keeping the chosen schema's own messages. */
+function byShape<A extends z.ZodType, B extends z.ZodType>(
+  isFirst: (value: unknown) => boolean,
+  first: A,
+  second: B,
+  expected: string,
+) {
+  return z.unknown().transform((value, ctx): z.output<A> | z.output<B> => {
+    if (value === undefined || value === null || (typeof value !== "string" && typeof value !== "object")) {
+      ctx.addIssue({ code: "custom", message: expected });
+      return z.NEVER;
+    }
+    const result = (isFirst(value) ? first : second).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
+    }
+    return z.NEVER;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- images
+
+const IMAGE_EXPECTED =
+  'expected { repository, tag } for the stack\'s private registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"';
+
+const registryImageSchema = z.strictObject({
+  /** Repository inside the stack's registry namespace, e.g. "api". */
+  repository: z
+    .string({ error: 'expected a repository name such as "api"' })
+    .regex(REPOSITORY_PATTERN, 'expected a repository of lowercase letters, digits, ".", "_", "-" and "/"'),
+  /** The tag to run, e.g. "1.4.2". Promote a release by copying the tag to the next stack. */
+  tag: z
+    .string({ error: 'expected an image tag such as "1.4.2" (quote it in YAML)' })
+    .regex(TAG_PATTERN, 'expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-")'),
+});
+
+const externalImageSchema = z
+  .string()
+  .regex(
+    IMAGE_REFERENCE_PATTERN,
+    'expected a full image reference with a tag or digest, e.g. "ghcr.io/acme/api:1.4.2"',
+  );
+
+const imageSchema = byShape(
+  (v) => typeof v === "object",
+  registryImageSchema,
+  externalImageSchema,
+  IMAGE_EXPECTED,
+);
+
+export type RegistryImage = z.output<typeof registryImageSchema>;
+export type ImageConfig = RegistryImage | string;
+
+/** Whether an image lives in the stack's private registry. */
+export function isRegistryImage(image: ImageConfig): image is RegistryImage {
+  return typeof image === "object";
+}
+
+// ---------------------------------------------------------------------------------------------- containers
+
+const environmentVariablesSchema = z
+  .record(
+    z.string(),
+    z
+      .string({ error: "expected a string value (quote numbers and booleans in YAML)" })
+      .max(
+        CONTAINER_LIMITS.environmentValueLength,
+        `expected at most ${CONTAINER_LIMITS.environmentValueLength} characters`,
+      ),
+    { error: "expected a mapping of NAME: value" },
+  )
+  .superRefine((variables, ctx) => {
+    for (const name of Object.keys(variables)) {
+      if (!ENV_NAME_PATTERN.test(name)) {
+        addIssue(ctx, [name], "expected a name of letters, digits and _, not starting with a digit");
+      } else if (reservedEnvName(name)) {
+        addIssue(
+          ctx,
+          [name],
+          "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)",
+        );
+      } else if (
+        (PLATFORM_ENVIRONMENT_VARIABLES as readonly string[]).includes(name) ||
+        name.startsWith(BUCKET_VARIABLE_PREFIX)
+      ) {
+        addIssue(
+          ctx,
+          [name],
+          `expected a name the platform does not set itself (${name} is set by the platform)`,
+        );
+      } else {
+        const part = secretLookingPart(name);
+        if (part) {
+          addIssue(
+            ctx,
+            [name],
+            `expected a non-secret name: "${name}" looks like a secret (${part}); secrets come from Secret Manager, never from the stack file`,
+          );
+        }
+      }
+    }
+  });
+
+const containerShape = {
+  image: imageSchema,
+  /** Port the server listens on. Default 8080. */
+  port: int("port")
+    .min(1, "expected a port from 1 to 65535")
+    .max(65535, "expected a port from 1 to 65535")
+    .refine((p) => !RESERVED_PORTS.includes(p), {
+      message: `expected a port Scaleway does not use itself (not ${RESERVED_PORTS.join(", ")})`,
+    })
+    .default(8080),
+  /** mvCPU per instance (1000 = 1 vCPU). Default: the environment profile's. */
+  cpuLimit: int("mvCPU")
+    .min(CONTAINER_LIMITS.cpuLimit.min, `expected at least ${CONTAINER_LIMITS.cpuLimit.min} mvCPU`)
+    .max(CONTAINER_LIMITS.cpuLimit.max, `expected at most ${CONTAINER_LIMITS.cpuLimit.max} mvCPU`)
+    .optional(),
+  /** MB (MiB) per instance. Default: the environment profile's. */
+  memoryMb: int("MB")
+    .min(CONTAINER_LIMITS.memoryMb.min, `expected at least ${CONTAINER_LIMITS.memoryMb.min} MB`)
+    .max(CONTAINER_LIMITS.memoryMb.max, `expected at most ${CONTAINER_LIMITS.memoryMb.max} MB`)
+    .optional(),
+  /** Instances kept warm. Default: the environment profile's (0, 0, 1). */
+  minScale: int("instances")
+    .min(0, "expected 0 or more")
+    .max(CONTAINER_LIMITS.scale.max, `expected at most ${CONTAINER_LIMITS.scale.max}`)
+    .optional(),
+  /** Most instances at once. Default: the environment profile's (2, 5, 20). */
+  maxScale: int("instances")
+    .min(1, "expected at least 1")
+    .max(CONTAINER_LIMITS.scale.max, `expected at most ${CONTAINER_LIMITS.scale.max}`)
+    .optional(),
+  /** Seconds a request may take. Default 300. */
+  timeout: int("seconds")
+    .min(1, "expected at least 1 second")
+    .max(
+      CONTAINER_LIMITS.timeoutSeconds.max,
+      `expected at most ${CONTAINER_LIMITS.timeoutSeconds.max} seconds`,
+    )
+    .default(300),
+  /** Plain, non-secret environment variables. */
+  environment: environmentVariablesSchema.default({}),
+};
+
+const apiSchema = z.strictObject(
+  {
+    ...containerShape,
+    /** Anyone may call the API (tagged public=true). Default false: callers need an X-Auth-Token. */
+    public: bool("public").default(false),
+    /** HTTP path of the liveness probe, e.g. "/healthz". Default: none. */
+    healthPath: z
+      .string({ error: 'expected a path starting with "/"' })
+      .regex(/^\/\S*$/, 'expected a path starting with "/"')
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.input === undefined ? "required: the API container (image at least)" : "expected a mapping",
+  },
+);
+
+const cronSchema = z.strictObject(
+  {
+    /** 5-field UNIX cron, e.g. "0 3 * * *". */
+    schedule: z.string({ error: 'expected a cron schedule such as "0 3 * * *"' }).superRefine((text, ctx) => {
+      const problem = cronProblem(text);
+      if (problem) addIssue(ctx, [], `expected a cron schedule such as "0 3 * * *": ${problem}`);
+    }),
+    /** IANA time zone. Default "UTC". */
+    timezone: z
+      .string({ error: 'expected an IANA time zone such as "Europe/Paris"' })
+      .refine(isIanaTimeZone, 'expected an IANA time zone such as "Europe/Paris" or "UTC"')
+      .default("UTC"),
+    /** Path called on the worker. Default "/". */
+    path: z
+      .string({ error: 'expected a path starting with "/"' })
+      .regex(/^\/\S*$/, 'expected a path starting with "/"')
+      .default("/"),
+  },
+  { error: "expected { schedule, timezone?, path? }" },
+);
+
+const workerSchema = z
+  .strictObject(
+    {
+      ...containerShape,
+      /** Scheduled calls of the worker, by name (lowercase letters, digits, hyphens). */
+      crons: z
+        .record(z.string(), cronSchema, { error: "expected a mapping of name: { schedule }" })
+        .default({}),
+    },
+    { error: "expected a mapping with the worker's image" },
+  )
+  .superRefine((worker, ctx) => {
+    for (const name of Object.keys(worker.crons)) {
+      const result = nameSegmentSchema.safeParse(name);
+      if (!result.success)
+        addIssue(ctx, ["crons", name], result.error.issues[0]?.message ?? "expected a name");
+    }
+  });
+
+// ---------------------------------------------------------------------------------------------- network
+
+const subnetSchema = z
+  .string({ error: 'expected an IPv4 CIDR such as "172.16.0.0/22"' })
+  .superRefine((text, ctx) => {
+    const cidr = parseIpv4Cidr(text);
+    if (!cidr) return addIssue(ctx, [], 'expected an IPv4 CIDR such as "172.16.0.0/22"');
+    if (!isNetworkAddress(cidr))
+      return addIssue(ctx, [], "expected a network address with the host bits at zero");
+    if (!isRfc1918(cidr)) return addIssue(ctx, [], "expected a private range (RFC 1918)");
+    if (cidr.prefixLength < 20 || cidr.prefixLength > 28) {
+      addIssue(ctx, [], "expected a prefix length from /20 to /28, the sizes Scaleway accepts");
+    }
+  });
+
+const PUBLIC_GATEWAY_TYPES = ["VPC-GW-S", "VPC-GW-M", "VPC-GW-L", "VPC-GW-XL"] as const;
+
+const networkSchema = z.strictObject(
+  {
+    /** The private network's IPv4 subnet. Default 172.16.0.0/22. **Changing it recreates the private network.** */
+    subnet: subnetSchema.optional(),
+    /** A Public Gateway (egress NAT for machines on the private network). Default: none. */
+    publicGateway: z
+      .strictObject(
+        {
+          type: z
+            .enum(PUBLIC_GATEWAY_TYPES, {
+              error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}`,
+            })
+            .default("VPC-GW-S"),
+          /** Default: the region's "-1" zone. */
+          zone: zoneFor("publicGateway").optional(),
+        },
+        { error: "expected { type?, zone? }" },
+      )
+      .optional(),
+  },
+  { error: "expected a mapping" },
+);
+
+// ---------------------------------------------------------------------------------------------- database
+
+const DATABASE_MODES = ["managed", "serverless"] as const;
+
+const databaseSchema = z.strictObject(
+  {
+    /** "managed" (RDB instance on the private network) or "serverless" (Serverless SQL, fr-par only). Default: the profile's. */
+    mode: z.enum(DATABASE_MODES, { error: () => 'expected "managed" or "serverless"' }).optional(),
+    /** The logical database (managed mode). Default "app". */
+    name: z
+      .string({ error: "expected a database name" })
+      .regex(
+        /^[a-z][a-z0-9_-]{0,62}$/,
+        'expected lowercase letters, digits, "_" and "-", starting with a letter',
+      )
+      .refine((n) => n !== "postgres" && !n.startsWith("template") && !n.startsWith("rdb"), {
+        message: 'expected a name other than "postgres", "template*" and "rdb*" (reserved)',
+      })
+      .default("app"),
+    nodeType: z
+      .string({ error: "expected a node type such as DB-DEV-S" })
+      .regex(/^db-[a-z0-9]+(?:-[a-z0-9]+)+$/i, "expected a Managed Database node type such as DB-DEV-S")
+      .optional(),
+    /** **Changing it recreates the instance.** */
+    highAvailability: bool("highAvailability").optional(),
+    volumeSizeInGb: int("GB").min(5, "expected at least 5 GB").optional(),
+    backups: z
+      .strictObject(
+        {
+          frequencyHours: int("hours")
+            .min(1, "expected at least 1 hour")
+            .max(168, "expected at most 168 hours")
+            .optional(),
+          retentionDays: int("days")
+            .min(1, "expected at least 1 day")
+            .max(365, "expected at most 365 days")
+            .optional(),
+          inAnotherRegion: bool("inAnotherRegion").optional(),
+        },
+        { error: "expected { frequencyHours?, retentionDays?, inAnotherRegion? }" },
+      )
+      .optional(),
+    minCpu: int("vCPUs").min(0, "expected 0 to 15 vCPUs").max(15, "expected 0 to 15 vCPUs").optional(),
+    maxCpu: int("vCPUs").min(1, "expected 1 to 15 vCPUs").max(15, "expected 1 to 15 vCPUs").optional(),
+  },
+  { error: "expected a mapping" },
+);
+
+const MANAGED_ONLY = ["nodeType", "highAvailability", "volumeSizeInGb", "backups"] as const;
+const SERVERLESS_ONLY = ["minCpu", "maxCpu"] as const;
+
+// ---------------------------------------------------------------------------------------------- storage
+
+const storageSchema = z.strictObject(
+  {
+    /** The buckets, by short name; each becomes `BUCKET_<NAME>` in the containers. */
+    buckets: z
+      .array(nameSegmentSchema, { error: "expected a list of bucket names" })
+      .min(1, "expected at least one bucket")
+      .refine((names) => new Set(names).size === names.length, { message: "expected each bucket name once" })
+      .default(["uploads"]),
+    /** SSE-KMS with one Key Manager key per bucket. Default false. */
+    encryption: bool("encryption").default(false),
+  },
+  { error: "expected a mapping" },
+);
+
+// ---------------------------------------------------------------------------------------------- monitoring
+
+const emailSchema = z.email({ error: "expected an email address" });
+
+const monitoringSchema = z.strictObject(
+  {
+    /** Who the Cockpit alert manager emails. Required (≥ 1) in production. */
+    contacts: z
+      .array(emailSchema, { error: "expected a list of email addresses" })
+      .refine((emails) => new Set(emails.map((e) => e.toLowerCase())).size === emails.length, {
+        message: "expected each email address once",
+      })
+      .default([]),
+    /** An organization-wide monthly budget with email alerts (declare it in one stack only). */
+    budget: z
+      .strictObject(
+        {
+          monthlyLimitEur: z
+            .number({ error: "expected an amount in EUR" })
+            .positive("expected a positive amount in EUR")
+            .refine((eur) => Math.abs(eur * 100 - Math.round(eur * 100)) < 1e-6, {
+              message: "expected an amount in EUR with at most two decimals",
+            }),
+          thresholds: z
+            .array(int("percent").min(1, "expected 1 to 100").max(100, "expected 1 to 100"), {
+              error: "expected a list of percentages",
+            })
+            .min(1, "expected at least one threshold")
+            .refine((t) => new Set(t).size === t.length, { message: "expected each threshold once" })
+            .optional(),
+        },
+        { error: "expected { monthlyLimitEur, thresholds? }" },
+      )
+      .optional(),
+  },
+  { error: "expected a mapping" },
+);
+
+// ---------------------------------------------------------------------------------------------- the stack
+
+const platformShape = {
+  /** dev | staging | production: picks every block's environment profile. Required. */
+  environment: environmentSchema,
+  /** First part of every Scaleway name. Default "platform". */
+  project: nameSegmentSchema.default("platform"),
+  /** From `scaleway:region`. Default fr-par. */
+  region: regionSchema.default("fr-par"),
+  /** Extra tags on every resource. */
+  tags: tagsSchema
+    .refine((tags) => !("public" in tags), {
+      message: 'expected no "public" tag: the platform sets public=true on the API when api.public is true',
+    })
+    .default({}),
+  network: networkSchema.default({}),
+  database: databaseSchema.default({ name: "app" }),
+  storage: storageSchema.default({ buckets: ["uploads"], encryption: false }),
+  api: apiSchema,
+  /** A second, private container, e.g. for background jobs. Default: none. */
+  worker: workerSchema.optional(),
+  monitoring: monitoringSchema.default({ contacts: [] }),
+};
+
+function checkScale(
+  ctx: Ctx,
+  key: "api" | "worker",
+  spec: { minScale?: number | undefined; maxScale?: number | undefined },
+  environment: Environment,
+): void {
+  const profile = environmentProfile(environment).container;
+  const minScale = spec.minScale ?? profile.minScale;
+  const maxScale = spec.maxScale ?? profile.maxScale;
+  if (minScale > maxScale) {
+    addIssue(
+      ctx,
+      [key, spec.minScale === undefined ? "maxScale" : "minScale"],
+      `expected minScale (${minScale}) ≤ maxScale (${maxScale})`,
+    );
+  }
+}
+
+const platformSchema = z
+  .strictObject(platformShape)
+  .superRefine((config, ctx) => {
+    if (!(ENVIRONMENTS as readonly string[]).includes(config.environment)) return;
+    const production = config.environment === "production";
+    const db = config.database;
+    const mode = db.mode ?? defaultDatabaseMode(config.environment, config.region);
+
+    if (db.mode === "serverless" && config.region !== "fr-par") {
+      addIssue(
+        ctx,
+        ["database", "mode"],
+        `expected "managed" in ${config.region}: Serverless SQL Database is offered in fr-par only`,
+      );
+    }
+    if (mode === "serverless" && production) {
+      addIssue(
+        ctx,
+        ["database", "mode"],
+        'expected "managed" in production: high availability and off-site backups need a managed instance',
+      );
+    }
+    for (const key of mode === "serverless" ? MANAGED_ONLY : SERVERLESS_ONLY) {
+      if (db[key] !== undefined) {
+        addIssue(
+          ctx,
+          ["database", key],
+          `expected no ${key} with database mode "${mode}" (it applies to ${mode === "serverless" ? "managed" : "serverless"} databases only)`,
+        );
+      }
+    }
+    if (db.minCpu !== undefined && db.maxCpu !== undefined && db.minCpu > db.maxCpu) {
+      addIssue(ctx, ["database", "minCpu"], `expected minCpu ≤ maxCpu (${db.maxCpu})`);
+    }
+    if (production && db.highAvailability === false) {
+      addIssue(
+        ctx,
+        ["database", "highAvailability"],
+        "expected true in production: a single node makes every maintenance a production outage",
+      );
+    }
+    if (production && db.backups?.inAnotherRegion === false) {
+      addIssue(
+        ctx,
+        ["database", "backups", "inAnotherRegion"],
+        "expected true in production: backups in the same region are lost with the region",
+      );
+    }
+
+    const gatewayZone = config.network.publicGateway?.zone;
+    if (gatewayZone !== undefined && regionOfZone(gatewayZone) !== config.region) {
+      addIssue(
+        ctx,
+        ["network", "publicGateway", "zone"],
+        `expected a zone of the stack's region ${config.region} (scaleway:region)`,
+      );
+    }
+
+    checkScale(ctx, "api", config.api, config.environment);
+    if (production && config.api.minScale !== undefined && config.api.minScale < 1) {
+      addIssue(
+        ctx,
+        ["api", "minScale"],
+        "expected at least 1 in production: a cold start makes the first request wait",
+      );
+    }
+    if (config.worker) checkScale(ctx, "worker", config.worker, config.environment);
+
+    if (production && config.monitoring.contacts.length === 0) {
+      addIssue(ctx, ["monitoring", "contacts"], "expected at least one contact in production");
+    }
+    if (config.monitoring.budget && config.monitoring.contacts.length === 0) {
+      addIssue(
+        ctx,
+        ["monitoring", "contacts"],
+        "expected at least one contact: budget alerts are sent to the contacts",
+      );
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    database: {
+      ...config.database,
+      mode: config.database.mode ?? defaultDatabaseMode(config.environment, config.region),
+    },
+  }));
+
+/** The validated stack configuration `platform(config)` builds from. */
+export type PlatformConfig = z.output<typeof platformSchema>;
+/** The configuration before defaults, as plain data (what Pulumi.<stack>.yaml holds under `platform:`). */
+export type PlatformConfigInput = z.input<typeof platformSchema>;
+export type DatabaseMode = (typeof DATABASE_MODES)[number];
+
+/**
+ * The database mode a stack gets when `platform:database.mode` is not set: Serverless SQL where the
+ * environment prefers it (dev) and the region offers it (fr-par), a managed instance otherwise.
+ */
+export function defaultDatabaseMode(environment: Environment, region: Region): DatabaseMode {
+  return environmentProfile(environment).database.preferServerless && region === "fr-par"
+    ? "serverless"
+    : "managed";
+}
+
+// ---------------------------------------------------------------------------------------------- errors
+
+/** One bad setting: its key as written in the stack file, and what is wrong. */
+export interface StackConfigIssue {
+  /** e.g. "platform:monitoring.contacts" or "scaleway:region". */
+  key: string;
+  message: string;
+}
+
+/** A stack configuration that cannot build the platform; raised before any resource is created. */
+export class StackConfigError extends Error {
+  override readonly name = "StackConfigError";
+
+  constructor(
+    /** The stack file the settings come from, e.g. "Pulumi.production.yaml". */
+    readonly stackFile: string,
+    readonly issues: readonly StackConfigIssue[],
+  ) {
+    super(issues.map((i) => `${stackFile}: ${i.key}: ${i.message}`).join("\n"));
+  }
+}
+
+const KNOWN_KEYS = Object.keys(platformShape)
+  .filter((k) => k !== "region")
+  .map((k) => `${CONFIG_NAMESPACE}:${k}`)
+  .concat(REGION_KEY)
+  .sort();
+
+function keyOf(path: readonly PropertyKey[]): string {
+  const [field, ...rest] = path;
+  if (field === "region" && rest.length === 0) return REGION_KEY;
+  return `${CONFIG_NAMESPACE}:${formatPath([String(field), ...rest])}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Environment variable values are never quoted: someone may have pasted a secret there. */
+function received(path: readonly PropertyKey[], value: unknown): string {
+  if (value === undefined) return "";
+  const inEnvironment = (path[0] === "api" || path[0] === "worker") && path[1] === "environment";
+  if (inEnvironment && typeof value === "string") return `; received a string of ${value.length} characters`;
+  return `; received ${describeReceived(value)}`;
+}
+
+function issuesOf(error: z.ZodError, input: Record<string, unknown>): StackConfigIssue[] {
+  return error.issues.flatMap((issue): StackConfigIssue[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        key: keyOf([...issue.path, key]),
+        message:
+          issue.path.length === 0
+            ? `unknown key (known keys: ${KNOWN_KEYS.join(", ")})`
+            : "unknown key (see the configuration table in the README)",
+      }));
+    }
+    const message = issue.message.replace(/^Invalid input: /, "");
+    return [
+      { key: keyOf(issue.path), message: `${message}${received(issue.path, valueAt(input, issue.path))}` },
+    ];
+  });
+}
+
+/**
+ * Validates a stack's configuration: a plain object keyed as in Pulumi.<stack>.yaml
+ * (`"platform:api"`, `"scaleway:region"`, …), with values as YAML gives them (objects, lists,
+ * numbers). Keys of other namespaces are ignored. Pure: no Pulumi runtime needed.
+ *
+ * @throws StackConfigError naming every bad key and the stack file, e.g.
+ *   `Pulumi.production.yaml: platform:monitoring.contacts: expected at least one contact in production`
+ */
+export function validateConfig(raw: Readonly<Record<string, unknown>>, stackFile: string): PlatformConfig {
+  const input: Record<string, unknown> = {};
+  const early: StackConfigIssue[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === REGION_KEY) input.region = value;
+    else if (key === `${CONFIG_NAMESPACE}:region`) {
+      early.push({ key, message: `unknown key: the region is ${REGION_KEY}, which the provider reads too` });
+    } else if (key.startsWith(`${CONFIG_NAMESPACE}:`)) input[key.slice(CONFIG_NAMESPACE.length + 1)] = value;
+  }
+  const result = platformSchema.safeParse(input);
+  const issues = [...early, ...(result.success ? [] : issuesOf(result.error, input))];
+  if (issues.length > 0 || !result.success) throw new StackConfigError(stackFile, issues);
+  return result.data;
+}
+
+// ---------------------------------------------------------------------------------------------- reading
+
+/** Settings whose values are plain strings; every other value is JSON, as Pulumi encodes it. */
+const STRING_KEYS = new Set(["environment", "project"]);
+
+function decode(key: string, text: string): unknown {
+  if (STRING_KEYS.has(key)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // a plain string where a mapping or number was expected: the schema says so
+  }
+}
+
+/** The stack file of the running stack, as errors name it. */
+export function stackFile(): string {
+  return `Pulumi.${pulumi.getStack()}.yaml`;
+}
+
+/**
+ * The running stack's settings as a plain object keyed as in the stack file: every `platform:` key
+ * (read with `new pulumi.Config("platform")`, JSON values decoded) and `scaleway:region`.
+ */
+export function readStackConfig(): Record<string, unknown> {
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
+  const raw: Record<string, unknown> = {};
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+    if (!fullKey.startsWith(prefix)) continue;
+    const key = fullKey.slice(prefix.length);
+    const text = config.get(key);
+    if (text !== undefined) raw[fullKey] = decode(key, text);
+  }
+  const region = new pulumi.Config("scaleway").get("region");
+  if (region !== undefined) raw[REGION_KEY] = region;
+  return raw;
+}

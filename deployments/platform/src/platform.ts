@@ -1,0 +1,288 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { Service } from "@scaleway-blocks/container";
+import type { ServiceContainerArgs } from "@scaleway-blocks/container";
+import { resourceName, scalewayTags } from "@scaleway-blocks/core";
+import { Database } from "@scaleway-blocks/database";
+import { Monitoring } from "@scaleway-blocks/monitoring";
+import { Network } from "@scaleway-blocks/network";
+import { Secrets } from "@scaleway-blocks/secrets";
+import type { SecretReference } from "@scaleway-blocks/secrets";
+import { Bucket } from "@scaleway-blocks/storage";
+import { BUCKET_VARIABLE_PREFIX, isRegistryImage } from "./config";
+import type { ImageConfig, PlatformConfig } from "./config";
+
+/** The permission sets the application identity gets on the stack's project, to use the buckets. */
+export const STORAGE_PERMISSION_SETS = [
+  "ObjectStorageBucketsRead",
+  "ObjectStorageObjectsRead",
+  "ObjectStorageObjectsWrite",
+  "ObjectStorageObjectsDelete",
+] as const;
+/** Added when the buckets are encrypted with Key Manager keys (SSE-KMS). */
+export const KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
+
+/** What the stack exports. No value here is a secret but `apiInvokeToken`, which is a Pulumi secret. */
+export interface PlatformOutputs {
+  environment: string;
+  region: string;
+  /** https://… of the API container. */
+  apiUrl: pulumi.Output<string>;
+  /** The X-Auth-Token that calls a private API (secret). Only when `api.public` is false. */
+  apiInvokeToken?: pulumi.Output<string>;
+  workerUrl?: pulumi.Output<string>;
+  /** Where to `docker push` the images; absent when every image comes from elsewhere. */
+  registryEndpoint?: pulumi.Output<string>;
+  databaseMode: string;
+  /** Managed: the private IP on the private network. Serverless: the public endpoint's hostname. */
+  databaseHost: pulumi.Output<string>;
+  databasePort: pulumi.Output<number>;
+  /** Secret Manager id of the connection string the containers get as DATABASE_URL. */
+  databaseConnectionSecretId: pulumi.Output<string>;
+  /** Bucket names by short name. */
+  bucketNames: pulumi.Output<Record<string, string>>;
+  s3Endpoint: string;
+  grafanaUrl: pulumi.Output<string>;
+  /** Every Secret Manager id the stack created, by secret name (ids only, never values). */
+  secretIds: pulumi.Output<Record<string, string>>;
+  vpcId: pulumi.Output<string>;
+  privateNetworkId: pulumi.Output<string>;
+  /** The Public Gateway's IPv4 address, when the stack has a gateway. */
+  publicGatewayIp?: pulumi.Output<string>;
+}
+
+type ContainerSizes = Pick<
+  PlatformConfig["api"],
+  "port" | "timeout" | "cpuLimit" | "memoryMb" | "minScale" | "maxScale"
+>;
+
+function bucketVariable(name: string): string {
+  return `${BUCKET_VARIABLE_PREFIX}${name.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** Every Secret Manager id of a Secrets component, by Scaleway name. */
+function idsByName(secrets: Secrets): pulumi.Output<Record<string, string>> {
+  return pulumi
+    .all([secrets.names, secrets.ids])
+    .apply(([names, ids]) => Object.fromEntries(Object.keys(ids).map((key) => [names[key]!, ids[key]!])));
+}
+
+/**
+ * Builds the platform from a validated configuration: network, database, buckets, the application's
+ * identity and secrets, the API (and worker) containers, and Cockpit monitoring. Returns the stack outputs.
+ */
+export function platform(config: PlatformConfig): PlatformOutputs {
+  const { environment, region } = config;
+  const common = { project: config.project, environment, region, tags: config.tags };
+  const managedDatabase = config.database.mode === "managed";
+
+  // One regional private network (free). A managed database lives on it and the containers join it to
+  // reach the database; a Public Gateway only where the stack asks for one (egress for machines on it).
+  const gateway = config.network.publicGateway;
+  const network = new Network("network", {
+    ...common,
+    privateNetworks: [{ name: "main", ...(config.network.subnet ? { subnet: config.network.subnet } : {}) }],
+    ...(gateway
+      ? { publicGateway: { type: gateway.type, ...(gateway.zone ? { zone: gateway.zone } : {}) } }
+      : {}),
+  });
+
+  const db = config.database;
+  const database = managedDatabase
+    ? new Database("database", {
+        ...common,
+        mode: "managed",
+        network,
+        databases: [{ name: db.name }],
+        nodeType: db.nodeType,
+        highAvailability: db.highAvailability,
+        volumeSizeInGb: db.volumeSizeInGb,
+        backups: db.backups,
+      })
+    : new Database("database", {
+        ...common,
+        mode: "serverless",
+        region: "fr-par", // validated: Serverless SQL is offered in fr-par only
+        minCpu: db.minCpu,
+        maxCpu: db.maxCpu,
+        iamAccess: true, // the IAM application, policy and API key behind the connection string
+      });
+  const connection: SecretReference = database.connectionSecret(database.databaseNames[0]!);
+
+  const buckets = Object.fromEntries(
+    config.storage.buckets.map((name) => [
+      name,
+      new Bucket(name, {
+        ...common,
+        ...(config.storage.encryption ? { encryption: { createKey: true } } : {}),
+      }),
+    ]),
+  );
+  const s3Endpoint = `https://s3.${region}.scw.cloud`;
+
+  // The application's identity for Object Storage: Serverless Containers have no identity of their own,
+  // so the containers get an API key of this IAM application as secret environment variables.
+  const tags = scalewayTags({
+    project: config.project,
+    environment,
+    component: "platform",
+    extra: config.tags,
+  });
+  const appName = resourceName({ project: config.project, environment, component: "app", role: "storage" });
+  const application = new scaleway.iam.Application("app-identity", {
+    name: appName,
+    description: `Object Storage access of the ${config.project} ${environment} containers`,
+    tags: [...tags.list],
+  });
+  const projectId = scaleway.account.getProjectOutput({}).id;
+  new scaleway.iam.Policy("app-storage-access", {
+    name: appName,
+    description: "Read and write objects in the stack's buckets (IAM scopes it to the whole project)",
+    applicationId: application.id,
+    rules: [
+      {
+        permissionSetNames: [
+          ...STORAGE_PERMISSION_SETS,
+          ...(config.storage.encryption ? KMS_PERMISSION_SETS : []),
+        ],
+        projectIds: [projectId],
+      },
+    ],
+    tags: [...tags.list],
+  });
+  const apiKey = new scaleway.iam.ApiKey(
+    "app-storage-key",
+    {
+      applicationId: application.id,
+      defaultProjectId: projectId,
+      description: `S3 credentials of ${appName}`,
+    },
+    // The access key is half of the S3 credential pair the containers get as secrets: keep it secret in state too.
+    { additionalSecretOutputs: ["accessKey"] },
+  );
+
+  const appSecrets = new Secrets("app-secrets", {
+    ...common,
+    secrets: {
+      "session-key": {
+        generate: { length: 64, alphabet: "alphanumeric" },
+        description: "Signs the API's sessions",
+      },
+      "storage-secret-key": {
+        value: pulumi.secret(apiKey.secretKey),
+        description: `S3 secret key of IAM application ${appName}`,
+      },
+    },
+  });
+
+  const environmentVariables: Record<string, pulumi.Input<string>> = {
+    APP_ENV: environment,
+    S3_ENDPOINT: s3Endpoint,
+    S3_REGION: region,
+    ...Object.fromEntries(
+      Object.entries(buckets).map(([name, bucket]) => [bucketVariable(name), bucket.bucketName]),
+    ),
+  };
+  const secretEnvironment = {
+    DATABASE_URL: connection,
+    SESSION_SECRET: appSecrets.secret("session-key"),
+    S3_ACCESS_KEY_ID: pulumi.secret(apiKey.accessKey),
+    S3_SECRET_ACCESS_KEY: appSecrets.secret("storage-secret-key"),
+  };
+
+  // A managed database is reachable only on the private network, so the containers join it (egress to
+  // that network only; their internet traffic keeps using their own public interface). Serverless SQL has
+  // no private endpoint: the containers reach it over TLS on its public hostname, with IAM credentials.
+  const containerNetwork = managedDatabase ? { network } : {};
+  const sizes = (spec: ContainerSizes) => ({
+    port: spec.port,
+    timeout: spec.timeout,
+    ...(spec.cpuLimit !== undefined ? { cpuLimit: spec.cpuLimit } : {}),
+    ...(spec.memoryMb !== undefined ? { memory: spec.memoryMb } : {}),
+    ...(spec.minScale !== undefined ? { minScale: spec.minScale } : {}),
+    ...(spec.maxScale !== undefined ? { maxScale: spec.maxScale } : {}),
+  });
+
+  const worker = config.worker;
+  const images: ImageConfig[] = [config.api.image, ...(worker ? [worker.image] : [])];
+  const apiSpec: ServiceContainerArgs = {
+    image: config.api.image,
+    ...sizes(config.api),
+    public: config.api.public,
+    ...(config.api.healthPath ? { livenessProbe: { http: { path: config.api.healthPath } } } : {}),
+    ...containerNetwork,
+    environment: { ...environmentVariables, ...config.api.environment },
+    secretEnvironment,
+  };
+  const api = new Service("api", {
+    ...common,
+    // A public API says so with the public=true tag (policy scw-container-public-opt-in).
+    tags: config.api.public ? { ...config.tags, public: "true" } : config.tags,
+    containers: { api: apiSpec },
+    // The stack's private registry holds the API's and the worker's images.
+    registry: images.some(isRegistryImage),
+    ...(config.api.public ? {} : { invoker: {} }),
+  });
+
+  let workerService: Service | undefined;
+  if (worker) {
+    const image = isRegistryImage(worker.image)
+      ? pulumi.interpolate`${api.registryEndpoint!}/${worker.image.repository}:${worker.image.tag}`
+      : worker.image;
+    workerService = new Service("worker", {
+      ...common,
+      registry: false, // pulls from the API's registry
+      containers: {
+        worker: {
+          image,
+          ...sizes(worker),
+          ...containerNetwork,
+          environment: { ...environmentVariables, ...worker.environment },
+          secretEnvironment,
+          crons: Object.fromEntries(
+            Object.entries(worker.crons).map(([name, cron]) => [
+              name,
+              { schedule: cron.schedule, timezone: cron.timezone, path: cron.path },
+            ]),
+          ),
+        },
+      },
+    });
+  }
+
+  const monitoring = new Monitoring("monitoring", {
+    ...common,
+    contactPoints: config.monitoring.contacts.map((email) => ({ email })),
+    products: [
+      managedDatabase ? "rdb" : "serverless-sql-database",
+      "serverless-containers",
+      "object-storage",
+    ],
+    ...(config.monitoring.budget ? { budget: config.monitoring.budget } : {}),
+  });
+
+  const invokeToken = api.invokeCredentials?.apply((credentials) => credentials.api!);
+  return {
+    environment,
+    region,
+    apiUrl: api.url,
+    ...(invokeToken ? { apiInvokeToken: pulumi.secret(invokeToken) } : {}),
+    ...(workerService ? { workerUrl: workerService.url } : {}),
+    ...(api.registryEndpoint ? { registryEndpoint: api.registryEndpoint } : {}),
+    databaseMode: database.mode,
+    databaseHost: database.host,
+    databasePort: database.port,
+    databaseConnectionSecretId: connection.secretId,
+    bucketNames: pulumi.all(
+      Object.fromEntries(Object.entries(buckets).map(([name, b]) => [name, b.bucketName])),
+    ),
+    s3Endpoint,
+    grafanaUrl: monitoring.grafanaUrl,
+    secretIds: pulumi
+      .all([database.secretIds, idsByName(appSecrets)])
+      .apply(([fromDatabase, fromApp]) => ({ ...fromDatabase, ...fromApp })),
+    vpcId: network.vpcId,
+    privateNetworkId: network.privateNetworkId(),
+    ...(network.publicGatewayIp ? { publicGatewayIp: network.publicGatewayIp } : {}),
+  };
+}

@@ -1,0 +1,315 @@
+import { recordError } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { StackConfigError, defaultDatabaseMode, validateConfig } from "../src/config";
+import { main } from "../src/main";
+import { STACKS, pulumiEncoded, stackYaml } from "./stacks";
+
+function without(config: Record<string, unknown>, key: string): Record<string, unknown> {
+  const copy = { ...config };
+  delete copy[key];
+  return copy;
+}
+
+const dev = stackYaml("dev");
+const production = stackYaml("production");
+const API = { image: "ghcr.io/acme/api:1.4.0" };
+
+interface BadConfig {
+  what: string;
+  stack: "dev" | "staging" | "production";
+  config: Record<string, unknown>;
+  message: string;
+}
+
+const BAD_CONFIGS: BadConfig[] = [
+  {
+    what: "a missing environment",
+    stack: "dev",
+    config: without(dev, "platform:environment"),
+    message: "Pulumi.dev.yaml: platform:environment: expected an environment: dev | staging | production",
+  },
+  {
+    what: "an unknown environment",
+    stack: "dev",
+    config: { ...dev, "platform:environment": "prod" },
+    message:
+      'Pulumi.dev.yaml: platform:environment: expected an environment: dev | staging | production; received "prod"',
+  },
+  {
+    what: "a missing API",
+    stack: "dev",
+    config: without(dev, "platform:api"),
+    message: "Pulumi.dev.yaml: platform:api: required: the API container (image at least)",
+  },
+  {
+    what: "an API without an image",
+    stack: "dev",
+    config: { ...dev, "platform:api": { minScale: 0 } },
+    message:
+      'Pulumi.dev.yaml: platform:api.image: expected { repository, tag } for the stack\'s private registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"',
+  },
+  {
+    what: "an API given as a plain string",
+    stack: "dev",
+    config: { ...dev, "platform:api": "nginx" },
+    message: 'Pulumi.dev.yaml: platform:api: expected a mapping; received "nginx"',
+  },
+  {
+    what: "an external image without a tag",
+    stack: "dev",
+    config: { ...dev, "platform:api": { image: "nginx" } },
+    message:
+      'Pulumi.dev.yaml: platform:api.image: expected a full image reference with a tag or digest, e.g. "ghcr.io/acme/api:1.4.2"; received "nginx"',
+  },
+  {
+    what: "an image tag YAML reads as a number",
+    stack: "dev",
+    config: { ...dev, "platform:api": { image: { repository: "api", tag: 1.5 } } },
+    message:
+      'Pulumi.dev.yaml: platform:api.image.tag: expected an image tag such as "1.4.2" (quote it in YAML); received 1.5',
+  },
+  {
+    what: "a scale of the wrong type",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, minScale: "two" } },
+    message: 'Pulumi.dev.yaml: platform:api.minScale: expected a whole number (instances); received "two"',
+  },
+  {
+    what: "a min scale above the max scale",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, minScale: 3, maxScale: 2 } },
+    message: "Pulumi.dev.yaml: platform:api.minScale: expected minScale (3) ≤ maxScale (2); received 3",
+  },
+  {
+    what: "an unknown region",
+    stack: "dev",
+    config: { ...dev, "scaleway:region": "us-east-1" },
+    message:
+      'Pulumi.dev.yaml: scaleway:region: expected a Scaleway region: fr-par | nl-ams | pl-waw; received "us-east-1"',
+  },
+  {
+    what: "the region under the platform namespace",
+    stack: "dev",
+    config: { ...dev, "platform:region": "fr-par" },
+    message:
+      "Pulumi.dev.yaml: platform:region: unknown key: the region is scaleway:region, which the provider reads too",
+  },
+  {
+    what: "a misspelt key",
+    stack: "dev",
+    config: { ...dev, "platform:databse": { mode: "managed" } },
+    message:
+      "Pulumi.dev.yaml: platform:databse: unknown key (known keys: platform:api, platform:database, platform:environment, platform:monitoring, platform:network, platform:project, platform:storage, platform:tags, platform:worker, scaleway:region)",
+  },
+  {
+    what: "a misspelt nested key",
+    stack: "dev",
+    config: { ...dev, "platform:database": { mode: "serverless", maxcpu: 2 } },
+    message:
+      "Pulumi.dev.yaml: platform:database.maxcpu: unknown key (see the configuration table in the README)",
+  },
+  {
+    what: "production without contacts",
+    stack: "production",
+    config: without(production, "platform:monitoring"),
+    message:
+      "Pulumi.production.yaml: platform:monitoring.contacts: expected at least one contact in production",
+  },
+  {
+    what: "production with an empty contact list",
+    stack: "production",
+    config: { ...production, "platform:monitoring": { contacts: [] } },
+    message:
+      "Pulumi.production.yaml: platform:monitoring.contacts: expected at least one contact in production; received an array of 0",
+  },
+  {
+    what: "a contact that is not an email address",
+    stack: "dev",
+    config: { ...dev, "platform:monitoring": { contacts: ["on-call"] } },
+    message:
+      'Pulumi.dev.yaml: platform:monitoring.contacts[0]: expected an email address; received "on-call"',
+  },
+  {
+    what: "a serverless database outside fr-par",
+    stack: "dev",
+    config: { ...dev, "scaleway:region": "nl-ams" },
+    message:
+      'Pulumi.dev.yaml: platform:database.mode: expected "managed" in nl-ams: Serverless SQL Database is offered in fr-par only; received "serverless"',
+  },
+  {
+    what: "a serverless database in production",
+    stack: "production",
+    config: { ...production, "platform:database": { mode: "serverless" } },
+    message:
+      'Pulumi.production.yaml: platform:database.mode: expected "managed" in production: high availability and off-site backups need a managed instance; received "serverless"',
+  },
+  {
+    what: "a managed-only setting on a serverless database",
+    stack: "dev",
+    config: { ...dev, "platform:database": { mode: "serverless", nodeType: "DB-DEV-S" } },
+    message:
+      'Pulumi.dev.yaml: platform:database.nodeType: expected no nodeType with database mode "serverless" (it applies to managed databases only); received "DB-DEV-S"',
+  },
+  {
+    what: "a production database without high availability",
+    stack: "production",
+    config: { ...production, "platform:database": { mode: "managed", highAvailability: false } },
+    message:
+      "Pulumi.production.yaml: platform:database.highAvailability: expected true in production: a single node makes every maintenance a production outage; received false",
+  },
+  {
+    what: "production backups kept in the instance's region",
+    stack: "production",
+    config: { ...production, "platform:database": { backups: { inAnotherRegion: false } } },
+    message:
+      "Pulumi.production.yaml: platform:database.backups.inAnotherRegion: expected true in production: backups in the same region are lost with the region; received false",
+  },
+  {
+    what: "a production API that scales to zero",
+    stack: "production",
+    config: { ...production, "platform:api": { ...API, public: true, minScale: 0 } },
+    message:
+      "Pulumi.production.yaml: platform:api.minScale: expected at least 1 in production: a cold start makes the first request wait; received 0",
+  },
+  {
+    what: "a secret-looking plain environment variable",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, environment: { STRIPE_API_KEY: "sk_live_123" } } },
+    message:
+      'Pulumi.dev.yaml: platform:api.environment.STRIPE_API_KEY: expected a non-secret name: "STRIPE_API_KEY" looks like a secret (KEY); secrets come from Secret Manager, never from the stack file; received a string of 11 characters',
+  },
+  {
+    what: "an environment variable the platform sets itself",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, environment: { S3_REGION: "nl-ams" } } },
+    message:
+      "Pulumi.dev.yaml: platform:api.environment.S3_REGION: expected a name the platform does not set itself (S3_REGION is set by the platform); received a string of 6 characters",
+  },
+  {
+    what: "a worker cron with an impossible hour",
+    stack: "dev",
+    config: { ...dev, "platform:worker": { ...API, crons: { nightly: { schedule: "0 25 * * *" } } } },
+    message:
+      'Pulumi.dev.yaml: platform:worker.crons.nightly.schedule: expected a cron schedule such as "0 3 * * *": hour "25" is outside 0–23; received "0 25 * * *"',
+  },
+  {
+    what: "a gateway zone outside the stack's region",
+    stack: "dev",
+    config: { ...dev, "platform:network": { publicGateway: { zone: "nl-ams-1" } } },
+    message:
+      'Pulumi.dev.yaml: platform:network.publicGateway.zone: expected a zone of the stack\'s region fr-par (scaleway:region); received "nl-ams-1"',
+  },
+  {
+    what: "a public gateway zone without gateways",
+    stack: "dev",
+    config: { ...dev, "platform:network": { publicGateway: { zone: "fr-par-3" } } },
+    message:
+      'Pulumi.dev.yaml: platform:network.publicGateway.zone: expected a zone where publicGateway is offered: fr-par-1 | fr-par-2 | nl-ams-1 | nl-ams-2 | nl-ams-3 | pl-waw-1 | pl-waw-2 | pl-waw-3; received "fr-par-3"',
+  },
+  {
+    what: "a public tag set by hand",
+    stack: "dev",
+    config: { ...dev, "platform:tags": { public: "true" } },
+    message:
+      'Pulumi.dev.yaml: platform:tags: expected no "public" tag: the platform sets public=true on the API when api.public is true; received an object with keys public',
+  },
+  {
+    what: "the same bucket twice",
+    stack: "dev",
+    config: { ...dev, "platform:storage": { buckets: ["uploads", "uploads"] } },
+    message:
+      "Pulumi.dev.yaml: platform:storage.buckets: expected each bucket name once; received an array of 2",
+  },
+];
+
+describe("a bad stack configuration", () => {
+  it.each(BAD_CONFIGS)("fails on $what, naming the key and the stack file", ({ config, stack, message }) => {
+    let error: unknown;
+    try {
+      validateConfig(config, `Pulumi.${stack}.yaml`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect((error as StackConfigError).stackFile).toBe(`Pulumi.${stack}.yaml`);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it.each(BAD_CONFIGS)(
+    "stops the program on $what before any resource is registered",
+    async ({ config, stack, message }) => {
+      const { error, graph } = await recordError(() => main(), {
+        project: "platform",
+        stack,
+        config: pulumiEncoded(config),
+      });
+      expect(error).toBeInstanceOf(StackConfigError);
+      expect((error as Error).message).toBe(message);
+      expect(graph.registered).toEqual([]);
+    },
+  );
+
+  it("lists every malformed key at once, one line each", () => {
+    const config = { ...dev, "scaleway:region": "us-east-1", "platform:api": { ...API, minScale: "two" } };
+    let error: unknown;
+    try {
+      validateConfig(config, "Pulumi.dev.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect((error as StackConfigError).issues.map((i) => i.key)).toEqual([
+      "scaleway:region",
+      "platform:api.minScale",
+    ]);
+    expect((error as Error).message.split("\n")).toEqual([
+      'Pulumi.dev.yaml: scaleway:region: expected a Scaleway region: fr-par | nl-ams | pl-waw; received "us-east-1"',
+      'Pulumi.dev.yaml: platform:api.minScale: expected a whole number (instances); received "two"',
+    ]);
+  });
+});
+
+describe("the stack files", () => {
+  it.each(STACKS)("Pulumi.%s.yaml is valid and names its own environment", (stack) => {
+    expect(validateConfig(stackYaml(stack), `Pulumi.${stack}.yaml`).environment).toBe(stack);
+  });
+
+  it.each(STACKS)("Pulumi.%s.yaml holds no secure value and no secret-looking setting", (stack) => {
+    const text = JSON.stringify(stackYaml(stack));
+    expect(text).not.toMatch(/"secure"/);
+    expect(text).not.toMatch(/password|secret|token|apikey/i);
+  });
+});
+
+describe("defaults", () => {
+  const minimal = { "platform:environment": "dev", "platform:api": API };
+
+  it("needs only the environment and the API image", () => {
+    const config = validateConfig(minimal, "Pulumi.dev.yaml");
+    expect(config).toMatchObject({
+      project: "platform",
+      region: "fr-par",
+      database: { mode: "serverless", name: "app" },
+      storage: { buckets: ["uploads"], encryption: false },
+      api: { port: 8080, public: false, timeout: 300, environment: {} },
+      monitoring: { contacts: [] },
+    });
+    expect(config.worker).toBeUndefined();
+    expect(config.network.publicGateway).toBeUndefined();
+  });
+
+  it("picks Serverless SQL for dev in fr-par and a managed instance elsewhere", () => {
+    expect(defaultDatabaseMode("dev", "fr-par")).toBe("serverless");
+    expect(defaultDatabaseMode("dev", "nl-ams")).toBe("managed");
+    expect(defaultDatabaseMode("staging", "fr-par")).toBe("managed");
+    expect(defaultDatabaseMode("production", "fr-par")).toBe("managed");
+    expect(validateConfig({ ...minimal, "scaleway:region": "pl-waw" }, "Pulumi.dev.yaml").database.mode).toBe(
+      "managed",
+    );
+  });
+
+  it("ignores keys of other namespaces, such as the provider's own settings", () => {
+    expect(() =>
+      validateConfig({ ...minimal, "scaleway:zone": "fr-par-2" }, "Pulumi.dev.yaml"),
+    ).not.toThrow();
+  });
+});

@@ -1,0 +1,355 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { isSecret, isSecretOutput, reveal } from "@scaleway-blocks/testing";
+import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
+import { describe, expect, it } from "vitest";
+import { recordStack } from "./stacks";
+
+const T = {
+  instance: "scaleway:databases/instance:Instance",
+  serverless: "scaleway:databases/serverlessDatabase:ServerlessDatabase",
+  logicalDatabase: "scaleway:databases/database:Database",
+  container: "scaleway:containers/container:Container",
+  gateway: "scaleway:network/publicGateway:PublicGateway",
+  privateNetwork: "scaleway:network/privateNetwork:PrivateNetwork",
+  bucket: "scaleway:object/bucket:Bucket",
+  registry: "scaleway:registry/namespace:Namespace",
+  secret: "scaleway:secrets/secret:Secret",
+  alertManager: "scaleway:observability/alertManager:AlertManager",
+  randomPassword: "random:index/randomPassword:RandomPassword",
+  apiKey: "scaleway:iam/apiKey:ApiKey",
+} as const;
+
+/** Resources every stack has, whatever its size. */
+const COMMON_COUNTS = {
+  "scaleway-blocks:network:Network": 1,
+  "scaleway-blocks:database:Database": 1,
+  "scaleway-blocks:secrets:Secrets": 3,
+  "scaleway-blocks:monitoring:Monitoring": 1,
+  "scaleway:network/vpc:Vpc": 1,
+  "scaleway:network/privateNetwork:PrivateNetwork": 1,
+  "scaleway:registry/namespace:Namespace": 1,
+  "scaleway:observability/alertManager:AlertManager": 1,
+};
+
+const EXPECTED_COUNTS: Record<"dev" | "staging" | "production", Record<string, number>> = {
+  dev: {
+    ...COMMON_COUNTS,
+    "scaleway-blocks:storage:Bucket": 1,
+    "scaleway-blocks:container:Service": 1,
+    "scaleway:databases/serverlessDatabase:ServerlessDatabase": 1,
+    "scaleway:containers/namespace:Namespace": 1,
+    "scaleway:containers/container:Container": 1,
+    // the database's SQL login, the app's storage identity, the API's invoker
+    "scaleway:iam/application:Application": 3,
+    "scaleway:iam/policy:Policy": 3,
+    "scaleway:iam/apiKey:ApiKey": 3,
+    "random:index/randomPassword:RandomPassword": 1,
+    "scaleway:secrets/secret:Secret": 4,
+    "scaleway:secrets/version:Version": 4,
+    "scaleway:object/bucket:Bucket": 1,
+    "scaleway:object/bucketAcl:BucketAcl": 1,
+  },
+  staging: {
+    ...COMMON_COUNTS,
+    "scaleway-blocks:storage:Bucket": 2,
+    "scaleway-blocks:container:Service": 2,
+    "scaleway:network/publicGateway:PublicGateway": 1,
+    "scaleway:network/publicGatewayIp:PublicGatewayIp": 1,
+    "scaleway:network/gatewayNetwork:GatewayNetwork": 1,
+    "scaleway:databases/instance:Instance": 1,
+    "scaleway:databases/database:Database": 1,
+    "scaleway:databases/user:User": 1,
+    "scaleway:databases/privilege:Privilege": 1,
+    "scaleway:containers/namespace:Namespace": 2,
+    "scaleway:containers/container:Container": 2,
+    "scaleway:containers/trigger:Trigger": 1,
+    "scaleway:iam/application:Application": 1,
+    "scaleway:iam/policy:Policy": 1,
+    "scaleway:iam/apiKey:ApiKey": 1,
+    "random:index/randomPassword:RandomPassword": 3,
+    "scaleway:secrets/secret:Secret": 5,
+    "scaleway:secrets/version:Version": 5,
+    "scaleway:object/bucket:Bucket": 2,
+    "scaleway:object/bucketAcl:BucketAcl": 2,
+  },
+  production: {
+    ...COMMON_COUNTS,
+    "scaleway-blocks:storage:Bucket": 2,
+    "scaleway-blocks:container:Service": 2,
+    "scaleway:network/publicGateway:PublicGateway": 1,
+    "scaleway:network/publicGatewayIp:PublicGatewayIp": 1,
+    "scaleway:network/gatewayNetwork:GatewayNetwork": 1,
+    "scaleway:databases/instance:Instance": 1,
+    "scaleway:databases/database:Database": 1,
+    "scaleway:databases/user:User": 1,
+    "scaleway:databases/privilege:Privilege": 1,
+    "scaleway:containers/namespace:Namespace": 2,
+    "scaleway:containers/container:Container": 2,
+    "scaleway:containers/trigger:Trigger": 1,
+    "scaleway:iam/application:Application": 1,
+    "scaleway:iam/policy:Policy": 1,
+    "scaleway:iam/apiKey:ApiKey": 1,
+    "random:index/randomPassword:RandomPassword": 3,
+    "scaleway:secrets/secret:Secret": 5,
+    "scaleway:secrets/version:Version": 5,
+    "scaleway:object/bucket:Bucket": 2,
+    "scaleway:object/bucketAcl:BucketAcl": 2,
+    "scaleway:keymanager/key:Key": 2,
+    "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": 2,
+    "scaleway:billing/budget:Budget": 1,
+    "scaleway:billing/budgetAlert:BudgetAlert": 3,
+    "scaleway:billing/budgetAlertNotification:BudgetAlertNotification": 3,
+  },
+};
+
+const dev = recordStack("dev");
+const staging = recordStack("staging");
+const production = recordStack("production");
+const recordings = { dev, staging, production };
+
+function container(graph: ResourceGraph, key: "api" | "worker"): RecordedResource {
+  return graph.one(T.container, `${key}-${key}`);
+}
+
+/** The container's secret environment variables: the map reaches the provider as one Secret. */
+function secretEnv(resource: RecordedResource): Record<string, string> {
+  const variables = resource.inputs.secretEnvironmentVariables;
+  if (!isSecret(variables)) throw new Error(`${resource.name}: secretEnvironmentVariables is not a Secret`);
+  return reveal(variables) as Record<string, string>;
+}
+
+describe.each(["dev", "staging", "production"] as const)(
+  "the %s stack, from its Pulumi.<stack>.yaml",
+  (stack) => {
+    it("creates exactly the expected resources, counted by type", async () => {
+      const { graph } = await recordings[stack];
+      expect(graph.countByType()).toEqual(EXPECTED_COUNTS[stack]);
+    });
+
+    it("leaves no secret value in plain text anywhere in the recorded graph", async () => {
+      const { graph } = await recordings[stack];
+      expect(graph.secretValues().size).toBeGreaterThan(0);
+      expect(graph.secretLeaks()).toEqual([]);
+    });
+
+    it("gives the API the database connection string as a secret environment variable", async () => {
+      const { graph } = await recordings[stack];
+      const api = container(graph, "api");
+      expect(isSecret(api.inputs.secretEnvironmentVariables)).toBe(true);
+      expect(api.inputs.environmentVariables).not.toHaveProperty("DATABASE_URL");
+      expect(secretEnv(api).DATABASE_URL).toMatch(
+        /^postgres:\/\/[^:]+:[^@]+@[^/]+:5432\/[a-z0-9_-]+\?sslmode=require$/,
+      );
+    });
+
+    it("stores the connection string in Secret Manager and exports only its id", async () => {
+      const { graph } = await recordings[stack];
+      const connectionSecretId = graph.stackOutputs.databaseConnectionSecretId;
+      const secret = graph.byType(T.secret).find((s) => s.id === connectionSecretId);
+      expect(secret?.inputs.name).toMatch(/-database-connections-/);
+      expect(Object.values(graph.stackOutputs.secretIds as Record<string, string>)).toContain(
+        connectionSecretId,
+      );
+    });
+
+    it("exports the API URL, database host, bucket names, Grafana URL and secret ids", async () => {
+      const { graph } = await recordings[stack];
+      const outputs = graph.stackOutputs;
+      expect(outputs.apiUrl).toMatch(
+        /^https:\/\/platform-[a-z]+-api-api-[0-9a-f]{8}\.functions\.fnc\.fr-par\.scw\.cloud$/,
+      );
+      expect(outputs.databaseHost).toEqual(expect.any(String));
+      expect(outputs.databaseHost).not.toBe("");
+      expect(Object.keys(outputs.bucketNames as object).sort()).toEqual(
+        graph
+          .byType("scaleway-blocks:storage:Bucket")
+          .map((b) => b.name)
+          .sort(),
+      );
+      expect(outputs.grafanaUrl).toMatch(/^https:\/\/.+\.dashboard\.obs\.fr-par\.scw\.cloud$/);
+      expect(Object.keys(outputs.secretIds as object)).toHaveLength(graph.byType(T.secret).length);
+    });
+
+    it("runs every container private or tagged public=true, and HTTPS only", async () => {
+      const { graph } = await recordings[stack];
+      for (const c of graph.byType(T.container)) {
+        expect(c.inputs.httpsConnectionsOnly).toBe(true);
+        if (c.inputs.privacy === "public") expect(c.inputs.tags).toContain("public=true");
+        else expect(c.inputs.tags).not.toContain("public=true");
+      }
+    });
+  },
+);
+
+describe("the DB connection secret, traced through the graph", () => {
+  it.each(["staging", "production"] as const)(
+    "carries the owner's generated password into the %s API container and nowhere in plain",
+    async (stack) => {
+      const { graph } = await recordings[stack];
+      const password = reveal(graph.one(T.randomPassword, "database-credentials-app-value").outputs.result);
+      expect(password).toEqual(expect.any(String));
+      expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${password as string}@`);
+      expect(reveal(graph.one(T.instance).inputs.privateNetwork)).toBeDefined();
+      expect(graph.secretLeaks([password as string])).toEqual([]);
+    },
+  );
+
+  it("carries the IAM API secret key (Serverless SQL's password) into the dev API container and nowhere in plain", async () => {
+    const { graph } = await dev;
+    const secretKey = reveal(graph.one(T.apiKey, "database-sql-key").outputs.secretKey) as string;
+    expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${secretKey}@`);
+    expect(graph.secretLeaks([secretKey])).toEqual([]);
+  });
+
+  it("hands the worker the same connection secret as the API", async () => {
+    const { graph } = await production;
+    expect(secretEnv(container(graph, "worker")).DATABASE_URL).toBe(
+      secretEnv(container(graph, "api")).DATABASE_URL,
+    );
+  });
+});
+
+describe("secret outputs", () => {
+  it("exports the dev API's invoke token as a secret, and nothing else secret", async () => {
+    const { graph, result } = await dev;
+    const secretKeys = Object.entries(graph.stackOutputs)
+      .filter(([, v]) => isSecret(v))
+      .map(([k]) => k);
+    expect(secretKeys).toEqual(["apiInvokeToken"]);
+    expect(await isSecretOutput(result.apiInvokeToken as pulumi.Output<unknown>)).toBe(true);
+  });
+
+  it.each(["staging", "production"] as const)(
+    "exports no invoke token for the public %s API",
+    async (stack) => {
+      const { graph } = await recordings[stack];
+      expect(graph.stackOutputs).not.toHaveProperty("apiInvokeToken");
+      expect(Object.values(graph.stackOutputs).filter(isSecret)).toEqual([]);
+    },
+  );
+
+  it("keeps the S3 credentials out of the outputs and in secret environment variables", async () => {
+    const { graph } = await production;
+    const api = container(graph, "api");
+    const env = secretEnv(api);
+    expect(env.S3_ACCESS_KEY_ID).toBe(reveal(graph.one(T.apiKey, "app-storage-key").outputs.accessKey));
+    expect(env.S3_SECRET_ACCESS_KEY).toBe(reveal(graph.one(T.apiKey, "app-storage-key").outputs.secretKey));
+    expect(Object.keys(api.inputs.environmentVariables as object).filter((k) => k.startsWith("S3_"))).toEqual(
+      ["S3_ENDPOINT", "S3_REGION"],
+    );
+    expect(JSON.stringify(graph.stackOutputs)).not.toContain(env.S3_ACCESS_KEY_ID);
+    expect(JSON.stringify(graph.stackOutputs)).not.toContain(env.S3_SECRET_ACCESS_KEY);
+  });
+});
+
+describe("environment differences", () => {
+  it("uses Serverless SQL in dev and a managed instance in staging and production", async () => {
+    expect((await dev).graph.byType(T.serverless)).toHaveLength(1);
+    expect((await dev).graph.byType(T.instance)).toHaveLength(0);
+    expect((await staging).graph.inputsOf(T.instance).nodeType).toBe("DB-DEV-M");
+    expect((await production).graph.inputsOf(T.instance).nodeType).toBe("DB-PRO2-XXS");
+  });
+
+  it("runs the production database highly available, the staging one on a single node", async () => {
+    expect((await production).graph.inputsOf(T.instance).isHaCluster).toBe(true);
+    expect((await staging).graph.inputsOf(T.instance).isHaCluster).toBe(false);
+  });
+
+  it("keeps production backups in another region, staging backups in the same one", async () => {
+    expect((await production).graph.inputsOf(T.instance)).toMatchObject({
+      backupSameRegion: false,
+      backupScheduleRetention: 30,
+      backupScheduleFrequency: 12,
+    });
+    expect((await staging).graph.inputsOf(T.instance).backupSameRegion).toBe(true);
+  });
+
+  it("keeps at least one warm instance of every production container and scales dev and staging to zero", async () => {
+    for (const c of (await production).graph.byType(T.container)) {
+      expect(c.inputs.minScale as number).toBeGreaterThanOrEqual(1);
+    }
+    for (const c of [
+      ...(await dev).graph.byType(T.container),
+      ...(await staging).graph.byType(T.container),
+    ]) {
+      expect(c.inputs.minScale).toBe(0);
+    }
+  });
+
+  it("protects the production database, buckets, registry and secrets", async () => {
+    const { graph } = await production;
+    const stateful = [
+      graph.one(T.instance),
+      graph.one(T.logicalDatabase),
+      ...graph.byType(T.bucket),
+      graph.one(T.registry),
+      ...graph.byType(T.secret),
+    ];
+    expect(stateful.filter((r) => !r.options.protect).map((r) => r.name)).toEqual([]);
+    expect(graph.byType(T.secret).every((s) => s.inputs.protected === true)).toBe(true);
+  });
+
+  it("protects nothing in dev and staging", async () => {
+    for (const { graph } of [await dev, await staging]) {
+      expect(graph.registered.filter((r) => r.options.protect).map((r) => r.name)).toEqual([]);
+    }
+  });
+
+  it("has no Public Gateway in dev, and one in staging and production", async () => {
+    expect((await dev).graph.byType(T.gateway)).toHaveLength(0);
+    expect((await dev).graph.stackOutputs).not.toHaveProperty("publicGatewayIp");
+    expect((await staging).graph.byType(T.gateway)).toHaveLength(1);
+    expect((await production).graph.inputsOf(T.gateway).type).toBe("VPC-GW-S");
+  });
+
+  it("sends production alerts to the on-call contacts", async () => {
+    const { graph } = await production;
+    expect(graph.inputsOf(T.alertManager).contactPoints).toEqual([
+      { email: "oncall@example.com" },
+      { email: "platform-team@example.com" },
+    ]);
+    expect(graph.inputsOf(T.alertManager).preconfiguredAlertIds).not.toEqual([]);
+  });
+
+  it("attaches the containers to the managed database's private network, and not in dev", async () => {
+    const { graph } = await staging;
+    const pnId = graph.one(T.privateNetwork).id;
+    expect(graph.byType(T.container).map((c) => c.inputs.privateNetworkId)).toEqual([pnId, pnId]);
+    expect(reveal(graph.inputsOf(T.instance).privateNetwork)).toMatchObject({ pnId });
+    expect((await dev).graph.inputsOf(T.container).privateNetworkId).toBeUndefined();
+  });
+
+  it("keeps the dev API private, with an invoke key, and makes the staging and production APIs public", async () => {
+    expect((await dev).graph.inputsOf(T.container).privacy).toBe("private");
+    expect((await dev).graph.byType(T.apiKey).map((k) => k.name)).toContain("api-invoker");
+    for (const { graph } of [await staging, await production]) {
+      expect(container(graph, "api").inputs.privacy).toBe("public");
+      expect(container(graph, "worker").inputs.privacy).toBe("private");
+    }
+  });
+
+  it("encrypts the production buckets with their own keys, and not the dev and staging ones", async () => {
+    expect((await production).graph.byType("scaleway:keymanager/key:Key")).toHaveLength(2);
+    expect((await staging).graph.byType("scaleway:keymanager/key:Key")).toHaveLength(0);
+  });
+
+  it("sizes the containers per environment from the stack files", async () => {
+    const sizes = async (stack: keyof typeof recordings) =>
+      (await recordings[stack]).graph
+        .byType(T.container)
+        .map((c) => [c.name, c.inputs.cpuLimit, (c.inputs.memoryLimitBytes as number) / 1024 ** 2])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(await sizes("dev")).toEqual([["api-api", 280, 512]]);
+    expect(await sizes("production")).toEqual([
+      ["api-api", 1120, 2048],
+      ["worker-worker", 560, 1024],
+    ]);
+  });
+
+  it("pulls the worker's image from the API's private registry", async () => {
+    const { graph } = await production;
+    const endpoint = graph.stackOutputs.registryEndpoint as string;
+    expect(container(graph, "worker").inputs.image).toBe(`${endpoint}/worker:1.3.1`);
+    expect(container(graph, "api").inputs.image).toBe(`${endpoint}/api:1.3.1`);
+  });
+});
