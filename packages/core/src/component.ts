@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { environmentProfile, environmentSchema } from "./environment";
 import type { Environment, EnvironmentProfile } from "./environment";
-import { pulumiInput } from "./inputs";
+import { uuidSchema } from "./ids";
 import { regionSchema } from "./locality";
 import type { Region } from "./locality";
 import { nameSegmentSchema, resourceName } from "./naming";
@@ -9,9 +9,7 @@ import type { NameOptions } from "./naming";
 import { scalewayTags, tagsSchema } from "./tags";
 import type { ScalewayTags, Tags } from "./tags";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export const projectIdSchema = pulumiInput(z.string().regex(UUID, "expected a Scaleway project id (a UUID)"));
+export const projectIdSchema = uuidSchema("a Scaleway project id");
 
 /** The args every building block takes; each block's schema extends these. */
 export const commonArgsShape = {

@@ -10,8 +10,20 @@ export {
   regionOfZone,
   defaultZone,
   backupRegionFor,
+  s3Host,
+  s3Endpoint,
 } from "./locality";
 export type { Region, Zone, ZonalProduct, RegionalProduct } from "./locality";
+export {
+  UUID_PATTERN,
+  REGIONAL_UUID_PATTERN,
+  uuidSchema,
+  keyManagerKeyIdSchema,
+  iamPrincipalSchema,
+  BUCKET_NAME_PATTERN,
+  bucketNameSchema,
+} from "./ids";
+export type { IamPrincipal } from "./ids";
 export { ENVIRONMENTS, environmentSchema, environmentProfile } from "./environment";
 export type { Environment, EnvironmentProfile } from "./environment";
 export {

@@ -84,3 +84,13 @@ export function defaultZone(region: Region): Zone {
 export function backupRegionFor(region: Region): Region {
   return region === "fr-par" ? "nl-ams" : "fr-par";
 }
+
+/** The region's Object Storage (S3) host without a scheme, `s3.<region>.scw.cloud`, as some tools take it. */
+export function s3Host(region: Region): string {
+  return "s3." + region + ".scw.cloud";
+}
+
+/** The region's Object Storage (S3) endpoint URL, `https://s3.<region>.scw.cloud`, for S3 clients. */
+export function s3Endpoint(region: Region): string {
+  return "https://" + s3Host(region);
+}

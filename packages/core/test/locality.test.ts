@@ -5,6 +5,8 @@ import {
   regionFor,
   regionOfZone,
   regionSchema,
+  s3Endpoint,
+  s3Host,
   zoneFor,
   zoneSchema,
 } from "../src/index";
@@ -70,5 +72,10 @@ describe("locality helpers", () => {
     for (const region of ["fr-par", "nl-ams", "pl-waw"] as const) {
       expect(backupRegionFor(region)).not.toBe(region);
     }
+  });
+
+  it("gives the region's S3 endpoint URL and host", () => {
+    expect(s3Endpoint("nl-ams")).toBe("https://s3.nl-ams.scw.cloud");
+    expect(s3Host("pl-waw")).toBe("s3.pl-waw.scw.cloud");
   });
 });

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { pulumiInput } from "./inputs";
+import { REGIONS } from "./locality";
+
+/** A lowercase UUID, the shape of every Scaleway id (projects, IAM users and applications, keys…). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A regional id as the provider returns it, `"<region>/<uuid>"`, or the bare `"<uuid>"`. */
+export const REGIONAL_UUID_PATTERN = new RegExp(
+  `^(?:(?:${REGIONS.join("|")})/)?${UUID_PATTERN.source.slice(1, -1)}$`,
+);
+
+/**
+ * A `pulumi.Input` of a UUID: a plain string is checked now, an Output or a Promise is accepted.
+ * `what` names the id in the error, with its article: `uuidSchema("an IAM user id")` fails with
+ * "expected an IAM user id (a UUID)".
+ */
+export function uuidSchema(what: string) {
+  return pulumiInput(z.string().regex(UUID_PATTERN, `expected ${what} (a UUID)`));
+}
+
+/** A Key Manager key id, `"<uuid>"` or `"<region>/<uuid>"`, or an Output or a Promise of one. */
+export const keyManagerKeyIdSchema = pulumiInput(
+  z.string().regex(REGIONAL_UUID_PATTERN, 'expected a Key Manager key id: "<uuid>" or "<region>/<uuid>"'),
+);
+
+/** An IAM principal: exactly one of an IAM user or an IAM application. */
+export const iamPrincipalSchema = z
+  .strictObject({
+    /** An IAM user. */
+    userId: uuidSchema("an IAM user id").optional(),
+    /** An IAM application. */
+    applicationId: uuidSchema("an IAM application id").optional(),
+  })
+  .refine((p) => (p.userId === undefined) !== (p.applicationId === undefined), {
+    message: "expected exactly one of userId or applicationId",
+  });
+export type IamPrincipal = z.input<typeof iamPrincipalSchema>;
+
+/**
+ * Scaleway bucket names are global across every Scaleway customer: 3–63 characters, lowercase
+ * letters, digits and hyphens, starting and ending with a letter or a digit. Dots are refused here
+ * (Scaleway allows them) because `<bucket>.s3.<region>.scw.cloud` would no longer match the
+ * wildcard certificate `*.s3.<region>.scw.cloud`, which is not recursive.
+ */
+export const BUCKET_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/** A bucket name by {@link BUCKET_NAME_PATTERN}'s rules, with a message for each broken one. */
+export const bucketNameSchema = z
+  .string({ error: () => "expected a bucket name (a string)" })
+  .min(3, "expected a bucket name of at least 3 characters")
+  .max(63, "expected a bucket name of at most 63 characters")
+  .refine((name) => !name.includes("."), {
+    message:
+      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
+    abort: true,
+  })
+  .regex(
+    BUCKET_NAME_PATTERN,
+    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
+  );
