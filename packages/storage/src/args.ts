@@ -1,30 +1,13 @@
-import { REGIONS, commonArgsShape, pulumiInput, regionFor } from "@scaleway-blocks/core";
+import {
+  bucketNameSchema,
+  commonArgsShape,
+  iamPrincipalSchema,
+  keyManagerKeyIdSchema,
+  regionFor,
+  uuidSchema,
+} from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { z } from "zod";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Scaleway bucket names are global across every Scaleway customer: 3–63 characters, lowercase
- * letters, digits and hyphens, starting and ending with a letter or a digit. Dots are refused here
- * (Scaleway allows them) because `<bucket>.s3.<region>.scw.cloud` would no longer match the
- * wildcard certificate `*.s3.<region>.scw.cloud`, which is not recursive.
- */
-export const BUCKET_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
-export const bucketNameSchema = z
-  .string({ error: () => "expected a bucket name (a string)" })
-  .min(3, "expected a bucket name of at least 3 characters")
-  .max(63, "expected a bucket name of at most 63 characters")
-  .refine((name) => !name.includes("."), {
-    message:
-      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
-    abort: true,
-  })
-  .regex(
-    BUCKET_NAME_PATTERN,
-    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-  );
 
 /** Methods Scaleway Object Storage accepts in a CORS rule. */
 export const CORS_METHODS = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
@@ -45,8 +28,7 @@ const days = (what: string) =>
     .int(`expected a whole number of days (${what})`)
     .min(1, `expected at least 1 day (${what})`);
 
-const applicationIdSchema = pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)"));
-const userIdSchema = pulumiInput(z.string().regex(UUID, "expected an IAM user id (a UUID)"));
+const applicationIdSchema = uuidSchema("an IAM application id");
 
 const nonEmptyStrings = (what: string) =>
   z.array(z.string().min(1, `expected a non-empty ${what}`), { error: () => `expected a list of ${what}s` });
@@ -144,45 +126,25 @@ const lifecycleSchema = z.strictObject({
   rules: z.array(userLifecycleRuleSchema).optional(),
 });
 
-const ownerPrincipalSchema = z
-  .strictObject({
-    /** An IAM user who keeps full access (e.g. the platform's admin). */
-    userId: userIdSchema.optional(),
-    /** An IAM application that keeps full access (e.g. the CI application that runs `pulumi up`). */
-    applicationId: applicationIdSchema.optional(),
-  })
-  .refine((p) => (p.userId === undefined) !== (p.applicationId === undefined), {
-    message: "expected exactly one of userId or applicationId",
-  });
-
 const accessSchema = z.strictObject({
   /**
    * Principals that keep full access (`s3:*`) once the bucket policy exists, so the platform never
    * locks itself out: with the policy version 2023-04-17 every principal not named in the policy
-   * loses access, including the one that deploys the stack. At least one is required.
+   * loses access, including the one that deploys the stack. At least one is required: each an IAM
+   * user (`{ userId }`, e.g. the platform's admin) or an IAM application (`{ applicationId }`, e.g.
+   * the CI application that runs `pulumi up`).
    */
-  owners: z
-    .array(ownerPrincipalSchema)
-    .min(1, "expected at least one owner principal (see README: lock-out)"),
+  owners: z.array(iamPrincipalSchema).min(1, "expected at least one owner principal (see README: lock-out)"),
   /** IAM application ids granted read: list the bucket and get objects. */
   readApplicationIds: z.array(applicationIdSchema).optional(),
   /** IAM application ids granted read-write: read, plus put and delete objects and multipart uploads. */
   readWriteApplicationIds: z.array(applicationIdSchema).optional(),
 });
 
-const kmsKeyIdSchema = pulumiInput(
-  z
-    .string()
-    .regex(
-      new RegExp(`^(?:(?:${REGIONS.join("|")})/)?${UUID.source.slice(1, -1)}$`),
-      'expected a Key Manager key id: "<uuid>" or "<region>/<uuid>"',
-    ),
-);
-
 const encryptionSchema = z
   .strictObject({
     /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
-    kmsKeyId: kmsKeyIdSchema.optional(),
+    kmsKeyId: keyManagerKeyIdSchema.optional(),
     /** Create a dedicated Key Manager key for this bucket (Scaleway's recommendation: one key per bucket). */
     createKey: z.boolean().optional(),
     /** Rotation period of the created key, in days. Default 90. */

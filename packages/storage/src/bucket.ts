@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs, shortHash, stackIdentity } from "@scaleway-blocks/core";
+import { blockContext, parseArgs, s3Endpoint, shortHash, stackIdentity } from "@scaleway-blocks/core";
 import type { BlockContext, Region } from "@scaleway-blocks/core";
 import { bucketArgsSchema } from "./args";
 import type { BucketArgs, ParsedBucketArgs } from "./args";
@@ -228,7 +228,7 @@ export class Bucket extends pulumi.ComponentResource {
     this.bucketId = bucket.id;
     this.region = region;
     this.endpoint = bucket.endpoint;
-    this.s3Endpoint = `https://s3.${region}.scw.cloud`;
+    this.s3Endpoint = s3Endpoint(region);
     this.kmsKeyId = kmsKeyId;
     this.policyDocument = document;
     this.registerOutputs({
