@@ -1,8 +1,12 @@
-import { REGIONS, commonArgsShape, projectIdSchema, pulumiInput } from "@scaleway-blocks/core";
+import {
+  bucketNameSchema,
+  commonArgsShape,
+  iamPrincipalSchema,
+  keyManagerKeyIdSchema,
+  projectIdSchema,
+} from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * How long the state bucket keeps what Pulumi leaves behind, per environment. State is tiny, and
@@ -15,25 +19,6 @@ export const RETENTION_DEFAULTS: Readonly<
   staging: Object.freeze({ noncurrentVersionDays: 90, backupDays: 30 }),
   production: Object.freeze({ noncurrentVersionDays: 365, backupDays: 90 }),
 });
-
-/**
- * The bucket name rules the storage Bucket applies (3–63 characters, lowercase letters, digits and
- * hyphens, starting and ending with a letter or digit, no dots). Checked here too so that a bad
- * name fails before the StateBackend registers anything (storage does not export its schema).
- */
-const bucketNameSchema = z
-  .string({ error: () => "expected a bucket name (a string)" })
-  .min(3, "expected a bucket name of at least 3 characters")
-  .max(63, "expected a bucket name of at most 63 characters")
-  .refine((name) => !name.includes("."), {
-    message:
-      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
-    abort: true,
-  })
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
-    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-  );
 
 /** A path inside the bucket: segments of letters, digits, "-" and "_", joined by single slashes. */
 export const PREFIX_PATTERN = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
@@ -54,17 +39,6 @@ const days = (what: string) =>
     .min(1, `expected at least 1 day (${what})`)
     .max(3650, `expected at most 3650 days (${what})`);
 
-const ownerSchema = z
-  .strictObject({
-    /** An IAM user who keeps full access to the bucket (e.g. the platform admin). */
-    userId: pulumiInput(z.string().regex(UUID, "expected an IAM user id (a UUID)")).optional(),
-    /** An IAM application that keeps full access (e.g. the one that runs the state-backend stack). */
-    applicationId: pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)")).optional(),
-  })
-  .refine((o) => (o.userId === undefined) !== (o.applicationId === undefined), {
-    message: "expected exactly one of userId or applicationId",
-  });
-
 const retentionSchema = z.strictObject({
   /**
    * Delete noncurrent (overwritten or deleted) versions of every object, state files included,
@@ -83,19 +57,10 @@ const retentionSchema = z.strictObject({
   historyDays: days("historyDays").optional(),
 });
 
-const kmsKeyIdSchema = pulumiInput(
-  z
-    .string()
-    .regex(
-      new RegExp(`^(?:(?:${REGIONS.join("|")})/)?${UUID.source.slice(1, -1)}$`),
-      'expected a Key Manager key id: "<uuid>" or "<region>/<uuid>"',
-    ),
-);
-
 const encryptionSchema = z
   .strictObject({
     /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
-    kmsKeyId: kmsKeyIdSchema.optional(),
+    kmsKeyId: keyManagerKeyIdSchema.optional(),
     /** Create a dedicated Key Manager key for the state bucket. */
     createKey: z.boolean().optional(),
     /** Rotation period of the created key, in days. Default 90 (storage's default). */
@@ -159,10 +124,14 @@ export const stateBackendArgsSchema = z
     prefix: prefixSchema.optional(),
     /**
      * Principals that keep full access (`s3:*`) through the bucket policy, so the platform never
-     * locks itself out. Include the identity that runs this stack. At least one.
+     * locks itself out. Include the identity that runs this stack. At least one: each an IAM user
+     * (`{ userId }`, e.g. the platform admin) or an IAM application (`{ applicationId }`, e.g. the
+     * one that runs the state-backend stack).
      */
     owners: z
-      .array(ownerSchema, { error: () => "expected a list of owners ({ userId } or { applicationId })" })
+      .array(iamPrincipalSchema, {
+        error: () => "expected a list of owners ({ userId } or { applicationId })",
+      })
       .min(1, "expected at least one owner: without one the bucket policy locks the platform out"),
     /** How long old versions, backups and history are kept. */
     retention: retentionSchema.optional(),

@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs } from "@scaleway-blocks/core";
+import { blockContext, parseArgs, s3Endpoint } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { Bucket } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
 import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
 import type { StateBackendArgs } from "./args";
-import { backendUrl, bookkeepingPrefix, s3Host } from "./internal/backend-url";
+import { backendUrl, bookkeepingPrefix } from "./internal/backend-url";
 
 /**
  * What Pulumi's DIY backend needs on the bucket, and nothing else: list and read objects
@@ -167,7 +167,7 @@ export class StateBackend extends pulumi.ComponentResource {
     this.bucketName = this.bucket.bucketName;
     this.region = region;
     this.prefix = parsed.prefix;
-    this.s3Endpoint = "https://" + s3Host(region);
+    this.s3Endpoint = s3Endpoint(region);
     this.backendUrl = url;
     this.applicationId = application.id;
     this.policyId = policy.id;

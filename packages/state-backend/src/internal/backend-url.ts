@@ -1,14 +1,11 @@
+import { s3Host } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
-
-/** The regional S3 host, without a scheme, as Pulumi's `endpoint=` query parameter takes it. */
-export function s3Host(region: Region): string {
-  return "s3." + region + ".scw.cloud";
-}
 
 /**
  * The URL `pulumi login` takes for a DIY backend in a Scaleway bucket:
  * `s3://<bucket>[/<prefix>]?endpoint=s3.<region>.scw.cloud&region=<region>&s3ForcePathStyle=true`.
- * `region` is required by the AWS SDK; path style works for every bucket name.
+ * `endpoint` takes the S3 host without a scheme; `region` is required by the AWS SDK; path style
+ * works for every bucket name.
  */
 export function backendUrl(bucketName: string, region: Region, prefix?: string): string {
   const path = prefix === undefined ? "" : "/" + prefix;
