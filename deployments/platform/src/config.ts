@@ -572,7 +572,8 @@ export class StackConfigError extends Error {
   }
 }
 
-const KNOWN_KEYS = Object.keys(platformShape)
+/** Every top-level key of the stack configuration, as the stack file spells it. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(platformShape)
   .filter((k) => k !== "region")
   .map((k) => `${CONFIG_NAMESPACE}:${k}`)
   .concat(REGION_KEY)
@@ -608,7 +609,7 @@ function issuesOf(error: z.ZodError, input: Record<string, unknown>): StackConfi
         key: keyOf([...issue.path, key]),
         message:
           issue.path.length === 0
-            ? `unknown key (known keys: ${KNOWN_KEYS.join(", ")})`
+            ? `unknown key (known keys: ${CONFIG_KEYS.join(", ")})`
             : "unknown key (see the configuration table in the README)",
       }));
     }
