@@ -1,14 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { REGIONS } from "@scaleway-blocks/core";
+import { REGIONAL_UUID_PATTERN } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { NETWORK_BRAND } from "./network";
 import type { Network } from "./network";
 
 /** A Network, or the id of an existing private network ("fr-par/<uuid>", or a bare UUID). */
 export type PrivateNetworkInput = Network | pulumi.Input<string>;
-
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const PRIVATE_NETWORK_ID = new RegExp(`^(?:(?:${REGIONS.join("|")})/)?${UUID}$`);
 
 function isNetwork(value: unknown): value is Network {
   return (
@@ -29,7 +26,7 @@ function isDeferred(value: unknown): boolean {
  */
 export const privateNetworkInputSchema = z.custom<PrivateNetworkInput>(
   (value) =>
-    isNetwork(value) || isDeferred(value) || (typeof value === "string" && PRIVATE_NETWORK_ID.test(value)),
+    isNetwork(value) || isDeferred(value) || (typeof value === "string" && REGIONAL_UUID_PATTERN.test(value)),
   {
     message: `expected a Network, a private network id ("fr-par/<uuid>" or a UUID), an Output or a Promise`,
   },

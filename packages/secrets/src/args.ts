@@ -2,9 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import {
   NAME_PATTERN,
   commonArgsShape,
-  pulumiInput,
   secretInputSchema,
   tagsSchema,
+  uuidSchema,
 } from "@scaleway-blocks/core";
 import type { CommonArgs, Tags } from "@scaleway-blocks/core";
 import { z } from "zod";
@@ -218,8 +218,6 @@ export interface SecretsAccessGrantArgs {
   applicationId?: pulumi.Input<string>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const grantArgsSchema = z.strictObject({
   grantAccess: z.strictObject({
     name: z
@@ -227,6 +225,6 @@ export const grantArgsSchema = z.strictObject({
       .min(1, "expected a non-empty grant name")
       .max(30, "expected a grant name of at most 30 characters")
       .regex(NAME_PATTERN, "expected lowercase letters, digits and single hyphens, starting with a letter"),
-    applicationId: pulumiInput(z.string().regex(UUID, "expected an IAM application id (a UUID)")).optional(),
+    applicationId: uuidSchema("an IAM application id").optional(),
   }),
 });
