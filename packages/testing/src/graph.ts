@@ -46,6 +46,16 @@ export interface SecretLeak {
   secretPrefix: string;
 }
 
+/** Options of {@link ResourceGraph.secretLeaks}. */
+export interface SecretLeaksOptions {
+  /**
+   * Values that are not secret even where the graph holds them inside a Secret, e.g. an access key
+   * id or a URL kept next to the secret key in one secret object. They are left out of the values
+   * found in the graph; `knownSecrets` still count, even when listed here too.
+   */
+  publicValues?: Iterable<string>;
+}
+
 const STACK_TYPE = "pulumi:pulumi:Stack";
 const MIN_SECRET_LENGTH = 4;
 
@@ -183,9 +193,12 @@ export class ResourceGraph {
   /**
    * Every place where a secret value (any string the graph holds as a Secret, plus `knownSecrets`)
    * appears in plain text, whole or inside a longer string such as a connection URL.
+   * `options.publicValues` are not secret even where a Secret holds them (see {@link SecretLeaksOptions}).
    */
-  secretLeaks(knownSecrets: Iterable<string> = []): SecretLeak[] {
-    const secrets = [...this.secretValues(), ...knownSecrets].filter((s) => s.length >= MIN_SECRET_LENGTH);
+  secretLeaks(knownSecrets: Iterable<string> = [], options: SecretLeaksOptions = {}): SecretLeak[] {
+    const publicValues = new Set(options.publicValues ?? []);
+    const found = [...this.secretValues()].filter((s) => !publicValues.has(s));
+    const secrets = [...found, ...knownSecrets].filter((s) => s.length >= MIN_SECRET_LENGTH);
     const leaks: SecretLeak[] = [];
     for (const r of this.resources) {
       for (const where of ["inputs", "outputs"] as const) {

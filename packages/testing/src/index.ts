@@ -1,7 +1,13 @@
 export { record, recordError, valueOf, isSecretOutput } from "./record";
 export type { RecordOptions, Recording, FailedRecording } from "./record";
 export { ResourceGraph } from "./graph";
-export type { RecordedResource, RecordedOptions, RecordedCall, SecretLeak } from "./graph";
+export type {
+  RecordedResource,
+  RecordedOptions,
+  RecordedCall,
+  SecretLeak,
+  SecretLeaksOptions,
+} from "./graph";
 export { ScalewayMocks } from "./mocks";
 export type { ScalewayMocksOptions } from "./mocks";
 export { SECRET_OUTPUTS } from "./scaleway-outputs";

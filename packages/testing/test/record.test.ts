@@ -133,6 +133,46 @@ describe("secretLeaks", () => {
   });
 });
 
+describe("secretLeaks with publicValues", () => {
+  const ACCESS_KEY = "SCW0123456789ABCDEFGH";
+  const SECRET_KEY = "9f3c2a71-secret-key-value";
+
+  // A component whose secret output holds a public value next to the secret one, and which also
+  // outputs the public value in plain text (as a CI environment next to an access key id).
+  class Credentials extends pulumi.ComponentResource {
+    constructor(name: string, leakSecret: boolean) {
+      super("test:index:Credentials", name, {});
+      this.registerOutputs({
+        environment: pulumi.secret({ accessKeyId: ACCESS_KEY, secretKey: SECRET_KEY }),
+        accessKeyId: ACCESS_KEY,
+        ...(leakSecret ? { debug: "secret=" + SECRET_KEY } : {}),
+      });
+    }
+  }
+
+  it("reports a public value held inside a secret object when it is not listed", async () => {
+    const { graph } = await record(() => new Credentials("ci", false));
+    expect(graph.secretLeaks().map((l) => l.path)).toEqual(["accessKeyId"]);
+  });
+
+  it("does not report a value listed in publicValues, though a secret object holds it", async () => {
+    const { graph } = await record(() => new Credentials("ci", false));
+    expect(graph.secretLeaks([], { publicValues: [ACCESS_KEY] })).toEqual([]);
+  });
+
+  it("still reports a real secret in plain text when publicValues are given", async () => {
+    const { graph } = await record(() => new Credentials("ci", true));
+    const leaks = graph.secretLeaks([], { publicValues: [ACCESS_KEY] });
+    expect(leaks.map((l) => [l.path, l.secretPrefix])).toEqual([["debug", "9f…"]]);
+  });
+
+  it("keeps a known secret secret even when it is also listed as public", async () => {
+    const { graph } = await record(() => new Credentials("ci", false));
+    const leaks = graph.secretLeaks([ACCESS_KEY], { publicValues: [ACCESS_KEY] });
+    expect(leaks.map((l) => l.path)).toEqual(["accessKeyId"]);
+  });
+});
+
 describe("recordError", () => {
   it("returns what the program threw and what it registered before", async () => {
     const { error, graph } = await recordError(() => {
