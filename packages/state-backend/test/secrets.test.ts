@@ -40,13 +40,9 @@ describe("StateBackend secrets", () => {
     const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey) as string;
     const accessKey = await valueOf(result.accessKeyId);
     const url = await valueOf(result.backendUrl);
-    // secretLeaks treats every string held inside a Secret as secret. The CI environment is secret
-    // as a whole, so the access key id and the URL it also holds are reported wherever they
-    // appear in plain text, which they may: only the secret key must never be.
-    const publicPrefixes = [accessKey, url].map((value) => value.slice(0, 2) + "…");
-    expect(publicPrefixes).not.toContain(secretKey.slice(0, 2) + "…");
-    const leaks = graph.secretLeaks([secretKey]);
-    expect(leaks.filter((leak) => !publicPrefixes.includes(leak.secretPrefix))).toEqual([]);
+    // The CI environment is secret as a whole, but the access key id and the URL it also holds
+    // are public and may appear in plain text elsewhere: only the secret key must never be.
+    expect(graph.secretLeaks([secretKey], { publicValues: [accessKey, url] })).toEqual([]);
     expect(graph.stackOutputs.secretAccessKey).toBeDefined();
   });
 
