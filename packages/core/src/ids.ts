@@ -36,26 +36,3 @@ export const iamPrincipalSchema = z
     message: "expected exactly one of userId or applicationId",
   });
 export type IamPrincipal = z.input<typeof iamPrincipalSchema>;
-
-/**
- * Scaleway bucket names are global across every Scaleway customer: 3–63 characters, lowercase
- * letters, digits and hyphens, starting and ending with a letter or a digit. Dots are refused here
- * (Scaleway allows them) because `<bucket>.s3.<region>.scw.cloud` would no longer match the
- * wildcard certificate `*.s3.<region>.scw.cloud`, which is not recursive.
- */
-export const BUCKET_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
-/** A bucket name by {@link BUCKET_NAME_PATTERN}'s rules, with a message for each broken one. */
-export const bucketNameSchema = z
-  .string({ error: () => "expected a bucket name (a string)" })
-  .min(3, "expected a bucket name of at least 3 characters")
-  .max(63, "expected a bucket name of at most 63 characters")
-  .refine((name) => !name.includes("."), {
-    message:
-      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
-    abort: true,
-  })
-  .regex(
-    BUCKET_NAME_PATTERN,
-    "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-  );

@@ -20,10 +20,16 @@ export {
   uuidSchema,
   keyManagerKeyIdSchema,
   iamPrincipalSchema,
-  BUCKET_NAME_PATTERN,
-  bucketNameSchema,
 } from "./ids";
 export type { IamPrincipal } from "./ids";
+export {
+  BUCKET_NAME_PATTERN,
+  bucketNameSchema,
+  OBJECT_LOCK_MODES,
+  objectLockSchema,
+  bucketEncryptionSchema,
+} from "./object-storage";
+export type { ObjectLockMode, ObjectLock, BucketEncryption } from "./object-storage";
 export { ENVIRONMENTS, environmentSchema, environmentProfile } from "./environment";
 export type { Environment, EnvironmentProfile } from "./environment";
 export {

@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
-  BUCKET_NAME_PATTERN,
   REGIONAL_UUID_PATTERN,
   UUID_PATTERN,
-  bucketNameSchema,
   iamPrincipalSchema,
   keyManagerKeyIdSchema,
   projectIdSchema,
@@ -91,39 +89,5 @@ describe("iamPrincipalSchema", () => {
 
   it("refuses unknown keys", () => {
     expect(iamPrincipalSchema.safeParse({ userId: ID, groupId: ID }).success).toBe(false);
-  });
-});
-
-describe("bucketNameSchema", () => {
-  it.each(["abc", "shop-production-uploads-3f9a1c", "a".repeat(63), "0-9"])("accepts %j", (name) => {
-    expect(bucketNameSchema.parse(name)).toBe(name);
-    expect(BUCKET_NAME_PATTERN.test(name)).toBe(true);
-  });
-
-  it.each([
-    ["ab", "expected a bucket name of at least 3 characters"],
-    ["a".repeat(64), "expected a bucket name of at most 63 characters"],
-    [
-      "my.bucket",
-      "expected no dots in the bucket name: <bucket>.s3.<region>.scw.cloud would not match the *.s3.<region>.scw.cloud certificate",
-    ],
-    [
-      "Uploads",
-      "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-    ],
-    [
-      "-uploads",
-      "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-    ],
-    [
-      "uploads-",
-      "expected lowercase letters, digits and hyphens, starting and ending with a letter or a digit",
-    ],
-  ])("refuses %j", (name, message) => {
-    expect(messageOf(bucketNameSchema.safeParse(name))).toBe(message);
-  });
-
-  it("refuses a name that is not a string", () => {
-    expect(messageOf(bucketNameSchema.safeParse(42))).toBe("expected a bucket name (a string)");
   });
 });
