@@ -1,8 +1,9 @@
 import {
+  bucketEncryptionSchema,
   bucketNameSchema,
   commonArgsShape,
   iamPrincipalSchema,
-  keyManagerKeyIdSchema,
+  objectLockSchema,
   projectIdSchema,
 } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
@@ -57,44 +58,6 @@ const retentionSchema = z.strictObject({
   historyDays: days("historyDays").optional(),
 });
 
-const encryptionSchema = z
-  .strictObject({
-    /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
-    kmsKeyId: keyManagerKeyIdSchema.optional(),
-    /** Create a dedicated Key Manager key for the state bucket. */
-    createKey: z.boolean().optional(),
-    /** Rotation period of the created key, in days. Default 90 (storage's default). */
-    rotationPeriodDays: z
-      .number()
-      .int("expected a whole number of days")
-      .min(1, "expected at least 1 day")
-      .max(3650, "expected at most 3650 days")
-      .optional(),
-  })
-  .refine((e) => (e.kmsKeyId !== undefined) !== (e.createKey === true), {
-    message: "expected either kmsKeyId or createKey: true",
-  })
-  .refine((e) => e.rotationPeriodDays === undefined || e.createKey === true, {
-    message: "expected rotationPeriodDays only with createKey: true",
-  });
-
-export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
-
-const objectLockSchema = z
-  .strictObject({
-    /** GOVERNANCE: privileged users can shorten the retention; COMPLIANCE: nobody can. */
-    mode: z.enum(OBJECT_LOCK_MODES, {
-      error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}`,
-    }),
-    /** Default retention in days (exactly one of days or years). */
-    days: z.number().int("expected a whole number of days").min(1, "expected at least 1 day").optional(),
-    /** Default retention in years (exactly one of days or years). */
-    years: z.number().int("expected a whole number of years").min(1, "expected at least 1 year").optional(),
-  })
-  .refine((l) => (l.days === undefined) !== (l.years === undefined), {
-    message: "expected exactly one of days or years",
-  });
-
 /** RFC 3339 date-time with an explicit offset, e.g. "2027-06-30T00:00:00Z", that lies in the future. */
 const expiresAtSchema = z
   .string({ error: () => "expected an ISO 8601 date-time (a string)" })
@@ -141,7 +104,7 @@ export const stateBackendArgsSchema = z
      */
     objectLock: objectLockSchema.optional(),
     /** Server-side encryption (SSE-KMS) with a Key Manager key; the CI identity gets encrypt/decrypt. */
-    encryption: encryptionSchema.optional(),
+    encryption: bucketEncryptionSchema.optional(),
     /**
      * When the CI API key expires, an ISO 8601 date-time in the future. Default: never.
      * **Changing it recreates the key** (a new secret key for CI).

@@ -1,8 +1,9 @@
 import {
+  bucketEncryptionSchema,
   bucketNameSchema,
   commonArgsShape,
   iamPrincipalSchema,
-  keyManagerKeyIdSchema,
+  objectLockSchema,
   regionFor,
   uuidSchema,
 } from "@scaleway-blocks/core";
@@ -16,8 +17,6 @@ export type CorsMethod = (typeof CORS_METHODS)[number];
 /** Storage classes objects may move to. STANDARD is where they start. */
 export const TRANSITION_STORAGE_CLASSES = ["ONEZONE_IA", "GLACIER"] as const;
 export const STORAGE_CLASSES = ["STANDARD", ...TRANSITION_STORAGE_CLASSES] as const;
-
-export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
 /** Lifecycle rule ids the component writes itself; user rules may not reuse them. */
 export const RESERVED_RULE_IDS = ["housekeeping", "transitions"] as const;
@@ -141,45 +140,6 @@ const accessSchema = z.strictObject({
   readWriteApplicationIds: z.array(applicationIdSchema).optional(),
 });
 
-const encryptionSchema = z
-  .strictObject({
-    /** An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region. */
-    kmsKeyId: keyManagerKeyIdSchema.optional(),
-    /** Create a dedicated Key Manager key for this bucket (Scaleway's recommendation: one key per bucket). */
-    createKey: z.boolean().optional(),
-    /** Rotation period of the created key, in days. Default 90. */
-    rotationPeriodDays: z
-      .number()
-      .int("expected a whole number of days")
-      .min(1, "expected at least 1 day")
-      .max(3650, "expected at most 3650 days")
-      .optional(),
-  })
-  .refine((e) => (e.kmsKeyId !== undefined) !== (e.createKey === true), {
-    message: "expected either kmsKeyId or createKey: true",
-  })
-  .refine((e) => e.rotationPeriodDays === undefined || e.createKey === true, {
-    message: "expected rotationPeriodDays only with createKey: true",
-  });
-
-const objectLockSchema = z
-  .strictObject({
-    /**
-     * GOVERNANCE: privileged users can shorten or remove the retention; COMPLIANCE: nobody can,
-     * not even the Organization owner, until the retention ends.
-     */
-    mode: z.enum(OBJECT_LOCK_MODES, {
-      error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}`,
-    }),
-    /** Default retention in days (exactly one of days or years). */
-    days: z.number().int("expected a whole number of days").min(1, "expected at least 1 day").optional(),
-    /** Default retention in years (exactly one of days or years). */
-    years: z.number().int("expected a whole number of years").min(1, "expected at least 1 year").optional(),
-  })
-  .refine((l) => (l.days === undefined) !== (l.years === undefined), {
-    message: "expected exactly one of days or years",
-  });
-
 export const bucketArgsSchema = z
   .strictObject({
     ...commonArgsShape,
@@ -206,7 +166,7 @@ export const bucketArgsSchema = z
     /** CORS rules for browsers. */
     corsRules: z.array(corsRuleSchema).optional(),
     /** Server-side encryption (SSE-KMS) with a Key Manager key. */
-    encryption: encryptionSchema.optional(),
+    encryption: bucketEncryptionSchema.optional(),
     /**
      * Write-once-read-many retention. **Object lock can only be enabled when the bucket is
      * created: adding it later recreates the bucket.** Turns versioning on.
