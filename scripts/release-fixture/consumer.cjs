@@ -4,6 +4,10 @@ const assert = require("node:assert/strict");
 const pulumi = require("@pulumi/pulumi");
 const core = require("@scaleway-blocks/core");
 const { record, recordError, isSecret } = require("@scaleway-blocks/testing");
+const { Network } = require("@scaleway-blocks/network");
+const { Secrets } = require("@scaleway-blocks/secrets");
+const { Bucket } = require("@scaleway-blocks/storage");
+const { evaluate } = require("@scaleway-blocks/policy");
 
 class Site extends pulumi.ComponentResource {
   constructor(name, args, opts) {
@@ -46,7 +50,38 @@ async function main() {
   assert.match(failed.error.message, /environment: expected an environment: dev \| staging \| production/);
   assert.equal(failed.graph.registered.length, 0);
 
-  console.log(`consumer: ${graph.registered.length} resources recorded, all assertions passed`);
+  // The building blocks, installed from the registry, compose and pass the policy's mandatory rules.
+  const blocks = await record(
+    () => {
+      const network = new Network("net", { project: "shop", environment: "production" });
+      const secrets = new Secrets("app", {
+        project: "shop",
+        environment: "production",
+        secrets: { session: { generate: {} } },
+      });
+      const bucket = new Bucket("assets", { project: "shop", environment: "production" });
+      return {
+        vpcId: network.vpcId,
+        sessionSecretId: secrets.secret("session").secretId,
+        bucket: bucket.bucketName,
+      };
+    },
+    { stack: "production" },
+  );
+  const counts = blocks.graph.countByType();
+  assert.equal(counts["scaleway:network/vpc:Vpc"], 1);
+  assert.equal(counts["scaleway:secrets/secret:Secret"], 1);
+  assert.equal(counts["scaleway:object/bucket:Bucket"], 1);
+  assert.equal(blocks.graph.one("scaleway:object/bucket:Bucket").options.protect, true);
+  assert.deepEqual(blocks.graph.secretLeaks(), []);
+  const mandatory = evaluate(blocks.graph, { environment: "production" }).filter(
+    (f) => f.severity === "mandatory",
+  );
+  assert.deepEqual(mandatory, []);
+
+  console.log(
+    `consumer: ${graph.registered.length + blocks.graph.registered.length} resources recorded, all assertions passed`,
+  );
 }
 
 main().catch((error) => {
