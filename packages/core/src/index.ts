@@ -62,6 +62,7 @@ export {
 } from "./errors";
 export type { ConfigIssue, ParseArgsOptions } from "./errors";
 export { pulumiInput, secretInputSchema, keyedRecord } from "./inputs";
+export { secretLookingPart } from "./env-vars";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";
 export {

@@ -1,0 +1,69 @@
+/**
+ * Environment variable names that look like they hold a secret: the one convention every package
+ * applies (the container block refuses them in plain variables, the policy flags them, the platform
+ * refuses them in stack files).
+ */
+
+/** Name parts (split on separators and camelCase) that mark a secret on their own, e.g. DB_PASS or apiKey. */
+const SECRET_PARTS = new Set([
+  "PASSWORD",
+  "PASSWORDS",
+  "PASSWD",
+  "PASS",
+  "PWD",
+  "PASSPHRASE",
+  "SECRET",
+  "SECRETS",
+  "TOKEN",
+  "TOKENS",
+  "PAT",
+  "KEY",
+  "KEYS",
+  "APIKEY",
+  "CREDENTIAL",
+  "CREDENTIALS",
+  "CREDS",
+  "PRIVATE",
+  "DSN",
+  "SALT",
+]);
+
+/** Words that mark a secret anywhere in the name, even inside a longer part, e.g. DBPASSWORD or GITHUBTOKEN. */
+const SECRET_WORDS = [
+  "PASSWORD",
+  "PASSWD",
+  "PASSPHRASE",
+  "SECRET",
+  "TOKEN",
+  "CREDENTIAL",
+  "APIKEY",
+  "PRIVATEKEY",
+  "ACCESSKEY",
+];
+
+/** Longer words that contain a secret word without being a secret: a tokenizer is not a token. */
+const NOT_SECRET_WORDS = /TOKENIZ/g;
+
+/** "dbPassword", "DB_PASSWORD", "db-password" → ["DB", "PASSWORD"]. */
+function nameParts(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((part) => part !== "");
+}
+
+/**
+ * The part of an environment variable name that makes it look like it holds a secret (a password,
+ * token, key, credential, DSN…), or undefined. A part counts whole ("KEY" in STRIPE_API_KEY, not in
+ * KEYCLOAK_URL); the longer words (PASSWORD, SECRET, TOKEN…) count anywhere in the name.
+ */
+export function secretLookingPart(name: string): string | undefined {
+  const part = nameParts(name).find((p) => SECRET_PARTS.has(p));
+  if (part !== undefined) return part;
+  const joined = name
+    .toUpperCase()
+    .replace(NOT_SECRET_WORDS, "")
+    .replace(/[^A-Z0-9]/g, "");
+  return SECRET_WORDS.find((word) => joined.includes(word));
+}

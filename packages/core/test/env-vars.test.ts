@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { secretLookingPart } from "../src/index";
+
+describe("secretLookingPart", () => {
+  it.each([
+    ["DB_PASSWORD", "PASSWORD"],
+    ["stripeApiKey", "KEY"],
+    ["STRIPE_API_KEY", "KEY"],
+    ["SENTRY_DSN", "DSN"],
+    ["githubToken", "TOKEN"],
+    ["JWT_SECRET", "SECRET"],
+    ["db-pass", "PASS"],
+    ["MYSQL_PWD", "PWD"],
+    ["GITHUB_PAT", "PAT"],
+    ["GCP_CREDENTIALS", "CREDENTIALS"],
+    ["JWT_PRIVATE", "PRIVATE"],
+    ["HASH_SALT", "SALT"],
+  ])("finds the secret part of %j as a whole name part, in snake, kebab or camel case", (name, part) => {
+    expect(secretLookingPart(name)).toBe(part);
+  });
+
+  it.each([
+    ["MYSECRETVALUE", "SECRET"],
+    ["DBPASSWORD", "PASSWORD"],
+    ["GITHUBTOKEN", "TOKEN"],
+    ["SSH_PRIVATEKEY", "PRIVATEKEY"],
+    ["AWS_ACCESSKEY_ID", "ACCESSKEY"],
+    ["GPG_PASSPHRASE_TEXT", "PASSPHRASE"],
+  ])("finds a secret word inside a longer part of %j", (name, word) => {
+    expect(secretLookingPart(name)).toBe(word);
+  });
+
+  it.each(["SECRET_ID", "API_KEY_ID", "TOKEN_URL", "DB_PASSWORD_FILE"])(
+    "flags %j too: a name that only refers to a secret still looks like one",
+    (name) => {
+      expect(secretLookingPart(name)).toBeDefined();
+    },
+  );
+
+  it.each([
+    "LOG_LEVEL",
+    "NODE_ENV",
+    "KEYCLOAK_URL",
+    "PASSTHROUGH_MODE",
+    "TOKENIZER_MODEL",
+    "DATABASE_HOST",
+    "PATH_PREFIX",
+    "MONKEY_COUNT",
+    "S3_ENDPOINT",
+    "BUCKET_UPLOADS",
+  ])("leaves %j alone, including words that only start like or contain a short secret word", (name) => {
+    expect(secretLookingPart(name)).toBeUndefined();
+  });
+});
