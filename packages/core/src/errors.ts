@@ -67,7 +67,8 @@ export function describeRedacted(value: unknown): string {
   return `a ${typeof value} (value redacted)`;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a field path of a plain object (e.g. a zod issue's path in the raw args), or undefined. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
     if (current === null || typeof current !== "object") return undefined;

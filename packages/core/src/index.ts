@@ -28,6 +28,7 @@ export {
   OBJECT_LOCK_MODES,
   objectLockSchema,
   bucketEncryptionSchema,
+  kmsKeyRegionProblem,
 } from "./object-storage";
 export type { ObjectLockMode, ObjectLock, BucketEncryption } from "./object-storage";
 export { ENVIRONMENTS, environmentSchema, environmentProfile } from "./environment";
@@ -57,11 +58,12 @@ export {
   describeReceived,
   describeRedacted,
   isPathUnder,
+  valueAt,
   configIssuesFromZod,
   parseArgs,
 } from "./errors";
 export type { ConfigIssue, ParseArgsOptions } from "./errors";
-export { pulumiInput, secretInputSchema, keyedRecord } from "./inputs";
+export { pulumiInput, secretInputSchema, keyedRecord, isDeferred } from "./inputs";
 export { secretLookingPart } from "./env-vars";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
-function isDeferred(value: unknown): boolean {
+/** Whether a value is only known at deployment time: a pulumi Output or a Promise. */
+export function isDeferred(value: unknown): boolean {
   return pulumi.Output.isInstance(value) || value instanceof Promise;
 }
 

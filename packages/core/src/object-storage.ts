@@ -74,3 +74,16 @@ export const bucketEncryptionSchema = z
     message: "expected rotationPeriodDays only with createKey: true",
   });
 export type BucketEncryption = z.input<typeof bucketEncryptionSchema>;
+
+/**
+ * Why a Key Manager key cannot encrypt a bucket of `region`, or undefined: SSE-KMS needs a key of the
+ * bucket's own region. Only a regional id ("nl-ams/<uuid>") says where the key is: a bare UUID, an
+ * Output or a Promise is not checked.
+ */
+export function kmsKeyRegionProblem(kmsKeyId: unknown, region: string): string | undefined {
+  if (typeof kmsKeyId !== "string") return undefined;
+  const parts = kmsKeyId.split("/");
+  return parts.length === 2 && parts[0] !== region
+    ? `expected a key in the bucket's region (${region})`
+    : undefined;
+}

@@ -8,10 +8,12 @@ import {
   describeRedacted,
   formatPath,
   isPathUnder,
+  isDeferred,
   keyedRecord,
   parseArgs,
   pulumiInput,
   regionSchema,
+  valueAt,
 } from "../src/index";
 
 const component = { type: "scaleway-blocks:database:Database", name: "main" };
@@ -130,6 +132,32 @@ describe("isPathUnder", () => {
 describe("formatPath", () => {
   it("joins keys with dots and indexes with brackets", () => {
     expect(formatPath(["a", 0, "b", 12])).toBe("a[0].b[12]");
+  });
+});
+
+describe("valueAt", () => {
+  const root = { a: { b: [{ c: 1 }, { c: 2 }] } };
+
+  it("reads the value at a path of keys and indexes", () => {
+    expect(valueAt(root, ["a", "b", 1, "c"])).toBe(2);
+    expect(valueAt(root, [])).toBe(root);
+  });
+
+  it("gives undefined for a path that leaves the object, without throwing", () => {
+    expect(valueAt(root, ["a", "x", "y"])).toBeUndefined();
+    expect(valueAt(root, ["a", "b", 0, "c", "d"])).toBeUndefined();
+    expect(valueAt(null, ["a"])).toBeUndefined();
+  });
+});
+
+describe("isDeferred", () => {
+  it("is true for Outputs and Promises", () => {
+    expect(isDeferred(pulumi.output("x"))).toBe(true);
+    expect(isDeferred(Promise.resolve("x"))).toBe(true);
+  });
+
+  it("is false for plain values", () => {
+    for (const value of ["x", 1, null, undefined, { then: "no" }]) expect(isDeferred(value)).toBe(false);
   });
 });
 

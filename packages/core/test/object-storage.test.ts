@@ -3,6 +3,7 @@ import {
   BUCKET_NAME_PATTERN,
   bucketEncryptionSchema,
   bucketNameSchema,
+  kmsKeyRegionProblem,
   objectLockSchema,
 } from "../src/index";
 
@@ -107,5 +108,23 @@ describe("bucketEncryptionSchema", () => {
     expect(messageOf(bucketEncryptionSchema.safeParse({ createKey: true, rotationPeriodDays: 3651 }))).toBe(
       "expected at most 3650 days",
     );
+  });
+});
+
+describe("kmsKeyRegionProblem", () => {
+  it("refuses a regional key id of another region, naming the bucket's region", () => {
+    expect(kmsKeyRegionProblem(`nl-ams/${KEY_ID}`, "fr-par")).toBe(
+      "expected a key in the bucket's region (fr-par)",
+    );
+  });
+
+  it("accepts a key of the bucket's region", () => {
+    expect(kmsKeyRegionProblem(`fr-par/${KEY_ID}`, "fr-par")).toBeUndefined();
+  });
+
+  it("does not check what does not say its region: a bare UUID, an Output or nothing", () => {
+    expect(kmsKeyRegionProblem(KEY_ID, "fr-par")).toBeUndefined();
+    expect(kmsKeyRegionProblem(Promise.resolve(`nl-ams/${KEY_ID}`), "fr-par")).toBeUndefined();
+    expect(kmsKeyRegionProblem(undefined, "fr-par")).toBeUndefined();
   });
 });
