@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { REGIONAL_UUID_PATTERN } from "@scaleway-blocks/core";
+import { REGIONAL_UUID_PATTERN, isDeferred } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { NETWORK_BRAND } from "./network";
 import type { Network } from "./network";
@@ -14,10 +14,6 @@ function isNetwork(value: unknown): value is Network {
     (value as { [NETWORK_BRAND]?: unknown })[NETWORK_BRAND] === true &&
     typeof (value as { privateNetworkId?: unknown }).privateNetworkId === "function"
   );
-}
-
-function isDeferred(value: unknown): boolean {
-  return pulumi.Output.isInstance(value) || value instanceof Promise;
 }
 
 /**
