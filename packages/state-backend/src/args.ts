@@ -3,6 +3,7 @@ import {
   bucketNameSchema,
   commonArgsShape,
   iamPrincipalSchema,
+  kmsKeyRegionProblem,
   objectLockSchema,
   projectIdSchema,
 } from "@scaleway-blocks/core";
@@ -123,17 +124,8 @@ export const stateBackendArgsSchema = z
       .optional(),
   })
   .superRefine((args, ctx) => {
-    const keyId = args.encryption?.kmsKeyId;
-    if (typeof keyId === "string") {
-      const parts = keyId.split("/");
-      if (parts.length === 2 && parts[0] !== args.region) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["encryption", "kmsKeyId"],
-          message: `expected a key in the bucket's region (${args.region})`,
-        });
-      }
-    }
+    const keyProblem = kmsKeyRegionProblem(args.encryption?.kmsKeyId, args.region);
+    if (keyProblem) ctx.addIssue({ code: "custom", path: ["encryption", "kmsKeyId"], message: keyProblem });
   });
 
 export type StateBackendArgs = z.input<typeof stateBackendArgsSchema>;

@@ -3,6 +3,7 @@ import {
   bucketNameSchema,
   commonArgsShape,
   iamPrincipalSchema,
+  kmsKeyRegionProblem,
   objectLockSchema,
   regionFor,
   uuidSchema,
@@ -255,12 +256,8 @@ export const bucketArgsSchema = z
       }
     });
 
-    if (args.encryption?.kmsKeyId !== undefined && typeof args.encryption.kmsKeyId === "string") {
-      const prefix = args.encryption.kmsKeyId.split("/");
-      if (prefix.length === 2 && prefix[0] !== args.region) {
-        issue(["encryption", "kmsKeyId"], `expected a key in the bucket's region (${args.region})`);
-      }
-    }
+    const keyProblem = kmsKeyRegionProblem(args.encryption?.kmsKeyId, args.region);
+    if (keyProblem) issue(["encryption", "kmsKeyId"], keyProblem);
 
     const access = args.access;
     if (access) {
