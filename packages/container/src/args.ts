@@ -8,6 +8,7 @@ import {
   pulumiInput,
   resourceNameSchema,
   secretInputSchema,
+  secretLookingPart,
 } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
@@ -16,7 +17,7 @@ import { cronProblem, isIanaTimeZone } from "./internal/cron";
 import { HOSTNAME_PATTERN } from "./internal/hostname";
 import { IMAGE_REFERENCE_PATTERN, REPOSITORY_PATTERN, TAG_PATTERN } from "./internal/image";
 import { MEMORY_FORMS, memoryToBytes } from "./internal/memory";
-import { ENV_NAME_PATTERN, reservedEnvName, secretLookingPart } from "./internal/names";
+import { ENV_NAME_PATTERN, reservedEnvName } from "./internal/names";
 
 /** Scaleway's documented limits for one container (containers-limitations page). */
 export const LIMITS = {

@@ -1,8 +1,8 @@
+import { secretLookingPart } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
 import { cronProblem, isIanaTimeZone } from "../src/internal/cron";
 import { IMAGE_REFERENCE_PATTERN } from "../src/internal/image";
 import { memoryToBytes } from "../src/internal/memory";
-import { secretLookingPart } from "../src/internal/names";
 
 describe("memoryToBytes", () => {
   it("reads a plain number as Scaleway MB, which are MiB", () => {
