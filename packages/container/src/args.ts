@@ -327,7 +327,7 @@ export const serviceArgsSchema = z
     registry: registrySchema.optional(),
     /** Credentials to call the private containers. Default: none. */
     invoker: invokerSchema.optional(),
-    /** Pulumi `protect` on the registry namespace (deleting it deletes its images). Default: the environment's (on in production). */
+    /** Pulumi `protect` on the registry namespace (deleting it deletes its images). Default: the component's `protect` option, else the environment's (on in production). */
     protect: z.boolean({ error: "expected true or false" }).optional(),
     description: z.string().max(255, "expected at most 255 characters").optional(),
   })

@@ -113,7 +113,8 @@ export class Service extends pulumi.ComponentResource {
             region,
             projectId: parsed.projectId,
           },
-          { parent: this, protect: parsed.protect ?? ctx.profile.deletionProtection },
+          // Explicit arg, then the component's own `protect` option, then the environment profile.
+          { parent: this, protect: parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection },
         )
       : undefined;
 
