@@ -464,6 +464,11 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         message: /DATABASE_URL holds a URL with a password/,
       },
       {
+        title: "a variable the container block refuses too (core's rule), such as a DSN",
+        resource: container({ environmentVariables: { SENTRY_DSN: "https://k@o1.ingest.sentry.io/1" } }),
+        message: /environmentVariables\.SENTRY_DSN looks like a secret/,
+      },
+      {
         title: "a secret-looking variable on a container namespace",
         resource: resource("scaleway:containers/namespace:Namespace", {
           environmentVariables: { JWT_SECRET: "s" },
@@ -477,6 +482,10 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         resource: container({
           environmentVariables: { SECRET_ID: "fr-par/x", KEY_PREFIX: "a", TOKEN_URL: "https://x" },
         }),
+      },
+      {
+        title: "words that only contain a secret word",
+        resource: container({ environmentVariables: { TOKENIZER_MODEL: "bpe", KEYCLOAK_REALM: "app" } }),
       },
       {
         title: "an ignored variable name",

@@ -1,3 +1,4 @@
+import { secretLookingPart } from "@scaleway-blocks/core";
 import { asObject, asString, isSet, tagsOf, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
@@ -64,20 +65,11 @@ export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
   },
 });
 
-/** Words that make a variable name look like it holds a credential, anywhere in the name. */
-const SECRET_WORDS = [
-  "PASSWORD",
-  "PASSWD",
-  "PASSPHRASE",
-  "SECRET",
-  "TOKEN",
-  "CREDENTIAL",
-  "APIKEY",
-  "PRIVATEKEY",
-];
-/** Words that do so only as a whole segment of the name (KEY is in MONKEY and KEYBOARD). */
-const SECRET_SEGMENTS = ["KEY", "KEYS", "PWD", "PAT"];
-/** A last segment that makes the variable a reference or a setting, not the secret itself. */
+/**
+ * A last segment that makes the variable a reference or a setting, not the secret itself. The policy
+ * runs over any program, where a false positive blocks a deployment: it lets these through on top of
+ * core's detector (the container block, which refuses names up front, does not).
+ */
 const HARMLESS_SUFFIXES = [
   "ID",
   "IDS",
@@ -106,13 +98,11 @@ function segments(name: string): string[] {
     .map((s) => s.toUpperCase());
 }
 
-/** Whether an environment variable name looks like it holds a secret. */
+/** Whether an environment variable name looks like it holds a secret: core's rule, less the reference suffixes. */
 export function looksSecret(name: string): boolean {
   const parts = segments(name);
-  if (parts.length === 0) return false;
   if (parts.length > 1 && HARMLESS_SUFFIXES.includes(parts[parts.length - 1]!)) return false;
-  const joined = parts.join("");
-  return SECRET_WORDS.some((w) => joined.includes(w)) || parts.some((p) => SECRET_SEGMENTS.includes(p));
+  return secretLookingPart(name) !== undefined;
 }
 
 /** A URL with a password in it: scheme://user:password@host. */
