@@ -2,7 +2,7 @@ import { parseArgs } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
-import { REPLACED_BY } from "./internal/provider-data";
+import { moduleTypeOf } from "./provider";
 import { scrub, tagsOf, unwrapSecrets } from "./internal/values";
 import { rules } from "./rules";
 import { resolveSettings, settingsOverrideSchema } from "./settings";
@@ -142,7 +142,7 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
   const familyEnvironment = familyEnvironments(graph);
   const findings: Finding[] = [];
   for (const resource of graph.resources) {
-    const type = REPLACED_BY[resource.type] ?? resource.type;
+    const type = moduleTypeOf(resource.type);
     if (!type.startsWith("scaleway:")) continue;
     const secrets = new Set<string>();
     const inputs = unwrapSecrets(resource.inputs ?? {}, secrets) as Record<string, unknown>;

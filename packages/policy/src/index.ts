@@ -1,5 +1,8 @@
 export { rules, ruleById } from "./rules";
 export { defineRule } from "./rules/define";
+export { isStateBucket } from "./rules/storage";
+export type { StateBucketCandidate } from "./rules/storage";
+export { moduleTypeOf } from "./provider";
 export type { RuleSpec } from "./rules/define";
 export {
   evaluate,

@@ -6,7 +6,7 @@ import type {
   ResourceValidationPolicy,
 } from "@pulumi/policy";
 import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
-import { REPLACED_BY } from "./internal/provider-data";
+import { moduleTypeOf } from "./provider";
 import { asObject, asString, tagsOf, tryRead } from "./internal/values";
 import { rules } from "./rules";
 import { resolveSettings, SETTING_JSON_SCHEMAS, settingsOverrideSchema } from "./settings";
@@ -67,7 +67,7 @@ export function validationFor(
   defaults: PolicySettings,
 ): (args: ResourceValidationArgs, reportViolation: ReportViolation) => void {
   return (args, reportViolation) => {
-    const type = REPLACED_BY[args.type] ?? args.type;
+    const type = moduleTypeOf(args.type);
     if (!rule.appliesTo(type)) return;
     const settings = resolveSettings(defaults, readConfig(rule, args));
     settings.defaultRegion ??= providerRegion(args);

@@ -1,5 +1,6 @@
+import { moduleTypeOf } from "../provider";
+import { resolveSettings } from "../settings";
 import type { PolicySettings } from "../settings";
-import type { RuleResource } from "../types";
 import { asArray, asObject, asString, asStrings, tagsOf, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
@@ -47,13 +48,31 @@ export const bucketNoPublicAcl = defineRule<{ acl: string; accessControlPolicy: 
   },
 });
 
-/** Whether a bucket holds infrastructure state, by its component tag or its name. */
-export function isStateBucket(resource: RuleResource<BucketInputs>, settings: PolicySettings): boolean {
-  const tags = tagsOf(tryRead(() => resource.inputs.tags));
-  const component = tags.get("component");
-  if (component !== undefined && settings.stateBucketComponents.includes(component)) return true;
-  const name = asString(tryRead(() => resource.inputs.name)) ?? resource.name;
-  return new RegExp(settings.stateBucketNamePattern).test(name);
+/** A resource as `isStateBucket` reads it: a type token, a Pulumi name and inputs. */
+export interface StateBucketCandidate {
+  /** The registered type token, deprecated top-level ones included. */
+  readonly type: string;
+  /** The Pulumi name: the bucket's name when its `name` input is not set. */
+  readonly name: string;
+  readonly inputs: object;
+}
+
+/**
+ * Whether a resource is a bucket that holds infrastructure (Pulumi or Terraform) state: tagged
+ * `component=<one of settings.stateBucketComponents>` (default state-backend), or named like a state
+ * bucket (`settings.stateBucketNamePattern`). Settings not given take the policy's defaults.
+ */
+export function isStateBucket(
+  resource: StateBucketCandidate,
+  settings: Partial<Pick<PolicySettings, "stateBucketNamePattern" | "stateBucketComponents">> = {},
+): boolean {
+  if (moduleTypeOf(resource.type) !== T.bucket) return false;
+  const { stateBucketComponents, stateBucketNamePattern } = resolveSettings(settings);
+  const inputs = resource.inputs as Readonly<Record<string, unknown>>;
+  const component = tagsOf(tryRead(() => inputs.tags)).get("component");
+  if (component !== undefined && stateBucketComponents.includes(component)) return true;
+  const name = asString(tryRead(() => inputs.name)) ?? resource.name;
+  return new RegExp(stateBucketNamePattern).test(name);
 }
 
 export const bucketVersioning = defineRule<BucketInputs>({

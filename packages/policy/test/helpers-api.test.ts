@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { isStateBucket, moduleTypeOf } from "../src/index";
+
+const BUCKET = "scaleway:object/bucket:Bucket";
+
+describe("moduleTypeOf", () => {
+  it("maps a deprecated top-level token to the module token that aliases it", () => {
+    expect(moduleTypeOf("scaleway:index/objectBucket:ObjectBucket")).toBe(BUCKET);
+    expect(moduleTypeOf("scaleway:index/databaseInstance:DatabaseInstance")).toBe(
+      "scaleway:databases/instance:Instance",
+    );
+  });
+
+  it("returns module tokens and other providers' tokens as they are", () => {
+    expect(moduleTypeOf(BUCKET)).toBe(BUCKET);
+    expect(moduleTypeOf("random:index/randomPassword:RandomPassword")).toBe(
+      "random:index/randomPassword:RandomPassword",
+    );
+  });
+});
+
+describe("isStateBucket", () => {
+  it("recognises a bucket tagged component=state-backend, as a list or a map", () => {
+    expect(isStateBucket({ type: BUCKET, name: "b", inputs: { tags: { component: "state-backend" } } })).toBe(
+      true,
+    );
+    expect(isStateBucket({ type: BUCKET, name: "b", inputs: { tags: ["component=state-backend"] } })).toBe(
+      true,
+    );
+  });
+
+  it("recognises a bucket named like a state bucket, by its name input or else its Pulumi name", () => {
+    expect(isStateBucket({ type: BUCKET, name: "b", inputs: { name: "shop-pulumi-state" } })).toBe(true);
+    expect(isStateBucket({ type: BUCKET, name: "tf-state", inputs: {} })).toBe(true);
+    expect(isStateBucket({ type: BUCKET, name: "b", inputs: { name: "shop-statements" } })).toBe(false);
+  });
+
+  it("recognises a deprecated ObjectBucket too, and nothing but buckets", () => {
+    const inputs = { name: "pulumi-state" };
+    expect(isStateBucket({ type: "scaleway:index/objectBucket:ObjectBucket", name: "b", inputs })).toBe(true);
+    expect(isStateBucket({ type: "scaleway:secrets/secret:Secret", name: "b", inputs })).toBe(false);
+  });
+
+  it("takes the name pattern and components from the settings given", () => {
+    const bucket = {
+      type: BUCKET,
+      name: "b",
+      inputs: { name: "infra-tfstate", tags: { component: "backend" } },
+    };
+    expect(isStateBucket(bucket)).toBe(false);
+    expect(isStateBucket(bucket, { stateBucketComponents: ["backend"] })).toBe(true);
+    expect(isStateBucket(bucket, { stateBucketNamePattern: "tfstate$" })).toBe(true);
+  });
+});
