@@ -1,10 +1,11 @@
+import { moduleTypeOf } from "@scaleway-blocks/policy";
 import type { Assumptions } from "./assumptions";
 import { booleanAssumption, numberAssumption } from "./assumptions";
 import { regionOf } from "./key-settings";
 import type { PriceBook, PriceQuote, PriceStatus } from "./prices";
 import { tablePriceBook } from "./prices";
 import type { Json, PlanResource } from "./resources";
-import { T, canonicalType, shortType } from "./tokens";
+import { T, shortType } from "./tokens";
 
 /** One priced item of a resource: known (monthly is a number) or unknown (monthly is null). */
 export interface CostLine {
@@ -324,7 +325,7 @@ function cockpitSourceLines(r: PlanResource, c: Context): CostLine[] {
 }
 
 function resourceLines(r: PlanResource, c: Context): CostLine[] {
-  const type = canonicalType(r.type);
+  const type = moduleTypeOf(r.type);
   if (!type.startsWith("scaleway:")) {
     return [line(c.prices.lookup("local", c.region), { quantity: 1 })];
   }

@@ -1,4 +1,5 @@
-import { isStateBucket, isStateful, replacementInputs } from "./replacement";
+import { isStateBucket } from "@scaleway-blocks/policy";
+import { isStateful, replacementInputs } from "./replacement";
 import type { Json } from "./resources";
 import { canonicalUrn, shortType } from "./tokens";
 
@@ -50,7 +51,7 @@ export interface PlanDiff {
 
 /** "the Pulumi state bucket: " for the bucket that holds state, so nobody reads past it. */
 function what(r: DiffResource): string {
-  return isStateBucket(r.type, r.inputs) ? "the Pulumi state bucket: " : "";
+  return isStateBucket(r) ? "the Pulumi state bucket: " : "";
 }
 
 function summary(r: DiffResource): ResourceSummary {

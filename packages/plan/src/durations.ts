@@ -1,6 +1,7 @@
+import { moduleTypeOf } from "@scaleway-blocks/policy";
 import type { Assumptions } from "./assumptions";
 import { numberAssumption } from "./assumptions";
-import { T, canonicalType, shortType } from "./tokens";
+import { T, shortType } from "./tokens";
 
 /** How a deploy-time figure is known. */
 export type DurationBasis = "official" | "third-party" | "assumption" | "override";
@@ -66,7 +67,7 @@ export const TYPE_DURATIONS: Readonly<Record<string, TypeDuration>> = {
 
 /** The duration used for a type under these assumptions (overrides win). */
 export function durationOf(type: string, assumptions: Assumptions): TypeDuration {
-  const canonical = canonicalType(type);
+  const canonical = moduleTypeOf(type);
   const overrideKey = `deploy.${shortType(canonical)}`;
   const override = assumptions[overrideKey];
   const known = TYPE_DURATIONS[canonical];

@@ -1,6 +1,7 @@
+import { moduleTypeOf } from "@scaleway-blocks/policy";
 import type { Json, PlanResource } from "./resources";
 import { REDACTED } from "./resources";
-import { T, canonicalType } from "./tokens";
+import { T } from "./tokens";
 
 /** The settings the tree shows for a resource: short names, plain values. */
 export type KeySettings = Record<string, string | number | boolean>;
@@ -46,7 +47,7 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
   const i = resource.inputs;
   const s: KeySettings = {};
   if (!resource.custom) return s;
-  const type = canonicalType(resource.type);
+  const type = moduleTypeOf(resource.type);
   const regional = !/^scaleway:(iam|billing|account)\//.test(type);
   switch (type) {
     case T.databaseInstance: {
