@@ -1,4 +1,5 @@
-import { ResourceRef, Secret } from "@scaleway-blocks/testing";
+import { ResourceGraph, ResourceRef, isSecret } from "@scaleway-blocks/testing";
+import type { RecordedResource } from "@scaleway-blocks/testing";
 
 /** A JSON value (what the plan document holds). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -64,8 +65,9 @@ export const STACK_TYPE = "pulumi:pulumi:Stack";
 const PULUMI_SIG = "4dabf18193072939515e22adb298388d";
 const PULUMI_SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
+/** testing's `Secret`, or a secret as Pulumi serializes it (in a graph built by hand). */
 function isSecretValue(value: unknown): boolean {
-  if (value instanceof Secret) return true;
+  if (isSecret(value)) return true;
   return (
     typeof value === "object" &&
     value !== null &&
@@ -99,27 +101,11 @@ export function redact(value: unknown, secretValues: ReadonlySet<string> = new S
   return null;
 }
 
-const MIN_SECRET_LENGTH = 4;
-
-/** Every string the graph holds as a secret, in inputs or outputs. */
-export function secretStrings(graph: GraphLike): Set<string> {
-  const found = new Set<string>();
-  const visit = (value: unknown, inSecret: boolean): void => {
-    if (value instanceof Secret) return visit(value.value, true);
-    if (isSecretValue(value)) return visit((value as Record<string, unknown>).value, true);
-    if (value instanceof ResourceRef) return;
-    if (Array.isArray(value)) return value.forEach((v) => visit(v, inSecret));
-    if (value && typeof value === "object") {
-      for (const child of Object.values(value)) visit(child, inSecret);
-      return;
-    }
-    if (inSecret && typeof value === "string" && value.length >= MIN_SECRET_LENGTH) found.add(value);
-  };
-  for (const r of graph.resources) {
-    visit(r.inputs ?? {}, false);
-    visit(r.outputs ?? {}, false);
-  }
-  return found;
+/** Every string the graph holds as a secret, in inputs or outputs: testing's `ResourceGraph.secretValues`. */
+function secretStrings(graph: GraphLike): Set<string> {
+  if (graph instanceof ResourceGraph) return graph.secretValues();
+  // secretValues reads only each resource's inputs and outputs, which a GraphResource has.
+  return new ResourceGraph(graph.resources as readonly RecordedResource[]).secretValues();
 }
 
 /** The graph's resources (without the stack) as the plan carries them, in registration order. */

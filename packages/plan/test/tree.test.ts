@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { record } from "@scaleway-blocks/testing";
+import { Secret, record } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { buildTree, planResources } from "../src/index";
 
@@ -78,5 +78,26 @@ describe("buildTree", () => {
     const pg = planResources(graph).find((r) => r.name === "shop-pg")!;
     expect(pg.inputs.password).toBe("[secret]");
     expect(JSON.stringify(planResources(graph))).not.toContain("Sup3r-secret!");
+  });
+
+  it("redacts a plain string that holds a secret found elsewhere in the graph, in a graph built by hand too", () => {
+    const resources = [
+      {
+        urn: "urn:a",
+        type: "test:index:A",
+        name: "a",
+        custom: true,
+        inputs: { password: new Secret("Sup3r-secret!") },
+      },
+      {
+        urn: "urn:b",
+        type: "test:index:B",
+        name: "b",
+        custom: true,
+        inputs: { url: "postgres://app:Sup3r-secret!@10.0.0.4/app", host: "10.0.0.4" },
+      },
+    ];
+    const b = planResources({ resources }).find((r) => r.name === "b")!;
+    expect(b.inputs).toEqual({ url: "[secret]", host: "10.0.0.4" });
   });
 });
