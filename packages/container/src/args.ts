@@ -3,8 +3,10 @@ import {
   keyedRecord,
   ENVIRONMENTS,
   commonArgsShape,
+  describeRedacted,
   environmentProfile,
   nameSegmentSchema,
+  parseArgs,
   pulumiInput,
   resourceNameSchema,
   secretInputSchema,
@@ -414,4 +416,34 @@ export type ServiceProbeArgs = z.input<ReturnType<typeof probeSchema>>;
 export type ServiceInvokerArgs = z.input<typeof invokerSchema>;
 
 export type ParsedServiceArgs = z.output<typeof serviceArgsSchema>;
+
+/** The type token of `Service`. */
+export const SERVICE_TYPE = "scaleway-blocks:container:Service";
+
+/** Values under environment, secretEnvironment and cron headers/body may be secrets: errors never quote them. */
+function mayHoldSecret(path: readonly PropertyKey[]): boolean {
+  if (path[0] !== "containers") return false;
+  if (path[2] === "environment" || path[2] === "secretEnvironment") return true;
+  return path[2] === "crons" && (path[4] === "headers" || path[4] === "body");
+}
+
+/** Parses a Service's args, or throws the ConfigError naming every bad field. */
+export function parseServiceArgs(name: string, args: ServiceArgs): ParsedServiceArgs {
+  return parseArgs(
+    serviceArgsSchema,
+    args,
+    { type: SERVICE_TYPE, name },
+    { describe: (path, value) => (mayHoldSecret(path) ? describeRedacted(value) : undefined) },
+  );
+}
+
+/**
+ * Checks a Service's args exactly as `new Service(name, args)` does, without creating anything: throws
+ * the same ConfigError (naming every bad field under `containers.<key>…`), or returns. For programs
+ * that validate their configuration before they create the network, database or buckets the
+ * containers use. An Output or a Promise is accepted where Service accepts one, unchecked.
+ */
+export function validateServiceArgs(name: string, args: ServiceArgs): void {
+  parseServiceArgs(name, args);
+}
 export type ParsedContainer = ParsedServiceArgs["containers"][string];

@@ -1,4 +1,5 @@
 export { Service } from "./service";
+export { validateServiceArgs } from "./args";
 export type {
   ServiceArgs,
   ServiceContainerArgs,

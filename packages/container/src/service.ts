@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, describeRedacted, parseArgs, shortHash } from "@scaleway-blocks/core";
+import { blockContext, shortHash } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
-import { isRegistryImage, serviceArgsSchema } from "./args";
+import { SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mibToBytes } from "./internal/memory";
 
@@ -30,12 +30,6 @@ function isSecretReference(value: unknown): value is SecretReference {
 }
 
 /** Paths whose given values may be secrets: containers.<key>.(secret)environment…, containers.<key>.crons.<cron>.headers|body… */
-function mayHoldSecret(path: readonly PropertyKey[]): boolean {
-  if (path[0] !== "containers") return false;
-  if (path[2] === "environment" || path[2] === "secretEnvironment") return true;
-  return path[2] === "crons" && (path[4] === "headers" || path[4] === "body");
-}
-
 function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -46,7 +40,7 @@ function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
  * cron triggers and custom domains, and optionally credentials to call the private ones.
  */
 export class Service extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:container:Service";
+  static readonly TYPE = SERVICE_TYPE;
 
   readonly region: Region;
   /** The Serverless Containers namespace id, "<region>/<uuid>". */
@@ -77,13 +71,7 @@ export class Service extends pulumi.ComponentResource {
 
   constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    // Values under environment, secretEnvironment and cron headers/body may be secrets: never quoted.
-    const parsed = parseArgs(
-      serviceArgsSchema,
-      args,
-      { type: Service.TYPE, name },
-      { describe: (path, value) => (mayHoldSecret(path) ? describeRedacted(value) : undefined) },
-    );
+    const parsed = parseServiceArgs(name, args);
     super(Service.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "container", name }, parsed);
     const profile = ctx.profile.container;

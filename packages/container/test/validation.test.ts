@@ -1,8 +1,8 @@
 import { ConfigError } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
-import { recordError } from "@scaleway-blocks/testing";
+import { record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
-import { Service } from "../src/index";
+import { Service, validateServiceArgs } from "../src/index";
 import type { ServiceArgs } from "../src/index";
 import { service } from "./helpers";
 
@@ -338,5 +338,48 @@ describe("bad input raises a ConfigError before any resource", () => {
       "containers.web.port",
       "containers.web.timeout",
     ]);
+  });
+});
+
+describe("validateServiceArgs", () => {
+  const good: ServiceArgs = {
+    project: "shop",
+    environment: "dev",
+    containers: { api: { image: { repository: "api", tag: "1.4.2" } } },
+  };
+  const bad: ServiceArgs = {
+    project: "shop",
+    environment: "dev",
+    containers: {
+      api: {
+        image: "nginx",
+        minScale: 3,
+        maxScale: 2,
+        environment: { DB_PASSWORD: "hunter2-hunter2" },
+        crons: { nightly: { schedule: "0 25 * * *" } },
+      },
+    },
+  };
+
+  it("returns for args Service accepts, registering nothing", async () => {
+    const { graph } = await record(() => validateServiceArgs("api", good));
+    expect(graph.registered).toEqual([]);
+  });
+
+  it("throws the ConfigError Service throws, naming every bad field, before anything is registered", async () => {
+    const error = await configError(() => validateServiceArgs("api", bad));
+    const fromService = await configError(() => new Service("api", bad));
+    expect(error.message).toBe(fromService.message);
+    expect(paths(error)).toEqual([
+      "containers.api.image",
+      "containers.api.crons.nightly.schedule",
+      "containers.api.environment.DB_PASSWORD",
+      "containers.api.minScale",
+    ]);
+  });
+
+  it("never quotes an environment value in its error", async () => {
+    const error = await configError(() => validateServiceArgs("api", bad));
+    expect(error.message).not.toContain("hunter2");
   });
 });
