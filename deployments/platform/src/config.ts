@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateServiceArgs } from "@scaleway-blocks/container";
+import type { ServiceContainerArgs } from "@scaleway-blocks/container";
 import {
+  ConfigError,
   ENVIRONMENTS,
   describeReceived,
   environmentProfile,
@@ -11,23 +14,13 @@ import {
   parseIpv4Cidr,
   regionOfZone,
   regionSchema,
+  secretLookingPart,
   tagsSchema,
+  valueAt,
   zoneFor,
 } from "@scaleway-blocks/core";
 import type { Environment, Region } from "@scaleway-blocks/core";
 import { z } from "zod";
-import {
-  CONTAINER_LIMITS,
-  ENV_NAME_PATTERN,
-  IMAGE_REFERENCE_PATTERN,
-  REPOSITORY_PATTERN,
-  RESERVED_PORTS,
-  TAG_PATTERN,
-  cronProblem,
-  isIanaTimeZone,
-  reservedEnvName,
-  secretLookingPart,
-} from "./internal/container-rules";
 
 /** The namespace of the platform's own stack settings: `platform:<key>` in Pulumi.<stack>.yaml. */
 export const CONFIG_NAMESPACE = "platform";
@@ -83,23 +76,16 @@ function byShape<A extends z.ZodType, B extends z.ZodType>(
 const IMAGE_EXPECTED =
   'expected { repository, tag } for the stack\'s private registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"';
 
+// The shapes and YAML types are checked here; the references themselves by the container block
+// (validateServiceArgs, in the stack's superRefine below).
 const registryImageSchema = z.strictObject({
   /** Repository inside the stack's registry namespace, e.g. "api". */
-  repository: z
-    .string({ error: 'expected a repository name such as "api"' })
-    .regex(REPOSITORY_PATTERN, 'expected a repository of lowercase letters, digits, ".", "_", "-" and "/"'),
+  repository: z.string({ error: 'expected a repository name such as "api"' }),
   /** The tag to run, e.g. "1.4.2". Promote a release by copying the tag to the next stack. */
-  tag: z
-    .string({ error: 'expected an image tag such as "1.4.2" (quote it in YAML)' })
-    .regex(TAG_PATTERN, 'expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-")'),
+  tag: z.string({ error: 'expected an image tag such as "1.4.2" (quote it in YAML)' }),
 });
 
-const externalImageSchema = z
-  .string()
-  .regex(
-    IMAGE_REFERENCE_PATTERN,
-    'expected a full image reference with a tag or digest, e.g. "ghcr.io/acme/api:1.4.2"',
-  );
+const externalImageSchema = z.string();
 
 const imageSchema = byShape(
   (v) => typeof v === "object",
@@ -118,28 +104,15 @@ export function isRegistryImage(image: ImageConfig): image is RegistryImage {
 
 // ---------------------------------------------------------------------------------------------- containers
 
+// Names and values are also checked by the container block (letters, digits and _; not PORT or
+// SCW_*; at most 1000 characters). Here: what only the platform knows.
 const environmentVariablesSchema = z
-  .record(
-    z.string(),
-    z
-      .string({ error: "expected a string value (quote numbers and booleans in YAML)" })
-      .max(
-        CONTAINER_LIMITS.environmentValueLength,
-        `expected at most ${CONTAINER_LIMITS.environmentValueLength} characters`,
-      ),
-    { error: "expected a mapping of NAME: value" },
-  )
+  .record(z.string(), z.string({ error: "expected a string value (quote numbers and booleans in YAML)" }), {
+    error: "expected a mapping of NAME: value",
+  })
   .superRefine((variables, ctx) => {
     for (const name of Object.keys(variables)) {
-      if (!ENV_NAME_PATTERN.test(name)) {
-        addIssue(ctx, [name], "expected a name of letters, digits and _, not starting with a digit");
-      } else if (reservedEnvName(name)) {
-        addIssue(
-          ctx,
-          [name],
-          "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)",
-        );
-      } else if (
+      if (
         (PLATFORM_ENVIRONMENT_VARIABLES as readonly string[]).includes(name) ||
         name.startsWith(BUCKET_VARIABLE_PREFIX)
       ) {
@@ -161,44 +134,21 @@ const environmentVariablesSchema = z
     }
   });
 
+// Ranges, reserved ports and scale limits are the container block's: see checkContainer.
 const containerShape = {
   image: imageSchema,
-  /** Port the server listens on. Default 8080. */
-  port: int("port")
-    .min(1, "expected a port from 1 to 65535")
-    .max(65535, "expected a port from 1 to 65535")
-    .refine((p) => !RESERVED_PORTS.includes(p), {
-      message: `expected a port Scaleway does not use itself (not ${RESERVED_PORTS.join(", ")})`,
-    })
-    .default(8080),
-  /** mvCPU per instance (1000 = 1 vCPU). Default: the environment profile's. */
-  cpuLimit: int("mvCPU")
-    .min(CONTAINER_LIMITS.cpuLimit.min, `expected at least ${CONTAINER_LIMITS.cpuLimit.min} mvCPU`)
-    .max(CONTAINER_LIMITS.cpuLimit.max, `expected at most ${CONTAINER_LIMITS.cpuLimit.max} mvCPU`)
-    .optional(),
-  /** MB (MiB) per instance. Default: the environment profile's. */
-  memoryMb: int("MB")
-    .min(CONTAINER_LIMITS.memoryMb.min, `expected at least ${CONTAINER_LIMITS.memoryMb.min} MB`)
-    .max(CONTAINER_LIMITS.memoryMb.max, `expected at most ${CONTAINER_LIMITS.memoryMb.max} MB`)
-    .optional(),
-  /** Instances kept warm. Default: the environment profile's (0, 0, 1). */
-  minScale: int("instances")
-    .min(0, "expected 0 or more")
-    .max(CONTAINER_LIMITS.scale.max, `expected at most ${CONTAINER_LIMITS.scale.max}`)
-    .optional(),
-  /** Most instances at once. Default: the environment profile's (2, 5, 20). */
-  maxScale: int("instances")
-    .min(1, "expected at least 1")
-    .max(CONTAINER_LIMITS.scale.max, `expected at most ${CONTAINER_LIMITS.scale.max}`)
-    .optional(),
-  /** Seconds a request may take. Default 300. */
-  timeout: int("seconds")
-    .min(1, "expected at least 1 second")
-    .max(
-      CONTAINER_LIMITS.timeoutSeconds.max,
-      `expected at most ${CONTAINER_LIMITS.timeoutSeconds.max} seconds`,
-    )
-    .default(300),
+  /** Port the server listens on: 1–65535, not one Scaleway uses itself. Default 8080. */
+  port: int("port").default(8080),
+  /** mvCPU per instance (1000 = 1 vCPU), 70–6000. Default: the environment profile's. */
+  cpuLimit: int("mvCPU").optional(),
+  /** MB (MiB) per instance, 128–12288. Default: the environment profile's. */
+  memoryMb: int("MB").optional(),
+  /** Instances kept warm, 0–50. Default: the environment profile's (0, 0, 1). */
+  minScale: int("instances").optional(),
+  /** Most instances at once, 1–50. Default: the environment profile's (2, 5, 20). */
+  maxScale: int("instances").optional(),
+  /** Seconds a request may take, 1–900. Default 300. */
+  timeout: int("seconds").default(300),
   /** Plain, non-secret environment variables. */
   environment: environmentVariablesSchema.default({}),
 };
@@ -209,10 +159,7 @@ const apiSchema = z.strictObject(
     /** Anyone may call the API (tagged public=true). Default false: callers need an X-Auth-Token. */
     public: bool("public").default(false),
     /** HTTP path of the liveness probe, e.g. "/healthz". Default: none. */
-    healthPath: z
-      .string({ error: 'expected a path starting with "/"' })
-      .regex(/^\/\S*$/, 'expected a path starting with "/"')
-      .optional(),
+    healthPath: z.string({ error: 'expected a path starting with "/"' }).optional(),
   },
   {
     error: (issue) =>
@@ -223,42 +170,100 @@ const apiSchema = z.strictObject(
 const cronSchema = z.strictObject(
   {
     /** 5-field UNIX cron, e.g. "0 3 * * *". */
-    schedule: z.string({ error: 'expected a cron schedule such as "0 3 * * *"' }).superRefine((text, ctx) => {
-      const problem = cronProblem(text);
-      if (problem) addIssue(ctx, [], `expected a cron schedule such as "0 3 * * *": ${problem}`);
-    }),
+    schedule: z.string({ error: 'expected a cron schedule such as "0 3 * * *"' }),
     /** IANA time zone. Default "UTC". */
-    timezone: z
-      .string({ error: 'expected an IANA time zone such as "Europe/Paris"' })
-      .refine(isIanaTimeZone, 'expected an IANA time zone such as "Europe/Paris" or "UTC"')
-      .default("UTC"),
+    timezone: z.string({ error: 'expected an IANA time zone such as "Europe/Paris"' }).default("UTC"),
     /** Path called on the worker. Default "/". */
-    path: z
-      .string({ error: 'expected a path starting with "/"' })
-      .regex(/^\/\S*$/, 'expected a path starting with "/"')
-      .default("/"),
+    path: z.string({ error: 'expected a path starting with "/"' }).default("/"),
   },
   { error: "expected { schedule, timezone?, path? }" },
 );
 
-const workerSchema = z
-  .strictObject(
-    {
-      ...containerShape,
-      /** Scheduled calls of the worker, by name (lowercase letters, digits, hyphens). */
-      crons: z
-        .record(z.string(), cronSchema, { error: "expected a mapping of name: { schedule }" })
-        .default({}),
-    },
-    { error: "expected a mapping with the worker's image" },
-  )
-  .superRefine((worker, ctx) => {
-    for (const name of Object.keys(worker.crons)) {
-      const result = nameSegmentSchema.safeParse(name);
-      if (!result.success)
-        addIssue(ctx, ["crons", name], result.error.issues[0]?.message ?? "expected a name");
+const workerSchema = z.strictObject(
+  {
+    ...containerShape,
+    /** Scheduled calls of the worker, by name (lowercase letters, digits, hyphens). */
+    crons: z
+      .record(z.string(), cronSchema, { error: "expected a mapping of name: { schedule }" })
+      .default({}),
+  },
+  { error: "expected a mapping with the worker's image" },
+);
+
+type ContainerConfig = z.output<typeof apiSchema> | z.output<typeof workerSchema>;
+
+/**
+ * The `Service` container a stack's `api` or `worker` setting stands for, before the platform adds
+ * its network, its own variables and the secrets. What the stack validates is what it deploys.
+ */
+export function serviceContainer(spec: ContainerConfig): ServiceContainerArgs {
+  return {
+    image: spec.image,
+    port: spec.port,
+    timeout: spec.timeout,
+    ...(spec.cpuLimit !== undefined ? { cpuLimit: spec.cpuLimit } : {}),
+    ...(spec.memoryMb !== undefined ? { memory: spec.memoryMb } : {}),
+    ...(spec.minScale !== undefined ? { minScale: spec.minScale } : {}),
+    ...(spec.maxScale !== undefined ? { maxScale: spec.maxScale } : {}),
+    ...("public" in spec ? { public: spec.public } : {}),
+    ...("healthPath" in spec && spec.healthPath
+      ? { livenessProbe: { http: { path: spec.healthPath } } }
+      : {}),
+    environment: spec.environment,
+    ...("crons" in spec
+      ? {
+          crons: Object.fromEntries(
+            Object.entries(spec.crons).map(([name, cron]) => [
+              name,
+              { schedule: cron.schedule, timezone: cron.timezone, path: cron.path },
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** Where a Service container setting lies in the stack's own setting, when it is named otherwise. */
+const STACK_FIELDS: Readonly<Record<string, string>> = {
+  memory: "memoryMb",
+  "livenessProbe.http.path": "healthPath",
+};
+
+/** "containers.api.memory" → ["api", "memoryMb"]; undefined for a path outside the container. */
+function stackPath(key: "api" | "worker", servicePath: string): PropertyKey[] | undefined {
+  const prefix = `containers.${key}.`;
+  if (!servicePath.startsWith(prefix)) return undefined;
+  const rest = servicePath.slice(prefix.length);
+  const renamed = STACK_FIELDS[rest];
+  if (renamed !== undefined) return [key, renamed];
+  const [field = "", ...tail] = rest.split(".");
+  // A variable name is one key, even a bad one with dots in it.
+  return [key, field, ...(field === "environment" && tail.length > 0 ? [tail.join(".")] : tail)];
+}
+
+/**
+ * Runs the container block's own checks (image references, sizes and limits, ports, scale, variable
+ * names and values, cron schedules and time zones) on the stack's `api` or `worker`, reporting each
+ * at its stack key. A setting the stack's schema already refused is not reported twice; the common
+ * settings (project, region) are the schema's to check.
+ */
+function checkContainer(ctx: Ctx, key: "api" | "worker", spec: ContainerConfig, config: StackSettings): void {
+  try {
+    validateServiceArgs(key, {
+      project: config.project,
+      environment: config.environment,
+      region: config.region,
+      containers: { [key]: serviceContainer(spec) },
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const reported = new Set(ctx.issues.map((issue) => formatPath(issue.path ?? [])));
+    for (const issue of error.issues) {
+      const path = stackPath(key, issue.path);
+      if (path !== undefined && !reported.has(formatPath(path))) addIssue(ctx, path, issue.expected);
     }
-  });
+  }
+}
 
 // ---------------------------------------------------------------------------------------------- network
 
@@ -429,23 +434,7 @@ const platformShape = {
   monitoring: monitoringSchema.default({ contacts: [] }),
 };
 
-function checkScale(
-  ctx: Ctx,
-  key: "api" | "worker",
-  spec: { minScale?: number | undefined; maxScale?: number | undefined },
-  environment: Environment,
-): void {
-  const profile = environmentProfile(environment).container;
-  const minScale = spec.minScale ?? profile.minScale;
-  const maxScale = spec.maxScale ?? profile.maxScale;
-  if (minScale > maxScale) {
-    addIssue(
-      ctx,
-      [key, spec.minScale === undefined ? "maxScale" : "minScale"],
-      `expected minScale (${minScale}) ≤ maxScale (${maxScale})`,
-    );
-  }
-}
+type StackSettings = z.output<z.ZodObject<typeof platformShape>>;
 
 const platformSchema = z
   .strictObject(platformShape)
@@ -505,7 +494,7 @@ const platformSchema = z
       );
     }
 
-    checkScale(ctx, "api", config.api, config.environment);
+    checkContainer(ctx, "api", config.api, config);
     if (production && config.api.minScale !== undefined && config.api.minScale < 1) {
       addIssue(
         ctx,
@@ -513,7 +502,7 @@ const platformSchema = z
         "expected at least 1 in production: a cold start makes the first request wait",
       );
     }
-    if (config.worker) checkScale(ctx, "worker", config.worker, config.environment);
+    if (config.worker) checkContainer(ctx, "worker", config.worker, config);
 
     if (production && config.monitoring.contacts.length === 0) {
       addIssue(ctx, ["monitoring", "contacts"], "expected at least one contact in production");
@@ -583,15 +572,6 @@ function keyOf(path: readonly PropertyKey[]): string {
   const [field, ...rest] = path;
   if (field === "region" && rest.length === 0) return REGION_KEY;
   return `${CONFIG_NAMESPACE}:${formatPath([String(field), ...rest])}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** Environment variable values are never quoted: someone may have pasted a secret there. */

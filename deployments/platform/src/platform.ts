@@ -9,7 +9,7 @@ import { Network } from "@scaleway-blocks/network";
 import { Secrets } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
 import { Bucket } from "@scaleway-blocks/storage";
-import { BUCKET_VARIABLE_PREFIX, isRegistryImage } from "./config";
+import { BUCKET_VARIABLE_PREFIX, isRegistryImage, serviceContainer } from "./config";
 import type { ImageConfig, PlatformConfig } from "./config";
 
 /** The permission sets the application identity gets on the stack's project, to use the buckets. */
@@ -50,11 +50,6 @@ export interface PlatformOutputs {
   /** The Public Gateway's IPv4 address, when the stack has a gateway. */
   publicGatewayIp?: pulumi.Output<string>;
 }
-
-type ContainerSizes = Pick<
-  PlatformConfig["api"],
-  "port" | "timeout" | "cpuLimit" | "memoryMb" | "minScale" | "maxScale"
->;
 
 function bucketVariable(name: string): string {
   return `${BUCKET_VARIABLE_PREFIX}${name.toUpperCase().replace(/-/g, "_")}`;
@@ -194,22 +189,11 @@ export function platform(config: PlatformConfig): PlatformOutputs {
   // that network only; their internet traffic keeps using their own public interface). Serverless SQL has
   // no private endpoint: the containers reach it over TLS on its public hostname, with IAM credentials.
   const containerNetwork = managedDatabase ? { network } : {};
-  const sizes = (spec: ContainerSizes) => ({
-    port: spec.port,
-    timeout: spec.timeout,
-    ...(spec.cpuLimit !== undefined ? { cpuLimit: spec.cpuLimit } : {}),
-    ...(spec.memoryMb !== undefined ? { memory: spec.memoryMb } : {}),
-    ...(spec.minScale !== undefined ? { minScale: spec.minScale } : {}),
-    ...(spec.maxScale !== undefined ? { maxScale: spec.maxScale } : {}),
-  });
 
   const worker = config.worker;
   const images: ImageConfig[] = [config.api.image, ...(worker ? [worker.image] : [])];
   const apiSpec: ServiceContainerArgs = {
-    image: config.api.image,
-    ...sizes(config.api),
-    public: config.api.public,
-    ...(config.api.healthPath ? { livenessProbe: { http: { path: config.api.healthPath } } } : {}),
+    ...serviceContainer(config.api),
     ...containerNetwork,
     environment: { ...environmentVariables, ...config.api.environment },
     secretEnvironment,
@@ -234,17 +218,11 @@ export function platform(config: PlatformConfig): PlatformOutputs {
       registry: false, // pulls from the API's registry
       containers: {
         worker: {
+          ...serviceContainer(worker),
           image,
-          ...sizes(worker),
           ...containerNetwork,
           environment: { ...environmentVariables, ...worker.environment },
           secretEnvironment,
-          crons: Object.fromEntries(
-            Object.entries(worker.crons).map(([name, cron]) => [
-              name,
-              { schedule: cron.schedule, timezone: cron.timezone, path: cron.path },
-            ]),
-          ),
         },
       },
     });

@@ -190,7 +190,51 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:worker": { ...API, crons: { nightly: { schedule: "0 25 * * *" } } } },
     message:
-      'Pulumi.dev.yaml: platform:worker.crons.nightly.schedule: expected a cron schedule such as "0 3 * * *": hour "25" is outside 0–23; received "0 25 * * *"',
+      'Pulumi.dev.yaml: platform:worker.crons.nightly.schedule: expected a cron schedule such as "0 3 * * *": 25 is outside 0-23 for the hour; received "0 25 * * *"',
+  },
+  {
+    what: "a worker cron in an unknown time zone",
+    stack: "dev",
+    config: {
+      ...dev,
+      "platform:worker": { ...API, crons: { nightly: { schedule: "0 3 * * *", timezone: "Mars/Base" } } },
+    },
+    message:
+      'Pulumi.dev.yaml: platform:worker.crons.nightly.timezone: expected an IANA time zone such as "Europe/Paris" or "UTC"; received "Mars/Base"',
+  },
+  {
+    what: "an image tag with a space",
+    stack: "dev",
+    config: { ...dev, "platform:api": { image: { repository: "api", tag: "1.4 beta" } } },
+    message:
+      'Pulumi.dev.yaml: platform:api.image.tag: expected an image tag such as "1.4.2" (letters, digits, "_", ".", "-"); received "1.4 beta"',
+  },
+  {
+    what: "a port Scaleway uses itself",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, port: 9090 } },
+    message:
+      "Pulumi.dev.yaml: platform:api.port: expected a port Scaleway does not use itself (not 8008, 8012, 8013, 8022, 9090, 9091); received 9090",
+  },
+  {
+    what: "too little memory",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, memoryMb: 64 } },
+    message: "Pulumi.dev.yaml: platform:api.memoryMb: expected between 128 MiB and 12 GiB; received 64",
+  },
+  {
+    what: "a health path without a leading slash",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, healthPath: "healthz" } },
+    message:
+      'Pulumi.dev.yaml: platform:api.healthPath: expected a path starting with "/"; received "healthz"',
+  },
+  {
+    what: "an environment variable Scaleway reserves",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, environment: { SCW_ZONE: "fr-par-1" } } },
+    message:
+      "Pulumi.dev.yaml: platform:api.environment.SCW_ZONE: expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway); received a string of 8 characters",
   },
   {
     what: "a gateway zone outside the stack's region",
