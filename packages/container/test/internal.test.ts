@@ -1,4 +1,3 @@
-import { secretLookingPart } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
 import { cronProblem, isIanaTimeZone } from "../src/internal/cron";
 import { IMAGE_REFERENCE_PATTERN } from "../src/internal/image";
@@ -65,28 +64,6 @@ describe("IMAGE_REFERENCE_PATTERN", () => {
   it("refuses references without a tag or digest, or with capitals in the path", () => {
     for (const ref of ["nginx", "ghcr.io/acme/api", "ghcr.io/Acme/api:1", "https://ghcr.io/acme/api:1"]) {
       expect(IMAGE_REFERENCE_PATTERN.test(ref), ref).toBe(false);
-    }
-  });
-});
-
-describe("secretLookingPart", () => {
-  it("finds secret words as name parts, in snake or camel case", () => {
-    expect(secretLookingPart("DB_PASSWORD")).toBe("PASSWORD");
-    expect(secretLookingPart("stripeApiKey")).toBe("KEY");
-    expect(secretLookingPart("SENTRY_DSN")).toBe("DSN");
-    expect(secretLookingPart("MYSECRETVALUE")).toBe("SECRET");
-  });
-
-  it("leaves ordinary names alone, including words that only start like a secret word", () => {
-    for (const name of [
-      "LOG_LEVEL",
-      "NODE_ENV",
-      "KEYCLOAK_URL",
-      "PASSTHROUGH_MODE",
-      "TOKENIZER_MODEL",
-      "DATABASE_HOST",
-    ]) {
-      expect(secretLookingPart(name), name).toBeUndefined();
     }
   });
 });
