@@ -80,3 +80,18 @@ export {
 } from "./cidr";
 export type { Ipv4Cidr } from "./cidr";
 export { currentOrganization, stackIdentity } from "./stack";
+export {
+  StackConfigError,
+  formatStackConfigError,
+  stackFileName,
+  stackConfigMessage,
+  stackConfigKey,
+  describeStackValue,
+  stackConfigIssuesFromZod,
+} from "./stack-config";
+export type {
+  StackConfigIssue,
+  StackConfigKeyOptions,
+  StackValueOptions,
+  StackConfigIssuesOptions,
+} from "./stack-config";
