@@ -4,7 +4,7 @@ import type { ServiceContainerArgs } from "@scaleway-blocks/container";
 import {
   ConfigError,
   ENVIRONMENTS,
-  describeReceived,
+  StackConfigError,
   environmentProfile,
   environmentSchema,
   formatPath,
@@ -15,11 +15,11 @@ import {
   regionOfZone,
   regionSchema,
   secretLookingPart,
+  stackConfigIssuesFromZod,
   tagsSchema,
-  valueAt,
   zoneFor,
 } from "@scaleway-blocks/core";
-import type { Environment, Region } from "@scaleway-blocks/core";
+import type { Environment, Region, StackConfigIssue, StackConfigIssuesOptions } from "@scaleway-blocks/core";
 import { z } from "zod";
 
 /** The namespace of the platform's own stack settings: `platform:<key>` in Pulumi.<stack>.yaml. */
@@ -541,26 +541,6 @@ export function defaultDatabaseMode(environment: Environment, region: Region): D
 
 // ---------------------------------------------------------------------------------------------- errors
 
-/** One bad setting: its key as written in the stack file, and what is wrong. */
-export interface StackConfigIssue {
-  /** e.g. "platform:monitoring.contacts" or "scaleway:region". */
-  key: string;
-  message: string;
-}
-
-/** A stack configuration that cannot build the platform; raised before any resource is created. */
-export class StackConfigError extends Error {
-  override readonly name = "StackConfigError";
-
-  constructor(
-    /** The stack file the settings come from, e.g. "Pulumi.production.yaml". */
-    readonly stackFile: string,
-    readonly issues: readonly StackConfigIssue[],
-  ) {
-    super(issues.map((i) => `${stackFile}: ${i.key}: ${i.message}`).join("\n"));
-  }
-}
-
 /** Every top-level key of the stack configuration, as the stack file spells it. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(platformShape)
   .filter((k) => k !== "region")
@@ -568,37 +548,20 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(platformShape)
   .concat(REGION_KEY)
   .sort();
 
-function keyOf(path: readonly PropertyKey[]): string {
-  const [field, ...rest] = path;
-  if (field === "region" && rest.length === 0) return REGION_KEY;
-  return `${CONFIG_NAMESPACE}:${formatPath([String(field), ...rest])}`;
-}
-
 /** Environment variable values are never quoted: someone may have pasted a secret there. */
-function received(path: readonly PropertyKey[], value: unknown): string {
-  if (value === undefined) return "";
-  const inEnvironment = (path[0] === "api" || path[0] === "worker") && path[1] === "environment";
-  if (inEnvironment && typeof value === "string") return `; received a string of ${value.length} characters`;
-  return `; received ${describeReceived(value)}`;
+function isEnvironmentValue(path: readonly PropertyKey[]): boolean {
+  return (path[0] === "api" || path[0] === "worker") && path[1] === "environment";
 }
 
-function issuesOf(error: z.ZodError, input: Record<string, unknown>): StackConfigIssue[] {
-  return error.issues.flatMap((issue): StackConfigIssue[] => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        key: keyOf([...issue.path, key]),
-        message:
-          issue.path.length === 0
-            ? `unknown key (known keys: ${CONFIG_KEYS.join(", ")})`
-            : "unknown key (see the configuration table in the README)",
-      }));
-    }
-    const message = issue.message.replace(/^Invalid input: /, "");
-    return [
-      { key: keyOf(issue.path), message: `${message}${received(issue.path, valueAt(input, issue.path))}` },
-    ];
-  });
-}
+const ISSUE_OPTIONS: StackConfigIssuesOptions = {
+  namespace: CONFIG_NAMESPACE,
+  keys: { region: REGION_KEY },
+  redact: isEnvironmentValue,
+  unknownKey: (path) =>
+    path.length === 1
+      ? `unknown key (known keys: ${CONFIG_KEYS.join(", ")})`
+      : "unknown key (see the configuration table in the README)",
+};
 
 /**
  * Validates a stack's configuration: a plain object keyed as in Pulumi.<stack>.yaml
@@ -618,7 +581,10 @@ export function validateConfig(raw: Readonly<Record<string, unknown>>, stackFile
     } else if (key.startsWith(`${CONFIG_NAMESPACE}:`)) input[key.slice(CONFIG_NAMESPACE.length + 1)] = value;
   }
   const result = platformSchema.safeParse(input);
-  const issues = [...early, ...(result.success ? [] : issuesOf(result.error, input))];
+  const issues = [
+    ...early,
+    ...(result.success ? [] : stackConfigIssuesFromZod(result.error, input, ISSUE_OPTIONS)),
+  ];
   if (issues.length > 0 || !result.success) throw new StackConfigError(stackFile, issues);
   return result.data;
 }
@@ -635,11 +601,6 @@ function decode(key: string, text: string): unknown {
   } catch {
     return text; // a plain string where a mapping or number was expected: the schema says so
   }
-}
-
-/** The stack file of the running stack, as errors name it. */
-export function stackFile(): string {
-  return `Pulumi.${pulumi.getStack()}.yaml`;
 }
 
 /**

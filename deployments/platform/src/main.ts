@@ -1,4 +1,5 @@
-import { readStackConfig, stackFile, validateConfig } from "./config";
+import { stackFileName } from "@scaleway-blocks/core";
+import { readStackConfig, validateConfig } from "./config";
 import { platform } from "./platform";
 
 /**
@@ -6,6 +7,6 @@ import { platform } from "./platform";
  * before any resource is created, builds the platform and returns the stack outputs.
  */
 export async function main(): Promise<Record<string, unknown>> {
-  const config = validateConfig(readStackConfig(), stackFile());
+  const config = validateConfig(readStackConfig(), stackFileName());
   return Promise.resolve({ ...platform(config) });
 }

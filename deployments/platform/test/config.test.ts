@@ -1,6 +1,7 @@
+import { StackConfigError } from "@scaleway-blocks/core";
 import { recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
-import { StackConfigError, defaultDatabaseMode, validateConfig } from "../src/config";
+import { defaultDatabaseMode, validateConfig } from "../src/config";
 import { main } from "../src/main";
 import { STACKS, pulumiEncoded, stackYaml } from "./stacks";
 
@@ -176,14 +177,14 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, environment: { STRIPE_API_KEY: "sk_live_123" } } },
     message:
-      'Pulumi.dev.yaml: platform:api.environment.STRIPE_API_KEY: expected a non-secret name: "STRIPE_API_KEY" looks like a secret (KEY); secrets come from Secret Manager, never from the stack file; received a string of 11 characters',
+      'Pulumi.dev.yaml: platform:api.environment.STRIPE_API_KEY: expected a non-secret name: "STRIPE_API_KEY" looks like a secret (KEY); secrets come from Secret Manager, never from the stack file; received a string of 11 characters (value redacted)',
   },
   {
     what: "an environment variable the platform sets itself",
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, environment: { S3_REGION: "nl-ams" } } },
     message:
-      "Pulumi.dev.yaml: platform:api.environment.S3_REGION: expected a name the platform does not set itself (S3_REGION is set by the platform); received a string of 6 characters",
+      "Pulumi.dev.yaml: platform:api.environment.S3_REGION: expected a name the platform does not set itself (S3_REGION is set by the platform); received a string of 6 characters (value redacted)",
   },
   {
     what: "a worker cron with an impossible hour",
@@ -234,7 +235,21 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, environment: { SCW_ZONE: "fr-par-1" } } },
     message:
-      "Pulumi.dev.yaml: platform:api.environment.SCW_ZONE: expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway); received a string of 8 characters",
+      "Pulumi.dev.yaml: platform:api.environment.SCW_ZONE: expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway); received a string of 8 characters (value redacted)",
+  },
+  {
+    what: "an environment variable YAML reads as a number",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, environment: { RETRIES: 3 } } },
+    message:
+      "Pulumi.dev.yaml: platform:api.environment.RETRIES: expected a string value (quote numbers and booleans in YAML); received a number (value redacted)",
+  },
+  {
+    what: "a too long value under a secret-looking tag key",
+    stack: "dev",
+    config: { ...dev, "platform:tags": { "deploy-token": "x".repeat(300) } },
+    message:
+      "Pulumi.dev.yaml: platform:tags.deploy-token: expected a tag value of at most 63 characters; received a string of 300 characters (value redacted)",
   },
   {
     what: "a gateway zone outside the stack's region",
