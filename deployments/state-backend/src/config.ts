@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  configIssuesFromZod,
+  StackConfigError,
   describeReceived,
   nameSegmentSchema,
   regionSchema,
+  stackConfigIssuesFromZod,
+  stackConfigKey,
+  stackConfigMessage,
+  stackFileName,
   tagsSchema,
 } from "@scaleway-blocks/core";
-import type { ConfigError } from "@scaleway-blocks/core";
+import type { ConfigError, StackConfigIssue, StackConfigKeyOptions } from "@scaleway-blocks/core";
 import { z } from "zod";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -89,42 +93,9 @@ export const stackConfigSchema = z.object({
 });
 export type StackConfig = z.output<typeof stackConfigSchema>;
 
-/** One bad config value: the full key (`state-backend:owners[0].userId`), what was expected and given. */
-export interface StackConfigIssue {
-  key: string;
-  expected: string;
-  received: string;
-}
-
-/**
- * Bad stack configuration, raised before any resource is registered. The message names the stack
- * file and every bad key with what was expected and what was given.
- */
-export class StackConfigError extends Error {
-  override readonly name = "StackConfigError";
-
-  constructor(
-    /** `Pulumi.<stack>.yaml`. */
-    readonly stackFile: string,
-    readonly issues: readonly StackConfigIssue[],
-  ) {
-    super(formatStackConfigError(stackFile, issues));
-  }
-}
-
-export function formatStackConfigError(stackFile: string, issues: readonly StackConfigIssue[]): string {
-  const noun = issues.length === 1 ? "invalid config value" : `${issues.length} invalid config values`;
-  const lines = issues.map((i) => "  - " + i.key + ": " + i.expected + "; received " + i.received);
-  return stackFile + ": " + noun + "\n" + lines.join("\n");
-}
-
-/** What a stack file is called for the running stack. */
-export function stackFileName(): string {
-  return "Pulumi." + pulumi.getStack() + ".yaml";
-}
-
-function fullKey(namespace: string, path: string): string {
-  return path === "" ? namespace : namespace + ":" + path;
+/** How this project's config paths become stack keys: the region is the provider's scaleway:region. */
+function keyOptions(namespace: string): StackConfigKeyOptions {
+  return { namespace, keys: { region: REGION_KEY } };
 }
 
 /**
@@ -134,7 +105,6 @@ function fullKey(namespace: string, path: string): string {
 export function readStackConfig(): StackConfig {
   const config = new pulumi.Config();
   const namespace = config.name;
-  const stackFile = stackFileName();
   const issues: StackConfigIssue[] = [];
   const raw: Record<string, unknown> = {};
 
@@ -143,14 +113,16 @@ export function readStackConfig(): StackConfig {
     const name = key.slice(namespace.length + 1);
     const refused = Object.hasOwn(REFUSED_KEYS, name) ? REFUSED_KEYS[name] : undefined;
     if (refused !== undefined) {
-      issues.push({ key, expected: refused, received: describeReceived(value) });
+      issues.push({ key, message: stackConfigMessage(refused, describeReceived(value)) });
       continue;
     }
     if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
       issues.push({
         key,
-        expected: "expected one of the known keys (" + CONFIG_KEYS.join(", ") + ")",
-        received: "an unknown key",
+        message: stackConfigMessage(
+          "expected one of the known keys (" + CONFIG_KEYS.join(", ") + ")",
+          "an unknown key",
+        ),
       });
       continue;
     }
@@ -170,13 +142,13 @@ export function readStackConfig(): StackConfig {
 
   const parsed = stackConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of configIssuesFromZod(parsed.error, raw)) {
-      // The region comes from scaleway:region: report it against that key.
-      const key = issue.path === "region" ? REGION_KEY : fullKey(namespace, issue.path);
-      issues.push({ key, expected: issue.expected, received: issue.received });
-    }
+    // The region comes from scaleway:region: it is reported against that key. A missing key is
+    // "received nothing".
+    issues.push(
+      ...stackConfigIssuesFromZod(parsed.error, raw, { ...keyOptions(namespace), missing: "nothing" }),
+    );
   }
-  if (issues.length > 0 || !parsed.success) throw new StackConfigError(stackFile, sortIssues(issues));
+  if (issues.length > 0 || !parsed.success) throw new StackConfigError(stackFileName(), sortIssues(issues));
   return parsed.data;
 }
 
@@ -194,16 +166,16 @@ function sortIssues(issues: StackConfigIssue[]): StackConfigIssue[] {
 /**
  * StateBackend checks the details of its args (UUIDs of owners, day counts, lock modes, bucket name
  * rules…) and throws a ConfigError naming the arg path. The args are the config keys under the
- * same names, so its issues become issues of those keys in the stack file.
+ * same names, so its issues become issues of those keys in the stack file (the region's, of
+ * scaleway:region), with what was given folded into the message.
  */
 export function configErrorFromComponent(error: ConfigError): StackConfigError {
-  const namespace = new pulumi.Config().name;
+  const options = keyOptions(new pulumi.Config().name);
   return new StackConfigError(
     stackFileName(),
     error.issues.map((i) => ({
-      key: fullKey(namespace, i.path),
-      expected: i.expected,
-      received: i.received,
+      key: stackConfigKey(i.path, options),
+      message: stackConfigMessage(i.expected, i.received),
     })),
   );
 }
