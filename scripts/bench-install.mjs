@@ -26,7 +26,8 @@ function timed(label, command, args, env = {}) {
 try {
   execFileSync("git", ["clone", "-q", root, clone]);
   const env = { TURBO_TELEMETRY_DISABLED: "1", CI: "true" };
-  if (process.env.EMPTY_STORE) env.npm_config_store_dir = join(clone, ".bench-store");
+  // pnpm 12 reads its settings from pnpm_config_* variables (not npm_config_*).
+  if (process.env.EMPTY_STORE) env.pnpm_config_store_dir = join(clone, ".bench-store");
   console.log(
     `fresh clone of ${root} in ${clone}; ${process.env.EMPTY_STORE ? "empty" : "shared"} pnpm store`,
   );
