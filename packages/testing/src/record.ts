@@ -172,6 +172,9 @@ async function run<T>(
     calls.push({ token: req.getTok(), inputs: deserialize(req.getArgs()) });
     invoke(req, (err, response) => {
       inFlight--;
+      // The SDK presents a failed invoke with the engine's gRPC `details`; the mock monitor passes the
+      // mock's own Error, whose message would otherwise be lost.
+      if (err instanceof Error && !("details" in err)) Object.assign(err, { details: err.message });
       cb(err, response);
     });
   };
@@ -179,21 +182,41 @@ async function run<T>(
   let result: T | undefined;
   let error: unknown;
   let failed = false;
-  await pulumi.runtime.runInPulumiStack(async () => {
-    try {
-      result = await program();
-    } catch (e) {
-      error = e;
-      failed = true;
-      return undefined;
-    }
-    // A plain object returned by the program becomes the stack's outputs, as `export` would.
-    const isPlainObject =
-      result !== null && typeof result === "object" && Object.getPrototypeOf(result) === Object.prototype;
-    return isPlainObject ? (result as Record<string, unknown>) : undefined;
-  });
-  await settle(() => inFlight);
+  // An error thrown inside an apply (or a failed data source) surfaces as an unhandled rejection, which
+  // fails a real `pulumi up`. Attribute it to this program while it runs, instead of to the test runner.
+  const asyncErrors: unknown[] = [];
+  const previousListeners = process.listeners("unhandledRejection");
+  const onUnhandled = (reason: unknown) => void asyncErrors.push(reason);
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    await runProgram();
+    await settle(() => inFlight);
+  } finally {
+    process.removeListener("unhandledRejection", onUnhandled);
+    for (const listener of previousListeners) process.on("unhandledRejection", listener);
+  }
+  if (!failed && asyncErrors.length > 0) {
+    failed = true;
+    error = asyncErrors[0];
+  }
   return { result, error, failed, graph: new ResourceGraph(resources, calls) };
+
+  async function runProgram(): Promise<void> {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      try {
+        result = await program();
+      } catch (e) {
+        error = e;
+        failed = true;
+        return undefined;
+      }
+      // A plain object returned by the program becomes the stack's outputs, as `export` would.
+      const isPlainObject =
+        result !== null && typeof result === "object" && Object.getPrototypeOf(result) === Object.prototype;
+      return isPlainObject ? (result as Record<string, unknown>) : undefined;
+    });
+  }
 }
 
 /**

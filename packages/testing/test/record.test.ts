@@ -188,6 +188,42 @@ describe("recordError", () => {
   });
 });
 
+describe("errors the program raises after it returns", () => {
+  it("rejects with an error thrown inside an apply, as a real deployment would fail", async () => {
+    await expect(
+      record(() => {
+        const vpc = new scaleway.network.Vpc("vpc", {});
+        vpc.id.apply(() => {
+          throw new Error("boom inside apply");
+        });
+      }),
+    ).rejects.toThrow("boom inside apply");
+  });
+
+  it("rejects when a data source fails", async () => {
+    await expect(
+      record(() => scaleway.account.getProjectOutput({}).id.apply((id) => id), {
+        calls: {
+          "scaleway:account/getProject:getProject": () => {
+            throw new Error("project not found");
+          },
+        },
+      }),
+    ).rejects.toThrow("project not found");
+  });
+
+  it("returns the error with the graph from recordError", async () => {
+    const { error, graph } = await recordError(() => {
+      const vpc = new scaleway.network.Vpc("vpc", {});
+      vpc.id.apply(() => {
+        throw new Error("late failure");
+      });
+    });
+    expect((error as Error).message).toBe("late failure");
+    expect(graph.byType("scaleway:network/vpc:Vpc")).toHaveLength(1);
+  });
+});
+
 describe("record options", () => {
   it("uses the given default region for ids and endpoints", async () => {
     const { graph } = await record(() => new scaleway.registry.Namespace("reg", { name: "shop" }), {
