@@ -241,6 +241,16 @@ describe("Monitoring exporter", () => {
     expect(graph.inputsOf(EXPORTER).datasourceId).toBe("fr-par/scaleway-metrics-source");
   });
 
+  it("fails the deployment with a clear message when the region has no Scaleway source to export", async () => {
+    await expect(
+      record(() => new Monitoring("mon", { ...minimalArgs("dev"), exporter: { otlp } }), {
+        calls: { [GET_SOURCES]: () => ({ id: "none", sources: [] }) },
+      }),
+    ).rejects.toThrow(
+      "Monitoring: no Scaleway metrics data source found in fr-par to export; pass exporter.from.id instead",
+    );
+  });
+
   it("exports Scaleway's logs when asked", async () => {
     const { graph } = await record(
       () => new Monitoring("mon", { ...minimalArgs("dev"), exporter: { otlp, from: { scaleway: "logs" } } }),

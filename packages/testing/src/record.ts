@@ -15,6 +15,8 @@ export interface RecordOptions extends ScalewayMocksOptions {
   config?: Record<string, string>;
   /** Config keys whose values are secrets. */
   secretConfigKeys?: string[];
+  /** How long to wait for the program's registrations to finish before failing. Default 30 000 ms. */
+  settleTimeoutMs?: number;
 }
 
 export interface Recording<T> {
@@ -79,13 +81,42 @@ function markSecretOutputs(
   return marked;
 }
 
-/** Waits until the SDK has no registration or invoke in flight, including ones started inside applies. */
-async function settle(inFlight: () => number): Promise<void> {
+const SETTLE_POLL_MS = 20;
+const QUIET_TURNS = 3;
+
+/**
+ * Waits until the SDK has no registration or invoke in flight, including ones started inside applies.
+ * Once an error was raised asynchronously (inside an apply), stops as soon as nothing is in flight: a
+ * resource whose input rejected never registers, and the SDK's queue would wait for it forever.
+ * Gives up with a clear error after `timeoutMs`.
+ */
+async function settle(inFlight: () => number, failedAsync: () => boolean, timeoutMs: number): Promise<void> {
   const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
-  for (let quietTurns = 0; quietTurns < 3;) {
-    if (waitForRPCs) await waitForRPCs();
+  let drained = false;
+  let queue = Promise.resolve();
+  const watchQueue = () => {
+    drained = false;
+    queue = (waitForRPCs?.() ?? Promise.resolve()).then(() => {
+      drained = true;
+    });
+  };
+  watchQueue();
+  const deadline = Date.now() + timeoutMs;
+  for (let quietTurns = 0; quietTurns < QUIET_TURNS;) {
+    if (failedAsync() && inFlight() === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the program did not settle within ${timeoutMs} ms (${inFlight()} registrations or invokes in flight): an Output that never resolves?`,
+      );
+    }
+    await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS))]);
     await new Promise((resolve) => setImmediate(resolve));
+    if (!drained) {
+      quietTurns = 0;
+      continue;
+    }
     quietTurns = inFlight() === 0 ? quietTurns + 1 : 0;
+    watchQueue(); // look again: work started inside an apply extends the SDK's queue
   }
 }
 
@@ -191,7 +222,11 @@ async function run<T>(
   process.on("unhandledRejection", onUnhandled);
   try {
     await runProgram();
-    await settle(() => inFlight);
+    await settle(
+      () => inFlight,
+      () => asyncErrors.length > 0,
+      options.settleTimeoutMs ?? 30_000,
+    );
   } finally {
     process.removeListener("unhandledRejection", onUnhandled);
     for (const listener of previousListeners) process.on("unhandledRejection", listener);

@@ -212,6 +212,17 @@ describe("errors the program raises after it returns", () => {
     ).rejects.toThrow("project not found");
   });
 
+  it("gives up with a clear error when an input never resolves", async () => {
+    await expect(
+      record(
+        () => new scaleway.network.Vpc("stuck", { name: pulumi.output(new Promise<string>(() => {})) }),
+        {
+          settleTimeoutMs: 300,
+        },
+      ),
+    ).rejects.toThrow("the program did not settle within 300 ms");
+  });
+
   it("returns the error with the graph from recordError", async () => {
     const { error, graph } = await recordError(() => {
       const vpc = new scaleway.network.Vpc("vpc", {});
