@@ -1,0 +1,45 @@
+// The published bin, as a user runs it: a separate Node process on the built dist/cli.js.
+// (turbo builds this package before its tests; see turbo.json.)
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES } from "./helpers";
+
+const CLI = resolve(__dirname, "..", "dist", "cli.js");
+
+function runBin(args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the scaleway-blocks bin", () => {
+  it("is built with a node shebang", () => {
+    expect(existsSync(CLI)).toBe(true);
+    expect(readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  it("plans a compliant stack as JSON and exits 0", () => {
+    const { code, stdout } = runBin([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      join(FIXTURES, "platform"),
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout) as { schemaVersion: string; stack: string };
+    expect(plan.schemaVersion).toMatch(/^1\./);
+    expect(plan.stack).toBe("dev");
+  });
+
+  it("exits 1 when a mandatory policy rule fails", () => {
+    const { code, stdout } = runBin(["plan", "--stack", "public", "--cwd", join(FIXTURES, "platform")]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("scw-database-no-public-endpoint");
+  });
+});
