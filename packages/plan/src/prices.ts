@@ -322,16 +322,11 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
   },
 ];
 
-export interface PriceQuote {
-  readonly key: string;
-  readonly description: string;
-  readonly unit: string;
-  /** EUR per unit; null when unknown. */
-  readonly price: number | null;
-  readonly status: PriceStatus;
-  readonly source: string;
-  readonly note?: string;
-}
+/** A price as a price book quotes it: an entry of the table (or of the live catalog) without its SKU. */
+export type PriceQuote = Pick<
+  PriceEntry,
+  "key" | "description" | "unit" | "price" | "status" | "source" | "note"
+>;
 
 /** Where prices come from during one plan. */
 export interface PriceBook {
