@@ -69,3 +69,46 @@ export const RFC1918_RANGES: readonly Ipv4Cidr[] = ["10.0.0.0/8", "172.16.0.0/12
 export function isRfc1918(cidr: Ipv4Cidr): boolean {
   return RFC1918_RANGES.some((r) => contains(r, cidr));
 }
+
+/**
+ * IPv4 space that is not the public internet: "this network", RFC 1918, shared address space,
+ * loopback, link-local, IETF protocol assignments, documentation, benchmarking, multicast and
+ * reserved. Source: IANA IPv4 Special-Purpose Address Registry (RFC 6890 and its updates).
+ */
+export const NON_PUBLIC_IPV4_RANGES: readonly Ipv4Cidr[] = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
+].map((text) => parseIpv4Cidr(text)!);
+
+/** Sorted, merged [first, last] address intervals covered by the given blocks. */
+function mergedIntervals(cidrs: readonly Ipv4Cidr[]): Array<[number, number]> {
+  const sorted = cidrs.map(range).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [first, last] of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else merged.push([first, last]);
+  }
+  return merged;
+}
+
+/**
+ * Whether the blocks together cover every public IPv4 address: "0.0.0.0/0", but also the same
+ * internet in pieces ("0.0.0.0/1" + "128.0.0.0/1", or public ranges stitched around the private ones).
+ */
+export function coversPublicInternet(cidrs: readonly Ipv4Cidr[]): boolean {
+  const covered = mergedIntervals([...cidrs, ...NON_PUBLIC_IPV4_RANGES]);
+  return covered.length === 1 && covered[0]![0] === 0 && covered[0]![1] === 0xffffffff;
+}

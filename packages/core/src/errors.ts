@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { claimScalewayName, nameProblem } from "./name-claims";
+import { sanitizeSegment } from "./naming";
+import { isPlainObject, nonPlainObjects } from "./plain-objects";
 
 /** One bad field: where it is, what was expected, what was given. */
 export interface ConfigIssue {
@@ -54,6 +57,10 @@ export function describeReceived(value: unknown): string {
   if (pulumi.Output.isInstance(value)) return "a pulumi Output";
   if (value instanceof Promise) return "a Promise";
   if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "object" && !isPlainObject(value)) {
+    const kind = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof kind === "string" && kind !== "" && kind !== "Object") return `a ${kind}`;
+  }
   if (typeof value === "object") return `an object with keys ${Object.keys(value).join(", ") || "(none)"}`;
   if (typeof value === "function" || typeof value === "symbol") return `a ${typeof value}`;
   const text = typeof value === "string" ? JSON.stringify(value) : `${value as number | boolean | bigint}`;
@@ -114,9 +121,25 @@ export function configIssuesFromZod(
   });
 }
 
+/** The issue for an object of options given as a Promise, an Output or another non-literal object. */
+function nonPlainObjectIssue(path: readonly PropertyKey[], value: unknown): ConfigIssue {
+  const deferred = pulumi.Output.isInstance(value) || value instanceof Promise;
+  return {
+    path: formatPath(path),
+    expected: deferred
+      ? "expected an object of options known now (an object literal): a feature cannot wait for deployment time to be switched on or off"
+      : "expected an object of options written as an object literal",
+    received: describeReceived(value),
+  };
+}
+
 /**
  * Parses a component's args with its schema, or throws a ConfigError naming every bad field.
  * Call it first in a component's constructor, before any resource is created.
+ *
+ * Besides the schema, it refuses an empty component name or one with no letter or digit, and an
+ * object of options given as a Promise, an Output, a Date or any other non-literal object (zod
+ * would read it as `{}` and switch the feature on).
  */
 export function parseArgs<S extends z.ZodType>(
   schema: S,
@@ -124,7 +147,37 @@ export function parseArgs<S extends z.ZodType>(
   component: { type: string; name: string },
   options: ParseArgsOptions = {},
 ): z.output<S> {
+  const problem = nameProblem(component.name);
+  if (problem) {
+    throw new ConfigError(component.type, component.name, [
+      { path: "(name)", expected: problem, received: describeReceived(component.name) },
+    ]);
+  }
+  const misplaced = nonPlainObjects(schema, args).map((f) => ({
+    ...f,
+    issue: nonPlainObjectIssue(f.path, f.value),
+  }));
   const result = schema.safeParse(args);
-  if (result.success) return result.data;
-  throw new ConfigError(component.type, component.name, configIssuesFromZod(result.error, args, options));
+  if (result.success && misplaced.length === 0) {
+    const holder = claimScalewayName(component, result.data);
+    if (holder === undefined) return result.data;
+    throw new ConfigError(component.type, component.name, [
+      {
+        path: "(name)",
+        expected: `expected a name whose Scaleway form differs from that of component "${holder}" of the same type ("${sanitizeSegment(holder)}"), or their resources share Scaleway names`,
+        received: describeReceived(component.name),
+      },
+    ]);
+  }
+  const fromZod = result.success ? [] : configIssuesFromZod(result.error, args, options);
+  const underMisplaced = (issue: ConfigIssue) =>
+    misplaced.some(
+      (m) =>
+        m.issue.path === "" ||
+        issue.path === m.issue.path ||
+        issue.path.startsWith(`${m.issue.path}.`) ||
+        issue.path.startsWith(`${m.issue.path}[`),
+    );
+  const issues = [...misplaced.map((m) => m.issue), ...fromZod.filter((i) => !underMisplaced(i))];
+  throw new ConfigError(component.type, component.name, issues);
 }

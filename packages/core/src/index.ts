@@ -39,6 +39,7 @@ export {
   resourceNameSchema,
   nameSegmentSchema,
   resourceName,
+  sanitizeSegment,
   shortHash,
 } from "./naming";
 export type { NameKind, NameParts, NameOptions } from "./naming";
@@ -64,6 +65,20 @@ export {
 } from "./errors";
 export type { ConfigIssue, ParseArgsOptions } from "./errors";
 export { pulumiInput, secretInputSchema, keyedRecord, isDeferred } from "./inputs";
+export { isPlainObject, nonPlainObjects } from "./plain-objects";
+export type { NonPlainObject } from "./plain-objects";
+export { nameProblem, claimScalewayName } from "./name-claims";
+export { resolveProtection } from "./protection";
+export type { Protection, ProtectionOptions } from "./protection";
+export { expiryProblem, expirySchema, rotatingExpiry, rotationPolicySchema, ROTATION_LIMITS } from "./expiry";
+export type { RotationPolicy } from "./expiry";
+export {
+  HEADER_NAME_PATTERN,
+  HEADER_NAME_MAX_LENGTH,
+  headerNameSchema,
+  httpsUrlProblem,
+  httpsUrlSchema,
+} from "./http";
 export { secretLookingPart } from "./env-vars";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";
@@ -77,6 +92,8 @@ export {
   contains,
   overlaps,
   isRfc1918,
+  NON_PUBLIC_IPV4_RANGES,
+  coversPublicInternet,
 } from "./cidr";
 export type { Ipv4Cidr } from "./cidr";
 export { currentOrganization, stackIdentity } from "./stack";

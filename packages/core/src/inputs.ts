@@ -19,10 +19,13 @@ export function pulumiInput<S extends z.ZodType>(schema: S) {
   ]) as unknown as z.ZodType<pulumi.Input<z.output<S>>, pulumi.Input<z.input<S>>>;
 }
 
-/** A value that must be a secret Output (e.g. a password handed in by the user). */
+/**
+ * A secret value: a non-empty string (an empty one is a missing value, never a secret), an
+ * Output<string> or a Promise<string>.
+ */
 export const secretInputSchema = z.custom<pulumi.Input<string>>(
-  (v) => typeof v === "string" || isDeferred(v),
-  { message: "expected a string, an Output<string> or a Promise<string>" },
+  (v) => (typeof v === "string" && v.length > 0) || isDeferred(v),
+  { message: "expected a non-empty string, an Output<string> or a Promise<string>" },
 );
 
 /**

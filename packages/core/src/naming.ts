@@ -55,7 +55,8 @@ export function shortHash(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, HASH_LENGTH);
 }
 
-function sanitize(segment: string): string {
+/** A name segment cut down to Scaleway's alphabet: lower case, [a-z0-9] and single inner hyphens. */
+export function sanitizeSegment(segment: string): string {
   return segment
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")
@@ -72,7 +73,7 @@ export function resourceName(parts: NameParts, options: NameOptions = {}): strin
   const limit = options.maxLength ?? NAME_LIMITS[options.kind ?? "default"];
   const segments = [parts.project, parts.environment, parts.component, parts.role, options.suffix]
     .filter((s): s is string => s !== undefined && s !== "")
-    .map(sanitize)
+    .map(sanitizeSegment)
     .filter((s) => s.length > 0);
   let name = segments.join("-");
   if (!/^[a-z]/.test(name)) name = `n-${name}`;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contains, formatCidr, isNetworkAddress, isRfc1918, overlaps, parseIpv4Cidr } from "../src/index";
+import {
+  contains,
+  coversPublicInternet,
+  formatCidr,
+  isNetworkAddress,
+  isRfc1918,
+  overlaps,
+  parseIpv4Cidr,
+} from "../src/index";
 
 const cidr = (text: string) => {
   const parsed = parseIpv4Cidr(text);
@@ -50,5 +58,41 @@ describe("IPv4 CIDR helpers", () => {
     ["0.0.0.0/0", false],
   ])("knows whether %s is RFC 1918", (text, expected) => {
     expect(isRfc1918(cidr(text))).toBe(expected);
+  });
+});
+
+describe("coversPublicInternet", () => {
+  const all = (...texts: string[]) => texts.map(cidr);
+
+  it("sees 0.0.0.0/0 as the public internet", () => {
+    expect(coversPublicInternet(all("0.0.0.0/0"))).toBe(true);
+  });
+
+  it("sees the internet in two halves as the public internet", () => {
+    expect(coversPublicInternet(all("0.0.0.0/1", "128.0.0.0/1"))).toBe(true);
+  });
+
+  it("sees public ranges stitched around the private ones as the public internet", () => {
+    // everything but 0.0.0.0/8 and 10.0.0.0/8, which are not internet addresses
+    const pieces = [
+      "1.0.0.0/8",
+      "2.0.0.0/7",
+      "4.0.0.0/6",
+      "8.0.0.0/7",
+      "11.0.0.0/8",
+      "12.0.0.0/6",
+      "16.0.0.0/4",
+      "32.0.0.0/3",
+      "64.0.0.0/2",
+      "128.0.0.0/1",
+    ];
+    expect(coversPublicInternet(all(...pieces))).toBe(true);
+    expect(coversPublicInternet(all(...pieces.filter((p) => p !== "11.0.0.0/8")))).toBe(false);
+  });
+
+  it("does not see half the internet, or an office range, as all of it", () => {
+    expect(coversPublicInternet(all("0.0.0.0/1"))).toBe(false);
+    expect(coversPublicInternet(all("203.0.113.7/32", "198.51.100.0/24"))).toBe(false);
+    expect(coversPublicInternet([])).toBe(false);
   });
 });
