@@ -28,6 +28,13 @@ export interface RotationPolicy {
   rotateEveryDays: number;
 }
 
+/**
+ * The rotation every block uses for the keys it creates unless told otherwise: each key lives 90
+ * days and a new one replaces it every 30, so a stack deployed at least once a month never runs on
+ * an expired key, and a leaked key is useless after 90 days at most.
+ */
+export const DEFAULT_KEY_ROTATION: RotationPolicy = Object.freeze({ lifetimeDays: 90, rotateEveryDays: 30 });
+
 export const ROTATION_LIMITS = { minDays: 1, maxDays: 3650 } as const;
 
 /** A rotation policy: whole days from 1 to 3650, rotating before the key expires. */

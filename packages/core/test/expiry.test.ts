@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiryProblem, rotatingExpiry, rotationPolicySchema } from "../src/index";
+import { DEFAULT_KEY_ROTATION, expiryProblem, rotatingExpiry, rotationPolicySchema } from "../src/index";
 
 const now = new Date("2026-12-06T10:00:00Z");
 
@@ -42,5 +42,11 @@ describe("rotatingExpiry", () => {
   it("refuses a policy that rotates only when the key has already expired", () => {
     const result = rotationPolicySchema.safeParse({ lifetimeDays: 30, rotateEveryDays: 30 });
     expect(result.error?.issues[0]?.path).toEqual(["rotateEveryDays"]);
+  });
+});
+
+describe("DEFAULT_KEY_ROTATION", () => {
+  it("is a valid policy: keys are replaced well before they expire", () => {
+    expect(rotationPolicySchema.safeParse(DEFAULT_KEY_ROTATION).success).toBe(true);
   });
 });
