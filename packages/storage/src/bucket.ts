@@ -137,9 +137,20 @@ export class Bucket extends pulumi.ComponentResource {
       { parent: this, protect, ...retain },
     );
 
+    // How the children name the bucket (terraform-provider-scaleway v2.79.0
+    // internal/services/object/*.go): BucketServerSideEncryptionConfiguration sends `bucket` to S3 as
+    // is (bucket_server_side_encryption_configuration.go, resource…Create: `Bucket: &bucketName`), so
+    // the regional id "fr-par/<name>" names no bucket. BucketAcl, BucketLockConfiguration and
+    // BucketPolicy accept the raw name or the regional id (regional.ExpandID), but the ACL and the lock
+    // validate the whole value at 1–63 characters (validation.StringLenBetween(1, 63)), which the
+    // region prefix would push a long name past. So every child gets the raw name, and the region
+    // through `scope`. The old regional id and the name differ by the region only, which the
+    // provider's DiffSuppressFunc (dsf.Locality) ignores on the ACL, lock and policy: no replacement.
+    const bucketName = bucket.name;
+
     const acl = new scaleway.object.BucketAcl(
       `${name}-acl`,
-      { bucket: bucket.id, acl: publicRead ? "public-read" : "private", ...scope },
+      { bucket: bucketName, acl: publicRead ? "public-read" : "private", ...scope },
       { parent: this, ...retain },
     );
     const configured: pulumi.Resource[] = [acl];
@@ -172,7 +183,7 @@ export class Bucket extends pulumi.ComponentResource {
         new scaleway.object.BucketServerSideEncryptionConfiguration(
           `${name}-encryption`,
           {
-            bucket: bucket.id,
+            bucket: bucketName,
             rules: [
               {
                 applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: kmsKeyId },
@@ -191,7 +202,7 @@ export class Bucket extends pulumi.ComponentResource {
         new scaleway.object.BucketLockConfiguration(
           `${name}-lock`,
           {
-            bucket: bucket.id,
+            bucket: bucketName,
             rule: {
               defaultRetention: {
                 mode: objectLock.mode,
@@ -219,7 +230,7 @@ export class Bucket extends pulumi.ComponentResource {
       // Applied last: the rest of the bucket is configured before access narrows to the policy.
       new scaleway.object.BucketPolicy(
         `${name}-policy`,
-        { bucket: bucket.id, policy: document, ...scope },
+        { bucket: bucketName, policy: document, ...scope },
         { parent: this, dependsOn: configured, ...retain },
       );
     }

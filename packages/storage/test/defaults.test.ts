@@ -22,7 +22,7 @@ describe("Bucket secure defaults", () => {
   it("makes the bucket private with a BucketAcl and never sets the deprecated acl input on the bucket", async () => {
     const { graph } = await record(() => new Bucket("assets", args()));
     expect(graph.inputsOf(T.acl).acl).toBe("private");
-    expect(graph.inputsOf(T.acl).bucket).toBe(graph.one(T.bucket).id);
+    expect(graph.inputsOf(T.acl).bucket).toBe(graph.one(T.bucket).outputs.name);
     expect(graph.inputsOf(T.bucket)).not.toHaveProperty("acl");
   });
 

@@ -221,7 +221,7 @@ describe("Bucket encryption", () => {
       () => new Bucket("docs", args({ encryption: { kmsKeyId: KEY_ID } })),
     );
     const sse = graph.one(T.sse);
-    expect(sse.inputs.bucket).toBe(graph.one(T.bucket).id);
+    expect(sse.inputs.bucket).toBe(graph.one(T.bucket).outputs.name);
     expect(sse.inputs.rules).toEqual([
       {
         applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ID },
@@ -301,7 +301,7 @@ describe("Bucket object lock", () => {
     );
     expect(graph.inputsOf(T.bucket).objectLockEnabled).toBe(true);
     const lock = graph.one(T.lock);
-    expect(lock.inputs.bucket).toBe(graph.one(T.bucket).id);
+    expect(lock.inputs.bucket).toBe(graph.one(T.bucket).outputs.name);
     expect(lock.inputs.rule).toEqual({ defaultRetention: { mode: "GOVERNANCE", days: 30 } });
   });
 

@@ -121,7 +121,7 @@ describe("Bucket policy", () => {
         ),
     );
     const policy = graph.one(T.policy);
-    expect(policy.inputs.bucket).toBe(graph.one(T.bucket).id);
+    expect(policy.inputs.bucket).toBe(graph.one(T.bucket).outputs.name);
     expect(policy.inputs.region).toBe("fr-par");
     expect(
       graph
