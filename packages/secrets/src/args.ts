@@ -33,7 +33,10 @@ export type GenerationAlphabet = (typeof GENERATION_ALPHABETS)[number];
 
 export const GENERATED_LENGTH = { default: 32, min: 16, max: 128 } as const;
 
-/** Secret Manager refuses version payloads above 64 KiB. */
+/**
+ * Secret Manager refuses version payloads above 64 KiB: "Must not exceed 64KiB in size"
+ * (terraform-provider-scaleway v2.79.0 internal/services/secret/version.go, `data`).
+ */
 export const MAX_SECRET_BYTES = 64 * 1024;
 
 const KEY_MESSAGE =
@@ -86,8 +89,11 @@ const secretSpecSchema = z
     description: z.string().max(255, "expected a description of at most 255 characters").optional(),
     /** Tags of this secret, added to the component's tags. */
     tags: tagsSchema.optional(),
-    /** Secret Manager protection and Pulumi `protect`. Default: the component's `protected`, else the environment's deletion protection. */
-    protected: z.boolean({ error: "expected true or false" }).optional(),
+    /**
+     * Secret Manager's `protected` flag and Pulumi `protect`. Default: the component's protection
+     * (its `protect` arg, else its `protect` option, else the environment's deletion protection).
+     */
+    protect: z.boolean({ error: "expected true or false" }).optional(),
   })
   .superRefine((spec, ctx) => {
     const hasValue = spec.value !== undefined;
@@ -112,10 +118,9 @@ const secretSpecSchema = z
         message: `expected type "opaque" for a generated value (Secret Manager checks the format of "${spec.type}" payloads)`,
       });
     }
+    // An empty plain-text value is refused by core's secretInputSchema.
     if (typeof spec.value === "string") {
-      if (spec.value.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["value"], message: "expected a non-empty value" });
-      } else if (Buffer.byteLength(spec.value, "utf8") > MAX_SECRET_BYTES) {
+      if (Buffer.byteLength(spec.value, "utf8") > MAX_SECRET_BYTES) {
         ctx.addIssue({ code: "custom", path: ["value"], message: "expected a value of at most 64 KiB" });
       } else if (JSON_SECRET_TYPES.includes(spec.type) && !isJsonObject(spec.value)) {
         ctx.addIssue({
@@ -159,8 +164,11 @@ export const secretsArgsSchema = z.strictObject({
   ...commonArgsShape,
   /** The secrets, by key (lowercase letters, digits, hyphens). The key names the secret: `<project>-<env>-<name>-<key>`. */
   secrets: secretsRecordSchema,
-  /** Default `protected` for every secret. Default: the environment's deletion protection (on in production). */
-  protected: z.boolean({ error: "expected true or false" }).optional(),
+  /**
+   * Default `protect` of every secret. Default: the component's `protect` option, else the
+   * environment's deletion protection (on in production).
+   */
+  protect: z.boolean({ error: "expected true or false" }).optional(),
 });
 
 export type ParsedSecretsArgs = z.output<typeof secretsArgsSchema>;
@@ -184,10 +192,11 @@ export interface SecretOptions {
   /** Tags of this secret, added to the core tags and the component's tags. */
   tags?: Tags;
   /**
-   * Secret Manager protection (a protected secret cannot be deleted) and Pulumi `protect`.
-   * Default: the component's `protected`, else on in production and off elsewhere.
+   * Secret Manager's `protected` flag (a protected secret cannot be deleted) and Pulumi `protect`,
+   * on the secret and its generated value. Default: the component's `protect` arg, else its
+   * `protect` option, else on in production and off elsewhere.
    */
-  protected?: boolean;
+  protect?: boolean;
 }
 
 /** One secret: a given value or a generated one, plus its settings. */
@@ -208,8 +217,12 @@ export type SecretSpec = (
 export type SecretsArgs = CommonArgs & {
   /** The secrets, by key (lowercase letters, digits, single hyphens, starting with a letter; at most 30). */
   secrets: Record<string, SecretSpec>;
-  /** Default `protected` for every secret. Default: the environment's deletion protection (on in production). */
-  protected?: boolean;
+  /**
+   * Default `protect` of every secret (Secret Manager's `protected` flag and Pulumi `protect`).
+   * Same effect as the component's `protect` option, which it overrides. Default: that option,
+   * else the environment's deletion protection (on in production).
+   */
+  protect?: boolean;
 };
 
 /** Args of `Secrets.grantAccess`. */

@@ -1,8 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
-import { ConfigError, blockContext, describeRedacted, parseArgs, scalewayTags } from "@scaleway-blocks/core";
-import type { BlockContext } from "@scaleway-blocks/core";
+import {
+  ConfigError,
+  blockContext,
+  describeRedacted,
+  parseArgs,
+  resolveProtection,
+  scalewayTags,
+} from "@scaleway-blocks/core";
+import type { BlockContext, Protection } from "@scaleway-blocks/core";
 import { grantArgsSchema, secretsArgsSchema } from "./args";
 import type {
   GenerationAlphabet,
@@ -89,6 +96,7 @@ export class Secrets extends pulumi.ComponentResource {
   private readonly ctx: BlockContext;
   private readonly args: ParsedSecretsArgs;
   private readonly grantNames: Set<string>;
+  private readonly protection: Protection;
   private projectIdOutput: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SecretsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -105,6 +113,9 @@ export class Secrets extends pulumi.ComponentResource {
     this.args = parsed;
     this.grantNames = new Set();
     this.ctx = blockContext({ kind: "secrets", name }, parsed);
+    // The arg, then the component's own protect option, then the environment: every child gets an
+    // explicit protect that agrees with the option, and the option's retainOnDelete.
+    this.protection = resolveProtection(parsed.protect, opts, this.ctx.profile);
 
     const references: Record<string, SecretReference> = {};
     for (const [key, spec] of Object.entries(parsed.secrets)) {
@@ -170,7 +181,7 @@ export class Secrets extends pulumi.ComponentResource {
               description: `Reads the Secret Manager secrets of ${this.ctx.name()} (${keys})`,
               tags: [...this.ctx.tags.list],
             },
-            { parent: this },
+            { parent: this, ...this.protection.other },
           ).id;
 
     const policy = new scaleway.iam.Policy(
@@ -182,7 +193,7 @@ export class Secrets extends pulumi.ComponentResource {
         rules: [{ permissionSetNames: [SECRET_ACCESS_PERMISSION_SET], projectIds: [this.projectId()] }],
         tags: [...this.ctx.tags.list],
       },
-      { parent: this },
+      { parent: this, ...this.protection.other },
     );
     return { applicationId, policyId: policy.id };
   }
@@ -200,14 +211,16 @@ export class Secrets extends pulumi.ComponentResource {
 
   private createSecret(key: string, spec: ParsedSecretSpec): SecretReference {
     const name = this.componentName;
-    const isProtected = spec.protected ?? this.args.protected ?? this.ctx.profile.deletionProtection;
+    // A secret's own protect overrides the component's; retainOnDelete comes from the component.
+    const protect = spec.protect ?? this.protection.protect;
+    const stateful = { ...this.protection.stateful, protect };
 
     let value: pulumi.Output<string>;
     if (spec.generate !== undefined) {
       const password = new random.RandomPassword(
         `${name}-${key}-value`,
         { length: spec.generate.length, ...ALPHABETS[spec.generate.alphabet] },
-        { parent: this, protect: isProtected },
+        { parent: this, ...stateful },
       );
       value = pulumi.secret(password.result);
     } else {
@@ -228,16 +241,20 @@ export class Secrets extends pulumi.ComponentResource {
         type: spec.type,
         description: spec.description,
         tags: [...tags.list],
-        protected: isProtected,
+        protected: protect,
         region: this.args.region,
         projectId: this.args.projectId,
       },
-      { parent: this, protect: isProtected },
+      { parent: this, ...stateful },
     );
+    // Never protected, whatever the component's protection: `data` forces a new version
+    // (ForceNew in terraform-provider-scaleway v2.79.0 internal/services/secret/version.go), so a
+    // protected version would block every rotation. A generated value lives on in its protected
+    // RandomPassword, a given one in the caller's own configuration.
     const version = new scaleway.secrets.Version(
       `${name}-${key}-version`,
       { secretId: secret.id, data: value, region: this.args.region },
-      { parent: this },
+      { parent: this, ...this.protection.other, protect: false },
     );
 
     return Object.freeze({

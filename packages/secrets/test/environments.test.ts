@@ -1,7 +1,7 @@
 import { record } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
-import { PASSWORD, SECRET, VERSION, argsWith } from "./helpers";
+import { APPLICATION, PASSWORD, POLICY, SECRET, VERSION, argsWith } from "./helpers";
 
 describe("protection by environment", () => {
   it.each([
@@ -51,7 +51,7 @@ describe("protection by environment", () => {
         new Secrets(
           "app",
           argsWith(
-            { scratch: { value: "given-token-1", protected: false }, kept: { value: "given-token-2" } },
+            { scratch: { value: "given-token-1", protect: false }, kept: { value: "given-token-2" } },
             { environment: "production" },
           ),
         ),
@@ -63,20 +63,20 @@ describe("protection by environment", () => {
 
   it("lets a secret turn protection on in dev", async () => {
     const { graph } = await record(
-      () => new Secrets("app", argsWith({ token: { value: "given-token-1", protected: true } })),
+      () => new Secrets("app", argsWith({ token: { value: "given-token-1", protect: true } })),
     );
     expect(graph.inputsOf(SECRET).protected).toBe(true);
     expect(graph.one(SECRET).options.protect).toBe(true);
   });
 
-  it("applies the component's protected to every secret that does not set its own", async () => {
+  it("applies the component's protect to every secret that does not set its own", async () => {
     const { graph } = await record(
       () =>
         new Secrets(
           "app",
           argsWith(
-            { a: { value: "given-token-1" }, b: { value: "given-token-2", protected: false } },
-            { protected: true },
+            { a: { value: "given-token-1" }, b: { value: "given-token-2", protect: false } },
+            { protect: true },
           ),
         ),
     );
@@ -92,7 +92,7 @@ describe("protection by environment", () => {
           "app",
           argsWith(
             { a: { value: "given-token-1" }, b: { generate: {} } },
-            { environment: "production", protected: false },
+            { environment: "production", protect: false },
           ),
         ),
     );
@@ -110,4 +110,78 @@ describe("protection by environment", () => {
       expect(graph.inputsOf(SECRET).name).toBe(`shop-${environment}-app-token`);
     },
   );
+});
+
+describe("protection from the component's options", () => {
+  const ALL = { token: { value: "given-token-1" }, key: { generate: {} } } as const;
+
+  it("protects every secret in dev when the component is given the protect option", async () => {
+    const { graph } = await record(() => new Secrets("app", argsWith(ALL), { protect: true }));
+    expect(graph.byType(SECRET).map((r) => r.inputs.protected)).toEqual([true, true]);
+    expect(graph.byType(SECRET).map((r) => r.options.protect)).toEqual([true, true]);
+    expect(graph.one(PASSWORD).options.protect).toBe(true);
+  });
+
+  it("gives the protect arg and the protect option the same effect on every resource", async () => {
+    const summary = (graph: Awaited<ReturnType<typeof record>>["graph"]) =>
+      graph.customResources.map((r) => [r.type, r.name, r.options.protect, r.inputs.protected]);
+    const byArg = await record(() => new Secrets("app", argsWith(ALL, { protect: true })));
+    const byOption = await record(() => new Secrets("app", argsWith(ALL), { protect: true }));
+    expect(summary(byArg.graph)).toEqual(summary(byOption.graph));
+  });
+
+  it("lets the protect option turn protection off in production", async () => {
+    const { graph } = await record(
+      () => new Secrets("app", argsWith(ALL, { environment: "production" }), { protect: false }),
+    );
+    expect(graph.byType(SECRET).map((r) => r.inputs.protected)).toEqual([false, false]);
+    expect(graph.customResources.filter((r) => r.options.protect)).toEqual([]);
+  });
+
+  it("prefers the protect arg to the protect option", async () => {
+    const { graph } = await record(
+      () => new Secrets("app", argsWith(ALL, { protect: false }), { protect: true }),
+    );
+    expect(graph.byType(SECRET).map((r) => r.inputs.protected)).toEqual([false, false]);
+    expect(graph.byType(SECRET).map((r) => r.options.protect)).toEqual([false, false]);
+  });
+
+  it("lets a secret's own protect override the component's protect option", async () => {
+    const { graph } = await record(
+      () =>
+        new Secrets("app", argsWith({ scratch: { value: "given-token-1", protect: false } }), {
+          protect: true,
+        }),
+    );
+    expect(graph.inputsOf(SECRET).protected).toBe(false);
+    expect(graph.one(SECRET).options.protect).toBe(false);
+  });
+
+  it("never protects versions, even under the protect option, so a value can still be rotated", async () => {
+    const { graph } = await record(() => new Secrets("app", argsWith(ALL), { protect: true }));
+    expect(graph.byType(VERSION).map((r) => r.options.protect)).toEqual([false, false]);
+  });
+
+  it("forwards the component's retainOnDelete to every child, grants included", async () => {
+    const { graph } = await record(() => {
+      const secrets = new Secrets("app", argsWith(ALL), { retainOnDelete: true });
+      secrets.grantAccess("api");
+      return secrets;
+    });
+    const children = graph.customResources;
+    expect(children.map((r) => r.type).sort()).toEqual(
+      [APPLICATION, PASSWORD, POLICY, SECRET, SECRET, VERSION, VERSION].sort(),
+    );
+    expect(children.filter((r) => !r.options.retainOnDelete).map((r) => r.name)).toEqual([]);
+  });
+
+  it("protects the grant's application and policy only when protection is asked for", async () => {
+    const grant = (opts?: { protect: boolean }) =>
+      record(() => new Secrets("app", argsWith(ALL, { environment: "production" }), opts).grantAccess("api"));
+    const byProfile = await grant();
+    expect(byProfile.graph.one(POLICY).options.protect).toBe(false);
+    const byOption = await grant({ protect: true });
+    expect(byOption.graph.one(POLICY).options.protect).toBe(true);
+    expect(byOption.graph.one(APPLICATION).options.protect).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
 import { recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -106,9 +107,14 @@ describe("bad input", () => {
       "secrets.token.tags",
     ],
     [
-      "a non-boolean protected",
-      { ...base, secrets: { token: { generate: {}, protected: "yes" } } },
-      "secrets.token.protected",
+      "a non-boolean protect",
+      { ...base, secrets: { token: { generate: {}, protect: "yes" } } },
+      "secrets.token.protect",
+    ],
+    [
+      "a non-boolean protect on the component",
+      { ...base, protect: "yes", secrets: { token: { generate: {} } } },
+      "protect",
     ],
     [
       "a bad environment",
@@ -126,6 +132,28 @@ describe("bad input", () => {
       expect(graph.registered).toEqual([]);
     },
   );
+
+  it("refuses the former protected arg and setting (now protect), naming them", async () => {
+    const { error } = await failWith({
+      ...base,
+      protected: true,
+      secrets: { token: { generate: {}, protected: true } },
+    });
+    expect(error.issues).toEqual([
+      { path: "secrets.token", expected: "no unknown keys", received: '"protected"' },
+      { path: "", expected: "no unknown keys", received: '"protected"' },
+    ]);
+  });
+
+  it("refuses an empty plain-text value, asking for a non-empty one", async () => {
+    const { error } = await failWith({ ...base, secrets: { token: { value: "" } } });
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({
+      path: "secrets.token.value",
+      received: "a string of 0 characters (value redacted)",
+    });
+    expect(error.issues[0]!.expected).toContain("a non-empty string");
+  });
 
   it("reports every bad secret at once", async () => {
     const { error } = await failWith({
@@ -160,5 +188,34 @@ describe("bad input", () => {
     });
     expect(error.message).toContain('expected a JSON object for type "database_credentials"');
     expect(error.message).not.toContain("Hidden-Pass-7");
+  });
+});
+
+describe("objects of options given as something else", () => {
+  it.each([
+    ["a secret's settings as a Promise", { token: Promise.resolve({ generate: {} }) }, "secrets.token"],
+    ["a secret's settings as an Output", { token: pulumi.output({ generate: {} }) }, "secrets.token"],
+    [
+      "generate as a Promise",
+      { token: { generate: Promise.resolve({ length: 64 }) } },
+      "secrets.token.generate",
+    ],
+    ["generate as an Output", { token: { generate: pulumi.output({}) } }, "secrets.token.generate"],
+    ["generate as a Date", { token: { generate: new Date() } }, "secrets.token.generate"],
+    ["tags as a Promise", { token: { generate: {}, tags: Promise.resolve({}) } }, "secrets.token.tags"],
+  ])("refuses %s with a ConfigError naming the field", async (_label, secrets, path) => {
+    const { error, graph } = await failWith({ ...base, secrets });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.issues.map((i) => i.path)).toContain(path);
+    expect(graph.registered).toEqual([]);
+  });
+
+  it("never generates a value with default settings for generate given as a Promise", async () => {
+    const { error } = await failWith({
+      ...base,
+      secrets: { token: { generate: Promise.resolve({ length: 128, alphabet: "full" }) } },
+    });
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ path: "secrets.token.generate", received: "a Promise" });
   });
 });
