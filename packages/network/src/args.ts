@@ -2,6 +2,7 @@ import {
   RFC1918_RANGES,
   ZONES_BY_PRODUCT,
   commonArgsShape,
+  coversPublicInternet,
   formatCidr,
   isNetworkAddress,
   isRfc1918,
@@ -36,7 +37,10 @@ export function derivedSubnet(index: number): string {
 export const PUBLIC_GATEWAY_TYPES = ["VPC-GW-S", "VPC-GW-M", "VPC-GW-L", "VPC-GW-XL"] as const;
 export type PublicGatewayType = (typeof PUBLIC_GATEWAY_TYPES)[number];
 
-/** The SSH bastion's default port, and the range Scaleway accepts for a custom one. */
+/**
+ * The SSH bastion's default port, and the range Scaleway accepts for a custom one (the provider's
+ * validator: terraform-provider-scaleway v2.79.0 internal/services/vpcgw/public_gateway.go, bastion_port).
+ */
 export const BASTION_DEFAULT_PORT = 61000;
 export const BASTION_PORT_RANGE = { min: 1024, max: 59999 } as const;
 
@@ -120,7 +124,10 @@ export const publicGatewaySpecSchema = z.strictObject({
     .optional(),
   /** IPv4 ranges allowed to reach the bastion (e.g. your office, "203.0.113.7/32"). Required with `bastionEnabled`. */
   allowedIpRanges: z.array(allowedIpRangeSchema).optional(),
-  /** Accept "0.0.0.0/0" in `allowedIpRanges`: the bastion then answers the whole internet. Default false. */
+  /**
+   * Accept `allowedIpRanges` that cover the public internet ("0.0.0.0/0", or pieces such as "0.0.0.0/1"
+   * + "128.0.0.0/1"): the bastion then answers everyone. The gateway is tagged `public=true`. Default false.
+   */
   allowBastionFromAnywhere: z.boolean().default(false),
   /** Lets machines behind the gateway send mail on port 25. Default false (blocked). */
   enableSmtp: z.boolean().default(false),
@@ -176,6 +183,35 @@ function checkPrivateNetworks(args: ParsedShape, ctx: z.RefinementCtx): void {
   }
 }
 
+const OPEN_TO_THE_WORLD = "set allowBastionFromAnywhere: true to open the bastion to everyone on purpose";
+
+/**
+ * The bastion's ranges must not cover the public internet, alone ("0.0.0.0/0", reported at the range)
+ * or together ("0.0.0.0/1" + "128.0.0.0/1", reported at the list).
+ */
+function checkBastionNotOpenToTheWorld(ranges: readonly string[], ctx: z.RefinementCtx): void {
+  const cidrs = ranges.map((text) => parseIpv4Cidr(text));
+  let reported = false;
+  cidrs.forEach((cidr, k) => {
+    if (cidr && coversPublicInternet([cidr])) {
+      reported = true;
+      addIssue(
+        ctx,
+        `expected a range narrower than the whole internet (${formatCidr(cidr)} covers it); ${OPEN_TO_THE_WORLD}`,
+        ["publicGateway", "allowedIpRanges", k],
+      );
+    }
+  });
+  const valid = cidrs.filter((cidr): cidr is Ipv4Cidr => cidr !== undefined);
+  if (!reported && coversPublicInternet(valid)) {
+    addIssue(
+      ctx,
+      `expected ranges that together leave out part of the public internet: these cover all of it; ${OPEN_TO_THE_WORLD}`,
+      ["publicGateway", "allowedIpRanges"],
+    );
+  }
+}
+
 function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
   const gw = args.publicGateway;
   if (!gw) return;
@@ -214,16 +250,7 @@ function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
         at("allowedIpRanges"),
       );
     }
-    gw.allowedIpRanges?.forEach((text, k) => {
-      const cidr = parseIpv4Cidr(text);
-      if (cidr?.prefixLength === 0 && !gw.allowBastionFromAnywhere) {
-        addIssue(
-          ctx,
-          "expected a range narrower than the whole internet (0.0.0.0/0); set allowBastionFromAnywhere: true to open the bastion to everyone on purpose",
-          at("allowedIpRanges", k),
-        );
-      }
-    });
+    if (!gw.allowBastionFromAnywhere) checkBastionNotOpenToTheWorld(gw.allowedIpRanges ?? [], ctx);
   } else {
     for (const key of ["allowedIpRanges", "bastionPort"] as const) {
       if (gw[key] !== undefined) addIssue(ctx, "expected nothing while bastionEnabled is false", at(key));
@@ -247,13 +274,30 @@ export const networkArgsSchema = z
       .max(MAX_PRIVATE_NETWORKS, `expected at most ${MAX_PRIVATE_NETWORKS} private networks`)
       .default([{ name: "main" }]),
     /**
-     * VPC routing between the private networks. Default false: networks are isolated from one another.
-     * It cannot be turned off once on (the provider refuses true → false).
+     * VPC routing between the private networks. Scaleway turns it on for every new VPC, whatever the
+     * request says, and it cannot be turned off, so the VPC is always created with routing on and only
+     * `true` (or nothing) is accepted. To keep private networks apart, give each its own Network (VPC),
+     * or filter traffic between them with a Network ACL (`scaleway.network.Acl`).
+     * Sources: terraform-provider-scaleway PR #2631 and v2.79.0 internal/services/vpc/vpc.go
+     * (CustomizeDiff: "routing cannot be disabled on this VPC"); testdata/vpc-disable-routing.cassette.yaml
+     * (a create with enable_routing:false answered routing_enabled:true).
      */
-    enableRouting: z.boolean().default(false),
+    enableRouting: z
+      .literal(true, {
+        error: () =>
+          "expected true or nothing: Scaleway turns routing on for every new VPC and it cannot be turned off; " +
+          "to keep private networks apart, give each its own separate Network (VPC) or filter traffic between them " +
+          "with a Network ACL (scaleway.network.Acl)",
+      })
+      .optional(),
     /** A Public Gateway giving the private networks egress to the internet. Default: none. */
     publicGateway: publicGatewaySpecSchema.optional(),
-    /** Pulumi `protect` on the VPC and private networks. Default: the environment's deletionProtection (production). */
+    /**
+     * Pulumi `protect`. `true` (or the component's `protect` option) protects every child; left unset, the
+     * environment's deletionProtection (production) protects the VPC, the private networks and the
+     * gateway's flexible IP (allow-lists know its address), never the gateway and its attachments, which a
+     * replacement loses nothing with. The component's `retainOnDelete` option reaches every child.
+     */
     protect: z.boolean().optional(),
   })
   .superRefine((args, ctx) => {

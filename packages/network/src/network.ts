@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, defaultZone, parseArgs } from "@scaleway-blocks/core";
+import {
+  blockContext,
+  coversPublicInternet,
+  defaultZone,
+  parseArgs,
+  parseIpv4Cidr,
+  resolveProtection,
+} from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { BASTION_DEFAULT_PORT, derivedSubnet, networkArgsSchema } from "./args";
 import type { NetworkArgs } from "./args";
@@ -42,8 +49,8 @@ export class Network extends pulumi.ComponentResource {
     const parsed = parseArgs(networkArgsSchema, args, { type: Network.TYPE, name });
     super(Network.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "network", name }, parsed);
-    // Explicit arg, then the component's own `protect` option, then the environment profile.
-    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
+    // Explicit arg, then the component's own `protect` option, then the environment profile (stateful only).
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
     this.region = parsed.region;
 
     const vpc = new scaleway.network.Vpc(
@@ -52,10 +59,12 @@ export class Network extends pulumi.ComponentResource {
         name: ctx.name("vpc"),
         region: parsed.region,
         projectId: parsed.projectId,
-        enableRouting: parsed.enableRouting,
+        // Scaleway routes between the private networks of every new VPC whatever is sent, and the provider
+        // then refuses `false` on every later update: ask for what the VPC will be.
+        enableRouting: true,
         tags: [...ctx.tags.list],
       },
-      { parent: this, protect },
+      { parent: this, ...protection.stateful },
     );
     this.vpcId = vpc.id;
 
@@ -73,7 +82,7 @@ export class Network extends pulumi.ComponentResource {
           ipv4Subnet: { subnet },
           tags: [...ctx.tags.list],
         },
-        { parent: this, protect },
+        { parent: this, ...protection.stateful },
       );
       byName.set(spec.name, pn);
       subnets[spec.name] = pn.ipv4Subnet.apply((s) => s?.subnet ?? subnet);
@@ -85,10 +94,17 @@ export class Network extends pulumi.ComponentResource {
     const gw = parsed.publicGateway;
     if (gw) {
       const zone = gw.zone ?? defaultZone(parsed.region);
+      // A bastion opened to the internet on purpose (allowBastionFromAnywhere) is a public opt-in the
+      // policy can see: the gateway carries the tag public=true.
+      const bastionRanges = (gw.bastionEnabled ? (gw.allowedIpRanges ?? []) : []).map((r) =>
+        parseIpv4Cidr(r)!,
+      );
+      const openToTheWorld = gw.bastionEnabled && coversPublicInternet(bastionRanges);
       const ip = new scaleway.network.PublicGatewayIp(
         `${name}-gateway-ip`,
         { zone, projectId: parsed.projectId, tags: [...ctx.tags.list] },
-        { parent: this },
+        // Its address is what allow-lists elsewhere know: losing it is losing state.
+        { parent: this, ...protection.stateful },
       );
       const gateway = new scaleway.network.PublicGateway(
         `${name}-gateway`,
@@ -103,9 +119,9 @@ export class Network extends pulumi.ComponentResource {
             ? { bastionPort: gw.bastionPort ?? BASTION_DEFAULT_PORT, allowedIpRanges: gw.allowedIpRanges }
             : {}),
           enableSmtp: gw.enableSmtp,
-          tags: [...ctx.tags.list],
+          tags: openToTheWorld ? [...ctx.tags.list, "public=true"] : [...ctx.tags.list],
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       const attached = gw.privateNetworks ?? parsed.privateNetworks.map((pn) => pn.name);
       for (const pnName of attached) {
@@ -118,7 +134,7 @@ export class Network extends pulumi.ComponentResource {
             enableMasquerade: true,
             ipamConfigs: [{ pushDefaultRoute: true }],
           },
-          { parent: this },
+          { parent: this, ...protection.other },
         );
       }
       this.publicGatewayIp = ip.address;

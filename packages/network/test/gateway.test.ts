@@ -144,6 +144,33 @@ describe("public gateway options", () => {
     expect(graph.inputsOf(T.gateway).allowedIpRanges).toEqual(["0.0.0.0/0"]);
   });
 
+  it("opens the bastion to the internet in pieces with allowBastionFromAnywhere", async () => {
+    const { graph } = await withGateway({
+      bastionEnabled: true,
+      allowedIpRanges: ["0.0.0.0/1", "128.0.0.0/1"],
+      allowBastionFromAnywhere: true,
+    });
+    expect(graph.inputsOf(T.gateway).allowedIpRanges).toEqual(["0.0.0.0/1", "128.0.0.0/1"]);
+  });
+
+  it("tags a gateway whose bastion is open to the internet on purpose public=true, for the policy", async () => {
+    const { graph } = await withGateway({
+      bastionEnabled: true,
+      allowedIpRanges: ["0.0.0.0/0"],
+      allowBastionFromAnywhere: true,
+    });
+    expect(graph.inputsOf(T.gateway).tags).toContain("public=true");
+  });
+
+  it("does not tag a gateway public=true when its bastion answers listed ranges only", async () => {
+    const { graph } = await withGateway({
+      bastionEnabled: true,
+      allowedIpRanges: ["203.0.113.0/24"],
+      allowBastionFromAnywhere: true,
+    });
+    expect(graph.inputsOf(T.gateway).tags).not.toContain("public=true");
+  });
+
   it("enables SMTP when asked", async () => {
     const { graph } = await withGateway({ enableSmtp: true });
     expect(graph.inputsOf(T.gateway).enableSmtp).toBe(true);

@@ -47,9 +47,9 @@ describe("Network with default args", () => {
     expect(graph.inputsOf(T.privateNetwork).tags).toEqual(expected);
   });
 
-  it("keeps VPC routing off so private networks are isolated from one another", async () => {
+  it("asks for VPC routing, which Scaleway turns on for every new VPC whatever the request says", async () => {
     const { graph } = await record(() => new Network("net", base));
-    expect(graph.inputsOf(T.vpc).enableRouting).toBe(false);
+    expect(graph.inputsOf(T.vpc).enableRouting).toBe(true);
   });
 
   it("creates regional private networks without the deprecated zone and isRegional inputs", async () => {
@@ -227,7 +227,7 @@ describe("other options", () => {
     expect(graph.inputsOf(T.privateNetwork).tags).toContain("managed-by=pulumi");
   });
 
-  it("turns VPC routing on when asked", async () => {
+  it("accepts enableRouting: true, what Scaleway does anyway", async () => {
     const { graph } = await record(() => new Network("net", { ...base, enableRouting: true }));
     expect(graph.inputsOf(T.vpc).enableRouting).toBe(true);
   });

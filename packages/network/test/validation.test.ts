@@ -135,6 +135,31 @@ describe("common args", () => {
   });
 });
 
+describe("VPC routing", () => {
+  it("refuses enableRouting: false, since Scaleway routes between the private networks of every new VPC", async () => {
+    const { error } = await refuse({ ...base, enableRouting: false });
+    const issue = issueAt(error, "enableRouting");
+    expect(issue?.expected).toContain("Scaleway turns routing on for every new VPC");
+    expect(issue?.expected).toContain("separate Network");
+  });
+});
+
+describe("options given as something other than an object literal", () => {
+  it.each([
+    ["a Promise", Promise.resolve({})],
+    ["a Date", new Date()],
+  ])("refuses a publicGateway given as %s instead of creating a default gateway", async (_what, value) => {
+    const { error, graph } = await refuse({ ...base, publicGateway: value });
+    expect(issueAt(error, "publicGateway")).toBeDefined();
+    expect(graph.registered).toEqual([]);
+  });
+
+  it("refuses a private network given as a Promise", async () => {
+    const { error } = await refuse({ ...base, privateNetworks: [Promise.resolve({ name: "app" })] });
+    expect(issueAt(error, "privateNetworks[0]")).toBeDefined();
+  });
+});
+
 describe("public gateway", () => {
   it("refuses fr-par-3, where Public Gateways are not offered", async () => {
     const { error } = await refuse(gw({ zone: "fr-par-3" }));
@@ -192,6 +217,24 @@ describe("SSH bastion", () => {
     expect(issueAt(error, "publicGateway.allowedIpRanges[1]")?.expected).toContain(
       "allowBastionFromAnywhere: true",
     );
+  });
+
+  it("refuses allowed ranges that together cover the whole internet, such as 0.0.0.0/1 and 128.0.0.0/1", async () => {
+    const { error } = await refuse(
+      gw({ bastionEnabled: true, allowedIpRanges: ["0.0.0.0/1", "128.0.0.0/1"] }),
+    );
+    expect(issueAt(error, "publicGateway.allowedIpRanges")?.expected).toContain(
+      "allowBastionFromAnywhere: true",
+    );
+  });
+
+  it("refuses the public internet stitched around the private ranges", async () => {
+    // Every public IPv4 address, without 10.0.0.0/8: still the whole internet as far as SSH scanners go.
+    const ranges = ["0.0.0.0/5", "8.0.0.0/7", "11.0.0.0/8", "12.0.0.0/6", "16.0.0.0/4", "32.0.0.0/3"];
+    const { error } = await refuse(
+      gw({ bastionEnabled: true, allowedIpRanges: [...ranges, "64.0.0.0/2", "128.0.0.0/1"] }),
+    );
+    expect(issueAt(error, "publicGateway.allowedIpRanges")).toBeDefined();
   });
 
   it.each(["203.0.113.7", "203.0.113.7/24", "not-an-ip"])("refuses the allowed range %s", async (range) => {
