@@ -15,20 +15,29 @@ import {
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import { z } from "zod";
-import { cronProblem, isIanaTimeZone } from "./internal/cron";
+import { cronProblem, normalizeCronSchedule, timeZoneProblem } from "./internal/cron";
 import { HOSTNAME_PATTERN } from "./internal/hostname";
 import { IMAGE_REFERENCE_PATTERN, REPOSITORY_PATTERN, TAG_PATTERN } from "./internal/image";
-import { MEMORY_FORMS, memoryToBytes } from "./internal/memory";
+import { MEMORY_FORMS, mbToBytes, memoryForCpuProblem, memoryToBytes } from "./internal/memory";
 import { ENV_NAME_PATTERN, reservedEnvName } from "./internal/names";
 
-/** Scaleway's documented limits for one container (containers-limitations page). */
+/**
+ * Scaleway's limits for one container: Scaleway's containers-limitations page (validated 2025-09-17,
+ * scaleway/docs-content pages/serverless-containers/reference-content/containers-limitations.mdx),
+ * and, for environment variables, the provider's own validators, which are stricter than the page for
+ * secret values (terraform-provider-scaleway v2.79.0 internal/services/container/container.go:
+ * `validation.StringLenBetween(0, 1000)` on each value and `validation.MapKeyLenBetween(0, 100)` on the
+ * names of environment_variables and secret_environment_variables; Go's len counts UTF-8 bytes).
+ */
 export const LIMITS = {
   cpuLimit: { min: 70, max: 6000 },
   scale: { max: 50 },
   concurrency: { max: 80 },
-  timeoutSeconds: { max: 900 },
+  timeoutSeconds: { min: 10, max: 3600 },
   domainsPerContainer: 50,
-  environmentValueLength: 1000,
+  environmentValueBytes: 1000,
+  environmentNameLength: 100,
+  environmentVariables: 200,
 } as const;
 
 /** Ports Scaleway uses itself inside a container: a container must not listen on them. */
@@ -149,15 +158,24 @@ const scalingSchema = z
 const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 const cronSchema = z.strictObject({
-  /** UNIX cron schedule with 5 fields, e.g. "0 3 * * *". */
-  schedule: z.string().superRefine((schedule, ctx) => {
-    const problem = cronProblem(schedule);
-    if (problem) issue(ctx, `expected a cron schedule such as "0 3 * * *": ${problem}`);
-  }),
-  /** IANA time zone the schedule is read in, e.g. "Europe/Paris". Default "UTC". */
+  /**
+   * UNIX cron schedule with 5 fields, e.g. "0 3 * * *"; day of week 0-6 or SUN-SAT (the provider's
+   * parser, robfig/cron, refuses 7). Sent trimmed, with one space between fields.
+   */
+  schedule: z
+    .string()
+    .superRefine((schedule, ctx) => {
+      const problem = cronProblem(schedule);
+      if (problem) issue(ctx, `expected a cron schedule such as "0 3 * * *": ${problem}`);
+    })
+    .transform(normalizeCronSchedule),
+  /** IANA time zone the schedule is read in, spelled exactly ("Europe/Paris", not "europe/paris"). Default "UTC". */
   timezone: z
     .string()
-    .refine(isIanaTimeZone, 'expected an IANA time zone such as "Europe/Paris" or "UTC"')
+    .superRefine((timezone, ctx) => {
+      const problem = timeZoneProblem(timezone);
+      if (problem) issue(ctx, `expected ${problem}`);
+    })
     .default("UTC"),
   /** Path the trigger calls. Default "/". */
   path: z
@@ -176,6 +194,10 @@ const cronSchema = z.strictObject({
 
 const envNameSchema = z
   .string()
+  .max(
+    LIMITS.environmentNameLength,
+    `expected at most ${LIMITS.environmentNameLength} characters (the provider's limit)`,
+  )
   .regex(
     ENV_NAME_PATTERN,
     "expected an environment variable name of letters, digits and _, not starting with a digit",
@@ -185,10 +207,31 @@ const envNameSchema = z
     "expected a name Scaleway does not reserve (PORT and SCW_* are set by Scaleway)",
   );
 
-const secretValueSchema = z.union([secretReferenceSchema, secretInputSchema], {
-  error: () =>
-    "expected a SecretReference (secrets.secret(key)), a string, an Output<string> or a Promise<string>",
-});
+const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
+const ENV_VALUE_TOO_LONG = `expected at most ${LIMITS.environmentValueBytes} bytes of UTF-8 (the provider's limit)`;
+
+/** A plain environment value: at most 1000 bytes, the provider's limit. */
+const envValueSchema = z
+  .string()
+  .refine((value) => utf8Bytes(value) <= LIMITS.environmentValueBytes, ENV_VALUE_TOO_LONG);
+
+const secretValueSchema = z
+  .union([secretReferenceSchema, secretInputSchema], {
+    error: () =>
+      "expected a SecretReference (secrets.secret(key)), a non-empty string, an Output<string> or a Promise<string>",
+  })
+  // A plain string is checked now; an Output, a Promise or a SecretReference only when deployed.
+  .refine(
+    (value) => typeof value !== "string" || utf8Bytes(value) <= LIMITS.environmentValueBytes,
+    ENV_VALUE_TOO_LONG,
+  );
+
+function envRecord<V extends z.ZodType>(valueSchema: V) {
+  return keyedRecord(envNameSchema, valueSchema).refine(
+    (record) => Object.keys(record).length <= LIMITS.environmentVariables,
+    `expected at most ${LIMITS.environmentVariables} variables (Scaleway's limit per container)`,
+  );
+}
 
 const containerSchema = z
   .strictObject({
@@ -202,12 +245,12 @@ const containerSchema = z
         message: `expected a port Scaleway does not use itself (not ${RESERVED_PORTS.join(", ")})`,
       })
       .default(8080),
-    /** CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000. Default: the environment's (250 / 500 / 1000). */
+    /** CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000; memory must be 1–4 MB per mvCPU. Default: the environment's (250 / 500 / 1000). */
     cpuLimit: int("mvCPU")
       .min(LIMITS.cpuLimit.min, `expected at least ${LIMITS.cpuLimit.min} mvCPU`)
       .max(LIMITS.cpuLimit.max, `expected at most ${LIMITS.cpuLimit.max} mvCPU`)
       .optional(),
-    /** Memory per instance: a number of MB (Scaleway MB are MiB), or "512Mi", "1Gi", "2GB". 128 MiB–12 GiB. Default: the environment's (256 / 512 / 1024 MB). */
+    /** Memory per instance: a number of Scaleway MB (decimal, 1 MB = 1,000,000 bytes), or "512MB", "2GB", "512Mi", "1Gi". 128–12228 MB, and 1–4 MB per mvCPU of cpuLimit. Default: the environment's (256 / 512 / 1024 MB). */
     memory: memorySchema.optional(),
     /** Instances kept running. Default: the environment's (0 in dev and staging, 1 in production: no cold start on the first request). */
     minScale: int("instances")
@@ -219,10 +262,13 @@ const containerSchema = z
       .min(1, "expected at least 1")
       .max(LIMITS.scale.max, `expected at most ${LIMITS.scale.max}`)
       .optional(),
-    /** Seconds a request may take, 1–900. Default 300. */
+    /** Seconds a request may take, 10–3600 (Scaleway's limits). Default 300. */
     timeout: int("seconds")
-      .min(1, "expected at least 1 second")
-      .max(LIMITS.timeoutSeconds.max, `expected at most ${LIMITS.timeoutSeconds.max} seconds (15 minutes)`)
+      .min(
+        LIMITS.timeoutSeconds.min,
+        `expected at least ${LIMITS.timeoutSeconds.min} seconds (Scaleway's minimum)`,
+      )
+      .max(LIMITS.timeoutSeconds.max, `expected at most ${LIMITS.timeoutSeconds.max} seconds (60 minutes)`)
       .default(300),
     /** "http1" (default) or "h2c" (HTTP/2 without TLS inside the platform, e.g. gRPC). */
     protocol: z.enum(["http1", "h2c"], { error: () => "expected a protocol: http1 | h2c" }).default("http1"),
@@ -241,16 +287,9 @@ const containerSchema = z
     /** A Network (its first private network) or a private network id. The container then reaches only that network (egress). */
     network: privateNetworkInputSchema.optional(),
     /** Plain environment variables. Names that look secret are refused: put those in secretEnvironment. */
-    environment: keyedRecord(
-      envNameSchema,
-      pulumiInput(
-        z
-          .string()
-          .max(LIMITS.environmentValueLength, `expected at most ${LIMITS.environmentValueLength} characters`),
-      ),
-    ).optional(),
+    environment: envRecord(pulumiInput(envValueSchema)).optional(),
     /** Secret environment variables: a SecretReference from Secrets, or a value the component wraps with pulumi.secret. */
-    secretEnvironment: keyedRecord(envNameSchema, secretValueSchema).optional(),
+    secretEnvironment: envRecord(secretValueSchema).optional(),
     /** Overrides the image's entrypoint. */
     command: z.array(z.string()).optional(),
     /** Overrides the image's arguments. */
@@ -341,6 +380,11 @@ export const serviceArgsSchema = z
     let anyPrivate = false;
     for (const [key, spec] of Object.entries(args.containers)) {
       const path = ["containers", key];
+      const cpu = spec.cpuLimit ?? profile.cpuLimit;
+      const memoryProblem = memoryForCpuProblem(cpu, spec.memory ?? mbToBytes(profile.memoryLimitMb));
+      if (memoryProblem) {
+        issue(ctx, memoryProblem, [...path, spec.memory === undefined ? "cpuLimit" : "memory"]);
+      }
       const minScale = spec.minScale ?? profile.minScale;
       const maxScale = spec.maxScale ?? profile.maxScale;
       if (minScale > maxScale) {

@@ -7,7 +7,7 @@ import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
 import { SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
-import { mibToBytes } from "./internal/memory";
+import { mbToBytes } from "./internal/memory";
 
 /** The IAM permission set that lets a principal call the project's private Serverless Containers. */
 export const INVOKE_PERMISSION_SET = "ContainersPrivateAccess";
@@ -150,7 +150,7 @@ export class Service extends pulumi.ComponentResource {
           registrySha256: spec.registrySha256,
           port: spec.port,
           cpuLimit: spec.cpuLimit ?? profile.cpuLimit,
-          memoryLimitBytes: spec.memory ?? mibToBytes(profile.memoryLimitMb),
+          memoryLimitBytes: spec.memory ?? mbToBytes(profile.memoryLimitMb),
           minScale: spec.minScale ?? profile.minScale,
           maxScale: spec.maxScale ?? profile.maxScale,
           timeout: spec.timeout,

@@ -5,6 +5,7 @@ import {
   CONTAINER,
   CONTAINER_NS,
   IAM_APP,
+  MB,
   MIB,
   REGISTRY_NS,
   TOKEN,
@@ -109,33 +110,33 @@ describe("secure defaults", () => {
 });
 
 describe("environments", () => {
-  it("scales to zero in dev with 250 mvCPU, 256 MiB and at most 2 instances", async () => {
+  it("scales to zero in dev with 250 mvCPU, 256 MB and at most 2 instances", async () => {
     const { graph } = await record(() => service({ environment: "dev" }));
     expect(containerInputs(graph)).toMatchObject({
       minScale: 0,
       maxScale: 2,
       cpuLimit: 250,
-      memoryLimitBytes: 256 * MIB,
+      memoryLimitBytes: 256 * MB,
     });
   });
 
-  it("scales to zero in staging with 500 mvCPU, 512 MiB and at most 5 instances", async () => {
+  it("scales to zero in staging with 500 mvCPU, 512 MB and at most 5 instances", async () => {
     const { graph } = await record(() => service({ environment: "staging" }));
     expect(containerInputs(graph)).toMatchObject({
       minScale: 0,
       maxScale: 5,
       cpuLimit: 500,
-      memoryLimitBytes: 512 * MIB,
+      memoryLimitBytes: 512 * MB,
     });
   });
 
-  it("keeps one instance warm in production with 1000 mvCPU, 1 GiB and at most 20 instances", async () => {
+  it("keeps one instance warm in production with 1000 mvCPU, 1024 MB and at most 20 instances", async () => {
     const { graph } = await record(() => service({ environment: "production" }));
     expect(containerInputs(graph)).toMatchObject({
       minScale: 1,
       maxScale: 20,
       cpuLimit: 1000,
-      memoryLimitBytes: 1024 * MIB,
+      memoryLimitBytes: 1024 * MB,
     });
   });
 

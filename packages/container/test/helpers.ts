@@ -13,6 +13,8 @@ export const IAM_POLICY = "scaleway:iam/policy:Policy";
 export const IAM_KEY = "scaleway:iam/apiKey:ApiKey";
 
 export const MIB = 1024 * 1024;
+/** Scaleway's megabyte: 1,000,000 bytes (scaleway-sdk-go scw.MB). */
+export const MB = 1000 * 1000;
 
 /** A one-container service in the given environment, with `api` overrides. */
 export function service(

@@ -1,30 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { cronProblem, isIanaTimeZone } from "../src/internal/cron";
+import { cronProblem, normalizeCronSchedule, timeZoneProblem } from "../src/internal/cron";
 import { IMAGE_REFERENCE_PATTERN } from "../src/internal/image";
 import { memoryToBytes } from "../src/internal/memory";
 
 describe("memoryToBytes", () => {
-  it("reads a plain number as Scaleway MB, which are MiB", () => {
-    expect(memoryToBytes(2048)).toEqual({ bytes: 2048 * 1024 * 1024 });
+  it("reads a plain number as Scaleway MB, which are decimal (1,000,000 bytes)", () => {
+    expect(memoryToBytes(2048)).toEqual({ bytes: 2048 * 1000 * 1000 });
   });
 
-  it("reads Mi, Gi, MB and GB suffixes in any case", () => {
+  it("reads MB and GB as decimal and Mi and Gi as binary, in any case", () => {
     expect(memoryToBytes("512mi")).toEqual({ bytes: 512 * 1024 * 1024 });
     expect(memoryToBytes("1Gi")).toEqual({ bytes: 1024 * 1024 * 1024 });
-    expect(memoryToBytes("256MB")).toEqual({ bytes: 256 * 1024 * 1024 });
-    expect(memoryToBytes("4gb")).toEqual({ bytes: 4096 * 1024 * 1024 });
+    expect(memoryToBytes("256MB")).toEqual({ bytes: 256 * 1000 * 1000 });
+    expect(memoryToBytes("4gb")).toEqual({ bytes: 4000 * 1000 * 1000 });
   });
 
-  it("refuses a size that is not a whole number of MiB", () => {
+  it("refuses a size that is not a whole number of its unit's megabytes", () => {
     expect(memoryToBytes("0.3Gi")).toEqual({ error: "expected a whole number of MiB" });
+    expect(memoryToBytes(512.5)).toEqual({ error: "expected a whole number of MB" });
   });
 });
 
 describe("cronProblem", () => {
   it("accepts lists, ranges, steps and names", () => {
-    for (const schedule of ["*/15 * * * *", "0 9-17/2 * * MON-FRI", "30 2 1,15 JAN,JUL 0", "0 0 * * 7"]) {
+    for (const schedule of ["*/15 * * * *", "0 9-17/2 * * MON-FRI", "30 2 1,15 JAN,JUL 0", "0 0 * * SAT"]) {
       expect(cronProblem(schedule), schedule).toBeUndefined();
     }
+  });
+
+  it("refuses a day of week of 7, which robfig/cron's ParseStandard refuses (0-6)", () => {
+    expect(cronProblem("0 0 * * 7")).toMatch(/7 is outside 0-6 for the day of week/);
   });
 
   it("refuses a day of month of 0", () => {
@@ -36,15 +41,43 @@ describe("cronProblem", () => {
   });
 });
 
-describe("isIanaTimeZone", () => {
-  it("accepts zone names and UTC", () => {
-    for (const tz of ["Europe/Paris", "America/Argentina/Buenos_Aires", "UTC", "Etc/GMT+1"]) {
-      expect(isIanaTimeZone(tz), tz).toBe(true);
+describe("normalizeCronSchedule", () => {
+  it("trims the schedule and puts one space between fields", () => {
+    expect(normalizeCronSchedule("  5 4\t*  * 1 \n")).toBe("5 4 * * 1");
+  });
+});
+
+describe("timeZoneProblem", () => {
+  it("accepts zone names, UTC and Etc/UTC", () => {
+    for (const tz of ["Europe/Paris", "America/Argentina/Buenos_Aires", "UTC", "Etc/UTC", "Etc/GMT+1"]) {
+      expect(timeZoneProblem(tz), tz).toBeUndefined();
     }
   });
 
-  it("refuses offsets, abbreviations of nothing and made-up zones", () => {
-    for (const tz of ["+02:00", "Paris", "Europe/Atlantis", ""]) expect(isIanaTimeZone(tz), tz).toBe(false);
+  it("accepts every zone Node lists, spelled as Node lists it", () => {
+    for (const tz of Intl.supportedValuesOf("timeZone")) expect(timeZoneProblem(tz), tz).toBeUndefined();
+  });
+
+  it("accepts the IANA spellings Node 20 lists under an older name", () => {
+    for (const tz of ["Asia/Kolkata", "Europe/Kyiv", "America/Nuuk", "Asia/Ho_Chi_Minh", "Pacific/Kanton"]) {
+      expect(timeZoneProblem(tz), tz).toBeUndefined();
+    }
+  });
+
+  it("names the right spelling of a zone given in the wrong case", () => {
+    expect(timeZoneProblem("europe/paris")).toMatch(/"Europe\/Paris"/);
+    expect(timeZoneProblem("EUROPE/PARIS")).toMatch(/"Europe\/Paris"/);
+    expect(timeZoneProblem("utc")).toMatch(/"UTC"/);
+    expect(timeZoneProblem("asia/kolkata")).toMatch(/"Asia\/Kolkata"/);
+  });
+
+  it("names the current name of an old alias", () => {
+    expect(timeZoneProblem("US/Pacific")).toMatch(/"America\/Los_Angeles"/);
+  });
+
+  it("refuses offsets, bare city names and made-up zones", () => {
+    for (const tz of ["+02:00", "Paris", "Europe/Atlantis", ""])
+      expect(timeZoneProblem(tz), tz).toBeDefined();
   });
 });
 

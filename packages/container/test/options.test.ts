@@ -7,6 +7,7 @@ import {
   CONTAINER,
   CONTAINER_NS,
   DOMAIN,
+  MB,
   MIB,
   REGISTRY_NS,
   TRIGGER,
@@ -114,25 +115,52 @@ describe("image", () => {
 });
 
 describe("resources and runtime", () => {
-  it("converts memory given in Mi, Gi, GB and MB numbers to bytes", async () => {
-    for (const [memory, mib] of [
-      ["512Mi", 512],
-      ["1.5Gi", 1536],
-      ["2GB", 2048],
-      [3072, 3072],
+  it("reads a plain number and the MB and GB suffixes as Scaleway's decimal megabytes", async () => {
+    for (const [memory, bytes] of [
+      [1024, 1024 * MB],
+      ["2GB", 2000 * MB],
+      ["1.5GB", 1500 * MB],
+      ["512MB", 512 * MB],
     ] as const) {
-      const { graph } = await record(() => service({}, { memory }));
-      expect(containerInputs(graph).memoryLimitBytes, String(memory)).toBe(mib * MIB);
+      const { graph } = await record(() => service({}, { cpuLimit: 500, memory }));
+      expect(containerInputs(graph).memoryLimitBytes, String(memory)).toBe(bytes);
+    }
+  });
+
+  it("reads the Mi and Gi suffixes as binary mebibytes and gibibytes", async () => {
+    for (const [memory, bytes] of [
+      ["512Mi", 512 * MIB],
+      ["1.5Gi", 1536 * MIB],
+    ] as const) {
+      const { graph } = await record(() => service({}, { cpuLimit: 500, memory }));
+      expect(containerInputs(graph).memoryLimitBytes, memory).toBe(bytes);
+    }
+  });
+
+  it("accepts 4 MB of memory per mvCPU, the most Scaleway allows (280 mvCPU with 1120 MB)", async () => {
+    const { graph } = await record(() => service({}, { cpuLimit: 280, memory: 1120 }));
+    expect(containerInputs(graph)).toMatchObject({ cpuLimit: 280, memoryLimitBytes: 1120 * MB });
+  });
+
+  it("accepts 1 MB of memory per mvCPU, the least Scaleway allows (2000 mvCPU with 2000 MB)", async () => {
+    const { graph } = await record(() => service({}, { cpuLimit: 2000, memory: "2GB" }));
+    expect(containerInputs(graph)).toMatchObject({ cpuLimit: 2000, memoryLimitBytes: 2000 * MB });
+  });
+
+  it("accepts request timeouts from 10 seconds to 60 minutes", async () => {
+    for (const timeout of [10, 3600]) {
+      const { graph } = await record(() => service({}, { timeout }));
+      expect(containerInputs(graph).timeout).toBe(timeout);
     }
   });
 
   it("sets the port, CPU, timeout, protocol and sandbox", async () => {
     const { graph } = await record(() =>
-      service({}, { port: 3000, cpuLimit: 1120, timeout: 900, protocol: "h2c", sandbox: "v1" }),
+      service({}, { port: 3000, cpuLimit: 250, timeout: 900, protocol: "h2c", sandbox: "v1" }),
     );
     expect(containerInputs(graph)).toMatchObject({
       port: 3000,
-      cpuLimit: 1120,
+      cpuLimit: 250,
       timeout: 900,
       protocol: "h2c",
       sandbox: "v1",
@@ -285,6 +313,20 @@ describe("cron triggers", () => {
       destinationConfig: { httpPath: "/jobs/cleanup", httpMethod: "post" },
       name: "shop-dev-api-web-nightly",
     });
+  });
+
+  it("sends the schedule without stray whitespace, one space between fields", async () => {
+    const { graph } = await record(() => service({}, { crons: { c: { schedule: " 0\t3  * * 1-5\n" } } }));
+    expect((graph.one(TRIGGER).inputs.cron as { schedule: string }).schedule).toBe("0 3 * * 1-5");
+  });
+
+  it("accepts the IANA spellings Node lists under older names, and Etc/UTC", async () => {
+    for (const timezone of ["Asia/Kolkata", "Europe/Kyiv", "Etc/UTC", "UTC"]) {
+      const { graph } = await record(() =>
+        service({}, { crons: { c: { schedule: "0 3 * * *", timezone } } }),
+      );
+      expect((graph.one(TRIGGER).inputs.cron as { timezone: string }).timezone, timezone).toBe(timezone);
+    }
   });
 
   it("defaults to UTC, POST and the root path", async () => {

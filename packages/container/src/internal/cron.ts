@@ -1,4 +1,11 @@
-/** Validation of UNIX cron expressions (5 fields) and IANA time zones for container triggers. */
+/**
+ * Validation of UNIX cron expressions (5 fields) and IANA time zones for container triggers.
+ *
+ * The provider checks `cron.schedule` with robfig/cron v3's `ParseStandard`
+ * (terraform-provider-scaleway v2.79.0 internal/verify/cron.go, used by
+ * internal/services/container/trigger.go), whose field bounds are minute 0-59, hour 0-23, day of
+ * month 1-31, month 1-12 (JAN-DEC) and day of week 0-6 (SUN-SAT): 7 for Sunday is refused.
+ */
 
 interface Field {
   name: string;
@@ -15,7 +22,7 @@ const FIELDS: readonly Field[] = [
   { name: "hour", min: 0, max: 23 },
   { name: "day of month", min: 1, max: 31 },
   { name: "month", min: 1, max: 12, names: MONTHS },
-  { name: "day of week", min: 0, max: 7, names: DAYS },
+  { name: "day of week", min: 0, max: 6, names: DAYS },
 ];
 
 function valueOf(token: string, field: Field): number | undefined {
@@ -44,9 +51,17 @@ function checkItem(item: string, field: Field): string | undefined {
   return undefined;
 }
 
+/**
+ * The schedule as it is sent: trimmed, one space between fields. robfig/cron splits the fields on any
+ * whitespace, so this is the same schedule, written the one way Scaleway shows it.
+ */
+export function normalizeCronSchedule(expression: string): string {
+  return expression.trim().split(/\s+/).join(" ");
+}
+
 /** undefined when the expression is a valid 5-field UNIX cron schedule, otherwise what is wrong. */
 export function cronProblem(expression: string): string | undefined {
-  const fields = expression.trim().split(/\s+/);
+  const fields = normalizeCronSchedule(expression).split(" ");
   if (fields.length !== 5) {
     return `expected 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`;
   }
@@ -60,15 +75,81 @@ export function cronProblem(expression: string): string | undefined {
   return undefined;
 }
 
-const TIME_ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+/**
+ * IANA zone names that Node 20's ICU lists in `Intl.supportedValuesOf("timeZone")` under an older
+ * (CLDR) spelling, e.g. "Asia/Calcutta" for "Asia/Kolkata": the IANA spelling is a name of the tz
+ * database too, so it is accepted as written here.
+ */
+const IANA_NAMES_NODE_LISTS_UNDER_AN_OLDER_NAME = [
+  "Africa/Asmara",
+  "America/Argentina/Buenos_Aires",
+  "America/Argentina/Catamarca",
+  "America/Argentina/Cordoba",
+  "America/Argentina/Jujuy",
+  "America/Argentina/Mendoza",
+  "America/Atikokan",
+  "America/Indiana/Indianapolis",
+  "America/Kentucky/Louisville",
+  "America/Nuuk",
+  "Asia/Ho_Chi_Minh",
+  "Asia/Kathmandu",
+  "Asia/Kolkata",
+  "Asia/Yangon",
+  "Atlantic/Faroe",
+  "Europe/Kyiv",
+  "Pacific/Chuuk",
+  "Pacific/Kanton",
+  "Pacific/Pohnpei",
+];
 
-/** Whether the name is a time zone of the IANA tz database, such as "Europe/Paris" or "UTC". */
-export function isIanaTimeZone(name: string): boolean {
-  if (!TIME_ZONE_SHAPE.test(name)) return false;
+/** UTC and the fixed-offset Etc zones, which Node accepts but does not list. */
+const UTC_AND_ETC_ZONES = [
+  "UTC",
+  "Etc/UTC",
+  ...Array.from({ length: 12 }, (_, i) => `Etc/GMT+${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `Etc/GMT-${i + 1}`),
+];
+
+function nodeAccepts(name: string): string | undefined {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+let knownZones: { exact: Set<string>; byLowerCase: Map<string, string> } | undefined;
+
+/** The zone names accepted, spelled exactly: the ones Node lists, plus the two lists above. */
+function zones(): NonNullable<typeof knownZones> {
+  if (!knownZones) {
+    const names = [
+      ...Intl.supportedValuesOf("timeZone"),
+      ...[...IANA_NAMES_NODE_LISTS_UNDER_AN_OLDER_NAME, ...UTC_AND_ETC_ZONES].filter(
+        (name) => nodeAccepts(name) !== undefined,
+      ),
+    ];
+    knownZones = {
+      exact: new Set(names),
+      byLowerCase: new Map(names.map((name) => [name.toLowerCase(), name])),
+    };
+  }
+  return knownZones;
+}
+
+/**
+ * undefined when the name is a time zone of the IANA tz database spelled exactly as the database
+ * spells it ("Europe/Paris", "UTC"), otherwise what was expected instead. Names are case-sensitive: Scaleway's
+ * API is written in Go, whose time.LoadLocation reads the zone files by name, while Node accepts
+ * "europe/paris" too — so Node's own check is not enough. Old aliases ("US/Pacific") are refused
+ * with the current name, since only current names can be checked for their exact spelling here.
+ */
+export function timeZoneProblem(name: string): string | undefined {
+  const { exact, byLowerCase } = zones();
+  if (exact.has(name)) return undefined;
+  const spelled = byLowerCase.get(name.toLowerCase());
+  if (spelled !== undefined) return `"${spelled}" (time zone names are case-sensitive)`;
+  const current = nodeAccepts(name);
+  if (current !== undefined && exact.has(current)) return `"${current}" ("${name}" is an old alias)`;
+  return `an IANA time zone such as "Europe/Paris" or "UTC"`;
 }
