@@ -30,6 +30,17 @@ const PRECONFIGURED_ALERTS: ReadonlyArray<{ product: string; family: string; rul
 ];
 
 /**
+ * The data sources Cockpit keeps for Scaleway's own products in every project and region, as the
+ * Cockpit API lists them (ListDataSources, origin "scaleway": "Scaleway Metrics" kept 31 days and
+ * "Scaleway Logs" kept 7; terraform-provider-scaleway v2.79.0
+ * internal/services/cockpit/testdata/cockpit-sources-data-source-default-sources.cassette.yaml).
+ */
+const SCALEWAY_SOURCES = [
+  { name: "Scaleway Metrics", type: "metrics", retentionDays: 31, pushPath: "/api/v1/push" },
+  { name: "Scaleway Logs", type: "logs", retentionDays: 7, pushPath: "/loki/api/v1/push" },
+] as const;
+
+/**
  * Pulumi mocks that answer like Scaleway: regional ids "fr-par/<uuid>", zonal ids, S3 and
  * registry endpoints, private IPs, generated passwords, and the data sources the blocks use.
  * Every value is derived from the resource's type and name, so graphs are the same on every run.
@@ -115,6 +126,34 @@ export class ScalewayMocks implements pulumi.runtime.Mocks {
             })),
           ),
         };
+      case "scaleway:observability/getSources:getSources": {
+        // The provider's data source: ListDataSources filtered by origin and type, then by name; its id is
+        // the region (internal/services/cockpit/sources_data_source.go). Custom sources are not tracked.
+        const sources = SCALEWAY_SOURCES.filter(
+          (source) =>
+            (inputs.origin === undefined || inputs.origin === "scaleway") &&
+            (inputs.type === undefined || inputs.type === source.type) &&
+            (inputs.name === undefined || inputs.name === source.name),
+        ).map(({ name, type, retentionDays, pushPath }) => {
+          const uuid = stableUuid(`scaleway-${type}`, region);
+          const url = `https://${uuid}.${type}.cockpit.${region}.scw.cloud`;
+          return {
+            id: `${region}/${uuid}`,
+            projectId,
+            name,
+            url,
+            pushUrl: `${url}${pushPath}`,
+            type,
+            origin: "scaleway",
+            retentionDays,
+            synchronizedWithGrafana: true,
+            region,
+            createdAt: "2026-01-01T00:00:00Z",
+            updatedAt: "2026-01-01T00:00:00Z",
+          };
+        });
+        return { ...inputs, id: region, region, projectId, sources };
+      }
       default:
         // Unknown data sources echo their inputs with a stable id, like a lookup that found what was asked.
         return { id: stableUuid(args.token, JSON.stringify(inputs)), ...inputs };

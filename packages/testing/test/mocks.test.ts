@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ScalewayMocks, generatedPassword, stableIpIn, stableUuid } from "../src/index";
 
 const mocks = new ScalewayMocks();
+const GET_SOURCES = "scaleway:observability/getSources:getSources";
 
 function create(type: string, name: string, inputs: Record<string, unknown> = {}) {
   return mocks.newResource({ type, name, inputs, custom: true });
@@ -86,6 +87,41 @@ describe("ScalewayMocks data sources", () => {
       new Set(["rdb", "serverless-containers", "object-storage", "serverless-sql-database"]),
     );
     expect(alerts.every((a) => /^[0-9a-f-]{36}$/.test(a.preconfiguredRuleId))).toBe(true);
+  });
+
+  it("lists Scaleway's own metrics and logs sources with getSources, as ListDataSources answers", () => {
+    const result = mocks.call({ token: GET_SOURCES, inputs: { origin: "scaleway", region: "nl-ams" } });
+    expect(result.id).toBe("nl-ams");
+    const sources = result.sources as Array<Record<string, unknown>>;
+    expect(sources.map((s) => [s.name, s.type, s.origin, s.retentionDays])).toEqual([
+      ["Scaleway Metrics", "metrics", "scaleway", 31],
+      ["Scaleway Logs", "logs", "scaleway", 7],
+    ]);
+    const metrics = sources[0]!;
+    expect(metrics.id).toMatch(/^nl-ams\/[0-9a-f-]{36}$/);
+    expect(metrics.projectId).toBe(mocks.projectId);
+    expect(metrics.url).toBe(`https://${String(metrics.id).split("/")[1]}.metrics.cockpit.nl-ams.scw.cloud`);
+    expect(metrics.pushUrl).toBe(`${String(metrics.url)}/api/v1/push`);
+    expect(sources[1]!.pushUrl).toBe(`${String(sources[1]!.url)}/loki/api/v1/push`);
+  });
+
+  it("filters getSources by type and name, and knows no custom source", () => {
+    const byType = mocks.call({ token: GET_SOURCES, inputs: { type: "logs" } });
+    expect((byType.sources as Array<{ type: string }>).map((s) => s.type)).toEqual(["logs"]);
+    const byName = mocks.call({ token: GET_SOURCES, inputs: { name: "Scaleway Metrics" } });
+    expect((byName.sources as Array<{ type: string }>).map((s) => s.type)).toEqual(["metrics"]);
+    expect(mocks.call({ token: GET_SOURCES, inputs: { origin: "custom" } }).sources).toEqual([]);
+  });
+
+  it("gives the Scaleway metrics source the id the preconfigured alerts point at", () => {
+    const sources = mocks.call({ token: GET_SOURCES, inputs: { type: "metrics" } }).sources as Array<{
+      id: string;
+    }>;
+    const alerts = mocks.call({
+      token: "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert",
+      inputs: {},
+    }).alerts as Array<{ dataSourceId: string }>;
+    expect(sources[0]!.id.split("/")[1]).toBe(alerts[0]!.dataSourceId);
   });
 
   it("answers getProject with the default project", () => {
