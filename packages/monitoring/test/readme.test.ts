@@ -1,8 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { record, recordError, valueOf } from "@scaleway-blocks/testing";
+import { ScalewayMocks, record, recordError, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import { BUDGET_ALERT, EXPORTER, GET_SOURCES, SOURCE, TOKEN, scalewaySources } from "./helpers";
+
+/** The id the test kit gives Scaleway's own metrics source in fr-par, read from its getSources answer. */
+async function getScalewayMetricsSourceId(): Promise<string> {
+  const mocks = new ScalewayMocks();
+  const answer = mocks.call({ token: GET_SOURCES, inputs: { origin: "scaleway", type: "metrics" } } as never);
+  return (answer.sources as Array<{ id: string }>)[0]!.id;
+}
 
 describe("README", () => {
   it("builds the usage example", async () => {
@@ -39,6 +46,34 @@ describe("README", () => {
     expect(graph.byType(EXPORTER)).toHaveLength(1);
     expect(graph.byType(BUDGET_ALERT)).toHaveLength(3);
     expect(Object.keys(await valueOf(result.sourcePushUrls))).toEqual(["app", "app-logs"]);
+  });
+
+  it("records the usage example's exporter of Scaleway metrics with the test kit's own getSources answer", async () => {
+    // No `calls` override: the kit answers getSources as the Cockpit API does, so `scaleway-blocks plan`
+    // on a program like this one records it too.
+    const { graph } = await record(
+      () => {
+        const config = new pulumi.Config();
+        return new Monitoring("obs", {
+          project: "shop",
+          environment: "production",
+          contactPoints: [{ email: "oncall@example.com" }],
+          exporter: {
+            from: { scaleway: "metrics" },
+            otlp: {
+              endpoint: "https://otlp.example.com",
+              headers: { authorization: config.requireSecret("otlpAuthorization") },
+            },
+          },
+        });
+      },
+      {
+        config: { "project:otlpAuthorization": "Bearer example-token" },
+        secretConfigKeys: ["project:otlpAuthorization"],
+      },
+    );
+    const metrics = await getScalewayMetricsSourceId();
+    expect(graph.inputsOf(EXPORTER).datasourceId).toBe(metrics);
   });
 
   it("shows the ConfigError the README quotes", async () => {
