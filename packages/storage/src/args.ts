@@ -15,9 +15,72 @@ import { z } from "zod";
 export const CORS_METHODS = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
 export type CorsMethod = (typeof CORS_METHODS)[number];
 
-/** Storage classes objects may move to. STANDARD is where they start. */
+/**
+ * Storage classes a lifecycle rule may move objects to, warmest first. Scaleway's lifecycle rules
+ * only move objects to a colder class: Standard → One Zone, Standard → Glacier, One Zone → Glacier
+ * (docs "Managing the lifecycle of objects", object-storage/api-cli/lifecycle-rules-api and
+ * how-to/manage-lifecycle-rules). STANDARD is where objects start, so a transition to it is refused,
+ * although the provider's validator lists it (helpers_object.go, TransitionSCWStorageClassValues).
+ */
 export const TRANSITION_STORAGE_CLASSES = ["ONEZONE_IA", "GLACIER"] as const;
-export const STORAGE_CLASSES = ["STANDARD", ...TRANSITION_STORAGE_CLASSES] as const;
+export type TransitionStorageClass = (typeof TRANSITION_STORAGE_CLASSES)[number];
+
+/**
+ * The minimal age of an object before a transition to each class: "Transition rules created or
+ * updated after April 1, 2026 must observe the following minimal durations: at least 30 days
+ * before transitioning to Standard One Zone, at least 90 days before transitioning to Glacier"
+ * (Scaleway docs, object-storage/api-cli/lifecycle-rules-api, validated 2026-03-31).
+ */
+export const TRANSITION_MIN_DAYS: Readonly<Record<TransitionStorageClass, number>> = Object.freeze({
+  ONEZONE_IA: 30,
+  GLACIER: 90,
+});
+
+/**
+ * The largest day count of a lifecycle rule: 36 500 days, a century. Scaleway documents no maximum;
+ * the provider converts every day count to a 32-bit integer (terraform-provider-scaleway v2.79.0
+ * internal/services/object/bucket.go, expandBucketLifecycleConfiguration: `int32(val)`), so larger
+ * numbers would silently wrap around, and no rule that waits longer than a century acts on anything.
+ */
+export const MAX_LIFECYCLE_DAYS = 36_500;
+
+/**
+ * Object lock default retention bounds: 36 500 days or 100 years. Scaleway documents no maximum and
+ * the provider converts both to 32-bit integers (bucket_lock_configuration.go,
+ * expandBucketLockConfigurationDefaultRetention); COMPLIANCE retention cannot be shortened by
+ * anyone, so a typo such as `years: 2026` would keep every object, and its cost, for ever.
+ */
+export const OBJECT_LOCK_LIMITS = Object.freeze({ maxDays: 36_500, maxYears: 100 });
+
+/**
+ * A lifecycle prefix may hold no control character: the lifecycle configuration travels as XML,
+ * which cannot carry NUL and most C0 characters at all, and an object key with the others (tab,
+ * line feed, DEL) is never what a rule means to match.
+ */
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+}
+
+/** Core's object lock (a mode and exactly one of days or years), within OBJECT_LOCK_LIMITS. */
+export const bucketObjectLockSchema = objectLockSchema.superRefine((lock, ctx) => {
+  if (lock.days !== undefined && lock.days > OBJECT_LOCK_LIMITS.maxDays) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["days"],
+      message: `expected at most ${OBJECT_LOCK_LIMITS.maxDays} days, a century (COMPLIANCE retention cannot be shortened)`,
+    });
+  }
+  if (lock.years !== undefined && lock.years > OBJECT_LOCK_LIMITS.maxYears) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["years"],
+      message: `expected at most ${OBJECT_LOCK_LIMITS.maxYears} years (COMPLIANCE retention cannot be shortened)`,
+    });
+  }
+});
+
+/** S3 object keys are at most 1024 bytes of UTF-8: a longer prefix matches nothing. */
+export const MAX_PREFIX_BYTES = 1024;
 
 /** Lifecycle rule ids the component writes itself; user rules may not reuse them. */
 export const RESERVED_RULE_IDS = ["housekeeping", "transitions"] as const;
@@ -25,6 +88,11 @@ export const RESERVED_RULE_IDS = ["housekeeping", "transitions"] as const;
 const days = (what: string) =>
   z
     .number({ error: () => `expected a whole number of days (${what})` })
+    // First, and final: 2^53 is also no safe integer, and one message says what is wrong.
+    .max(MAX_LIFECYCLE_DAYS, {
+      message: `expected at most ${MAX_LIFECYCLE_DAYS} days, a century (${what})`,
+      abort: true,
+    })
     .int(`expected a whole number of days (${what})`)
     .min(1, `expected at least 1 day (${what})`);
 
@@ -53,21 +121,66 @@ const corsRuleSchema = z.strictObject({
     .optional(),
 });
 
-const transitionSchema = z.strictObject({
-  /** Days after an object's creation when it moves. */
-  days: z.number().int("expected a whole number of days").min(0, "expected 0 or more days"),
-  /** ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading; fr-par and nl-ams only). */
-  storageClass: z.enum(TRANSITION_STORAGE_CLASSES, {
-    error: () => `expected a storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")}`,
-  }),
-});
+const transitionSchema = z
+  .strictObject({
+    /** Days after an object's creation when it moves: at least 30 for ONEZONE_IA, 90 for GLACIER. */
+    days: z
+      .number({ error: () => "expected a whole number of days" })
+      .max(MAX_LIFECYCLE_DAYS, {
+        message: `expected at most ${MAX_LIFECYCLE_DAYS} days, a century`,
+        abort: true,
+      })
+      .int("expected a whole number of days"),
+    /** ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading; fr-par and nl-ams only). */
+    storageClass: z.enum(TRANSITION_STORAGE_CLASSES, {
+      error: () =>
+        `expected a colder storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")} (objects start in STANDARD)`,
+    }),
+  })
+  .superRefine((t, ctx) => {
+    const minimum = TRANSITION_MIN_DAYS[t.storageClass];
+    if (t.days < minimum) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["days"],
+        message: `expected at least ${minimum} days before a transition to ${t.storageClass} (Scaleway's minimal duration)`,
+      });
+    }
+  });
 
-const userTransitionSchema = z.strictObject({
-  days: z.number().int("expected a whole number of days").min(0, "expected 0 or more days"),
-  storageClass: z.enum(STORAGE_CLASSES, {
-    error: () => `expected a storage class: ${STORAGE_CLASSES.join(" | ")}`,
-  }),
-});
+/**
+ * The transitions of one rule: each class at most once (the provider keeps transitions in a set
+ * keyed by days and class, and a second move to the same class does nothing), GLACIER after
+ * ONEZONE_IA, since objects only move to colder classes.
+ */
+const transitionsSchema = z
+  .array(transitionSchema)
+  .min(1, "expected at least one transition")
+  .superRefine((transitions, ctx) => {
+    if (new Set(transitions.map((t) => t.storageClass)).size !== transitions.length) {
+      ctx.addIssue({ code: "custom", message: "expected each storage class at most once" });
+      return;
+    }
+    const ia = transitions.find((t) => t.storageClass === "ONEZONE_IA");
+    const glacier = transitions.find((t) => t.storageClass === "GLACIER");
+    if (ia && glacier && glacier.days <= ia.days) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "expected the GLACIER transition after the ONEZONE_IA one (more days): objects only move to colder classes",
+      });
+    }
+  });
+
+const prefixSchema = z
+  .string({ error: () => "expected a prefix (a string)" })
+  .min(1, "expected a non-empty prefix")
+  .refine((prefix) => !hasControlCharacter(prefix), {
+    message: "expected no control character (NUL, tab, line feed, DEL…) in the prefix",
+  })
+  .refine((prefix) => Buffer.byteLength(prefix, "utf8") <= MAX_PREFIX_BYTES, {
+    message: `expected a prefix of at most ${MAX_PREFIX_BYTES} bytes (UTF-8), the longest object key`,
+  });
 
 /** A lifecycle rule of your own, added after the component's rules. */
 const userLifecycleRuleSchema = z
@@ -81,14 +194,14 @@ const userLifecycleRuleSchema = z
         message: `expected a rule id other than the component's own (${RESERVED_RULE_IDS.join(", ")})`,
       }),
     enabled: z.boolean().default(true),
-    /** Only objects whose key starts with this prefix. */
-    prefix: z.string().min(1, "expected a non-empty prefix").optional(),
+    /** Only objects whose key starts with this prefix (no control characters, at most 1024 bytes). */
+    prefix: prefixSchema.optional(),
     /** Only objects carrying all these tags. */
     tags: z.record(z.string().min(1), z.string()).optional(),
     /** Delete current versions this many days after creation. */
     expirationDays: days("expirationDays").optional(),
-    /** Move current versions to another storage class. */
-    transitions: z.array(userTransitionSchema).min(1, "expected at least one transition").optional(),
+    /** Move current versions to a colder storage class (ONEZONE_IA, then GLACIER). */
+    transitions: transitionsSchema.optional(),
     /** Delete noncurrent versions this many days after they became noncurrent. */
     noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays").optional(),
     /** Abort multipart uploads not completed after this many days. */
@@ -115,13 +228,7 @@ const lifecycleSchema = z.strictObject({
   /** Abort multipart uploads not completed after this many days. Default: the profile (1, 3, 7). */
   abortIncompleteMultipartUploadDays: days("abortIncompleteMultipartUploadDays").optional(),
   /** Move every object to ONEZONE_IA and/or GLACIER after some days. GLACIER only in fr-par and nl-ams. */
-  transitions: z
-    .array(transitionSchema)
-    .min(1, "expected at least one transition")
-    .refine((t) => new Set(t.map((x) => x.storageClass)).size === t.length, {
-      message: "expected each storage class at most once",
-    })
-    .optional(),
+  transitions: transitionsSchema.optional(),
   /** Further rules of your own, validated and appended. */
   rules: z.array(userLifecycleRuleSchema).optional(),
 });
@@ -172,7 +279,7 @@ export const bucketArgsSchema = z
      * Write-once-read-many retention. **Object lock can only be enabled when the bucket is
      * created: adding it later recreates the bucket.** Turns versioning on.
      */
-    objectLock: objectLockSchema.optional(),
+    objectLock: bucketObjectLockSchema.optional(),
     /** A least-privilege bucket policy: who may read, who may write, who keeps full access. */
     access: accessSchema.optional(),
   })
@@ -222,14 +329,6 @@ export const bucketArgsSchema = z
         );
       }
     });
-    const ia = transitions.find((t) => t.storageClass === "ONEZONE_IA");
-    const glacier = transitions.find((t) => t.storageClass === "GLACIER");
-    if (ia && glacier && glacier.days <= ia.days) {
-      issue(
-        ["lifecycle", "transitions"],
-        "expected the GLACIER transition after the ONEZONE_IA one (more days)",
-      );
-    }
 
     const rules = args.lifecycle?.rules ?? [];
     const seen = new Set<string>();

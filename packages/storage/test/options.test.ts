@@ -146,11 +146,11 @@ describe("Bucket lifecycle", () => {
       () =>
         new Bucket(
           "archive",
-          args({ region: "nl-ams", lifecycle: { transitions: [{ days: 7, storageClass: "GLACIER" }] } }),
+          args({ region: "nl-ams", lifecycle: { transitions: [{ days: 90, storageClass: "GLACIER" }] } }),
         ),
     );
     const rule = rulesOf(graph.inputsOf(T.bucket)).find((r) => r.id === "transitions");
-    expect(rule?.transitions).toEqual([{ days: 7, storageClass: "GLACIER" }]);
+    expect(rule?.transitions).toEqual([{ days: 90, storageClass: "GLACIER" }]);
   });
 
   it("allows ONEZONE_IA transitions in pl-waw", async () => {

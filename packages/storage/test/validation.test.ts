@@ -56,7 +56,7 @@ describe("Bucket refuses bad input before registering anything", () => {
   it("refuses GLACIER transitions in pl-waw, where Glacier is not offered", async () => {
     const error = await configError({
       region: "pl-waw",
-      lifecycle: { transitions: [{ days: 30, storageClass: "GLACIER" }] },
+      lifecycle: { transitions: [{ days: 90, storageClass: "GLACIER" }] },
     });
     expect(paths(error)).toEqual(["lifecycle.transitions[0].storageClass"]);
     expect(error.issues[0]?.expected).toContain("fr-par | nl-ams");
@@ -65,7 +65,7 @@ describe("Bucket refuses bad input before registering anything", () => {
   it("refuses GLACIER transitions in user rules in pl-waw", async () => {
     const error = await configError({
       region: "pl-waw",
-      lifecycle: { rules: [{ id: "archive", transitions: [{ days: 30, storageClass: "GLACIER" }] }] },
+      lifecycle: { rules: [{ id: "archive", transitions: [{ days: 90, storageClass: "GLACIER" }] }] },
     });
     expect(paths(error)).toEqual(["lifecycle.rules[0].transitions[0].storageClass"]);
   });
@@ -93,8 +93,8 @@ describe("Bucket refuses bad input before registering anything", () => {
     const error = await configError({
       lifecycle: {
         transitions: [
-          { days: 30, storageClass: "GLACIER" },
-          { days: 60, storageClass: "ONEZONE_IA" },
+          { days: 90, storageClass: "GLACIER" },
+          { days: 120, storageClass: "ONEZONE_IA" },
         ],
       },
     });
@@ -162,7 +162,7 @@ describe("Bucket refuses bad input before registering anything", () => {
   it("refuses publicRead together with a GLACIER transition", async () => {
     const error = await configError({
       publicRead: true,
-      lifecycle: { transitions: [{ days: 30, storageClass: "GLACIER" }] },
+      lifecycle: { transitions: [{ days: 90, storageClass: "GLACIER" }] },
     });
     expect(paths(error)).toEqual(["lifecycle.transitions[0].storageClass"]);
   });
@@ -265,5 +265,147 @@ describe("Bucket refuses bad input before registering anything", () => {
       corsRules: [{ allowedMethods: ["GET"] }],
     });
     expect(paths(error).sort()).toEqual(["corsRules[0].allowedOrigins", "name", "publicRead"]);
+  });
+});
+
+describe("Bucket lifecycle rules follow Scaleway's transition rules", () => {
+  const rule = (transitions: Array<{ days: number; storageClass: string }>) => ({
+    lifecycle: { rules: [{ id: "archive", transitions }] },
+  });
+
+  it("refuses a transition to STANDARD, where objects start: transitions only go to colder classes", async () => {
+    const error = await configError(rule([{ days: 90, storageClass: "STANDARD" }]));
+    expect(paths(error)).toEqual(["lifecycle.rules[0].transitions[0].storageClass"]);
+    expect(error.issues[0]?.expected).toContain("ONEZONE_IA | GLACIER");
+  });
+
+  it("refuses two transitions to the same class in one rule", async () => {
+    const error = await configError(
+      rule([
+        { days: 30, storageClass: "ONEZONE_IA" },
+        { days: 60, storageClass: "ONEZONE_IA" },
+      ]),
+    );
+    expect(paths(error)).toEqual(["lifecycle.rules[0].transitions"]);
+  });
+
+  it("refuses the same transition given twice in one rule", async () => {
+    const error = await configError(
+      rule([
+        { days: 90, storageClass: "GLACIER" },
+        { days: 90, storageClass: "GLACIER" },
+      ]),
+    );
+    expect(paths(error)).toEqual(["lifecycle.rules[0].transitions"]);
+  });
+
+  it("refuses a rule's GLACIER transition that comes before its ONEZONE_IA one", async () => {
+    const error = await configError(
+      rule([
+        { days: 90, storageClass: "GLACIER" },
+        { days: 120, storageClass: "ONEZONE_IA" },
+      ]),
+    );
+    expect(paths(error)).toEqual(["lifecycle.rules[0].transitions"]);
+  });
+
+  it.each([
+    ["ONEZONE_IA", 29, "30"],
+    ["GLACIER", 89, "90"],
+  ])(
+    "refuses a transition to %s after %i days, sooner than Scaleway's minimal duration",
+    async (storageClass, days, minimum) => {
+      const own = await configError({ lifecycle: { transitions: [{ days, storageClass }] } });
+      expect(paths(own)).toEqual(["lifecycle.transitions[0].days"]);
+      expect(own.issues[0]?.expected).toContain(minimum);
+      const user = await configError(rule([{ days, storageClass }]));
+      expect(paths(user)).toEqual(["lifecycle.rules[0].transitions[0].days"]);
+    },
+  );
+
+  it("accepts transitions at exactly the minimal durations", async () => {
+    const { graph } = await record(
+      () =>
+        new Bucket(
+          "archive",
+          args({
+            lifecycle: {
+              rules: [
+                {
+                  id: "archive",
+                  transitions: [
+                    { days: 30, storageClass: "ONEZONE_IA" },
+                    { days: 90, storageClass: "GLACIER" },
+                  ],
+                },
+              ],
+            },
+          }),
+        ),
+    );
+    expect(graph.byType(T.bucket)).toHaveLength(1);
+  });
+});
+
+describe("Bucket numbers and texts stay within their documented bounds", () => {
+  it.each([
+    ["lifecycle.noncurrentVersionExpirationDays", { noncurrentVersionExpirationDays: 2 ** 53 }],
+    ["lifecycle.abortIncompleteMultipartUploadDays", { abortIncompleteMultipartUploadDays: 36_501 }],
+    ["lifecycle.transitions[0].days", { transitions: [{ days: 2 ** 53, storageClass: "ONEZONE_IA" }] }],
+    ["lifecycle.rules[0].expirationDays", { rules: [{ id: "r", expirationDays: 2 ** 31 }] }],
+    [
+      "lifecycle.rules[0].transitions[0].days",
+      { rules: [{ id: "r", transitions: [{ days: 36_501, storageClass: "GLACIER" }] }] },
+    ],
+    [
+      "lifecycle.rules[0].noncurrentVersionExpirationDays",
+      { rules: [{ id: "r", noncurrentVersionExpirationDays: 99_999 }] },
+    ],
+    [
+      "lifecycle.rules[0].abortIncompleteMultipartUploadDays",
+      { rules: [{ id: "r", abortIncompleteMultipartUploadDays: 2 ** 53 }] },
+    ],
+  ])("refuses more than 36500 days in %s", async (path, lifecycle) => {
+    const error = await configError({ lifecycle });
+    expect(paths(error)).toEqual([path]);
+    expect(error.issues[0]?.expected).toContain("36500");
+  });
+
+  it("accepts 36500 days, a century", async () => {
+    const { graph } = await record(
+      () => new Bucket("logs", args({ lifecycle: { rules: [{ id: "r", expirationDays: 36_500 }] } })),
+    );
+    expect((graph.inputsOf(T.bucket).lifecycleRules as Array<{ id: string }>).map((r) => r.id)).toContain(
+      "r",
+    );
+  });
+
+  it.each([
+    ["days", { mode: "COMPLIANCE", days: 36_501 }, "36500"],
+    ["years", { mode: "COMPLIANCE", years: 101 }, "100"],
+    ["years", { mode: "GOVERNANCE", years: 2026 }, "100"],
+  ])("refuses an object lock retention of more than a century in %s", async (field, objectLock, max) => {
+    const error = await configError({ objectLock });
+    expect(paths(error)).toEqual([`objectLock.${field}`]);
+    expect(error.issues[0]?.expected).toContain(max);
+  });
+
+  it.each([
+    ["NUL", "logs/\u0000"],
+    ["a line feed", "logs/\nold"],
+    ["a tab", "logs\t/"],
+    ["DEL", "logs\u007f"],
+  ])("refuses a lifecycle prefix containing %s", async (_what, prefix) => {
+    const error = await configError({ lifecycle: { rules: [{ id: "r", prefix, expirationDays: 1 }] } });
+    expect(paths(error)).toEqual(["lifecycle.rules[0].prefix"]);
+    expect(error.issues[0]?.expected).toContain("control character");
+  });
+
+  it("refuses a lifecycle prefix longer than an object key (1024 bytes)", async () => {
+    const error = await configError({
+      lifecycle: { rules: [{ id: "r", prefix: "é".repeat(513), expirationDays: 1 }] },
+    });
+    expect(paths(error)).toEqual(["lifecycle.rules[0].prefix"]);
+    expect(error.issues[0]?.expected).toContain("1024 bytes");
   });
 });
