@@ -110,8 +110,42 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         }),
         message: /0\.0\.0\.0\/0/,
       },
+      {
+        title: "ACL rules that cover the internet in two halves",
+        resource: resource("scaleway:databases/acl:Acl", {
+          instanceId: "i",
+          aclRules: [{ ip: "0.0.0.0/1" }, { ip: "128.0.0.0/1" }],
+        }),
+        message: /0\.0\.0\.0\/1, 128\.0\.0\.0\/1.*whole public internet/,
+      },
+      {
+        title: "ACL rules that cover every public address around the private ranges",
+        resource: resource("scaleway:databases/acl:Acl", {
+          instanceId: "i",
+          aclRules: [
+            { ip: "1.0.0.0/8" },
+            { ip: "2.0.0.0/7" },
+            { ip: "4.0.0.0/6" },
+            { ip: "8.0.0.0/7" },
+            { ip: "11.0.0.0/8" },
+            { ip: "12.0.0.0/6" },
+            { ip: "16.0.0.0/4" },
+            { ip: "32.0.0.0/3" },
+            { ip: "64.0.0.0/2" },
+            { ip: "128.0.0.0/1" },
+          ],
+        }),
+        message: /whole public internet/,
+      },
     ],
     compliant: [
+      {
+        title: "ACL rules for two halves of one /23",
+        resource: resource("scaleway:databases/acl:Acl", {
+          instanceId: "i",
+          aclRules: [{ ip: "192.0.2.0/24" }, { ip: "192.0.3.0/24" }],
+        }),
+      },
       {
         title: "ACL rules for listed ranges",
         resource: resource("scaleway:databases/acl:Acl", {
@@ -663,11 +697,23 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         title: "a bastion open to 0.0.0.0/0",
         resource: gateway({ bastionEnabled: true, allowedIpRanges: ["0.0.0.0/0"] }),
       },
+      {
+        title: "a bastion open to the internet in two halves",
+        resource: gateway({ bastionEnabled: true, allowedIpRanges: ["0.0.0.0/1", "128.0.0.0/1"] }),
+        message: /0\.0\.0\.0\/1, 128\.0\.0\.0\/1.*whole public internet/,
+      },
     ],
     compliant: [
       {
         title: "a bastion restricted to one range",
         resource: gateway({ bastionEnabled: true, allowedIpRanges: ["198.51.100.0/24"] }),
+      },
+      {
+        title: "a bastion restricted to the private ranges",
+        resource: gateway({
+          bastionEnabled: true,
+          allowedIpRanges: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+        }),
       },
       { title: "a gateway without bastion", resource: gateway({}) },
     ],

@@ -6,6 +6,9 @@
  * Helpers here never read more than they are asked for, and never throw on a missing or odd value.
  */
 
+import { coversPublicInternet, parseIpv4Cidr } from "@scaleway-blocks/core";
+import type { Ipv4Cidr } from "@scaleway-blocks/core";
+
 /** Pulumi's wire signature of a secret (sdk/nodejs/runtime/rpc.ts). */
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -138,4 +141,21 @@ export function prefixLength(cidr: string): number | undefined {
 /** Whether a CIDR admits every address (0.0.0.0/0, ::/0, or any /0). */
 export function isWholeInternet(cidr: string): boolean {
   return prefixLength(cidr) === 0;
+}
+
+/** An IPv4 CIDR, or a bare IPv4 address as a /32; undefined for anything else (IPv6 included). */
+function ipv4Block(text: string): Ipv4Cidr | undefined {
+  const trimmed = text.trim();
+  return parseIpv4Cidr(trimmed.includes("/") ? trimmed : `${trimmed}/32`);
+}
+
+/**
+ * Whether ranges that each stop short of /0 still admit the whole public internet together
+ * ("0.0.0.0/1" + "128.0.0.0/1", or public blocks stitched around the private ones), by core's
+ * `coversPublicInternet`. A single /0 is `isWholeInternet`'s case and is not counted here.
+ */
+export function coverWholeInternetTogether(cidrs: readonly string[]): boolean {
+  if (cidrs.some(isWholeInternet)) return false;
+  const blocks = cidrs.map(ipv4Block).filter((b): b is Ipv4Cidr => b !== undefined);
+  return blocks.length > 1 && coversPublicInternet(blocks);
 }

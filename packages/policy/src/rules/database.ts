@@ -1,4 +1,13 @@
-import { asArray, asNumber, asObject, asString, isSet, isWholeInternet, tryRead } from "../internal/values";
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  coverWholeInternetTogether,
+  isSet,
+  isWholeInternet,
+  tryRead,
+} from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -49,16 +58,23 @@ export const databaseReadReplicaNoDirectAccess = defineRule<{ directAccess: obje
 export const databaseAclNotOpenToWorld = defineRule<{ aclRules: { ip: string }[] }>({
   id: "scw-database-acl-not-open-to-world",
   severity: "mandatory",
-  description: "Database ACLs never allow the whole internet (0.0.0.0/0).",
-  why: "An ACL rule for 0.0.0.0/0 lets any address try to log in to the database.",
+  description: "Database ACLs never allow the whole internet (0.0.0.0/0, whole or in pieces).",
+  why: "An ACL rule for 0.0.0.0/0, or rules such as 0.0.0.0/1 + 128.0.0.0/1 that cover it together, let any address try to log in to the database.",
   remediation:
     "List only the CIDRs that need access (office, CI runners), or drop the public endpoint and the ACL altogether.",
   resourceTypes: [T.databaseAcl],
-  check: ({ inputs }) =>
-    asArray(inputs.aclRules)
+  check: ({ inputs }) => {
+    const ips = asArray(inputs.aclRules)
       .map((rule) => asString(asObject(rule)?.ip))
-      .filter((ip): ip is string => ip !== undefined && isWholeInternet(ip))
-      .map((ip) => `aclRules allows ${ip}: every address on the internet may connect.`),
+      .filter((ip): ip is string => ip !== undefined);
+    const whole = ips
+      .filter(isWholeInternet)
+      .map((ip) => `aclRules allows ${ip}: every address on the internet may connect.`);
+    if (whole.length > 0) return whole;
+    return coverWholeInternetTogether(ips)
+      ? `aclRules allow ${ips.join(", ")}, which together cover the whole public internet: every address may connect.`
+      : undefined;
+  },
 });
 
 export const databaseEncryptionAtRest = defineRule<InstanceInputs>({

@@ -5,6 +5,7 @@ import {
   asString,
   asStrings,
   isSet,
+  coverWholeInternetTogether,
   isWholeInternet,
   tryRead,
 } from "../internal/values";
@@ -21,7 +22,8 @@ interface GatewayInputs {
 export const gatewayBastionRestricted = defineRule<GatewayInputs>({
   id: "scw-gateway-bastion-restricted",
   severity: "mandatory",
-  description: "A Public Gateway's SSH bastion accepts only listed address ranges, never 0.0.0.0/0.",
+  description:
+    "A Public Gateway's SSH bastion accepts only listed address ranges, never 0.0.0.0/0 (whole or in pieces).",
   why: "With no allowedIpRanges the bastion accepts SSH from the whole internet: every scanner gets a login prompt into the VPC.",
   remediation:
     "Set allowedIpRanges to the office, VPN or CI ranges that need SSH, or turn the bastion off (bastionEnabled: false).",
@@ -32,7 +34,10 @@ export const gatewayBastionRestricted = defineRule<GatewayInputs>({
     if (ranges.length === 0)
       return "the bastion is on and allowedIpRanges is unset: SSH is open to 0.0.0.0/0.";
     const open = ranges.filter(isWholeInternet);
-    return open.length > 0 ? `the bastion is on and allowedIpRanges contains ${open.join(", ")}.` : undefined;
+    if (open.length > 0) return `the bastion is on and allowedIpRanges contains ${open.join(", ")}.`;
+    if (coverWholeInternetTogether(ranges))
+      return `the bastion is on and allowedIpRanges ${ranges.join(", ")} together cover the whole public internet.`;
+    return undefined;
   },
 });
 
