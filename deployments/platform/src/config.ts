@@ -141,7 +141,7 @@ const containerShape = {
   port: int("port").default(8080),
   /** mvCPU per instance (1000 = 1 vCPU), 70–6000. Default: the environment profile's. */
   cpuLimit: int("mvCPU").optional(),
-  /** MB (MiB) per instance, 128–12288. Default: the environment profile's. */
+  /** Scaleway MB (decimal) per instance, 128–12228, 1–4 per mvCPU. Default: the environment profile's. */
   memoryMb: int("MB").optional(),
   /** Instances kept warm, 0–50. Default: the environment profile's (0, 0, 1). */
   minScale: int("instances").optional(),

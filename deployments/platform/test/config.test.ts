@@ -221,7 +221,8 @@ const BAD_CONFIGS: BadConfig[] = [
     what: "too little memory",
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, memoryMb: 64 } },
-    message: "Pulumi.dev.yaml: platform:api.memoryMb: expected between 128 MiB and 12 GiB; received 64",
+    message:
+      "Pulumi.dev.yaml: platform:api.memoryMb: expected between 128 MB and 12228 MB (Scaleway's limits); received 64",
   },
   {
     what: "a health path without a leading slash",

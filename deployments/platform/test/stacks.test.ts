@@ -337,7 +337,8 @@ describe("environment differences", () => {
     const sizes = async (stack: keyof typeof recordings) =>
       (await recordings[stack]).graph
         .byType(T.container)
-        .map((c) => [c.name, c.inputs.cpuLimit, (c.inputs.memoryLimitBytes as number) / 1024 ** 2])
+        // Scaleway MB are decimal: 1 MB = 1,000,000 bytes.
+        .map((c) => [c.name, c.inputs.cpuLimit, (c.inputs.memoryLimitBytes as number) / 1000 ** 2])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(await sizes("dev")).toEqual([["api-api", 280, 512]]);
     expect(await sizes("production")).toEqual([
