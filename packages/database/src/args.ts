@@ -1,15 +1,19 @@
 import {
   commonArgsShape,
+  coversPublicInternet,
+  expirySchema,
   formatCidr,
   isNetworkAddress,
   networkAddress,
   parseIpv4Cidr,
   regionFor,
+  rotationPolicySchema,
 } from "@scaleway-blocks/core";
-import type { CommonArgs } from "@scaleway-blocks/core";
+import type { CommonArgs, Ipv4Cidr, RotationPolicy } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import type { PrivateNetworkInput } from "@scaleway-blocks/network";
 import { z } from "zod";
+import { secretKeyFor } from "./internal/keys";
 
 /** PostgreSQL majors offered by Managed Database for PostgreSQL (see the reference, §4.2). */
 export const POSTGRES_ENGINES = ["PostgreSQL-15", "PostgreSQL-16", "PostgreSQL-17"] as const;
@@ -41,14 +45,31 @@ export const databaseNameSchema = z
     message: 'expected a database name other than "postgres", "template*" and "rdb*" (reserved)',
   });
 
+/**
+ * Role names PostgreSQL refuses in CREATE ROLE: "pg_*" ("Role names starting with \"pg_\" are
+ * reserved", since 9.6), and "public" and "none" ("role name \"public\" is reserved", gram.y RoleId,
+ * quoted or not). "postgres" and "rdb*" are the block's own rules (the default superuser, and
+ * Scaleway's internal names such as `_rdb_superadmin` seen in the provider's cassettes).
+ */
+const RESERVED_ROLE_NAMES = new Set(["postgres", "public", "none"]);
+
+/** Why PostgreSQL or Scaleway would refuse a role name; undefined when it is accepted. */
+export function reservedUserNameProblem(name: string): string | undefined {
+  if (RESERVED_ROLE_NAMES.has(name) || name.startsWith("pg_") || name.startsWith("rdb")) {
+    return 'expected a user name other than "postgres", "public", "none", "pg_*" and "rdb*" (reserved)';
+  }
+  return undefined;
+}
+
 /** A PostgreSQL user (role) name. */
 export const userNameSchema = z
   .string()
   .min(1, "expected a non-empty user name")
   .max(SQL_NAME_MAX, `expected at most ${SQL_NAME_MAX} characters`)
   .regex(SQL_NAME, 'expected lowercase letters, digits, "_" and "-", starting with a letter')
-  .refine((name) => name !== "postgres" && !name.startsWith("pg_") && !name.startsWith("rdb"), {
-    message: 'expected a user name other than "postgres", "pg_*" and "rdb*" (reserved)',
+  .superRefine((name, ctx) => {
+    const problem = reservedUserNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 /** Engine settings, passed to PostgreSQL as strings (e.g. { max_connections: "200" }). */
@@ -82,21 +103,46 @@ const publicEndpointSchema = z.strictObject({
   allowedCidrs: z
     .array(z.cidrv4({ error: "expected an IPv4 CIDR such as 203.0.113.0/24 (IPv6 is not supported)" }))
     .min(1, "expected at least one IPv4 CIDR"),
-  /** Required to allow 0.0.0.0/0 (the whole Internet). Default false. */
+  /**
+   * Required to allow the whole Internet: 0.0.0.0/0, or ranges that together cover every public
+   * IPv4 address (such as 0.0.0.0/1 with 128.0.0.0/1). Default false.
+   */
   allowFromAnywhere: z.boolean().default(false),
 });
+
+/**
+ * The block's bounds on numbers Scaleway takes without a documented limit. The provider validates
+ * none of them (terraform-provider-scaleway v2.79.0 internal/services/rdb/instance.go:
+ * `backup_schedule_frequency`, `backup_schedule_retention` and `volume_size_in_gb` have no bound
+ * but the last's `validation.IntDivisibleBy(5)`), so these are ceilings of the block: a week
+ * between backups, a year of retention, 10 TB of volume.
+ */
+export const DATABASE_LIMITS = {
+  backupFrequencyHours: { min: 1, max: 168 },
+  backupRetentionDays: { min: 1, max: 365 },
+  /**
+   * GB, in steps of 5: `volume_size_in_gb` has `validation.IntDivisibleBy(5)` and its update says
+   * "volume_size_in_gb must be a multiple of 5" (instance.go); 5 GB sbs_5k volumes appear in the
+   * provider's cassettes (e.g. rdb/testdata/instance-volume.cassette.yaml, `"size":5000000000`).
+   */
+  volumeSizeInGb: { min: 5, max: 10_000, step: 5 },
+} as const;
 
 const backupsSchema = z.strictObject({
   /** Automatic backups. Default true; turning them off in production is possible but discouraged. */
   enabled: z.boolean().default(true),
-  /** Hours between automatic backups. Default from the environment profile (24 h; 12 h in production). */
+  /** Hours between automatic backups, 1–168. Default from the environment profile (24 h; 12 h in production). */
   frequencyHours: z
     .int()
-    .min(1, "expected at least 1 hour")
-    .max(168, "expected at most 168 hours")
+    .min(DATABASE_LIMITS.backupFrequencyHours.min, "expected at least 1 hour")
+    .max(DATABASE_LIMITS.backupFrequencyHours.max, "expected at most 168 hours (a week)")
     .optional(),
-  /** Days a backup is kept. Default from the environment profile (7 days; 30 in production). */
-  retentionDays: z.int().min(1, "expected at least 1 day").max(365, "expected at most 365 days").optional(),
+  /** Days a backup is kept, 1–365. Default from the environment profile (7 days; 30 in production). */
+  retentionDays: z
+    .int()
+    .min(DATABASE_LIMITS.backupRetentionDays.min, "expected at least 1 day")
+    .max(DATABASE_LIMITS.backupRetentionDays.max, "expected at most 365 days")
+    .optional(),
   /** Keep backups in another region than the instance. Default from the profile (production: true). */
   inAnotherRegion: z.boolean().optional(),
 });
@@ -123,7 +169,7 @@ export const managedDatabaseArgsSchema = z
       .optional(),
     /**
      * A main node plus a hot standby. Default from the profile (production: true).
-     * **Changing it RECREATES the instance** (a new, empty instance: restore from a backup).
+     * Turning it on upgrades the instance in place; Scaleway cannot turn it off again (see README).
      */
     highAvailability: z.boolean().optional(),
     /**
@@ -133,12 +179,26 @@ export const managedDatabaseArgsSchema = z
     userName: userNameSchema.default("admin"),
     /** Volume type. Default sbs_5k. lssd sizes come with the node type (no volumeSizeInGb). */
     volumeType: z.enum(VOLUME_TYPES).default("sbs_5k"),
-    /** Volume size in GB for sbs_* volumes. Default from the profile (10/20/50). It can grow, not shrink. */
-    volumeSizeInGb: z.int().min(5, "expected at least 5 GB").optional(),
+    /** Volume size in GB for sbs_* volumes, 5–10000 in steps of 5. Default from the profile (10/20/50). It can grow, not shrink. */
+    volumeSizeInGb: z
+      .int()
+      .min(DATABASE_LIMITS.volumeSizeInGb.min, "expected at least 5 GB")
+      .max(DATABASE_LIMITS.volumeSizeInGb.max, "expected at most 10000 GB")
+      .refine(
+        (size) =>
+          size < DATABASE_LIMITS.volumeSizeInGb.min || size % DATABASE_LIMITS.volumeSizeInGb.step === 0,
+        {
+          message: "expected a multiple of 5 GB (Scaleway sizes volumes in steps of 5 GB)",
+        },
+      )
+      .optional(),
     backups: backupsSchema.optional(),
     /** Engine settings applied to the running instance, e.g. { max_connections: "200" }. */
     settings: engineSettingsSchema.optional(),
-    /** Engine settings applied only when the instance is created (e.g. shared_preload_libraries). */
+    /**
+     * Engine settings applied only when the instance is created (e.g. shared_preload_libraries).
+     * **Changing them RECREATES the instance** (`init_settings` is ForceNew).
+     */
     initSettings: engineSettingsSchema.optional(),
     /** No public endpoint unless given: then a load-balancer endpoint restricted by one ACL. */
     publicEndpoint: publicEndpointSchema.optional(),
@@ -172,16 +232,24 @@ export const managedDatabaseArgsSchema = z
       });
     });
     if (args.publicEndpoint && !args.publicEndpoint.allowFromAnywhere) {
-      cidrs.forEach((cidr, i) => {
-        if (cidr?.endsWith("/0")) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["publicEndpoint", "allowedCidrs", i],
-            message:
-              "expected a CIDR narrower than /0; set publicEndpoint.allowFromAnywhere to open to the Internet",
-          });
-        }
-      });
+      const ranges = cidrs.map((cidr) => (cidr === undefined ? undefined : parseIpv4Cidr(cidr)));
+      const wholeInternet = ranges.findIndex((range) => range !== undefined && coversPublicInternet([range]));
+      const valid = ranges.filter((range): range is Ipv4Cidr => range !== undefined);
+      if (wholeInternet >= 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["publicEndpoint", "allowedCidrs", wholeInternet],
+          message:
+            "expected a CIDR that leaves out part of the Internet; set publicEndpoint.allowFromAnywhere to open to the Internet",
+        });
+      } else if (coversPublicInternet(valid)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["publicEndpoint", "allowedCidrs"],
+          message:
+            "expected ranges that leave out part of the Internet (together these cover every public IPv4 address); set publicEndpoint.allowFromAnywhere to open to the Internet",
+        });
+      }
     }
     const databaseNames = new Set<string>();
     args.databases.forEach((db, i) => {
@@ -211,6 +279,34 @@ export const managedDatabaseArgsSchema = z
     args.databases.forEach((db, i) => {
       claim(db.owner ?? db.name, ["databases", i, db.owner === undefined ? "name" : "owner"]);
       db.readOnlyUsers.forEach((user, j) => claim(user, ["databases", i, "readOnlyUsers", j]));
+      // The owner defaults to the database's name, which must then be a name PostgreSQL accepts for a role.
+      if (db.owner === undefined && SQL_NAME.test(db.name) && reservedUserNameProblem(db.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["databases", i, "name"],
+          message: `expected a database name PostgreSQL accepts as the role name of its default owner (not "postgres", "public", "none", "pg_*" or "rdb*"), or an explicit databases[${i}].owner`,
+        });
+      }
+    });
+    // Every user's password and connection string live under a secret key derived from its name:
+    // two names must not share one, or one user's connection string would be another's.
+    const keys = new Map<string, string>([[secretKeyFor(args.userName), args.userName]]);
+    const claimKey = (user: string, path: (string | number)[]) => {
+      const key = secretKeyFor(user);
+      const holder = keys.get(key);
+      if (holder !== undefined && holder !== user) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `expected a user name whose secret key differs from that of user "${holder}" (both give "${key}"); rename one`,
+        });
+      } else {
+        keys.set(key, user);
+      }
+    };
+    args.databases.forEach((db, i) => {
+      claimKey(db.owner ?? db.name, ["databases", i, db.owner === undefined ? "name" : "owner"]);
+      db.readOnlyUsers.forEach((user, j) => claimKey(user, ["databases", i, "readOnlyUsers", j]));
     });
   });
 
@@ -236,11 +332,23 @@ export const serverlessDatabaseArgsSchema = z
     iamAccess: z
       .union([
         z.boolean(),
-        z.strictObject({
-          permissionSet: z.enum(SERVERLESS_PERMISSION_SETS).default("ServerlessSQLDatabaseReadWrite"),
-          /** RFC 3339 expiry of the API key; a change replaces the key. Default: no expiry. */
-          apiKeyExpiresAt: z.iso.datetime({ offset: true }).optional(),
-        }),
+        z
+          .strictObject({
+            permissionSet: z.enum(SERVERLESS_PERMISSION_SETS).default("ServerlessSQLDatabaseReadWrite"),
+            /** RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key. */
+            apiKeyExpiresAt: expirySchema.optional(),
+            /** How long each API key lives and how often a new one replaces it. Default DEFAULT_KEY_ROTATION. */
+            apiKeyRotation: rotationPolicySchema.optional(),
+          })
+          .superRefine((access, ctx) => {
+            if (access.apiKeyExpiresAt !== undefined && access.apiKeyRotation !== undefined) {
+              ctx.addIssue({
+                code: "custom",
+                path: ["apiKeyRotation"],
+                message: "expected either apiKeyExpiresAt or apiKeyRotation, not both",
+              });
+            }
+          }),
       ])
       .default(false),
     /** Pulumi `protect` on the Serverless SQL Database. Default: the profile's deletionProtection. */
@@ -290,7 +398,7 @@ export interface ManagedDatabaseArgs extends CommonArgs {
   nodeType?: string;
   /**
    * A main node plus a hot standby. Default: the profile's (on in production).
-   * **Changing it RECREATES the instance**: a new, empty instance (restore from a backup).
+   * Turning it on upgrades the instance in place; Scaleway refuses to turn it off (see README).
    */
   highAvailability?: boolean;
   /**
@@ -300,7 +408,7 @@ export interface ManagedDatabaseArgs extends CommonArgs {
   userName?: string;
   /** Default "sbs_5k". With "lssd" the size comes with the node type. */
   volumeType?: (typeof VOLUME_TYPES)[number];
-  /** Volume size in GB (sbs_* only), at least 5. Default: the profile's (10, 20, 50). Grows, never shrinks. */
+  /** Volume size in GB (sbs_* only), 5–10000 in steps of 5. Default: the profile's (10, 20, 50). Grows, never shrinks. */
   volumeSizeInGb?: number;
   /** Automatic backups. Default: on, with the profile's frequency, retention and region. */
   backups?: {
@@ -315,13 +423,16 @@ export interface ManagedDatabaseArgs extends CommonArgs {
   };
   /** Engine settings on the running instance, as strings, e.g. { max_connections: "200" }. */
   settings?: Record<string, string>;
-  /** Engine settings applied only when the instance is created (e.g. shared_preload_libraries). */
+  /**
+   * Engine settings applied only when the instance is created (e.g. shared_preload_libraries).
+   * **Changing them RECREATES the instance**: a new, empty instance (restore from a backup).
+   */
   initSettings?: Record<string, string>;
   /** A public endpoint. Default: none (private network only). */
   publicEndpoint?: {
     /** IPv4 CIDRs allowed in (IPv6 is not supported), all held by one ACL. */
     allowedCidrs: string[];
-    /** Required to allow 0.0.0.0/0. Default false. */
+    /** Required to allow 0.0.0.0/0, or ranges that together cover the public Internet. Default false. */
     allowFromAnywhere?: boolean;
   };
   /** The logical databases, at least one. */
@@ -352,8 +463,16 @@ export interface ServerlessDatabaseArgs extends CommonArgs {
     | {
         /** Default "ServerlessSQLDatabaseReadWrite". */
         permissionSet?: (typeof SERVERLESS_PERMISSION_SETS)[number];
-        /** RFC 3339 expiry of the API key; a change replaces the key. Default: none. */
+        /**
+         * RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key.
+         * Default: from `apiKeyRotation`.
+         */
         apiKeyExpiresAt?: string;
+        /**
+         * How long each API key lives and how often a new one replaces it (create-before-delete).
+         * Default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days.
+         */
+        apiKeyRotation?: RotationPolicy;
       };
   /** Pulumi `protect` on the database, and secret protection. Default: the profile's (production: true). */
   protect?: boolean;

@@ -1,16 +1,35 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { ConfigError, blockContext, describeReceived, parseArgs } from "@scaleway-blocks/core";
-import type { BlockContext } from "@scaleway-blocks/core";
+import {
+  ConfigError,
+  blockContext,
+  describeReceived,
+  parseArgs,
+  resolveProtection,
+  rotatingExpiry,
+} from "@scaleway-blocks/core";
+import type { BlockContext, Protection, RotationPolicy } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { Secrets } from "@scaleway-blocks/secrets";
 import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
-import { databaseArgsSchema } from "./args";
+import { databaseArgsSchema, databaseNameSchema } from "./args";
 import type { DatabaseArgs, ParsedManagedArgs, ParsedServerlessArgs } from "./args";
 import { secretKeyFor } from "./internal/keys";
 
 /** The PostgreSQL port of Managed Database and Serverless SQL endpoints. */
 const POSTGRES_PORT = 5432;
+
+/**
+ * The rotation of the Serverless SQL API key unless `iamAccess.apiKeyRotation` says otherwise: each
+ * key lives 90 days and a new one replaces it every 30. The value of core's `DEFAULT_KEY_ROTATION`,
+ * which @scaleway-blocks/core does not export from its entry point yet.
+ */
+const DEFAULT_API_KEY_ROTATION: RotationPolicy = Object.freeze({ lifetimeDays: 90, rotateEveryDays: 30 });
+
+/** What to do when an endpoint has no address yet (terraform-provider-scaleway issue #3979). */
+const EMPTY_ENDPOINT_ADVICE =
+  "the provider can return an endpoint without an address on the first apply (terraform-provider-scaleway " +
+  "issue #3979); no connection string was written: run `pulumi up --refresh` once the resource is ready";
 
 type SecretSpecs = SecretsArgs["secrets"];
 
@@ -82,10 +101,25 @@ function resolvePrivateNetwork(parsed: ParsedManagedArgs, name: string): pulumi.
   }
 }
 
+/**
+ * An endpoint's address: its IP, else the IPAM addresses of the resource, else its hostname. The
+ * provider may leave the IP and the hostname empty on the first apply (terraform-provider-scaleway
+ * issue #3979); "" when nothing is known.
+ */
 function endpointOf(
-  endpoint: pulumi.Output<{ ip?: string; port?: number } | undefined>,
+  endpoint: pulumi.Output<{ ip?: string; hostname?: string; port?: number } | undefined>,
+  ipamAddresses: pulumi.Output<Array<{ address?: string }> | undefined> = pulumi.output(undefined),
 ): pulumi.Output<{ host: string; port: number }> {
-  return endpoint.apply((e) => ({ host: e?.ip ?? "", port: e?.port ?? POSTGRES_PORT }));
+  return pulumi.all([endpoint, ipamAddresses]).apply(([e, addresses]) => {
+    const ipam = (addresses ?? []).map((a) => a.address ?? "").find((address) => address !== "");
+    return { host: e?.ip || ipam || e?.hostname || "", port: e?.port ?? POSTGRES_PORT };
+  });
+}
+
+/** The host of a connection string: never empty (an error instead, so no broken URL is stored). */
+function connectionHost(host: string, what: string): string {
+  if (host === "") throw new Error(`${Database.TYPE}: ${what} has no address yet: ${EMPTY_ENDPOINT_ADVICE}`);
+  return host;
 }
 
 /**
@@ -146,17 +180,21 @@ export class Database extends pulumi.ComponentResource {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
     const parsed = parseArgs(databaseArgsSchema, args, { type: Database.TYPE, name });
     const pnId = parsed.mode === "managed" ? resolvePrivateNetwork(parsed, name) : undefined;
+    const ctx = blockContext({ kind: "database", name }, parsed);
+    if (parsed.mode === "serverless" && parsed.databaseName === undefined) {
+      checkDefaultDatabaseName(ctx.name(), name);
+    }
     super(Database.TYPE, name, {}, opts);
     this.componentName = name;
     this.mode = parsed.mode;
-    const ctx = blockContext({ kind: "database", name }, parsed);
-    // Explicit arg, then the component's own `protect` option, then the environment profile.
-    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
+    // The arg, then the component's own `protect` option, then the environment profile; retainOnDelete
+    // goes to every child.
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
 
     const built =
       parsed.mode === "managed"
-        ? this.buildManaged(name, parsed, ctx, protect, pnId!)
-        : this.buildServerless(name, parsed, ctx, protect);
+        ? this.buildManaged(name, parsed, ctx, protection, pnId!)
+        : this.buildServerless(name, parsed, ctx, protection);
 
     this.instanceId = built.instanceId;
     this.host = built.host;
@@ -236,9 +274,14 @@ export class Database extends pulumi.ComponentResource {
     return reference;
   }
 
+  /**
+   * The args of a Secrets child. It gets only an explicit protection (the arg or the option), so that,
+   * like this component, it falls back to the environment profile for what it stores and never
+   * protects what it replaces (versions, generated values) unless asked to.
+   */
   private secretsArgs(
     parsed: ParsedManagedArgs | ParsedServerlessArgs,
-    protect: boolean,
+    protection: Protection,
     secrets: SecretSpecs,
   ) {
     return {
@@ -247,7 +290,7 @@ export class Database extends pulumi.ComponentResource {
       region: parsed.region,
       projectId: parsed.projectId,
       tags: parsed.tags,
-      protected: protect,
+      protect: protection.other.protect,
       secrets,
     } satisfies SecretsArgs;
   }
@@ -256,7 +299,7 @@ export class Database extends pulumi.ComponentResource {
     name: string,
     parsed: ParsedManagedArgs,
     ctx: BlockContext,
-    protect: boolean,
+    protection: Protection,
     pnId: pulumi.Output<string>,
   ): Built {
     const profile = ctx.profile.database;
@@ -290,13 +333,27 @@ export class Database extends pulumi.ComponentResource {
         description: `Password of the ${plan.role} user ${plan.user} of database ${plan.database} on ${instanceName}`,
       };
     }
-    const passwords = new Secrets(`${name}-credentials`, this.secretsArgs(parsed, protect, passwordSpecs), {
-      parent: this,
-    });
+    const passwords = new Secrets(
+      `${name}-credentials`,
+      this.secretsArgs(parsed, protection, passwordSpecs),
+      {
+        parent: this,
+        ...protection.other,
+      },
+    );
     const adminSecret = passwords.secret(secretKeyFor(parsed.userName));
 
     const backups = parsed.backups ?? { enabled: true };
     const highAvailability = parsed.highAvailability ?? profile.highAvailability;
+    if (parsed.highAvailability === false && profile.highAvailability) {
+      // is_ha_cluster updates in place (UpgradeInstance enable_ha, rdb/instance.go), and only one way.
+      void pulumi.log.warn(
+        `highAvailability is off in ${parsed.environment}, whose profile turns it on. Scaleway cannot turn ` +
+          "high availability off on an instance that has it: if this instance runs with HA today, the update " +
+          "fails. Create a new instance and restore a backup instead (see the README).",
+        this,
+      );
+    }
     const instance = new scaleway.databases.Instance(
       `${name}-instance`,
       {
@@ -324,9 +381,10 @@ export class Database extends pulumi.ComponentResource {
         initSettings: parsed.initSettings,
         region: parsed.region,
         projectId: parsed.projectId,
-        tags: [...ctx.tags.list],
+        // public=true records the deliberate opt-in, which the policy's scw-database-no-public-endpoint reads.
+        tags: parsed.publicEndpoint ? [...ctx.tags.list, "public=true"] : [...ctx.tags.list],
       },
-      { parent: this, protect },
+      { parent: this, ...protection.stateful },
     );
 
     if (parsed.publicEndpoint) {
@@ -341,12 +399,12 @@ export class Database extends pulumi.ComponentResource {
           })),
           region: parsed.region,
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
     }
 
-    const endpoint = endpointOf(instance.privateNetwork);
-    const host = endpoint.apply((e) => e.host);
+    const endpoint = endpointOf(instance.privateNetwork, instance.privateIps);
+    const host = endpoint.apply((e) => connectionHost(e.host, `the private endpoint of ${instanceName}`));
     const port = endpoint.apply((e) => e.port);
 
     const databases = new Map<string, scaleway.databases.Database>();
@@ -356,7 +414,7 @@ export class Database extends pulumi.ComponentResource {
         new scaleway.databases.Database(
           `${name}-db-${db.name}`,
           { instanceId: instance.id, name: db.name, region: parsed.region },
-          { parent: this, protect },
+          { parent: this, ...protection.stateful },
         ),
       );
     }
@@ -379,7 +437,7 @@ export class Database extends pulumi.ComponentResource {
           isAdmin: false,
           region: parsed.region,
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       const database = databases.get(plan.database)!;
       const privilege = new scaleway.databases.Privilege(
@@ -391,7 +449,7 @@ export class Database extends pulumi.ComponentResource {
           permission: plan.permission,
           region: parsed.region,
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       // The URL waits for the privilege, so a consumer never reads a connection string that cannot log in yet.
       const url = pulumi
@@ -406,8 +464,9 @@ export class Database extends pulumi.ComponentResource {
       };
     }
 
-    const urls = new Secrets(`${name}-connections`, this.secretsArgs(parsed, protect, urlSpecs), {
+    const urls = new Secrets(`${name}-connections`, this.secretsArgs(parsed, protection, urlSpecs), {
       parent: this,
+      ...protection.other,
     });
     const connectionSecretsByUser = Object.fromEntries(
       plans.map((plan) => [plan.user, urls.secret(secretKeyFor(plan.user))]),
@@ -423,7 +482,7 @@ export class Database extends pulumi.ComponentResource {
           sameZone: parsed.readReplica === true ? false : parsed.readReplica.sameZone,
           region: parsed.region,
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       readReplica = endpointOf(replica.privateNetwork);
     }
@@ -452,7 +511,7 @@ export class Database extends pulumi.ComponentResource {
     name: string,
     parsed: ParsedServerlessArgs,
     ctx: BlockContext,
-    protect: boolean,
+    protection: Protection,
   ): Built {
     const databaseName = parsed.databaseName ?? ctx.name();
     const sdb = new scaleway.databases.ServerlessDatabase(
@@ -464,10 +523,15 @@ export class Database extends pulumi.ComponentResource {
         region: parsed.region,
         projectId: parsed.projectId,
       },
-      { parent: this, protect },
+      { parent: this, ...protection.stateful },
     );
     const endpoint = sdb.endpoint.apply((text) => {
-      const url = new URL(text);
+      const url = URL.canParse(text) ? new URL(text) : undefined;
+      if (!url || url.hostname === "") {
+        throw new Error(
+          `${Database.TYPE}: Serverless SQL Database ${databaseName} has no endpoint yet: ${EMPTY_ENDPOINT_ADVICE}`,
+        );
+      }
       return { host: url.hostname, port: url.port === "" ? POSTGRES_PORT : Number(url.port) };
     });
     const host = endpoint.apply((e) => e.host);
@@ -501,7 +565,7 @@ export class Database extends pulumi.ComponentResource {
         description: `Connects to the Serverless SQL Database ${databaseName}`,
         tags: [...ctx.tags.list],
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     const policy = new scaleway.iam.Policy(
       `${name}-sql-policy`,
@@ -512,7 +576,7 @@ export class Database extends pulumi.ComponentResource {
         rules: [{ permissionSetNames: [access.permissionSet], projectIds: [sdb.projectId] }],
         tags: [...ctx.tags.list],
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     const apiKey = new scaleway.iam.ApiKey(
       `${name}-sql-key`,
@@ -520,9 +584,12 @@ export class Database extends pulumi.ComponentResource {
         applicationId: application.id,
         description: `Password of IAM application ${ctx.name("sql-access")} for Serverless SQL Database ${databaseName}`,
         defaultProjectId: sdb.projectId,
-        expiresAt: "apiKeyExpiresAt" in access ? access.apiKeyExpiresAt : undefined,
+        // An explicit date, else the current rotation window's: a new window replaces the key
+        // (expires_at is ForceNew, iam/api_key.go), creating the new key before deleting the old one.
+        expiresAt:
+          access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_API_KEY_ROTATION),
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     const secretKey = pulumi.secret(apiKey.secretKey);
     const principal = application.id;
@@ -530,30 +597,31 @@ export class Database extends pulumi.ComponentResource {
 
     const credentials = new Secrets(
       `${name}-credentials`,
-      this.secretsArgs(parsed, protect, {
+      this.secretsArgs(parsed, protection, {
         [key]: {
           value: secretKey,
           description: `API secret key of IAM application ${ctx.name("sql-access")}, the password of ${databaseName}`,
         },
       }),
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     // user = the IAM application id, password = its API secret key; the URL waits for the policy.
+    // `host` fails the apply when the endpoint is empty, so no URL without a host is ever stored.
     const url = pulumi
-      .all([principal, secretKey, sdb.endpoint, policy.id])
+      .all([principal, secretKey, sdb.endpoint, policy.id, host])
       .apply(
         ([user, secret, endpointUrl]) =>
           `postgres://${user}:${secret}@${endpointUrl.replace(/^postgres(?:ql)?:\/\//, "")}`,
       );
     const urls = new Secrets(
       `${name}-connections`,
-      this.secretsArgs(parsed, protect, {
+      this.secretsArgs(parsed, protection, {
         [key]: {
           value: pulumi.secret(url),
           description: `Connection string of Serverless SQL Database ${databaseName} (IAM application ${ctx.name("sql-access")})`,
         },
       }),
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     const principalName = ctx.name("sql-access");
     return {
@@ -565,6 +633,22 @@ export class Database extends pulumi.ComponentResource {
       iamApplicationId: application.id,
     };
   }
+}
+
+/**
+ * The default Serverless SQL database name (`<project>-<environment>-<name>`) follows the rules of an
+ * explicit `databaseName`: a default Scaleway or PostgreSQL refuses is a ConfigError, before anything.
+ */
+function checkDefaultDatabaseName(defaultName: string, componentName: string): void {
+  const result = databaseNameSchema.safeParse(defaultName);
+  if (result.success) return;
+  throw new ConfigError(Database.TYPE, componentName, [
+    {
+      path: "databaseName",
+      expected: `${result.error.issues[0]!.message}: the default name "${defaultName}" is refused; set databaseName`,
+      received: describeReceived(undefined),
+    },
+  ]);
 }
 
 /** Every secret id of the given Secrets children, by Secret Manager name. */

@@ -1,6 +1,7 @@
 import { Network } from "@scaleway-blocks/network";
 import { isSecret, record, reveal, valueOf } from "@scaleway-blocks/testing";
-import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it, vi } from "vitest";
 import { Database } from "../src/index";
 import { PN_ID, PROJECT_ID, T, lazy, managed, storedValue } from "./fixtures";
 
@@ -169,6 +170,27 @@ describe("Database (managed): instance options", () => {
     expect(graph.inputsOf(T.instance).nodeType).toBe("DB-GP-XS");
   });
 
+  it("warns that Scaleway cannot turn high availability off when it is off in production", async () => {
+    const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      await record(() => new Database("db", managed({ environment: "production", highAvailability: false })));
+      const messages = warn.mock.calls.map(([message]) => message);
+      expect(messages).toEqual([expect.stringMatching(/cannot turn high availability off/)]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("does not warn about high availability where the profile has none", async () => {
+    const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      await record(() => new Database("db", managed({ environment: "dev", highAvailability: false })));
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("turns high availability off in production when asked", async () => {
     const { graph } = await record(
       () => new Database("db", managed({ environment: "production", highAvailability: false })),
@@ -317,6 +339,18 @@ describe("Database (managed): public endpoint", () => {
     );
     const lb = graph.one(T.instance).outputs.loadBalancer as { ip: string; port: number };
     expect(await valueOf(result.publicEndpoint!)).toEqual({ host: lb.ip, port: lb.port });
+  });
+
+  it("tags the instance public=true, so the policy sees a deliberate opt-in", async () => {
+    const { graph } = await record(
+      () => new Database("db", managed({ publicEndpoint: { allowedCidrs: ["203.0.113.0/24"] } })),
+    );
+    expect(graph.inputsOf(T.instance).tags).toContain("public=true");
+  });
+
+  it("does not tag a private instance public", async () => {
+    const { graph } = await record(() => new Database("db", managed()));
+    expect(graph.inputsOf(T.instance).tags).not.toContain("public=true");
   });
 
   it("has no public endpoint output without a public endpoint", async () => {

@@ -1,4 +1,5 @@
 import { isSecretOutput, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { rotatingExpiry } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
 import { Database } from "../src/index";
 import { PROJECT_ID, T, lazy, serverless, storedValue } from "./fixtures";
@@ -155,7 +156,7 @@ describe("Database (serverless): IAM access", () => {
           serverless({
             iamAccess: {
               permissionSet: "ServerlessSQLDatabaseReadOnly",
-              apiKeyExpiresAt: "2027-01-01T00:00:00Z",
+              apiKeyExpiresAt: "2999-01-01T00:00:00Z",
             },
           }),
         ),
@@ -163,6 +164,30 @@ describe("Database (serverless): IAM access", () => {
     expect(graph.inputsOf(T.policy).rules).toEqual([
       expect.objectContaining({ permissionSetNames: ["ServerlessSQLDatabaseReadOnly"] }),
     ]);
-    expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2027-01-01T00:00:00Z");
+    expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2999-01-01T00:00:00Z");
+  });
+});
+
+describe("Database (serverless): the API key expires and rotates", () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  it("gives the API key an expiry from the default rotation (90-day keys, a new one every 30 days)", async () => {
+    const { graph } = await record(() => new Database("db", serverless({ iamAccess: true })));
+    const expiresAt = graph.inputsOf(T.apiKey).expiresAt as string;
+    expect(expiresAt).toBe(rotatingExpiry({ lifetimeDays: 90, rotateEveryDays: 30 }));
+    const daysLeft = (Date.parse(expiresAt) - Date.now()) / DAY_MS;
+    expect(daysLeft).toBeGreaterThan(90 - 30);
+    expect(daysLeft).toBeLessThanOrEqual(90);
+  });
+
+  it("takes the expiry from a rotation policy when given one", async () => {
+    const apiKeyRotation = { lifetimeDays: 14, rotateEveryDays: 7 };
+    const { graph } = await record(() => new Database("db", serverless({ iamAccess: { apiKeyRotation } })));
+    expect(graph.inputsOf(T.apiKey).expiresAt).toBe(rotatingExpiry(apiKeyRotation));
+  });
+
+  it("replaces the key by creating the new one before deleting the old one", async () => {
+    const { graph } = await record(() => new Database("db", serverless({ iamAccess: true })));
+    expect(graph.one(T.apiKey).options.deleteBeforeReplace).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import { ConfigError } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
-import { recordError } from "@scaleway-blocks/testing";
+import { record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Database } from "../src/index";
 import type { DatabaseArgs } from "../src/index";
+import { secretKeyFor } from "../src/internal/keys";
 import { PN_ID, T, databaseResources, managed, serverless } from "./fixtures";
 
 /** Builds a Database with bad args; returns the ConfigError's issue paths after checking nothing was registered. */
@@ -205,5 +206,165 @@ describe("Database: checks against a Network", () => {
     expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["privateNetworkName"]);
     expect((error as Error).message).toContain("main");
     expect(databaseResources(graph)).toEqual([]);
+  });
+});
+
+describe("Database: numbers stay within Scaleway's bounds", () => {
+  it("refuses a volume size that is not a multiple of 5 GB", async () => {
+    const { paths, error } = await refused(managed({ volumeSizeInGb: 12 }));
+    expect(paths).toEqual(["volumeSizeInGb"]);
+    expect(error.message).toContain("multiple of 5");
+  });
+
+  it("accepts a volume size that is a multiple of 5 GB", async () => {
+    const { graph } = await record(() => new Database("db", managed({ volumeSizeInGb: 15 })));
+    expect(graph.inputsOf(T.instance).volumeSizeInGb).toBe(15);
+  });
+
+  it("refuses a volume above 10000 GB, the block's ceiling", async () => {
+    const { paths } = await refused(managed({ volumeSizeInGb: 10_005 }));
+    expect(paths).toEqual(["volumeSizeInGb"]);
+  });
+
+  it("refuses a backup frequency above a week and a retention of zero days", async () => {
+    const { paths } = await refused(managed({ backups: { frequencyHours: 169, retentionDays: 0 } }));
+    expect(paths).toEqual(["backups.frequencyHours", "backups.retentionDays"]);
+  });
+
+  it("refuses an API key expiry in the past", async () => {
+    const { paths, error } = await refused(
+      serverless({ iamAccess: { apiKeyExpiresAt: "2020-01-01T00:00:00Z" } }),
+    );
+    expect(paths).toEqual(["iamAccess.apiKeyExpiresAt"]);
+    expect(error.message).toContain("in the future");
+  });
+
+  it("refuses an API key expiry without a time zone", async () => {
+    const { paths } = await refused(serverless({ iamAccess: { apiKeyExpiresAt: "2999-01-01T00:00:00" } }));
+    expect(paths).toEqual(["iamAccess.apiKeyExpiresAt"]);
+  });
+
+  it("refuses both an API key expiry and a rotation policy", async () => {
+    const { paths } = await refused(
+      serverless({
+        iamAccess: {
+          apiKeyExpiresAt: "2999-01-01T00:00:00Z",
+          apiKeyRotation: { lifetimeDays: 60, rotateEveryDays: 20 },
+        },
+      }),
+    );
+    expect(paths).toEqual(["iamAccess.apiKeyRotation"]);
+  });
+
+  it("refuses a rotation policy that rotates no sooner than the key expires", async () => {
+    const { paths } = await refused(
+      serverless({ iamAccess: { apiKeyRotation: { lifetimeDays: 30, rotateEveryDays: 30 } } }),
+    );
+    expect(paths).toEqual(["iamAccess.apiKeyRotation.rotateEveryDays"]);
+  });
+});
+
+describe("Database: option objects given as a Promise are refused", () => {
+  it.each([
+    ["readReplica", managed({ readReplica: Promise.resolve(false) as never })],
+    ["backups", managed({ backups: Promise.resolve({ enabled: false }) as never })],
+    [
+      "publicEndpoint",
+      managed({ publicEndpoint: Promise.resolve({ allowedCidrs: ["203.0.113.0/24"] }) as never }),
+    ],
+    [
+      "iamAccess",
+      serverless({ iamAccess: Promise.resolve({ permissionSet: "ServerlessSQLDatabaseReadOnly" }) as never }),
+    ],
+    ["databases[0]", managed({ databases: [Promise.resolve({ name: "shop" }) as never] })],
+  ])("refuses %s given as a Promise, creating nothing", async (path, args) => {
+    const { paths } = await refused(args);
+    expect(paths).toEqual([path]);
+  });
+});
+
+describe("Database: ACL ranges that together open the endpoint to the world", () => {
+  it("refuses 0.0.0.0/1 with 128.0.0.0/1 without allowFromAnywhere", async () => {
+    const { paths, error } = await refused(
+      managed({ publicEndpoint: { allowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"] } }),
+    );
+    expect(paths).toEqual(["publicEndpoint.allowedCidrs"]);
+    expect(error.message).toContain("allowFromAnywhere");
+  });
+
+  it("accepts them with allowFromAnywhere", async () => {
+    const { graph } = await record(
+      () =>
+        new Database(
+          "db",
+          managed({
+            publicEndpoint: { allowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"], allowFromAnywhere: true },
+          }),
+        ),
+    );
+    expect(graph.byType(T.acl)).toHaveLength(1);
+  });
+
+  it("accepts ranges that leave part of the public internet out", async () => {
+    const { graph } = await record(
+      () => new Database("db", managed({ publicEndpoint: { allowedCidrs: ["0.0.0.0/1", "128.0.0.0/2"] } })),
+    );
+    expect(graph.byType(T.acl)).toHaveLength(1);
+  });
+});
+
+describe("Database: names Scaleway or PostgreSQL refuse, and names that collide", () => {
+  it("refuses a database whose default owner would be a pg_ role", async () => {
+    const { paths, error } = await refused(managed({ databases: [{ name: "pg_stats" }] }));
+    expect(paths).toEqual(["databases[0].name"]);
+    expect(error.message).toContain("owner");
+  });
+
+  it("accepts a pg_-prefixed database with an explicit owner", async () => {
+    const { graph } = await record(
+      () => new Database("db", managed({ databases: [{ name: "pg_stats", owner: "stats" }] })),
+    );
+    expect(graph.byType(T.user).map((u) => u.inputs.name)).toEqual(["stats"]);
+  });
+
+  it.each(["public", "none"])("refuses the role name %s, which PostgreSQL reserves", async (user) => {
+    const { paths } = await refused(managed({ databases: [{ name: "shop", owner: user }] }));
+    expect(paths).toEqual(["databases[0].owner"]);
+  });
+
+  it("refuses owners whose credential secrets would share one key", async () => {
+    const clash = secretKeyFor("a_b");
+    expect(clash).toBe("a-b-648fa9");
+    const { paths, error } = await refused(managed({ databases: [{ name: "a_b" }, { name: clash }] }));
+    expect(paths).toEqual(["databases[1].name"]);
+    expect(error.message).toContain('"a_b"');
+  });
+
+  it("refuses a read-only user whose secret key is that of the admin", async () => {
+    const { paths } = await refused(
+      managed({
+        userName: "ops_admin",
+        databases: [{ name: "shop", readOnlyUsers: [secretKeyFor("ops_admin")] }],
+      }),
+    );
+    expect(paths).toEqual(["databases[0].readOnlyUsers[0]"]);
+  });
+
+  it("refuses a default Serverless SQL database name that starts with template", async () => {
+    const { paths, error } = await refused(serverless({ project: "template" }));
+    expect(paths).toEqual(["databaseName"]);
+    expect(error.message).toContain("template-dev-db");
+  });
+
+  it("refuses a default Serverless SQL database name that starts with rdb", async () => {
+    const { paths } = await refused(serverless({ project: "rdbms" }));
+    expect(paths).toEqual(["databaseName"]);
+  });
+
+  it("accepts an explicit databaseName when the default would be refused", async () => {
+    const { graph } = await record(
+      () => new Database("db", serverless({ project: "template", databaseName: "shop" })),
+    );
+    expect(graph.inputsOf(T.serverless).name).toBe("shop");
   });
 });
