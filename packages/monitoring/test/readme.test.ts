@@ -5,9 +5,9 @@ import { Monitoring } from "../src/index";
 import { BUDGET_ALERT, EXPORTER, GET_SOURCES, SOURCE, TOKEN, scalewaySources } from "./helpers";
 
 /** The id the test kit gives Scaleway's own metrics source in fr-par, read from its getSources answer. */
-async function getScalewayMetricsSourceId(): Promise<string> {
+function scalewayMetricsSourceId(): string {
   const mocks = new ScalewayMocks();
-  const answer = mocks.call({ token: GET_SOURCES, inputs: { origin: "scaleway", type: "metrics" } } as never);
+  const answer = mocks.call({ token: GET_SOURCES, inputs: { origin: "scaleway", type: "metrics" } });
   return (answer.sources as Array<{ id: string }>)[0]!.id;
 }
 
@@ -72,8 +72,7 @@ describe("README", () => {
         secretConfigKeys: ["project:otlpAuthorization"],
       },
     );
-    const metrics = await getScalewayMetricsSourceId();
-    expect(graph.inputsOf(EXPORTER).datasourceId).toBe(metrics);
+    expect(graph.inputsOf(EXPORTER).datasourceId).toBe(scalewayMetricsSourceId());
   });
 
   it("shows the ConfigError the README quotes", async () => {

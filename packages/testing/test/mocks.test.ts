@@ -100,7 +100,8 @@ describe("ScalewayMocks data sources", () => {
     const metrics = sources[0]!;
     expect(metrics.id).toMatch(/^nl-ams\/[0-9a-f-]{36}$/);
     expect(metrics.projectId).toBe(mocks.projectId);
-    expect(metrics.url).toBe(`https://${String(metrics.id).split("/")[1]}.metrics.cockpit.nl-ams.scw.cloud`);
+    const uuid = String(metrics.id).slice("nl-ams/".length);
+    expect(metrics.url).toBe(`https://${uuid}.metrics.cockpit.nl-ams.scw.cloud`);
     expect(metrics.pushUrl).toBe(`${String(metrics.url)}/api/v1/push`);
     expect(sources[1]!.pushUrl).toBe(`${String(sources[1]!.url)}/loki/api/v1/push`);
   });
