@@ -299,7 +299,7 @@ const containerSchema = z
     registrySha256: pulumiInput(z.string()).optional(),
     /** Scheduled calls, by name: scaleway.containers.Trigger with a cron source. */
     crons: keyedRecord(nameSegmentSchema, cronSchema).optional(),
-    /** Custom hostnames (each needs a CNAME to the container's domainName). */
+    /** Custom hostnames (each needs a CNAME to the host of the container's public endpoint, output `domainNames`). */
     domains: z
       .array(z.string().regex(HOSTNAME_PATTERN, 'expected a lowercase hostname such as "api.example.com"'))
       .max(LIMITS.domainsPerContainer, `expected at most ${LIMITS.domainsPerContainer} domains per container`)

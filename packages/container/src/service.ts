@@ -29,7 +29,12 @@ function isSecretReference(value: unknown): value is SecretReference {
   return secretReferenceSchema.safeParse(value).success;
 }
 
-/** Paths whose given values may be secrets: containers.<key>.(secret)environment…, containers.<key>.crons.<cron>.headers|body… */
+/** The host of a URL such as "https://x.functions.fnc.fr-par.scw.cloud", as the provider derives domainName. */
+function hostOf(endpoint: string): string {
+  return endpoint.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+}
+
+/** The object without its undefined entries. */
 function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -50,9 +55,14 @@ export class Service extends pulumi.ComponentResource {
   readonly registryNamespaceId: pulumi.Output<string> | undefined;
   /** Container ids by key. */
   readonly containerIds: pulumi.Output<Record<string, string>>;
-  /** Scaleway-generated domain names by key (the CNAME target of custom domains). */
+  /**
+   * The host of each container's public endpoint, by key: the CNAME target of custom domains. Read
+   * from the provider's `publicEndpoint`, not from its deprecated `domainName`.
+   */
   readonly domainNames: pulumi.Output<Record<string, string>>;
-  /** `https://<domainName>` by key. */
+  /** Each container's public endpoint (`https://<host>`), by key: Scaleway's generated URL. */
+  readonly publicEndpoints: pulumi.Output<Record<string, string>>;
+  /** The URL of each container, by key: its public endpoint. */
   readonly urls: pulumi.Output<Record<string, string>>;
   /** The URL of the first container. */
   readonly url: pulumi.Output<string>;
@@ -120,7 +130,7 @@ export class Service extends pulumi.ComponentResource {
 
     const ids: Record<string, pulumi.Output<string>> = {};
     const domainNames: Record<string, pulumi.Output<string>> = {};
-    const urls: Record<string, pulumi.Output<string>> = {};
+    const endpoints: Record<string, pulumi.Output<string>> = {};
     const images: Record<string, pulumi.Output<string>> = {};
     const customDomainUrls: Record<string, pulumi.Output<string[]>> = {};
     const privateContainers: Array<[string, scaleway.containers.Container]> = [];
@@ -171,8 +181,10 @@ export class Service extends pulumi.ComponentResource {
         { parent: this },
       );
       ids[key] = container.id;
-      domainNames[key] = container.domainName;
-      urls[key] = pulumi.interpolate`https://${container.domainName}`;
+      // The provider deprecates domainName for publicEndpoint, the full URL
+      // (terraform-provider-scaleway v2.79.0 internal/services/container/container.go).
+      endpoints[key] = container.publicEndpoint;
+      domainNames[key] = container.publicEndpoint.apply(hostOf);
       images[key] = image;
       if (!spec.public) privateContainers.push([key, container]);
 
@@ -275,8 +287,9 @@ export class Service extends pulumi.ComponentResource {
     this.registryNamespaceId = registry?.id;
     this.containerIds = pulumi.all(ids);
     this.domainNames = pulumi.all(domainNames);
-    this.urls = pulumi.all(urls);
-    this.url = urls[this.keys[0]!]!;
+    this.publicEndpoints = pulumi.all(endpoints);
+    this.urls = this.publicEndpoints;
+    this.url = endpoints[this.keys[0]!]!;
     this.images = pulumi.all(images);
     this.customDomainUrls = pulumi.all(customDomainUrls);
     this.invokeCredentials = invokeCredentials;
@@ -287,6 +300,7 @@ export class Service extends pulumi.ComponentResource {
       registryNamespaceId: this.registryNamespaceId,
       containerIds: this.containerIds,
       domainNames: this.domainNames,
+      publicEndpoints: this.publicEndpoints,
       urls: this.urls,
       url: this.url,
       images: this.images,

@@ -166,19 +166,20 @@ describe("environments", () => {
 describe("outputs", () => {
   const recording = recorded(() => record(() => service()));
 
-  it("gives the container URL as https://<domainName>", async () => {
+  it("gives the container URL as its public endpoint", async () => {
     const { graph, result } = await recording();
-    const domainName = graph.one(CONTAINER).outputs.domainName as string;
-    expect(domainName).toMatch(/\.scw\.cloud$/);
-    expect(await valueOf(result.url)).toBe(`https://${domainName}`);
-    expect(await valueOf(result.urls)).toEqual({ web: `https://${domainName}` });
-    expect(await valueOf(result.urlOf("web"))).toBe(`https://${domainName}`);
+    const endpoint = graph.one(CONTAINER).outputs.publicEndpoint as string;
+    expect(endpoint).toMatch(/^https:\/\/.*\.scw\.cloud$/);
+    expect(await valueOf(result.url)).toBe(endpoint);
+    expect(await valueOf(result.urls)).toEqual({ web: endpoint });
+    expect(await valueOf(result.urlOf("web"))).toBe(endpoint);
   });
 
   it("gives domain names, container ids and the namespace id", async () => {
     const { graph, result } = await recording();
     const container = graph.one(CONTAINER);
-    expect(await valueOf(result.domainNames)).toEqual({ web: container.outputs.domainName });
+    const endpoint = container.outputs.publicEndpoint as string;
+    expect(await valueOf(result.domainNames)).toEqual({ web: endpoint.replace(/^https:\/\//, "") });
     expect(await valueOf(result.containerIds)).toEqual({ web: container.id });
     expect(await valueOf(result.namespaceId)).toBe(graph.one(CONTAINER_NS).id);
     expect(container.id).toMatch(/^fr-par\/[0-9a-f-]{36}$/);
@@ -217,6 +218,37 @@ describe("outputs", () => {
   it("marks no output secret when there is no credential", async () => {
     const { result } = await recording();
     expect(await isSecretOutput(result.urls)).toBe(false);
+  });
+});
+
+describe("the public endpoint, not the deprecated domainName", () => {
+  const ENDPOINT = "https://shopdevapins-web.functions.fnc.fr-par.scw.cloud";
+  // A provider answer whose deprecated domainName disagrees with publicEndpoint: only the latter counts.
+  const recording = recorded(() =>
+    record(() => service({}, { domains: ["api.example.com"] }), {
+      resources: {
+        [CONTAINER]: () => ({ state: { domainName: "deprecated.invalid", publicEndpoint: ENDPOINT } }),
+      },
+    }),
+  );
+
+  it("gives each container's URL from its publicEndpoint", async () => {
+    const { result } = await recording();
+    expect(await valueOf(result.urls)).toEqual({ web: ENDPOINT });
+    expect(await valueOf(result.url)).toBe(ENDPOINT);
+    expect(await valueOf(result.urlOf("web"))).toBe(ENDPOINT);
+  });
+
+  it("gives the host of the publicEndpoint as the CNAME target of custom domains", async () => {
+    const { result } = await recording();
+    expect(await valueOf(result.domainNames)).toEqual({
+      web: "shopdevapins-web.functions.fnc.fr-par.scw.cloud",
+    });
+  });
+
+  it("gives the public endpoints as an output of their own", async () => {
+    const { result } = await recording();
+    expect(await valueOf(result.publicEndpoints)).toEqual({ web: ENDPOINT });
   });
 });
 

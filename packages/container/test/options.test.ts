@@ -285,7 +285,7 @@ describe("several containers", () => {
     const { graph, result } = await record(build);
     const urls = await valueOf(result.urls);
     expect(Object.keys(urls).sort()).toEqual(["web", "worker"]);
-    expect(urls.worker).toBe(`https://${graph.one(CONTAINER, "app-worker").outputs.domainName as string}`);
+    expect(urls.worker).toBe(graph.one(CONTAINER, "app-worker").outputs.publicEndpoint);
   });
 });
 
