@@ -21,12 +21,16 @@ export interface PathStep {
   finishSeconds: number;
   basis: TypeDuration["basis"];
   source: string;
+  /** The slowest recorded creation of the type, when measured. */
+  maxSeconds?: number;
   upperBoundSeconds?: number;
 }
 
 export interface CriticalPath {
   /** Wall time of the whole deployment if every independent resource is created in parallel. */
   totalSeconds: number;
+  /** The same with the slowest recorded creation of each measured type in place of its p90. */
+  maxSeconds: number;
   /** The same with every documented upper bound (e.g. provider timeouts) in place of the estimate. */
   upperBoundSeconds: number;
   targetSeconds: number;
@@ -121,7 +125,10 @@ export function criticalPath(
   };
 
   const estimate = schedule((r) => duration(r).seconds);
-  const upper = schedule((r) => duration(r).upperBoundSeconds ?? duration(r).seconds);
+  const slowest = schedule((r) => duration(r).maxSeconds ?? duration(r).seconds);
+  const upper = schedule(
+    (r) => duration(r).upperBoundSeconds ?? duration(r).maxSeconds ?? duration(r).seconds,
+  );
 
   // Walk back from the last finisher. Reaching a component by its finish leads to its last child;
   // reaching anything by its start leads to what decided it (a parent's start or a dependency's finish).
@@ -150,6 +157,7 @@ export function criticalPath(
         basis: d.basis,
         source: d.source,
       };
+      if (d.maxSeconds !== undefined) step.maxSeconds = d.maxSeconds;
       if (d.upperBoundSeconds !== undefined) step.upperBoundSeconds = d.upperBoundSeconds;
       steps.unshift(step);
       cursor = { urn: r.urn, mode: "start" };
@@ -161,6 +169,7 @@ export function criticalPath(
 
   return {
     totalSeconds: estimate.total,
+    maxSeconds: slowest.total,
     upperBoundSeconds: upper.total,
     targetSeconds,
     withinTarget: estimate.total <= targetSeconds,

@@ -1,7 +1,7 @@
-import { isStateBucket } from "@scaleway-blocks/policy";
+import { isStateBucket, moduleTypeOf } from "@scaleway-blocks/policy";
 import { isStateful, replacementInputs } from "./replacement";
 import type { Json } from "./resources";
-import { canonicalUrn, shortType } from "./tokens";
+import { T, canonicalUrn, shortType } from "./tokens";
 
 /** What the diff needs of a resource: the plan document's resource entries satisfy it. */
 export interface DiffResource {
@@ -15,6 +15,8 @@ export interface DiffResource {
   readonly retainOnDelete?: boolean;
   readonly replaceOnChanges?: readonly string[];
   readonly aliases?: readonly string[];
+  /** The id the mocks gave: links an `instanceId` input to its instance. */
+  readonly mockId?: string;
 }
 
 export interface ResourceSummary {
@@ -28,6 +30,8 @@ export interface ChangedResource extends ResourceSummary {
   changedInputs: string[];
   /** Of those, the ones that make the provider replace the resource. */
   replaceInputs: string[];
+  /** Why it is replaced when no input of its own says so (e.g. its instance gets a new id). */
+  reason?: string;
 }
 
 export interface DataLossRisk extends ResourceSummary {
@@ -132,6 +136,8 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
     }
   }
 
+  engineUpgradeCascade(baseline, currentByKey, changed, dataLossRisks);
+
   const added = current.filter((r) => !matched.has(r.urn));
   for (const before of removed) {
     if (!isStateful(before.type)) continue;
@@ -161,4 +167,78 @@ export function diffPlans(baseline: readonly DiffResource[], current: readonly D
     changed,
     dataLossRisks,
   };
+}
+
+function engineOf(r: DiffResource): string | undefined {
+  const engine = r.inputs.engine;
+  return typeof engine === "string" && engine !== "" ? engine : undefined;
+}
+
+/** Does this resource's `instanceId` input point at the instance (its mock id, regional id or URN)? */
+function onInstance(r: DiffResource, instance: DiffResource): boolean {
+  const ref = r.inputs.instanceId;
+  if (typeof ref === "string")
+    return instance.mockId !== undefined && (ref === instance.mockId || ref.endsWith(`/${instance.mockId}`));
+  return ref !== null && typeof ref === "object" && !Array.isArray(ref) && ref.$resource === instance.urn;
+}
+
+/**
+ * A change of a database instance's `engine` (PostgreSQL-15 → PostgreSQL-16) is no ForceNew, but the
+ * provider runs Scaleway's blue/green MajorUpgradeWorkflow: the data is copied to a new instance with
+ * a **new id**, the provider moves its state to it and deletes the old instance
+ * (terraform-provider-scaleway v2.79.0 internal/services/rdb/instance.go, ResourceRdbInstanceUpdate).
+ * Every `databases.Database`, `User`, `Privilege` and `Acl` on the instance forces replacement on
+ * `instance_id` (database.go, user.go, privilege.go, acl.go): they are replaced on the next apply.
+ * The provider ignores the engine name's case (DiffSuppressFunc IgnoreCase). The mocks keep the id,
+ * so the diff infers the new one.
+ */
+function engineUpgradeCascade(
+  baseline: readonly DiffResource[],
+  currentByKey: ReadonlyMap<string, DiffResource>,
+  changed: ChangedResource[],
+  dataLossRisks: DataLossRisk[],
+): void {
+  for (const before of baseline) {
+    if (moduleTypeOf(before.type) !== T.databaseInstance) continue;
+    const after = currentByKey.get(canonicalUrn(before.urn));
+    if (after === undefined || moduleTypeOf(after.type) !== T.databaseInstance) continue;
+    const [from, to] = [engineOf(before), engineOf(after)];
+    if (from === undefined || to === undefined || from.toLowerCase() === to.toLowerCase()) continue;
+    const upgrade = `its instance ${after.name}'s engine changes ${from} → ${to}: the provider's blue/green major upgrade gives the instance a new id`;
+    if (!dataLossRisks.some((r) => r.urn === before.urn))
+      dataLossRisks.push({
+        ...summary(before),
+        action: "replace",
+        reason: `engine ${from} → ${to}: the provider's blue/green major upgrade copies the data to a new instance (new id) and deletes this one; the databases, users, privileges and ACLs on it are replaced. Take a backup first`,
+        protect: before.protect === true,
+        retainOnDelete: before.retainOnDelete === true,
+      });
+    for (const old of baseline) {
+      const dependant = currentByKey.get(canonicalUrn(old.urn));
+      if (dependant === undefined || dependant.urn === after.urn || !onInstance(dependant, after)) continue;
+      if (!replacementInputs(dependant.type).includes("instanceId")) continue;
+      const reason = `${upgrade}, and a ${shortType(dependant.type)} is replaced when instanceId changes`;
+      const entry = changed.find((c) => c.urn === dependant.urn);
+      if (entry) {
+        if (!entry.changedInputs.includes("instanceId")) entry.changedInputs.push("instanceId");
+        if (!entry.replaceInputs.includes("instanceId")) entry.replaceInputs.push("instanceId");
+        entry.reason = reason;
+      } else
+        changed.push({
+          ...summary(dependant),
+          changedInputs: ["instanceId"],
+          replaceInputs: ["instanceId"],
+          reason,
+        });
+      if (isStateful(dependant.type) && !dataLossRisks.some((r) => r.urn === old.urn)) {
+        dataLossRisks.push({
+          ...summary(old),
+          action: "replace",
+          reason: `${what(old)}${reason}`,
+          protect: old.protect === true,
+          retainOnDelete: old.retainOnDelete === true,
+        });
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { describeAssumptions, resolveAssumptions } from "./assumptions";
 import { estimateCost } from "./cost";
 import { criticalPath, DEFAULT_TARGET_SECONDS } from "./critical-path";
 import { diffPlans } from "./diff";
+import type { TypeDuration } from "./durations";
 import { durationOf } from "./durations";
 import { planExitCode } from "./exit-codes";
 import { keySettings } from "./key-settings";
@@ -17,6 +18,9 @@ import type { Baseline, PlanDocument } from "./schema";
 import { PLAN_SCHEMA_VERSION } from "./schema";
 import { shortType } from "./tokens";
 import { PACKAGE_NAME, packageVersion } from "./version";
+
+/** A resource the baseline already has, unchanged: nothing to do. */
+const UNCHANGED: TypeDuration = { seconds: 0, basis: "assumption", source: "unchanged since the baseline" };
 
 export interface BuildPlanOptions {
   /** Pulumi project name (Pulumi.yaml `name`). */
@@ -56,11 +60,6 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
     defaultRegion,
   });
   const policy = runPolicy(graph, options.policy ?? scalewayBlocksPolicy, options.policyConfig);
-  const deployTime = criticalPath(
-    resources,
-    (r) => durationOf(r.type, assumptions),
-    options.targetSeconds ?? DEFAULT_TARGET_SECONDS,
-  );
   const diff = options.baseline
     ? {
         baseline: {
@@ -71,6 +70,19 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
         ...diffPlans(options.baseline.resources, resources),
       }
     : undefined;
+  // With a baseline, only what changes takes time: added resources are created, changed ones updated
+  // or replaced (estimated like a create: the recordings time creations). Deletions are not timed.
+  const changing = diff ? new Set([...diff.added, ...diff.changed].map((r) => r.urn)) : undefined;
+  const path = criticalPath(
+    resources,
+    (r) => (changing && !changing.has(r.urn) ? UNCHANGED : durationOf(r.type, assumptions)),
+    options.targetSeconds ?? DEFAULT_TARGET_SECONDS,
+  );
+  const deployTime = {
+    ...path,
+    scope: changing ? ("changes" as const) : ("create" as const),
+    steps: changing ? path.steps.filter((s) => changing.has(s.urn)) : path.steps,
+  };
   const warnings = [...(options.warnings ?? [])];
   if (
     options.baseline &&

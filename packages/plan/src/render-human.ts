@@ -133,16 +133,20 @@ function renderDeployTime(doc: Doc, c: Palette): string[] {
     : c.red(
         `over the ${formatDuration(d.targetSeconds)} target by ${formatDuration(d.totalSeconds - d.targetSeconds)}`,
       );
+  const what =
+    d.scope === "changes" ? "Estimated deployment time of the changes" : "Estimated deployment time";
   const out = [
-    c.bold(`Estimated deployment time: ${formatDuration(d.totalSeconds)} along the critical path`) +
-      ` (${verdict})`,
+    c.bold(`${what}: ${formatDuration(d.totalSeconds)} along the critical path`) + ` (${verdict})`,
   ];
-  if (d.upperBoundSeconds > d.totalSeconds)
+  if (d.maxSeconds > d.totalSeconds)
+    out.push(c.dim(`  ${formatDuration(d.maxSeconds)} with the slowest recorded creation of each type`));
+  if (d.upperBoundSeconds > Math.max(d.totalSeconds, d.maxSeconds))
     out.push(
       c.dim(
         `  up to ${formatDuration(d.upperBoundSeconds)} with documented upper bounds (provider timeouts)`,
       ),
     );
+  if (d.scope === "changes" && d.steps.length === 0) out.push(c.dim("  nothing to create or update"));
   for (const s of d.steps) {
     out.push(
       `  ${formatDuration(s.startSeconds).padStart(7)} → ${formatDuration(s.finishSeconds).padEnd(7)} ${s.name} ${c.cyan(

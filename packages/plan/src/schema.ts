@@ -5,7 +5,7 @@ import { z } from "zod";
  * meaning or type; MINOR when fields are added. Readers should check the major version and ignore
  * fields they do not know.
  */
-export const PLAN_SCHEMA_VERSION = "1.0";
+export const PLAN_SCHEMA_VERSION = "1.1";
 
 const json = z.json();
 
@@ -77,9 +77,12 @@ const pathStep = z.object({
   startSeconds: z.number(),
   seconds: z.number(),
   finishSeconds: z.number(),
-  basis: z.enum(["official", "third-party", "assumption", "override"]),
+  basis: z
+    .enum(["measured", "official", "third-party", "assumption", "override"])
+    .describe("measured: the p90 of the provider's recorded acceptance tests."),
   source: z.string(),
-  upperBoundSeconds: z.number().optional(),
+  maxSeconds: z.number().optional().describe("The slowest recorded creation of the type, when measured."),
+  upperBoundSeconds: z.number().optional().describe("The provider's create timeout, when known."),
 });
 
 export const planDocumentSchema = z
@@ -120,8 +123,12 @@ export const planDocumentSchema = z
       failed: z.boolean().describe("A mandatory rule fails (exit status 1)."),
     }),
     deployTime: z.object({
+      scope: z
+        .enum(["create", "changes"])
+        .describe("create: a deploy from nothing; changes: with --baseline, only what changes is timed."),
       totalSeconds: z.number(),
-      upperBoundSeconds: z.number(),
+      maxSeconds: z.number().describe("The total with the slowest recorded creation of each measured type."),
+      upperBoundSeconds: z.number().describe("The total with every provider timeout."),
       targetSeconds: z.number(),
       withinTarget: z.boolean(),
       steps: z.array(pathStep).describe("The critical path, first to last."),
@@ -132,7 +139,15 @@ export const planDocumentSchema = z
         added: z.array(z.object(summary)),
         removed: z.array(z.object(summary)),
         changed: z.array(
-          z.object({ ...summary, changedInputs: z.array(z.string()), replaceInputs: z.array(z.string()) }),
+          z.object({
+            ...summary,
+            changedInputs: z.array(z.string()),
+            replaceInputs: z.array(z.string()),
+            reason: z
+              .string()
+              .optional()
+              .describe("Why it is replaced when no input of its own says so (an engine upgrade)."),
+          }),
         ),
         dataLossRisks: z.array(
           z.object({

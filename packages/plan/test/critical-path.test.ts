@@ -79,10 +79,8 @@ describe("criticalPath", () => {
     const defaults = resolveAssumptions();
     const rdb = durationOf("scaleway:databases/instance:Instance", defaults);
     expect(rdb.upperBoundSeconds).toBe(30 * 60); // the Terraform provider's timeout
-    expect(rdb.basis).toBe("assumption");
-    expect(durationOf("scaleway:databases/serverlessDatabase:ServerlessDatabase", defaults).basis).toBe(
-      "official",
-    );
+    expect(rdb).toMatchObject({ basis: "measured", seconds: 243, maxSeconds: 397 }); // p90 and max
+    expect(durationOf("scaleway:object/bucket:Bucket", defaults).basis).toBe("assumption");
     const overridden = durationOf(
       "scaleway:databases/instance:Instance",
       resolveAssumptions({ "deploy.databases.Instance": 420 }),

@@ -35,10 +35,10 @@ describe("diffPlans", () => {
   });
 
   it("flags a change of a replacement-forcing input of a stateful resource", () => {
-    const ha = { ...instance, inputs: { ...instance.inputs, isHaCluster: true } };
-    const diff = diffPlans(baseline, [ha, bucket]);
+    const renamedAdmin = { ...instance, inputs: { ...instance.inputs, userName: "root" } };
+    const diff = diffPlans(baseline, [renamedAdmin, bucket]);
     expect(diff.changed).toEqual([
-      expect.objectContaining({ changedInputs: ["isHaCluster"], replaceInputs: ["isHaCluster"] }),
+      expect.objectContaining({ changedInputs: ["userName"], replaceInputs: ["userName"] }),
     ]);
     expect(diff.dataLossRisks).toEqual([expect.objectContaining({ action: "replace", name: "pg" })]);
   });
