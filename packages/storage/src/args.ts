@@ -82,6 +82,13 @@ export const bucketObjectLockSchema = objectLockSchema.superRefine((lock, ctx) =
 /** S3 object keys are at most 1024 bytes of UTF-8: a longer prefix matches nothing. */
 export const MAX_PREFIX_BYTES = 1024;
 
+/**
+ * The tag a publicRead bucket carries (map tags: `{ public: "true" }`): the project's convention for
+ * a deliberate public opt-in made through a block, which the policy package reads on the bucket
+ * behind a public ACL (its setting `publicOptInTag`, default "public=true").
+ */
+export const PUBLIC_OPT_IN_TAG = Object.freeze({ key: "public", value: "true" });
+
 /** Lifecycle rule ids the component writes itself; user rules may not reuse them. */
 export const RESERVED_RULE_IDS = ["housekeeping", "transitions"] as const;
 
@@ -257,7 +264,8 @@ export const bucketArgsSchema = z
      */
     name: bucketNameSchema.optional(),
     /**
-     * Serve objects to anyone (canned ACL "public-read"), for static assets only.
+     * Serve objects to anyone (canned ACL "public-read"), for static assets only. The bucket is then
+     * tagged `public=true`, the deliberate opt-in the policy package looks for.
      * Refused with `encryption` and with GLACIER transitions. Default false ("private").
      */
     publicRead: z.boolean().optional(),
@@ -266,8 +274,9 @@ export const bucketArgsSchema = z
     /** Let `pulumi destroy` delete a bucket that still holds objects. Default: the profile; refused in production. */
     forceDestroy: z.boolean().optional(),
     /**
-     * Pulumi `protect` on the bucket (and the key it creates). Default: the component's own
-     * `protect` option, else the profile's deletionProtection.
+     * Pulumi `protect` on every child (bucket, key, ACL, encryption, lock, policy), like the
+     * component's own `protect` option. Default: that option, else the profile's
+     * deletionProtection, which protects the bucket and the key it creates only.
      */
     protect: z.boolean().optional(),
     lifecycle: lifecycleSchema.optional(),
@@ -289,6 +298,12 @@ export const bucketArgsSchema = z
     const glacierMessage = (region: Region) =>
       `expected ONEZONE_IA: GLACIER is not offered in ${region} (only in ${glacierRegion.options.join(" | ")})`;
 
+    if (args.tags !== undefined && Object.hasOwn(args.tags, PUBLIC_OPT_IN_TAG.key)) {
+      issue(
+        ["tags", PUBLIC_OPT_IN_TAG.key],
+        `expected no "${PUBLIC_OPT_IN_TAG.key}" tag: the component sets ${PUBLIC_OPT_IN_TAG.key}=${PUBLIC_OPT_IN_TAG.value} itself when publicRead is true, so the tag always tells the truth`,
+      );
+    }
     if (args.forceDestroy === true && args.environment === "production") {
       issue(
         ["forceDestroy"],

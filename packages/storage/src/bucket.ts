@@ -1,8 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs, s3Endpoint, shortHash, stackIdentity } from "@scaleway-blocks/core";
+import {
+  blockContext,
+  parseArgs,
+  resolveProtection,
+  s3Endpoint,
+  shortHash,
+  stackIdentity,
+} from "@scaleway-blocks/core";
 import type { BlockContext, Region } from "@scaleway-blocks/core";
-import { bucketArgsSchema } from "./args";
+import { PUBLIC_OPT_IN_TAG, bucketArgsSchema } from "./args";
 import type { BucketArgs, ParsedBucketArgs } from "./args";
 import { policyDocument } from "./internal/policy";
 import type { Principal } from "./internal/policy";
@@ -109,12 +116,13 @@ export class Bucket extends pulumi.ComponentResource {
     // provider's default project while the bucket lives in another one fails with a 403.
     const scope = { region, ...(projectId !== undefined ? { projectId } : {}) };
 
-    // Explicit arg, then the component's own `protect` option, then the environment profile.
-    const protect = parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection;
-    // Pulumi passes `protect` down to children but not `retainOnDelete`: forward the component's
-    // own to every child, since each one holds data (bucket, key) or configures the bucket (ACL,
-    // encryption, lock, policy), and a retained bucket must keep its policy and encryption.
-    const retain = opts?.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {};
+    // Core's one rule: the `protect` arg, then the component's own `protect` option, then the
+    // profile (the bucket and the key only, which hold data: `stateful`); an explicit arg or option
+    // also reaches the ACL, encryption, lock and policy configuration (`other`). `retainOnDelete`,
+    // which Pulumi does not pass on, is forwarded to every child: a retained bucket keeps its ACL,
+    // policy and encryption.
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
+    const protect = protection.protect;
     const objectLock = parsed.objectLock;
     const versioning =
       parsed.versioning ?? (objectLock !== undefined ? true : ctx.profile.storage.versioning);
@@ -127,14 +135,18 @@ export class Bucket extends pulumi.ComponentResource {
       {
         name: parsed.name ?? defaultBucketName(ctx, name),
         ...scope,
-        tags: { ...ctx.tags.map },
+        // A public bucket says so: the policy tells this deliberate opt-in from an accidental ACL.
+        tags: {
+          ...ctx.tags.map,
+          ...(publicRead ? { [PUBLIC_OPT_IN_TAG.key]: PUBLIC_OPT_IN_TAG.value } : {}),
+        },
         forceDestroy,
         versioning: { enabled: versioning },
         lifecycleRules: lifecycleRules(parsed, ctx, versioning),
         ...(parsed.corsRules !== undefined ? { corsRules: parsed.corsRules } : {}),
         ...(objectLock !== undefined ? { objectLockEnabled: true } : {}),
       },
-      { parent: this, protect, ...retain },
+      { parent: this, ...protection.stateful },
     );
 
     // How the children name the bucket (terraform-provider-scaleway v2.79.0
@@ -151,7 +163,7 @@ export class Bucket extends pulumi.ComponentResource {
     const acl = new scaleway.object.BucketAcl(
       `${name}-acl`,
       { bucket: bucketName, acl: publicRead ? "public-read" : "private", ...scope },
-      { parent: this, ...retain },
+      { parent: this, ...protection.other },
     );
     const configured: pulumi.Resource[] = [acl];
 
@@ -173,7 +185,7 @@ export class Bucket extends pulumi.ComponentResource {
             tags: [...ctx.tags.list],
             ...scope,
           },
-          { parent: this, protect, ...retain },
+          { parent: this, ...protection.stateful },
         );
         kmsKeyId = bareKeyId(key.id);
       } else if (parsed.encryption.kmsKeyId !== undefined) {
@@ -192,7 +204,7 @@ export class Bucket extends pulumi.ComponentResource {
             ],
             ...scope,
           },
-          { parent: this, ...retain },
+          { parent: this, ...protection.other },
         ),
       );
     }
@@ -212,7 +224,7 @@ export class Bucket extends pulumi.ComponentResource {
             },
             ...scope,
           },
-          { parent: this, ...retain },
+          { parent: this, ...protection.other },
         ),
       );
     }
@@ -231,7 +243,7 @@ export class Bucket extends pulumi.ComponentResource {
       new scaleway.object.BucketPolicy(
         `${name}-policy`,
         { bucket: bucketName, policy: document, ...scope },
-        { parent: this, dependsOn: configured, ...retain },
+        { parent: this, dependsOn: configured, ...protection.other },
       );
     }
 

@@ -19,6 +19,24 @@ describe("Bucket options", () => {
     expect(graph.byType(T.policy)).toHaveLength(0);
   });
 
+  it("tags a publicRead bucket public=true, the deliberate opt-in the policy looks for", async () => {
+    const { graph } = await record(
+      () => new Bucket("assets", args({ publicRead: true, tags: { team: "web" } })),
+    );
+    expect(graph.inputsOf(T.bucket).tags).toMatchObject({
+      public: "true",
+      team: "web",
+      component: "storage",
+    });
+  });
+
+  it("never tags a private bucket public", async () => {
+    for (const publicRead of [false, undefined]) {
+      const { graph } = await record(() => new Bucket("assets", args({ publicRead })));
+      expect(graph.inputsOf(T.bucket).tags).not.toHaveProperty("public");
+    }
+  });
+
   it("keeps the ACL private when publicRead is false", async () => {
     const { graph } = await record(() => new Bucket("assets", args({ publicRead: false })));
     expect(graph.inputsOf(T.acl).acl).toBe("private");
@@ -95,6 +113,33 @@ describe("Bucket resource options", () => {
         type,
         retainOnDelete: true,
       });
+    }
+  });
+
+  it.each([
+    ["the protect arg", { ...everything, protect: true }, undefined],
+    ["the component's protect option", everything, { protect: true }],
+  ] as const)("protects every child, configuration included, with %s (one effect)", async (_, a, o) => {
+    const { graph } = await record(() => new Bucket("docs", a, o));
+    for (const type of children) {
+      expect({ type, protect: graph.one(type).options.protect }).toEqual({ type, protect: true });
+    }
+  });
+
+  it("lets a protect: false arg unprotect every child of a protected component", async () => {
+    const { graph } = await record(
+      () => new Bucket("docs", { ...everything, protect: false }, { protect: true }),
+    );
+    for (const type of children) {
+      expect({ type, protect: graph.one(type).options.protect }).toEqual({ type, protect: false });
+    }
+  });
+
+  it("protects only the bucket and the key, not their configuration, by the production profile", async () => {
+    const { graph } = await record(() => new Bucket("docs", { ...everything, environment: "production" }));
+    for (const type of children) {
+      const expected = (stateful as readonly string[]).includes(type);
+      expect({ type, protect: graph.one(type).options.protect }).toEqual({ type, protect: expected });
     }
   });
 

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
 import { record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -258,6 +259,14 @@ describe("Bucket refuses bad input before registering anything", () => {
     expect(paths(error).sort()).toEqual(["projectId", "region"]);
   });
 
+  it("refuses a public tag of the user's own: only publicRead sets it", async () => {
+    for (const publicRead of [true, false]) {
+      const error = await configError({ publicRead, tags: { public: publicRead ? "false" : "true" } });
+      expect(paths(error)).toEqual(["tags.public"]);
+      expect(error.issues[0]?.expected).toContain("publicRead");
+    }
+  });
+
   it("lists every bad field at once", async () => {
     const error = await configError({
       name: "x",
@@ -407,5 +416,18 @@ describe("Bucket numbers and texts stay within their documented bounds", () => {
     });
     expect(paths(error)).toEqual(["lifecycle.rules[0].prefix"]);
     expect(error.issues[0]?.expected).toContain("1024 bytes");
+  });
+});
+
+describe("Bucket refuses option objects that are not plain objects", () => {
+  it.each([
+    ["lifecycle", new Date()],
+    ["encryption", Promise.resolve({ createKey: true })],
+    ["objectLock", pulumi.output({ mode: "GOVERNANCE", days: 30 })],
+    ["access", Promise.resolve({ owners: [{ applicationId: APP_CI }] })],
+  ])("refuses %s given as a Promise, an Output or a Date", async (field, value) => {
+    const error = await configError({ [field]: value });
+    expect(paths(error)).toEqual([field]);
+    expect(error.issues[0]?.expected).toContain("object literal");
   });
 });
