@@ -1,6 +1,8 @@
 import {
   commonArgsShape,
   environmentProfile,
+  headerNameSchema,
+  httpsUrlSchema,
   nameSegmentSchema,
   pulumiInput,
   secretInputSchema,
@@ -25,8 +27,27 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const SOURCE_TYPES = ["metrics", "logs", "traces"] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
-/** Retention bounds of custom Cockpit sources (Scaleway docs: 1 day to 5 years). */
-export const SOURCE_RETENTION_DAYS = { min: 1, max: 1825 } as const;
+/**
+ * Retention bounds of custom Cockpit sources: 1 to 365 days, the provider's validator
+ * (terraform-provider-scaleway v2.79.0 internal/services/cockpit/source.go, retention_days
+ * `validation.IntBetween(1, 365)`). The Cockpit API's GetConfig answers up to 1825 days
+ * (testdata/cockpit-config-data-source-basic.cassette.yaml), but the provider refuses more than 365.
+ */
+export const SOURCE_RETENTION_DAYS = { min: 1, max: 365 } as const;
+
+/**
+ * Bounds of a budget's monthly limit. The provider sends `consumption_limit` (cents) as a uint32
+ * (terraform-provider-scaleway v2.79.0 internal/services/billing/budget_resource.go), so more than
+ * 4 294 967 295 cents would wrap around silently; at least one cent.
+ */
+export const BUDGET_LIMIT_EUR = { min: 0.01, max: 42_949_672.95 } as const;
+
+/**
+ * At most 10 alerts per budget: Scaleway docs, "How to use billing alerts" ("You may configure up to
+ * 10 billing alerts based on your monthly budget"). Thresholds are whole percentages 1–100 (the
+ * provider accepts 0–100: internal/services/billing/budget_alert_resource.go; 0 would fire at once).
+ */
+export const MAX_BUDGET_THRESHOLDS = 10;
 
 function unique<T>(values: readonly T[]): boolean {
   return new Set(values).size === values.length;
@@ -63,8 +84,9 @@ const sourceSchema = z.strictObject({
   /** What the source stores. */
   type: z.enum(SOURCE_TYPES, { error: () => `expected a source type: ${SOURCE_TYPES.join(" | ")}` }),
   /**
-   * Days of data kept. Default: the environment profile's metric retention for metrics,
-   * its log retention for logs and traces. **Changing it recreates the source (its data is lost).**
+   * Days of data kept, 1–365. Default: the environment profile's metric retention for metrics, its log
+   * retention for logs and traces. Changing it updates the source in place (the provider PATCHes
+   * retention_days: testdata/cockpit-source-update.cassette.yaml); a new key or type replaces it.
    */
   retentionDays: z
     .number()
@@ -73,19 +95,6 @@ const sourceSchema = z.strictObject({
     .max(SOURCE_RETENTION_DAYS.max, `expected at most ${SOURCE_RETENTION_DAYS.max} days`)
     .optional(),
 });
-
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
-const httpsUrlSchema = z.string().refine(isHttpsUrl, { message: "expected an https:// URL" });
 
 const exporterSourceSchema = z.union(
   [
@@ -110,20 +119,18 @@ const exporterSchema = z.strictObject({
   from: exporterSourceSchema.optional(),
   /** The OpenTelemetry (OTLP) destination. */
   otlp: z.strictObject({
-    /** The OTLP endpoint; https only, since headers usually carry credentials. */
+    /**
+     * The OTLP endpoint: https only, since headers usually carry credentials, and no `user:password@`
+     * in the URL (it would sit in plain text in the state): pass credentials as a secret header.
+     */
     endpoint: httpsUrlSchema,
     /** Headers sent with every export (e.g. an API key). Stored as a Pulumi secret. */
     headers: z
       .record(z.string(), secretInputSchema)
       .superRefine((headers, ctx) => {
         for (const name of Object.keys(headers)) {
-          if (!HEADER_NAME.test(name)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [name],
-              message: "expected an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)",
-            });
-          }
+          const problem = headerNameSchema.safeParse(name).error?.issues[0];
+          if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem.message });
         }
       })
       .optional(),
@@ -133,14 +140,18 @@ const exporterSchema = z.strictObject({
 });
 
 const budgetSchema = z.strictObject({
-  /** The monthly spending limit in EUR (at most two decimals). */
+  /** The monthly spending limit in EUR (at most two decimals), €0.01 to €42,949,672.95. */
   monthlyLimitEur: z
     .number()
     .positive("expected a positive amount in EUR")
+    .max(
+      BUDGET_LIMIT_EUR.max,
+      `expected at most ${BUDGET_LIMIT_EUR.max} EUR (the provider sends cents as a uint32)`,
+    )
     .refine((eur) => Math.abs(eur * 100 - Math.round(eur * 100)) < 1e-6, {
       message: "expected an amount in EUR with at most two decimals",
     }),
-  /** Percentages of the limit at which an alert is sent. Default [50, 80, 100]. */
+  /** Percentages of the limit at which an alert is sent, at most 10 of them. Default [50, 80, 100]. */
   thresholds: z
     .array(
       z
@@ -150,6 +161,10 @@ const budgetSchema = z.strictObject({
         .max(100, "expected a percentage of at most 100"),
     )
     .min(1, "expected at least one threshold")
+    .max(
+      MAX_BUDGET_THRESHOLDS,
+      `expected at most ${MAX_BUDGET_THRESHOLDS} thresholds (Scaleway's limit of alerts per budget)`,
+    )
     .refine(unique, { message: "expected each threshold once" })
     .optional(),
   /** Who receives budget alerts. Default: the contact points' addresses. */
@@ -179,8 +194,16 @@ export const monitoringArgsSchema = z
     tokens: z.record(nameSegmentSchema, tokenScopesSchema).default({}),
     /** Custom data sources by key. */
     sources: z.record(nameSegmentSchema, sourceSchema).default({}),
-    /** Pulumi `protect` on custom sources (deleting one deletes its data). Default: the profile's deletionProtection. */
-    protectSources: z.boolean().optional(),
+    /**
+     * Pulumi `protect`. `true` (or the component's `protect` option) protects every child; left unset, the
+     * environment's deletionProtection (production) protects the custom sources, whose deletion deletes
+     * their data, and nothing else. The component's `retainOnDelete` option reaches every child.
+     */
+    protect: z.boolean().optional(),
+    /** @deprecated Renamed `protect` (one name in every block). */
+    protectSources: z
+      .never({ error: () => 'expected nothing: renamed "protect", the name every block uses' })
+      .optional(),
     /** Export Cockpit data to an OTLP endpoint. */
     exporter: exporterSchema.optional(),
     /** A budget with email alerts on the organization's consumption. */

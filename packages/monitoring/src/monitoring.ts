@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, describeRedacted, isPathUnder, parseArgs } from "@scaleway-blocks/core";
+import {
+  blockContext,
+  describeRedacted,
+  isPathUnder,
+  parseArgs,
+  resolveProtection,
+} from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { SECRET_ARG_PATHS, TOKEN_SCOPES, monitoringArgsSchema } from "./args";
 import type { MonitoringArgs, ParsedMonitoringArgs, SourceType } from "./args";
@@ -57,6 +63,8 @@ export class Monitoring extends pulumi.ComponentResource {
     );
     super(Monitoring.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "monitoring", name }, parsed);
+    // Explicit arg, then the component's own `protect` option, then the profile (sources only: they hold data).
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
     const { region, projectId } = parsed;
     this.region = region;
 
@@ -72,7 +80,7 @@ export class Monitoring extends pulumi.ComponentResource {
         contactPoints: parsed.contactPoints.map((point) => ({ email: point.email })),
         preconfiguredAlertIds: this.enabledAlertRuleIds,
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
     this.alertManagerId = alertManager.id;
     this.alertManagerUrl = alertManager.alertManagerUrl;
@@ -83,7 +91,7 @@ export class Monitoring extends pulumi.ComponentResource {
       const token = new scaleway.observability.Token(
         `${name}-token-${key}`,
         { name: ctx.name(`token-${key}`), region, projectId, scopes },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       return { key, id: token.id, secretKey: pulumi.secret(token.secretKey) };
     });
@@ -92,7 +100,6 @@ export class Monitoring extends pulumi.ComponentResource {
     this.tokenSecretKeys = pulumi.secret(outputRecord(tokens.map((t) => [t.key, t.secretKey])));
 
     // Custom sources
-    const protectSources = parsed.protectSources ?? ctx.profile.deletionProtection;
     const defaultRetention: Record<SourceType, number> = {
       metrics: ctx.profile.monitoring.metricRetentionDays,
       logs: ctx.profile.monitoring.logRetentionDays,
@@ -108,7 +115,7 @@ export class Monitoring extends pulumi.ComponentResource {
           region,
           projectId,
         },
-        { parent: this, protect: protectSources },
+        { parent: this, ...protection.stateful },
       );
       return { key, source };
     });
@@ -144,7 +151,7 @@ export class Monitoring extends pulumi.ComponentResource {
           projectId,
         },
         // The provider does not mark the destination secret; its headers usually carry credentials.
-        { parent: this, additionalSecretOutputs: ["otlpDestination"] },
+        { parent: this, additionalSecretOutputs: ["otlpDestination"], ...protection.other },
       );
       this.exporterId = created.id;
     }
@@ -165,19 +172,19 @@ export class Monitoring extends pulumi.ComponentResource {
           enabled: true,
           organizationId,
         },
-        { parent: this },
+        { parent: this, ...protection.other },
       );
       const emails = budget.emails ?? parsed.contactPoints.map((point) => point.email);
       for (const threshold of budget.thresholds ?? DEFAULT_BUDGET_THRESHOLDS) {
         const alert = new scaleway.billing.BudgetAlert(
           `${name}-budget-alert-${threshold}`,
           { budgetId: created.id, threshold },
-          { parent: this },
+          { parent: this, ...protection.other },
         );
         new scaleway.billing.BudgetAlertNotification(
           `${name}-budget-alert-${threshold}-email`,
           { budgetAlertId: alert.id, emailAddresses: emails },
-          { parent: this },
+          { parent: this, ...protection.other },
         );
       }
       this.budgetId = created.id;

@@ -201,28 +201,39 @@ describe("Monitoring sources", () => {
     expect(await valueOf(result.sourcePushUrls)).toEqual({ app: source.outputs.pushUrl });
   });
 
-  it("lets protectSources override the environment's protection", async () => {
+  it("lets protect: false override the environment's protection of sources", async () => {
     const { graph } = await record(
       () =>
         new Monitoring("mon", {
           ...minimalArgs("production"),
           sources: { app: { type: "logs" } },
-          protectSources: false,
+          protect: false,
         }),
     );
     expect(graph.one(SOURCE).options.protect).toBe(false);
   });
 
-  it("protects sources in dev when asked", async () => {
+  it("protects sources in dev when asked with protect: true", async () => {
     const { graph } = await record(
       () =>
         new Monitoring("mon", {
           ...minimalArgs("dev"),
           sources: { app: { type: "logs" } },
-          protectSources: true,
+          protect: true,
         }),
     );
     expect(graph.one(SOURCE).options.protect).toBe(true);
+  });
+
+  it("accepts a retention of 365 days, the provider's maximum", async () => {
+    const { graph } = await record(
+      () =>
+        new Monitoring("mon", {
+          ...minimalArgs("dev"),
+          sources: { app: { type: "logs", retentionDays: 365 } },
+        }),
+    );
+    expect(graph.inputsOf(SOURCE).retentionDays).toBe(365);
   });
 });
 

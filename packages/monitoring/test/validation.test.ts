@@ -85,7 +85,7 @@ describe("Monitoring bad input", () => {
     ]);
   });
 
-  it.each([0, 1826, 1.5])("refuses a source retention of %s days", async (retentionDays) => {
+  it.each([0, 366, 1825, 1.5])("refuses a source retention of %s days", async (retentionDays) => {
     expect(
       await rejectedPaths({ ...minimalArgs(), sources: { app: { type: "logs", retentionDays } } }),
     ).toEqual(["sources.app.retentionDays"]);
@@ -121,6 +121,49 @@ describe("Monitoring bad input", () => {
     expect(
       await rejectedPaths({ ...minimalArgs(), exporter: { otlp, from: { scaleway: "traces" } } }),
     ).toEqual(["exporter.from"]);
+  });
+
+  it("refuses an exporter endpoint with credentials in the URL, which would sit in plain text", async () => {
+    const { error } = await recordError(
+      () =>
+        new Monitoring("mon", {
+          ...minimalArgs(),
+          exporter: { otlp: { endpoint: "https://user:pass@otlp.example.com" } },
+        }),
+    );
+    expect((error as ConfigError).issues).toEqual([
+      expect.objectContaining({
+        path: "exporter.otlp.endpoint",
+        expected: expect.stringContaining("without credentials"),
+      }),
+    ]);
+  });
+
+  it("refuses an exporter header name longer than 256 characters", async () => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        exporter: { otlp: { ...otlp, headers: { ["x".repeat(257)]: "x" } } },
+      }),
+    ).toEqual([`exporter.otlp.headers.${"x".repeat(257)}`]);
+  });
+
+  it("refuses renamed protectSources, naming protect", async () => {
+    const { error } = await recordError(
+      () => new Monitoring("mon", { ...minimalArgs(), protectSources: true } as unknown as MonitoringArgs),
+    );
+    expect((error as ConfigError).issues).toEqual([
+      expect.objectContaining({ path: "protectSources", expected: expect.stringContaining("protect") }),
+    ]);
+  });
+
+  it.each([
+    ["exporter", new Date()],
+    ["exporter", Promise.resolve({ otlp })],
+    ["budget", Promise.resolve({ monthlyLimitEur: 10, emails: ["finance@example.com"] })],
+    ["sources", new Map([["app", { type: "logs" }]])],
+  ])("refuses %s given as something other than an object literal (%s)", async (field, value) => {
+    expect(await rejectedPaths({ ...minimalArgs(), [field]: value })).toEqual([field]);
   });
 
   it("refuses a malformed exporter header name", async () => {
@@ -164,7 +207,7 @@ describe("Monitoring bad input", () => {
     expect((error as Error).message).not.toContain("4242424242");
   });
 
-  it.each([0, -5, 10.555])("refuses a budget limit of %s EUR", async (monthlyLimitEur) => {
+  it.each([0, -5, 10.555, 42_949_673])("refuses a budget limit of %s EUR", async (monthlyLimitEur) => {
     expect(
       await rejectedPaths({ ...minimalArgs(), budget: { monthlyLimitEur, emails: ["finance@example.com"] } }),
     ).toEqual(["budget.monthlyLimitEur"]);
@@ -177,6 +220,19 @@ describe("Monitoring bad input", () => {
         budget: { monthlyLimitEur: 10, thresholds: [threshold], emails: ["finance@example.com"] },
       }),
     ).toEqual(["budget.thresholds[0]"]);
+  });
+
+  it("refuses more than 10 budget thresholds, Scaleway's limit of alerts per budget", async () => {
+    expect(
+      await rejectedPaths({
+        ...minimalArgs(),
+        budget: {
+          monthlyLimitEur: 10,
+          thresholds: [10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100],
+          emails: ["finance@example.com"],
+        },
+      }),
+    ).toEqual(["budget.thresholds"]);
   });
 
   it("refuses the same budget threshold twice", async () => {
