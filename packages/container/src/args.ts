@@ -368,7 +368,11 @@ export const serviceArgsSchema = z
     registry: registrySchema.optional(),
     /** Credentials to call the private containers. Default: none. */
     invoker: invokerSchema.optional(),
-    /** Pulumi `protect` on the registry namespace (deleting it deletes its images). Default: the component's `protect` option, else the environment's (on in production). */
+    /**
+     * Pulumi `protect` on every child; the same as the component's `protect` option, which it overrides.
+     * Without either, the environment's profile protects the registry namespace only (deleting it deletes
+     * its images; on in production). The component's `retainOnDelete` option reaches every child.
+     */
     protect: z.boolean({ error: "expected true or false" }).optional(),
     description: z.string().max(255, "expected at most 255 characters").optional(),
   })

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, shortHash } from "@scaleway-blocks/core";
+import { blockContext, resolveProtection, shortHash } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
@@ -85,6 +85,10 @@ export class Service extends pulumi.ComponentResource {
     super(Service.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "container", name }, parsed);
     const profile = ctx.profile.container;
+    // The protect arg, then the component's protect option, then the profile (the registry only);
+    // retainOnDelete goes to every child.
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
+    const childOptions = { parent: this, ...protection.other };
     const tags = [...ctx.tags.list];
     const region = parsed.region;
     this.region = region;
@@ -111,8 +115,8 @@ export class Service extends pulumi.ComponentResource {
             region,
             projectId: parsed.projectId,
           },
-          // Explicit arg, then the component's own `protect` option, then the environment profile.
-          { parent: this, protect: parsed.protect ?? opts?.protect ?? ctx.profile.deletionProtection },
+          // Deleting the namespace deletes its images.
+          { parent: this, ...protection.stateful },
         )
       : undefined;
 
@@ -125,7 +129,7 @@ export class Service extends pulumi.ComponentResource {
         projectId: parsed.projectId,
         tags,
       },
-      { parent: this },
+      childOptions,
     );
 
     const ids: Record<string, pulumi.Output<string>> = {};
@@ -178,7 +182,7 @@ export class Service extends pulumi.ComponentResource {
           commands: spec.command,
           args: spec.args,
         },
-        { parent: this },
+        childOptions,
       );
       ids[key] = container.id;
       // The provider deprecates domainName for publicEndpoint, the full URL
@@ -205,7 +209,7 @@ export class Service extends pulumi.ComponentResource {
             }) as scaleway.types.input.containers.TriggerCron,
             destinationConfig: { httpPath: cron.path, httpMethod: cron.method },
           },
-          { parent: this },
+          childOptions,
         );
       }
 
@@ -215,7 +219,7 @@ export class Service extends pulumi.ComponentResource {
             new scaleway.containers.Domain(
               `${name}-${key}-domain-${hostname}`,
               { containerId: container.id, hostname, region },
-              { parent: this },
+              childOptions,
             ).url,
         ),
       );
@@ -231,7 +235,7 @@ export class Service extends pulumi.ComponentResource {
           description: `Calls the private containers of ${ctx.name()}`,
           tags,
         },
-        { parent: this },
+        childOptions,
       );
       new scaleway.iam.Policy(
         `${name}-invoker`,
@@ -242,7 +246,7 @@ export class Service extends pulumi.ComponentResource {
           rules: [{ permissionSetNames: [INVOKE_PERMISSION_SET], projectIds: [projectId] }],
           tags,
         },
-        { parent: this },
+        childOptions,
       );
       const apiKey = new scaleway.iam.ApiKey(
         `${name}-invoker`,
@@ -252,7 +256,7 @@ export class Service extends pulumi.ComponentResource {
           description: `X-Auth-Token for the private containers of ${ctx.name()}`,
           expiresAt: parsed.invoker.expiresAt,
         },
-        { parent: this },
+        childOptions,
       );
       // Mocks (and some engines) do not apply additionalSecretOutputs: wrap it here.
       const secretKey = pulumi.secret(apiKey.secretKey);
@@ -275,7 +279,7 @@ export class Service extends pulumi.ComponentResource {
             description: `Legacy JWT to call ${ctx.name(key, { kind: "container" })}`,
             expiresAt: parsed.invoker?.expiresAt,
           },
-          { parent: this },
+          childOptions,
         );
         return [key, pulumi.secret(token.value)] as const;
       });

@@ -54,60 +54,6 @@ describe("image", () => {
     expect(containerInputs(graph).image).toBe("rg.fr-par.scw.cloud/acme-shop-images/api:1.4.2");
   });
 
-  it("lets protect override the environment for the registry", async () => {
-    const { graph } = await record(() => service({ environment: "production", protect: false }));
-    expect(graph.one(REGISTRY_NS).options.protect).toBe(false);
-  });
-
-  it("protects the registry when the component is given protect, even in dev", async () => {
-    const { graph } = await record(
-      () =>
-        new Service(
-          "api",
-          {
-            project: "shop",
-            environment: "dev",
-            containers: { web: { image: { repository: "api", tag: "1" } } },
-          },
-          { protect: true },
-        ),
-    );
-    expect(graph.one(REGISTRY_NS).options.protect).toBe(true);
-  });
-
-  it("lets the component's protect: false win over the profile in production", async () => {
-    const { graph } = await record(
-      () =>
-        new Service(
-          "api",
-          {
-            project: "shop",
-            environment: "production",
-            containers: { web: { image: { repository: "api", tag: "1" } } },
-          },
-          { protect: false },
-        ),
-    );
-    expect(graph.one(REGISTRY_NS).options.protect).toBe(false);
-  });
-
-  it("lets an explicit protect arg win over the component's protect option", async () => {
-    const { graph } = await record(
-      () =>
-        new Service(
-          "api",
-          {
-            project: "shop",
-            environment: "dev",
-            protect: false,
-            containers: { web: { image: { repository: "api", tag: "1" } } },
-          },
-          { protect: true },
-        ),
-    );
-    expect(graph.one(REGISTRY_NS).options.protect).toBe(false);
-  });
-
   it("passes registrySha256 through to force a redeploy", async () => {
     const { graph } = await record(() => service({}, { registrySha256: "sha256:deadbeef" }));
     expect(containerInputs(graph).registrySha256).toBe("sha256:deadbeef");
