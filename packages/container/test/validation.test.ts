@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
 import { record, recordError } from "@scaleway-blocks/testing";
@@ -424,6 +425,35 @@ describe("bad input raises a ConfigError before any resource", () => {
       "containers.web.timeout",
     ]);
   });
+});
+
+describe("options objects that are not object literals", () => {
+  const notLiterals: Array<[string, () => unknown]> = [
+    ["a Promise", () => Promise.resolve({})],
+    ["an Output", () => pulumi.output({})],
+    ["a Date", () => new Date()],
+  ];
+  const places: Array<[string, (value: unknown) => Partial<ServiceArgs>, Api, string]> = [
+    ["invoker", (v) => ({ invoker: v as ServiceArgs["invoker"] }), {}, "invoker"],
+    ["registry", (v) => ({ registry: v as ServiceArgs["registry"] }), {}, "registry"],
+    ["scaling", () => ({}), { scaling: "VALUE" as never }, "containers.web.scaling"],
+    ["livenessProbe", () => ({}), { livenessProbe: "VALUE" as never }, "containers.web.livenessProbe"],
+    ["startupProbe", () => ({}), { startupProbe: "VALUE" as never }, "containers.web.startupProbe"],
+    ["a cron", () => ({}), { crons: { nightly: "VALUE" as never } }, "containers.web.crons.nightly"],
+  ];
+
+  for (const [kind, make] of notLiterals) {
+    for (const [where, overrides, api, path] of places) {
+      it(`refuses ${kind} as ${where}, creating nothing`, async () => {
+        const value = make();
+        const withValue = JSON.parse(JSON.stringify(api), (_key, v: unknown) =>
+          v === "VALUE" ? value : v,
+        ) as Api;
+        const error = await configError(() => service(overrides(value), withValue));
+        expect(paths(error)).toContain(path);
+      });
+    }
+  }
 });
 
 describe("validateServiceArgs", () => {
