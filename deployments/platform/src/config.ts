@@ -328,9 +328,14 @@ const databaseSchema = z.strictObject(
       .string({ error: "expected a node type such as DB-DEV-S" })
       .regex(/^db-[a-z0-9]+(?:-[a-z0-9]+)+$/i, "expected a Managed Database node type such as DB-DEV-S")
       .optional(),
-    /** **Changing it recreates the instance.** */
+    /** Turning it on upgrades the instance in place; Scaleway cannot turn it off again (database README). */
     highAvailability: bool("highAvailability").optional(),
-    volumeSizeInGb: int("GB").min(5, "expected at least 5 GB").optional(),
+    /** 5–10000 GB in steps of 5, the database block's bounds (the provider's IntDivisibleBy(5)). */
+    volumeSizeInGb: int("GB")
+      .min(5, "expected at least 5 GB")
+      .max(10_000, "expected at most 10000 GB")
+      .multipleOf(5, "expected a multiple of 5 GB (Scaleway sizes volumes in steps of 5 GB)")
+      .optional(),
     backups: z
       .strictObject(
         {

@@ -159,6 +159,13 @@ const BAD_CONFIGS: BadConfig[] = [
       "Pulumi.production.yaml: platform:database.highAvailability: expected true in production: a single node makes every maintenance a production outage; received false",
   },
   {
+    what: "a volume size that is not a multiple of 5 GB",
+    stack: "production",
+    config: { ...production, "platform:database": { mode: "managed", volumeSizeInGb: 12 } },
+    message:
+      "Pulumi.production.yaml: platform:database.volumeSizeInGb: expected a multiple of 5 GB (Scaleway sizes volumes in steps of 5 GB); received 12",
+  },
+  {
     what: "production backups kept in the instance's region",
     stack: "production",
     config: { ...production, "platform:database": { backups: { inAnotherRegion: false } } },
