@@ -2,6 +2,8 @@ import { parseArgs } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
+import { NO_SOURCES, sourcesFinder } from "./internal/relations";
+import type { Related } from "./internal/relations";
 import { moduleTypeOf } from "./provider";
 import { scrub, tagsOf, unwrapSecrets } from "./internal/values";
 import { rules } from "./rules";
@@ -22,6 +24,11 @@ export interface GraphResource {
   readonly options: { readonly protect?: boolean };
   /** The parent's URN. */
   readonly parent?: string;
+  /**
+   * Per input, the URNs of the resources its value came from (recorded by @scaleway-blocks/testing).
+   * Optional: without it, rules that look at related resources find them by name.
+   */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ResourceGraphLike {
@@ -141,6 +148,7 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
   const resolved = rules.map((rule) => ({ rule, ...effectiveRule(rule, parsed) }));
   const familyEnvironment = familyEnvironments(graph);
   const findings: Finding[] = [];
+  const related: (Related & { resource: GraphResource; secrets: Set<string> })[] = [];
   for (const resource of graph.resources) {
     const type = moduleTypeOf(resource.type);
     if (!type.startsWith("scaleway:")) continue;
@@ -154,6 +162,16 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
       inputs,
       protect: resource.options?.protect === true,
     };
+    related.push({
+      subject,
+      resource,
+      secrets,
+      ...(resource.propertyDependencies ? { propertyDependencies: resource.propertyDependencies } : {}),
+    });
+  }
+  const sourcesOf = sourcesFinder(related);
+  for (const { subject, resource, secrets } of related) {
+    const { type, inputs } = subject;
     const tagged = ownEnvironment(inputs) ?? familyEnvironment(resource);
     for (const { rule, level, settings } of resolved) {
       if (level === "disabled" || !rule.appliesTo(type)) continue;
@@ -162,6 +180,8 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
         settings,
         environment,
         production: environment === "production",
+        // Only rules that say they read other resources see them, as under CrossGuard.
+        sourcesOf: rule.readsRelatedResources ? (input) => sourcesOf(subject, input) : NO_SOURCES,
       })) {
         findings.push({
           ruleId: rule.id,

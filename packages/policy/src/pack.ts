@@ -1,17 +1,21 @@
 import type {
+  Policies,
   PolicyConfigSchema,
   PolicyPackArgs,
+  PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
-  ResourceValidationPolicy,
+  StackValidationArgs,
 } from "@pulumi/policy";
 import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
+import { NO_SOURCES, sourcesFinder } from "./internal/relations";
+import type { Related } from "./internal/relations";
 import { moduleTypeOf } from "./provider";
 import { asObject, asString, tagsOf, tryRead } from "./internal/values";
 import { rules } from "./rules";
 import { resolveSettings, SETTING_JSON_SCHEMAS, settingsOverrideSchema } from "./settings";
 import type { PolicySettings, SettingName } from "./settings";
-import type { EnforcementLevel, Rule } from "./types";
+import type { EnforcementLevel, Rule, RuleResource } from "./types";
 import { renderRuleTable } from "./table";
 
 export interface PolicyPackOptions {
@@ -44,7 +48,7 @@ function configSchema(rule: Rule, defaults: PolicySettings): PolicyConfigSchema 
 }
 
 /** A rule's pack config, validated: only its own settings, each checked like `evaluate` checks them. */
-function readConfig(rule: Rule, args: ResourceValidationArgs): Partial<PolicySettings> {
+function readConfig(rule: Rule, args: Pick<ResourceValidationArgs, "getConfig">): Partial<PolicySettings> {
   const raw = args.getConfig<Record<string, unknown>>();
   const names = new Set<string>(settingNames(rule));
   const own = Object.fromEntries(Object.entries(raw).filter(([key]) => names.has(key)));
@@ -56,45 +60,96 @@ function readConfig(rule: Rule, args: ResourceValidationArgs): Partial<PolicySet
   return parsed.data;
 }
 
+/** What a rule needs of one resource, from a resource validation or a stack validation alike. */
+type PackResource = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider">;
+
 /** The region of the provider the resource uses (the default provider reads scaleway:region). */
-function providerRegion(args: ResourceValidationArgs): string | undefined {
-  return tryRead(() => asString(asObject(args.provider?.props)?.region));
+function providerRegion(resource: PackResource): string | undefined {
+  return tryRead(() => asString(asObject(resource.provider?.props)?.region));
 }
 
-/** A CrossGuard validation running one rule. Exported for tests; use `policyPackPolicies`. */
+function subjectOf(resource: PackResource): RuleResource {
+  return {
+    type: moduleTypeOf(resource.type),
+    registeredType: resource.type,
+    name: resource.name,
+    urn: resource.urn,
+    inputs: resource.props as Record<string, unknown>,
+    protect: resource.opts?.protect === true,
+  };
+}
+
+/** Runs one rule over one resource; the messages carry the fix. */
+function check(
+  rule: Rule,
+  settings: PolicySettings,
+  resource: PackResource,
+  sourcesOf: (input: string) => readonly RuleResource[],
+  subject: RuleResource = subjectOf(resource),
+): string[] {
+  const own = { ...settings, defaultRegion: settings.defaultRegion ?? providerRegion(resource) };
+  const tagged = normalizeEnvironment(tagsOf(tryRead(() => subject.inputs.tags)).get("environment"));
+  const environment = tagged ?? own.environment ?? environmentOfStack(stackOfUrn(resource.urn));
+  return rule
+    .check(subject, { settings: own, environment, production: environment === "production", sourcesOf })
+    .map((message) => `${message}\nFix: ${rule.remediation}`);
+}
+
+/** A CrossGuard resource validation running one rule. Exported for tests; use `policyPackPolicies`. */
 export function validationFor(
   rule: Rule,
   defaults: PolicySettings,
 ): (args: ResourceValidationArgs, reportViolation: ReportViolation) => void {
   return (args, reportViolation) => {
-    const type = moduleTypeOf(args.type);
-    if (!rule.appliesTo(type)) return;
+    if (!rule.appliesTo(moduleTypeOf(args.type))) return;
     const settings = resolveSettings(defaults, readConfig(rule, args));
-    settings.defaultRegion ??= providerRegion(args);
-    const props = args.props as Record<string, unknown>;
-    const tagged = normalizeEnvironment(tagsOf(tryRead(() => props.tags)).get("environment"));
-    const environment = tagged ?? settings.environment ?? environmentOfStack(stackOfUrn(args.urn));
-    const messages = rule.check(
-      {
-        type,
-        registeredType: args.type,
-        name: args.name,
-        urn: args.urn,
-        inputs: props,
-        protect: args.opts?.protect === true,
-      },
-      { settings, environment, production: environment === "production" },
-    );
-    for (const message of messages) reportViolation(`${message}\nFix: ${rule.remediation}`);
+    for (const message of check(rule, settings, args, NO_SOURCES)) reportViolation(message);
+  };
+}
+
+/**
+ * A CrossGuard stack validation running one rule that reads related resources (the bucket of an
+ * ACL) over every resource of the stack, each violation reported on its resource's URN. A value
+ * unknown during preview stops only the resource that needs it: the others are still checked, then
+ * CrossGuard reports the rule as one that cannot fully run during preview.
+ */
+export function stackValidationFor(
+  rule: Rule,
+  defaults: PolicySettings,
+): (args: StackValidationArgs, reportViolation: ReportViolation) => void {
+  return (args, reportViolation) => {
+    const settings = resolveSettings(defaults, readConfig(rule, args));
+    const urnsOf = (sources: readonly PolicyResource[]) => sources.map((s) => s.urn);
+    const related = args.resources.map((resource) => ({
+      resource,
+      subject: subjectOf(resource),
+      propertyDependencies: Object.fromEntries(
+        Object.entries(resource.propertyDependencies ?? {}).map(([input, s]) => [input, urnsOf(s)]),
+      ),
+    })) satisfies (Related & { resource: PolicyResource })[];
+    const sourcesOf = sourcesFinder(related);
+    let firstError: Error | undefined;
+    for (const { resource, subject } of related) {
+      if (!rule.appliesTo(subject.type)) continue;
+      try {
+        const messages = check(rule, settings, resource, (input) => sourcesOf(subject, input), subject);
+        for (const message of messages) reportViolation(message, resource.urn);
+      } catch (error) {
+        firstError ??= error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    if (firstError !== undefined) throw firstError;
   };
 }
 
 /**
  * The CrossGuard policies, one per rule: name = rule id, enforcement level = the rule's severity
  * (or `options.enforcementLevels`), and a config schema for the settings the rule reads, so that
- * `pulumi preview --policy-pack … --policy-pack-config config.json` can change both.
+ * `pulumi preview --policy-pack … --policy-pack-config config.json` can change both. A rule that
+ * reads related resources (`readsRelatedResources`) is a stack policy (`validateStack`), every other
+ * rule a resource policy (`validateResource`).
  */
-export function policyPackPolicies(options: PolicyPackOptions = {}): ResourceValidationPolicy[] {
+export function policyPackPolicies(options: PolicyPackOptions = {}): Policies {
   const defaults = resolveSettings(options.settings);
   for (const id of Object.keys(options.enforcementLevels ?? {})) {
     if (!rules.some((r) => r.id === id))
@@ -104,15 +159,17 @@ export function policyPackPolicies(options: PolicyPackOptions = {}): ResourceVal
   }
   return rules.map((rule) => {
     const schema = configSchema(rule, defaults);
-    return {
+    const common = {
       name: rule.id,
       description: rule.description,
       enforcementLevel: options.enforcementLevels?.[rule.id] ?? rule.severity,
       remediationSteps: rule.remediation,
       tags: ["scaleway", rule.severity],
       ...(schema ? { configSchema: schema } : {}),
-      validateResource: validationFor(rule, defaults),
     };
+    return rule.readsRelatedResources
+      ? { ...common, validateStack: stackValidationFor(rule, defaults) }
+      : { ...common, validateResource: validationFor(rule, defaults) };
   });
 }
 

@@ -24,7 +24,10 @@ export interface PolicySettings {
   minMysqlVersion: number;
   /** Tag keys every taggable resource must carry. */
   requiredTags: string[];
-  /** The tag (`key=value`) that marks a public container or function as public on purpose. */
+  /**
+   * The tag (`key=value`) that marks a resource as public on purpose: a container or function, a
+   * bucket (as a map tag `{ key: value }`) or a database instance.
+   */
   publicOptInTag: string;
   /** Plain environment variable names accepted even though they look secret (e.g. "CACHE_KEY_PREFIX"). */
   ignoredEnvironmentVariables: string[];
@@ -149,7 +152,8 @@ export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = {
   publicOptInTag: {
     type: "string",
     pattern: tagPattern.source,
-    description: "The key=value tag that marks a public container or function as public on purpose.",
+    description:
+      "The key=value tag that marks a container, function, bucket or database instance as public on purpose.",
   },
   ignoredEnvironmentVariables: {
     type: "array",

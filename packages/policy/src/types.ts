@@ -38,6 +38,13 @@ export interface RuleContext {
   readonly environment: Environment | undefined;
   /** environment === "production". */
   readonly production: boolean;
+  /**
+   * The resources the value of one of this resource's inputs came from: Pulumi's property
+   * dependencies where the graph records them, else the resources whose `name` input the value
+   * names (`"<name>"` or `"<region>/<name>"`), e.g. the Bucket of a BucketAcl's `bucket`. Empty when
+   * none is known, and always empty for rules that do not set `readsRelatedResources`.
+   */
+  sourcesOf(input: string): readonly RuleResource[];
 }
 
 /** A rule: plain data plus a check function over one resource. */
@@ -57,6 +64,11 @@ export interface Rule {
   readonly settings: readonly SettingName[];
   /** Whether the outcome depends on the environment (production-only rules). */
   readonly environmentAware: boolean;
+  /**
+   * Whether the rule reads other resources through `context.sourcesOf` (the bucket of an ACL). The
+   * CrossGuard pack runs such a rule as a stack policy, the only kind that sees other resources.
+   */
+  readonly readsRelatedResources: boolean;
   /** Whether the rule looks at this resource at all. */
   appliesTo(type: string): boolean;
   /** Violation messages for one resource; empty when it complies. */

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as policyRuntime from "@pulumi/policy";
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type {
+  Policy,
+  PolicyResource,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { describe, expect, it, vi } from "vitest";
 import {
   policyPackArgs,
@@ -10,7 +16,7 @@ import {
   rules,
   settingsOverrideSchema,
 } from "../src/index";
-import { PROD_TAGS } from "./fixtures";
+import { PROD_TAGS, PROD_TAG_MAP } from "./fixtures";
 
 interface FakeArgs {
   urn?: string;
@@ -57,14 +63,61 @@ function fakeArgs(
   };
 }
 
-function policy(id: string, policies = policyPackPolicies()): ResourceValidationPolicy {
+type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+function policy(id: string, policies: readonly Policy[] = policyPackPolicies()): AnyPolicy {
   const found = policies.find((p) => p.name === id);
   if (!found) throw new Error(`no policy ${id}`);
   return found;
 }
 
-/** Runs a policy's validation and returns what it reported. */
-async function violations(p: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<string[]> {
+/** What CrossGuard hands a stack validation for one resource, as a plain object. */
+function stackResource(
+  args: ResourceValidationArgs,
+  propertyDependencies: Record<string, PolicyResource[]> = {},
+): PolicyResource {
+  return {
+    type: args.type,
+    props: args.props,
+    urn: args.urn,
+    name: args.name,
+    opts: args.opts,
+    ...(args.provider ? { provider: args.provider } : {}),
+    dependencies: Object.values(propertyDependencies).flat(),
+    propertyDependencies,
+    isType: () => false,
+    asType: () => undefined,
+  };
+}
+
+/** Runs a stack policy over the given resources; what it reported, with the URN of each violation. */
+async function stackViolations(
+  p: AnyPolicy,
+  resources: PolicyResource[],
+  config: Record<string, unknown> = {},
+): Promise<{ message: string; urn?: string }[]> {
+  if (!("validateStack" in p)) throw new Error(`${p.name} is not a stack policy`);
+  const reportViolation = vi.fn<(message: string, urn?: string) => void>();
+  await p.validateStack(
+    {
+      resources,
+      stackTags: new Map(),
+      getConfig: <T extends object>() => config as T,
+      notApplicable: (reason?: string): never => {
+        throw new Error(`not applicable: ${reason ?? ""}`);
+      },
+    },
+    reportViolation,
+  );
+  return reportViolation.mock.calls.map(([message, urn]) => ({ message, ...(urn ? { urn } : {}) }));
+}
+
+/** Runs a policy's validation on one resource (a stack policy on a stack of that resource alone). */
+async function violations(p: AnyPolicy, args: ResourceValidationArgs): Promise<string[]> {
+  if ("validateStack" in p) {
+    const found = await stackViolations(p, [stackResource(args)], args.getConfig<Record<string, unknown>>());
+    return found.map((v) => v.message);
+  }
   const reportViolation = vi.fn<(message: string, urn?: string) => void>();
   const validate = p.validateResource;
   if (typeof validate !== "function") throw new Error("expected one validateResource function");
@@ -217,6 +270,125 @@ describe("a policy's validateResource", () => {
         fakeArgs(INSTANCE, props, { protect: true }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("rules that read related resources", () => {
+  const BUCKET = "scaleway:object/bucket:Bucket";
+  const BUCKET_ACL = "scaleway:object/bucketAcl:BucketAcl";
+  const BUCKET_POLICY = "scaleway:object/bucketPolicy:BucketPolicy";
+  const bucketUrn = `urn:pulumi:production::shop::${BUCKET}::assets-bucket`;
+  const aclUrn = `urn:pulumi:production::shop::${BUCKET_ACL}::assets-acl`;
+  const policyUrn = `urn:pulumi:production::shop::${BUCKET_POLICY}::assets-policy`;
+  const publicRead = JSON.stringify({
+    Statement: [{ Sid: "PublicReadObjects", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"] }],
+  });
+
+  /** A bucket, its public-read ACL and its policy with a public read statement, as a stack. */
+  function stack(bucketTags: Record<string, string>): PolicyResource[] {
+    const bucket = stackResource(
+      fakeArgs(BUCKET, { name: "shop-production-assets", tags: bucketTags }, { urn: bucketUrn }),
+    );
+    const acl = stackResource(
+      fakeArgs(BUCKET_ACL, { bucket: "shop-production-assets", acl: "public-read" }, { urn: aclUrn }),
+      { bucket: [bucket] },
+    );
+    const policy = stackResource(
+      fakeArgs(BUCKET_POLICY, { bucket: "shop-production-assets", policy: publicRead }, { urn: policyUrn }),
+      { bucket: [bucket] },
+    );
+    return [bucket, acl, policy];
+  }
+
+  it("are stack policies, and every other rule a resource policy", () => {
+    const kinds = Object.fromEntries(
+      policyPackPolicies().map((p) => [p.name, "validateStack" in p ? "stack" : "resource"]),
+    );
+    expect(Object.entries(kinds).filter(([, kind]) => kind === "stack")).toEqual(
+      rules.filter((r) => r.readsRelatedResources).map((r) => [r.id, "stack"]),
+    );
+    expect(kinds["scw-bucket-no-public-acl"]).toBe("stack");
+    expect(kinds["scw-database-no-public-endpoint"]).toBe("resource");
+  });
+
+  it("let a bucket tagged public=true pass the mandatory rules, with advisory findings on its ACL and policy", async () => {
+    const resources = stack({ ...PROD_TAG_MAP, public: "true" });
+    expect(await stackViolations(policy("scw-bucket-no-public-acl"), resources)).toEqual([]);
+    expect(await stackViolations(policy("scw-bucket-policy-no-public-principal"), resources)).toEqual([]);
+    const advisory = await stackViolations(policy("scw-bucket-public-on-purpose"), resources);
+    expect(advisory.map((v) => v.urn)).toEqual([aclUrn, policyUrn]);
+    expect(policy("scw-bucket-public-on-purpose").enforcementLevel).toBe("advisory");
+  });
+
+  it("fail a public bucket without the tag, on the URN of the ACL and of the policy", async () => {
+    const resources = stack(PROD_TAG_MAP);
+    const acl = await stackViolations(policy("scw-bucket-no-public-acl"), resources);
+    expect(acl).toEqual([{ message: expect.stringMatching(/acl is "public-read"/) as string, urn: aclUrn }]);
+    const statement = await stackViolations(policy("scw-bucket-policy-no-public-principal"), resources);
+    expect(statement.map((v) => v.urn)).toEqual([policyUrn]);
+    expect(await stackViolations(policy("scw-bucket-public-on-purpose"), resources)).toEqual([]);
+  });
+
+  it("find the bucket by name when CrossGuard gives no property dependency", async () => {
+    const [bucket, acl] = stack({ ...PROD_TAG_MAP, public: "true" });
+    const unlinked = { ...acl!, propertyDependencies: {}, dependencies: [] };
+    expect(await stackViolations(policy("scw-bucket-no-public-acl"), [bucket!, unlinked])).toEqual([]);
+  });
+
+  it("read the opt-in tag from the policy's publicOptInTag setting", async () => {
+    const resources = stack({ ...PROD_TAG_MAP, exposure: "internet" });
+    const config = { publicOptInTag: "exposure=internet" };
+    expect(await stackViolations(policy("scw-bucket-no-public-acl"), resources, config)).toEqual([]);
+    expect(await stackViolations(policy("scw-bucket-no-public-acl"), resources)).toHaveLength(1);
+  });
+
+  it("check the other resources when one holds a value unknown during preview, then report it", () => {
+    const [bucket, , knownPolicy] = stack(PROD_TAG_MAP);
+    const unknownPolicy = stackResource(
+      fakeArgs(
+        BUCKET_POLICY,
+        unknownCheckingProxy({
+          bucket: "shop-production-assets",
+          policy: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+        }),
+        { urn: `${policyUrn}-unknown` },
+      ),
+    );
+    const reportViolation = vi.fn<(message: string, urn?: string) => void>();
+    const statements = policy("scw-bucket-policy-no-public-principal") as StackValidationPolicy;
+    expect(() =>
+      statements.validateStack(
+        {
+          resources: [bucket!, unknownPolicy, knownPolicy!],
+          stackTags: new Map(),
+          getConfig: <T extends object>() => ({}) as T,
+          notApplicable: (): never => {
+            throw new Error("not applicable");
+          },
+        },
+        reportViolation,
+      ),
+    ).toThrow(UnknownValueError);
+    expect(reportViolation.mock.calls.map(([, urn]) => urn)).toEqual([policyUrn]);
+  });
+});
+
+describe("a database instance's public endpoint under CrossGuard", () => {
+  const props = (tags: string[]) => ({ loadBalancer: {}, privateNetwork: { pnId: "pn" }, tags });
+
+  it("passes the mandatory rule with an advisory finding when tagged public=true", async () => {
+    const args = fakeArgs(INSTANCE, props([...PROD_TAGS, "public=true"]));
+    expect(await violations(policy("scw-database-no-public-endpoint"), args)).toEqual([]);
+    const advisory = await violations(policy("scw-database-public-endpoint-on-purpose"), args);
+    expect(advisory).toEqual([
+      expect.stringMatching(/loadBalancer is set on an instance tagged "public=true"/),
+    ]);
+  });
+
+  it("fails the mandatory rule when not tagged public", async () => {
+    const args = fakeArgs(INSTANCE, props(PROD_TAGS));
+    expect(await violations(policy("scw-database-no-public-endpoint"), args)).toHaveLength(1);
+    expect(await violations(policy("scw-database-public-endpoint-on-purpose"), args)).toEqual([]);
   });
 });
 

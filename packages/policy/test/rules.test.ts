@@ -80,6 +80,25 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     ],
     compliant: [{ title: "an instance on a private network only", resource: instance({}) }],
   },
+  "scw-database-public-endpoint-on-purpose": {
+    violating: [
+      {
+        title: "an instance tagged public=true with a load balancer endpoint",
+        resource: instance({ loadBalancer: {}, tags: [...PROD_TAGS, "public=true"] }),
+        message: /loadBalancer is set on an instance tagged "public=true"/,
+      },
+    ],
+    compliant: [
+      {
+        title: "an instance tagged public=true on a private network only",
+        resource: instance({ tags: [...PROD_TAGS, "public=true"] }),
+      },
+      {
+        title: "an untagged instance with a load balancer (scw-database-no-public-endpoint fails it instead)",
+        resource: instance({ loadBalancer: {} }),
+      },
+    ],
+  },
   "scw-database-replica-no-public-endpoint": {
     violating: [
       {
@@ -274,6 +293,25 @@ const cases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       {
         title: "a private bucket ACL",
         resource: resource("scaleway:object/bucketAcl:BucketAcl", { bucket: "b", acl: "private" }),
+      },
+    ],
+  },
+  "scw-bucket-public-on-purpose": {
+    violating: [
+      {
+        title: "a bucket tagged public=true with the deprecated public-read acl",
+        resource: bucket({ acl: "public-read", tags: { ...PROD_TAG_MAP, public: "true" } }),
+        message: /acl is "public-read" on a bucket tagged "public=true"/,
+      },
+    ],
+    compliant: [
+      {
+        title: "a bucket tagged public=true that nothing makes public",
+        resource: bucket({ tags: { ...PROD_TAG_MAP, public: "true" } }),
+      },
+      {
+        title: "a public-read bucket without the tag (scw-bucket-no-public-acl fails it instead)",
+        resource: bucket({ acl: "public-read" }),
       },
     ],
   },

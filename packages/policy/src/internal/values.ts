@@ -124,6 +124,14 @@ export function tagsOf(value: unknown): Map<string, string> {
   return tags;
 }
 
+/** Whether tags (a "key=value" list or a map) hold `tag` ("key=value", or "key" for an empty value). */
+export function hasTag(tagsInput: unknown, tag: string): boolean {
+  const at = tag.indexOf("=");
+  const key = at === -1 ? tag : tag.slice(0, at);
+  const value = at === -1 ? "" : tag.slice(at + 1);
+  return tagsOf(tagsInput).get(key) === value;
+}
+
 /** "fr-par-2" → "fr-par"; a region is returned as is. */
 export function regionOfLocality(locality: string): string {
   return /-\d+$/.test(locality) ? locality.replace(/-\d+$/, "") : locality;

@@ -1,5 +1,5 @@
 import { secretLookingPart } from "@scaleway-blocks/core";
-import { asObject, asString, isSet, tagsOf, tryRead } from "../internal/values";
+import { asObject, asString, hasTag, isSet, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -12,13 +12,6 @@ interface ServerlessInputs {
   cpuLimit: number;
   memoryLimitBytes: number;
   memoryLimit: number;
-}
-
-function hasTag(tagsInput: unknown, tag: string): boolean {
-  const at = tag.indexOf("=");
-  const key = at === -1 ? tag : tag.slice(0, at);
-  const value = at === -1 ? "" : tag.slice(at + 1);
-  return tagsOf(tagsInput).get(key) === value;
 }
 
 export const serverlessPublicOptIn = defineRule<ServerlessInputs>({

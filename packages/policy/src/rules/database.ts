@@ -4,6 +4,7 @@ import {
   asObject,
   asString,
   coverWholeInternetTogether,
+  hasTag,
   isSet,
   isWholeInternet,
   tryRead,
@@ -12,6 +13,7 @@ import { defineRule } from "./define";
 import { T } from "./tokens";
 
 interface InstanceInputs {
+  tags: string[];
   engine: string;
   isHaCluster: boolean;
   disableBackup: boolean;
@@ -25,20 +27,62 @@ interface InstanceInputs {
 /** Scaleway keeps automatic backups 7 days when no retention is given. */
 const SCALEWAY_DEFAULT_RETENTION_DAYS = 7;
 
+/** Why an instance has a public endpoint, or undefined when it has none. */
+function publicEndpointReason(inputs: Readonly<Partial<InstanceInputs>>): string | undefined {
+  if (isSet(inputs, "loadBalancer")) return "loadBalancer is set";
+  if (!isSet(inputs, "privateNetwork"))
+    return "no privateNetwork is set (Scaleway then adds a public endpoint)";
+  return undefined;
+}
+
 export const databaseNoPublicEndpoint = defineRule<InstanceInputs>({
   id: "scw-database-no-public-endpoint",
   severity: "mandatory",
-  description: "Managed Database instances are reachable only through a Private Network.",
+  description:
+    "Managed Database instances are reachable only through a Private Network, unless tagged public on purpose (the public=true tag by default).",
   why: "A public endpoint exposes the database port to the whole internet: credential stuffing and engine CVEs are one step away.",
   remediation:
-    "Set privateNetwork { pnId } on the instance and remove loadBalancer; connect from resources on the same Private Network.",
+    'Set privateNetwork { pnId } on the instance and remove loadBalancer (connect from the same Private Network), or tag the instance "public=true" (publicOptInTag) when the public endpoint is meant.',
   resourceTypes: [T.databaseInstance],
-  check: ({ inputs }) => {
+  settings: ["publicOptInTag"],
+  check: ({ inputs }, { settings }) => {
+    if (
+      hasTag(
+        tryRead(() => inputs.tags),
+        settings.publicOptInTag,
+      )
+    )
+      return undefined;
     if (isSet(inputs, "loadBalancer"))
       return "loadBalancer is set: the instance has a public endpoint reachable from the internet.";
     if (!isSet(inputs, "privateNetwork"))
       return "no privateNetwork is set: Scaleway then gives the instance a public endpoint.";
     return undefined;
+  },
+});
+
+export const databasePublicEndpointOnPurpose = defineRule<InstanceInputs>({
+  id: "scw-database-public-endpoint-on-purpose",
+  severity: "advisory",
+  description:
+    "Managed Database instances tagged public on purpose (the public=true tag by default) that have a public endpoint are listed for review.",
+  why: "A deliberate public endpoint is still on the internet: only its ACL stands between the database port and every scanner.",
+  remediation:
+    'Keep the instance\'s ACL to the addresses that need it; remove loadBalancer and the "public=true" tag (publicOptInTag) when the public endpoint is no longer needed.',
+  resourceTypes: [T.databaseInstance],
+  settings: ["publicOptInTag"],
+  check: ({ inputs }, { settings }) => {
+    if (
+      !hasTag(
+        tryRead(() => inputs.tags),
+        settings.publicOptInTag,
+      )
+    )
+      return undefined;
+    const reason = publicEndpointReason(inputs);
+    return reason === undefined
+      ? undefined
+      : `${reason} on an instance tagged "${settings.publicOptInTag}": its public endpoint is on purpose.`;
   },
 });
 
@@ -195,6 +239,7 @@ export const databaseUserNotAdmin = defineRule<{ isAdmin: boolean }>({
 
 export const databaseRules = [
   databaseNoPublicEndpoint,
+  databasePublicEndpointOnPurpose,
   databaseReadReplicaNoDirectAccess,
   databaseAclNotOpenToWorld,
   databaseEncryptionAtRest,

@@ -11,6 +11,8 @@ export interface RuleSpec<I> {
   resourceTypes: readonly string[] | "all";
   settings?: readonly SettingName[];
   environmentAware?: boolean;
+  /** Whether `check` reads other resources through `context.sourcesOf`. Default false. */
+  readsRelatedResources?: boolean;
   /** Violation messages (or one, or none) for a resource whose inputs have the shape I. */
   check(resource: RuleResource<I>, context: RuleContext): string | readonly string[] | undefined;
 }
@@ -31,6 +33,7 @@ export function defineRule<I>(spec: RuleSpec<I>): Rule {
     resourceTypes: types === "all" ? "all" : Object.freeze([...types]),
     settings: Object.freeze([...(spec.settings ?? [])]),
     environmentAware: spec.environmentAware ?? false,
+    readsRelatedResources: spec.readsRelatedResources ?? false,
     appliesTo: (type: string) => (types === "all" ? type.startsWith("scaleway:") : types.includes(type)),
     check: (resource: RuleResource, context: RuleContext): string[] => {
       const result = spec.check(resource as RuleResource<I>, context);
