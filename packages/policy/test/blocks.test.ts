@@ -66,6 +66,65 @@ describe.each(Object.entries(blocks))("the %s block with its defaults", (_block,
   });
 });
 
+describe("a public opt-in made through a block", () => {
+  const advisoryAndMandatory = async (
+    build: (environment: Environment) => unknown,
+    environment: Environment,
+  ) => {
+    const { graph } = await record(() => build(environment), { stack: environment });
+    const findings = evaluate(graph, { environment });
+    return {
+      mandatory: findings.filter((f) => f.severity === "mandatory"),
+      advisory: findings.filter((f) => f.severity === "advisory").map((f) => `${f.ruleId} ${f.type}`),
+    };
+  };
+
+  it.each(ENVIRONMENTS)(
+    "a publicRead bucket with an access policy passes every mandatory rule in %s, with advisory findings",
+    async (environment) => {
+      const { mandatory, advisory } = await advisoryAndMandatory(
+        (env) =>
+          new Bucket("site", {
+            project: "shop",
+            environment: env,
+            publicRead: true,
+            access: { owners: [{ userId: ADMIN_USER_ID }] },
+          }),
+        environment,
+      );
+      expect(mandatory, formatFindings(mandatory)).toEqual([]);
+      expect(advisory).toEqual(
+        expect.arrayContaining([
+          "scw-bucket-public-on-purpose scaleway:object/bucketAcl:BucketAcl",
+          "scw-bucket-public-on-purpose scaleway:object/bucketPolicy:BucketPolicy",
+        ]),
+      );
+    },
+  );
+
+  it.each(ENVIRONMENTS)(
+    "a database with a public endpoint passes every mandatory rule in %s, with an advisory finding",
+    async (environment) => {
+      const { mandatory, advisory } = await advisoryAndMandatory(
+        (env) =>
+          new Database("db", {
+            project: "shop",
+            environment: env,
+            mode: "managed",
+            network: PRIVATE_NETWORK_ID,
+            databases: [{ name: "shop" }],
+            publicEndpoint: { allowedCidrs: ["198.51.100.0/24"] },
+          }),
+        environment,
+      );
+      expect(mandatory, formatFindings(mandatory)).toEqual([]);
+      expect(advisory).toContain(
+        "scw-database-public-endpoint-on-purpose scaleway:databases/instance:Instance",
+      );
+    },
+  );
+});
+
 describe("a block whose default regressed", () => {
   it("fails a mandatory rule (a production database without HA)", async () => {
     const { graph } = await record(
