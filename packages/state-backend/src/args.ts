@@ -2,12 +2,14 @@ import {
   bucketEncryptionSchema,
   bucketNameSchema,
   commonArgsShape,
+  expirySchema,
   iamPrincipalSchema,
   kmsKeyRegionProblem,
-  objectLockSchema,
   projectIdSchema,
+  rotationPolicySchema,
 } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
+import { bucketObjectLockSchema } from "@scaleway-blocks/storage";
 import { z } from "zod";
 
 /**
@@ -59,17 +61,6 @@ const retentionSchema = z.strictObject({
   historyDays: days("historyDays").optional(),
 });
 
-/** RFC 3339 date-time with an explicit offset, e.g. "2027-06-30T00:00:00Z", that lies in the future. */
-const expiresAtSchema = z
-  .string({ error: () => "expected an ISO 8601 date-time (a string)" })
-  .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success, {
-    message: 'expected an ISO 8601 date-time with a time zone, e.g. "2027-06-30T00:00:00Z"',
-    abort: true,
-  })
-  .refine((value) => Date.parse(value) > Date.now(), {
-    message: "expected a date in the future (an API key cannot be created already expired)",
-  });
-
 export const stateBackendArgsSchema = z
   .strictObject({
     ...commonArgsShape,
@@ -101,16 +92,36 @@ export const stateBackendArgsSchema = z
     retention: retentionSchema.optional(),
     /**
      * Write-once-read-many retention for every version. **Only at creation: adding or removing it
-     * later recreates the bucket**, which protect refuses.
+     * later recreates the bucket**, which protect refuses. At most 36 500 days or 100 years.
      */
-    objectLock: objectLockSchema.optional(),
+    objectLock: bucketObjectLockSchema.optional(),
     /** Server-side encryption (SSE-KMS) with a Key Manager key; the CI identity gets encrypt/decrypt. */
     encryption: bucketEncryptionSchema.optional(),
     /**
-     * When the CI API key expires, an ISO 8601 date-time in the future. Default: never.
-     * **Changing it recreates the key** (a new secret key for CI).
+     * When the CI API key expires: an RFC 3339 date-time with a time zone, in the future. Default:
+     * the rotation below. **Changing it recreates the key** (a new secret key for CI).
      */
-    apiKeyExpiresAt: expiresAtSchema.optional(),
+    apiKeyExpiresAt: expirySchema.optional(),
+    /**
+     * How long each CI API key lives and how often a new one replaces it, in days. Default: core's
+     * DEFAULT_KEY_ROTATION, 90-day keys replaced every 30 days: the expiry stays the same on every
+     * `pulumi up` inside a 30-day window and moves on at the next one, which **recreates the key**
+     * (a new secret key for CI; the old one is deleted at the end of that update). Not with
+     * apiKeyExpiresAt.
+     */
+    apiKeyRotation: rotationPolicySchema.optional(),
+    /**
+     * `true` also protects the CI application and its policy, as the component's own `protect`
+     * option does. The bucket and everything under it are protected and retained whatever is given;
+     * `false` is refused. The CI key is never protected: every rotation replaces it.
+     */
+    protect: z
+      .boolean({ error: () => "expected true or nothing" })
+      .refine((value) => value, {
+        message:
+          "expected true or nothing: the state bucket is always protected and retained on delete (it holds every stack's state)",
+      })
+      .optional(),
     /**
      * Refused when true: the state bucket holds every stack's state and is never deleted with its
      * objects. Only here to give a clear error.
@@ -124,6 +135,13 @@ export const stateBackendArgsSchema = z
       .optional(),
   })
   .superRefine((args, ctx) => {
+    if (args.apiKeyExpiresAt !== undefined && args.apiKeyRotation !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["apiKeyRotation"],
+        message: "expected either apiKeyExpiresAt or apiKeyRotation, not both",
+      });
+    }
     const keyProblem = kmsKeyRegionProblem(args.encryption?.kmsKeyId, args.region);
     if (keyProblem) ctx.addIssue({ code: "custom", path: ["encryption", "kmsKeyId"], message: keyProblem });
   });

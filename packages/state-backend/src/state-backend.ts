@@ -1,7 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, parseArgs, s3Endpoint } from "@scaleway-blocks/core";
-import type { Region } from "@scaleway-blocks/core";
+import {
+  blockContext,
+  parseArgs,
+  resolveProtection,
+  rotatingExpiry,
+  s3Endpoint,
+} from "@scaleway-blocks/core";
+import type { Region, RotationPolicy } from "@scaleway-blocks/core";
 import { Bucket } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
 import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
@@ -23,6 +29,14 @@ export const CI_PERMISSION_SETS = [
 
 /** With SSE-KMS, S3 PutObject needs KeyManagerKeyEncrypt and GetObject KeyManagerKeyDecrypt. */
 export const CI_KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
+
+/**
+ * The CI key's default rotation: core's DEFAULT_KEY_ROTATION (packages/core/src/expiry.ts), 90-day
+ * keys replaced every 30 days. Core defines it but does not export it from its entry yet
+ * (packages/core/src/index.ts), so its values are restated here: replace this with the import once
+ * core exports it.
+ */
+const DEFAULT_CI_KEY_ROTATION: RotationPolicy = Object.freeze({ lifetimeDays: 90, rotateEveryDays: 30 });
 
 /** The environment variables a CI job needs to use the backend. */
 export interface StateBackendCiEnvironment {
@@ -56,6 +70,11 @@ export class StateBackend extends pulumi.ComponentResource {
   readonly policyId: pulumi.Output<string>;
   /** The CI API key's access key (SCW…), the S3 access key id. Not a secret. */
   readonly accessKeyId: pulumi.Output<string>;
+  /**
+   * When the CI API key expires (RFC 3339): `apiKeyExpiresAt`, else the current window of the
+   * rotation. Replace the CI variables before then (see README "CI key rotation").
+   */
+  readonly apiKeyExpiresAt: string;
   /** The CI API key's secret key, the S3 secret access key. Always a Pulumi secret. */
   readonly secretAccessKey: pulumi.Output<string>;
   /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and PULUMI_BACKEND_URL. A Pulumi secret as a whole. */
@@ -73,6 +92,13 @@ export class StateBackend extends pulumi.ComponentResource {
     const defaults = RETENTION_DEFAULTS[parsed.environment];
     const retention = parsed.retention ?? {};
     const pulumiDir = bookkeepingPrefix(parsed.prefix);
+    // Core's one rule for the IAM resources: an explicit `protect` (the arg or the component's
+    // option) protects them; the profile does not (they hold no data); `retainOnDelete` is forwarded.
+    // The bucket is always protected and retained, below.
+    const protection = resolveProtection(parsed.protect, opts, ctx.profile);
+    // Every key the project creates expires: an explicit date, else the rotation's current window.
+    const apiKeyExpiresAt =
+      parsed.apiKeyExpiresAt ?? rotatingExpiry(parsed.apiKeyRotation ?? DEFAULT_CI_KEY_ROTATION);
 
     const application = new scaleway.iam.Application(
       `${name}-ci`,
@@ -81,7 +107,7 @@ export class StateBackend extends pulumi.ComponentResource {
         description: `CI identity that reads and writes the Pulumi state of ${name}`,
         tags: [...ctx.tags.list],
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
 
     const lifecycleRules: NonNullable<NonNullable<BucketArgs["lifecycle"]>["rules"]> = [
@@ -145,7 +171,7 @@ export class StateBackend extends pulumi.ComponentResource {
         ],
         tags: [...ctx.tags.list],
       },
-      { parent: this },
+      { parent: this, ...protection.other },
     );
 
     const apiKey = new scaleway.iam.ApiKey(
@@ -155,10 +181,15 @@ export class StateBackend extends pulumi.ComponentResource {
         // S3 requests carry no project: they act on the key's default project.
         defaultProjectId: projectId,
         description: `Pulumi state backend key for CI (${ctx.name("ci")})`,
-        ...(parsed.apiKeyExpiresAt !== undefined ? { expiresAt: parsed.apiKeyExpiresAt } : {}),
+        // expires_at forces a new key (terraform-provider-scaleway v2.79.0
+        // internal/services/iam/api_key.go: ForceNew): a new rotation window replaces the key,
+        // create-before-delete, so the new key exists before the old one is deleted.
+        expiresAt: apiKeyExpiresAt,
       },
       // The policy first: a key whose application has no permission yet fails its first calls.
-      { parent: this, dependsOn: [policy] },
+      // Never protected, even in a protected component: every rotation replaces the key, which
+      // protect would refuse; it holds no data. retainOnDelete is forwarded as to every child.
+      { parent: this, dependsOn: [policy], ...protection.other, protect: false },
     );
 
     const url = this.bucket.bucketName.apply((bucket) => backendUrl(bucket, region, parsed.prefix));
@@ -172,6 +203,7 @@ export class StateBackend extends pulumi.ComponentResource {
     this.applicationId = application.id;
     this.policyId = policy.id;
     this.accessKeyId = apiKey.accessKey;
+    this.apiKeyExpiresAt = apiKeyExpiresAt;
     this.secretAccessKey = secretKey;
     this.ciEnvironment = pulumi.secret(
       pulumi.all([apiKey.accessKey, secretKey, url]).apply(([accessKey, secret, backend]) => ({
@@ -194,6 +226,7 @@ export class StateBackend extends pulumi.ComponentResource {
       applicationId: this.applicationId,
       policyId: this.policyId,
       accessKeyId: this.accessKeyId,
+      apiKeyExpiresAt: this.apiKeyExpiresAt,
       secretAccessKey: this.secretAccessKey,
       ciEnvironment: this.ciEnvironment,
       ciEnvironmentPublic: this.ciEnvironmentPublic,

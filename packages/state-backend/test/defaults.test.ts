@@ -206,9 +206,9 @@ describe("StateBackend CI identity", () => {
     expect(inputs).not.toHaveProperty("userId");
   });
 
-  it("creates an API key that does not expire unless asked", async () => {
+  it("creates an API key that expires (see rotation.test.ts for when)", async () => {
     const { graph } = await build();
-    expect(graph.inputsOf(T.apiKey)).not.toHaveProperty("expiresAt");
+    expect(graph.inputsOf(T.apiKey)).toHaveProperty("expiresAt");
   });
 
   it("creates the API key after the CI policy", async () => {

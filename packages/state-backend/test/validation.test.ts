@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
 import { recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -132,7 +133,7 @@ describe("StateBackend refuses bad input before registering anything", () => {
     async (apiKeyExpiresAt) => {
       const error = await refuse(args({ apiKeyExpiresAt }));
       expect(paths(error)).toEqual(["apiKeyExpiresAt"]);
-      expect(error.issues[0]?.expected).toContain("ISO 8601");
+      expect(error.issues[0]?.expected).toContain("RFC 3339");
     },
   );
 
@@ -140,10 +141,49 @@ describe("StateBackend refuses bad input before registering anything", () => {
     expect(paths(await refuse(args({ region: "us-east-1" as "fr-par" })))).toEqual(["region"]);
   });
 
-  it("refuses unknown keys, such as a protect switch", async () => {
+  it("refuses protect: false: the state bucket is always protected", async () => {
     const error = await refuse({ ...args(), protect: false });
+    expect(paths(error)).toEqual(["protect"]);
+    expect(error.issues[0]?.expected).toContain("always protected");
+  });
+
+  it("refuses unknown keys, such as a versioning switch", async () => {
+    const error = await refuse({ ...args(), versioning: false });
     expect(paths(error)).toEqual([""]);
-    expect(error.issues[0]?.received).toContain('"protect"');
+    expect(error.issues[0]?.received).toContain('"versioning"');
+  });
+
+  it("refuses both an API key expiry and a rotation policy", async () => {
+    const error = await refuse(
+      args({
+        apiKeyExpiresAt: "2099-12-31T23:59:59Z",
+        apiKeyRotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+      }),
+    );
+    expect(paths(error)).toEqual(["apiKeyRotation"]);
+  });
+
+  it("refuses a rotation policy that does not replace the key before it expires", async () => {
+    const error = await refuse(args({ apiKeyRotation: { lifetimeDays: 30, rotateEveryDays: 30 } }));
+    expect(paths(error)).toEqual(["apiKeyRotation.rotateEveryDays"]);
+  });
+
+  it.each([
+    ["days", { mode: "COMPLIANCE", days: 36_501 }],
+    ["years", { mode: "COMPLIANCE", years: 2026 }],
+  ] as const)("refuses an object lock of more than a century in %s", async (field, objectLock) => {
+    const error = await refuse(args({ objectLock }));
+    expect(paths(error)).toEqual([`objectLock.${field}`]);
+  });
+
+  it.each([
+    ["retention", new Date()],
+    ["encryption", Promise.resolve({ createKey: true })],
+    ["objectLock", pulumi.output({ mode: "GOVERNANCE", days: 30 })],
+  ])("refuses %s given as a Promise, an Output or a Date", async (field, value) => {
+    const error = await refuse({ ...args(), [field]: value });
+    expect(paths(error)).toEqual([field]);
+    expect(error.issues[0]?.expected).toContain("object literal");
   });
 
   it("names every bad field at once", async () => {
