@@ -5,6 +5,9 @@ import {
   commonArgsShape,
   describeRedacted,
   environmentProfile,
+  expirySchema,
+  headerNameSchema,
+  rotationPolicySchema,
   nameSegmentSchema,
   parseArgs,
   pulumiInput,
@@ -12,6 +15,7 @@ import {
   secretInputSchema,
   secretLookingPart,
 } from "@scaleway-blocks/core";
+import type { RotationPolicy } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import { z } from "zod";
@@ -38,6 +42,18 @@ export const LIMITS = {
   environmentValueBytes: 1000,
   environmentNameLength: 100,
   environmentVariables: 200,
+} as const;
+
+/**
+ * The block's own bounds for probes: Scaleway publishes none and the provider checks only that the
+ * durations parse (terraform-provider-scaleway v2.79.0 internal/services/container/container.go,
+ * `verify.IsDuration`). The API's own default probe has a 1 s timeout and 30 failures, and its
+ * recorded tests use 1–60 s and 3–40 failures (cassettes container-health-check, container-probes):
+ * 1 s to 1 h and 1 to 100 failures cover every sensible probe while refusing "0s" and typos.
+ */
+export const PROBE_LIMITS = {
+  failureThreshold: { min: 1, max: 100 },
+  durationMs: { min: 1000, max: 3_600_000 },
 } as const;
 
 /** Ports Scaleway uses itself inside a container: a container must not listen on them. */
@@ -93,8 +109,24 @@ const memorySchema = z
     return result.bytes;
   });
 
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-const durationSchema = z.string().regex(DURATION, 'expected a duration such as "10s", "500ms" or "1m"');
+const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Milliseconds in a Go-style duration such as "1m30s". */
+function durationMs(text: string): number {
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(DURATION_PART)) total += Number(amount) * MS_PER_UNIT[unit!]!;
+  return total;
+}
+
+const durationSchema = z
+  .string()
+  .regex(DURATION, 'expected a duration such as "10s", "1m" or "1m30s"')
+  .refine((text) => {
+    const ms = durationMs(text);
+    return ms >= PROBE_LIMITS.durationMs.min && ms <= PROBE_LIMITS.durationMs.max;
+  }, "expected a duration from 1s to 1h");
 
 function probeSchema(defaults: { failureThreshold: number; interval: string; timeout: string }) {
   return z
@@ -106,10 +138,13 @@ function probeSchema(defaults: { failureThreshold: number; interval: string; tim
       /** TCP check on the container's port. */
       tcp: z.literal(true, { error: "expected true" }).optional(),
       /** Consecutive failures before the instance is restarted (liveness) or the deployment fails (startup). */
-      failureThreshold: int("failures").min(1, "expected at least 1").default(defaults.failureThreshold),
-      /** Time between checks. */
+      failureThreshold: int("failures")
+        .min(PROBE_LIMITS.failureThreshold.min, `expected at least ${PROBE_LIMITS.failureThreshold.min}`)
+        .max(PROBE_LIMITS.failureThreshold.max, `expected at most ${PROBE_LIMITS.failureThreshold.max}`)
+        .default(defaults.failureThreshold),
+      /** Time between checks, 1s to 1h. */
       interval: durationSchema.default(defaults.interval),
-      /** Time before one check times out. */
+      /** Time before one check times out, 1s to 1h. */
       timeout: durationSchema.default(defaults.timeout),
     })
     .superRefine((probe, ctx) => {
@@ -188,8 +223,14 @@ const cronSchema = z.strictObject({
     .default("post"),
   /** Request body sent on each run. */
   body: z.string().optional(),
-  /** Request headers sent on each run (plain text in state: no credentials). */
-  headers: z.record(z.string(), z.string()).optional(),
+  /** Request headers sent on each run (plain text in state: no credentials). Names are RFC 9110 tokens. */
+  headers: keyedRecord(
+    headerNameSchema,
+    z
+      .string()
+      // RFC 9110 section 5.5: a field value never holds CR, LF or NUL (they would inject headers).
+      .refine((value) => !/[\r\n\0]/.test(value), "expected a header value without CR, LF or NUL"),
+  ).optional(),
 });
 
 const envNameSchema = z
@@ -328,19 +369,42 @@ const containerSchema = z
 
 const INVOKER_TYPES = ["iam", "token"] as const;
 
-const invokerSchema = z.strictObject({
-  /**
-   * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
-   * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
-   */
-  type: z
-    .enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` })
-    .default("iam"),
-  /** Expiry, ISO 8601 (e.g. "2027-06-30T00:00:00Z"). Changing it recreates the key or token. */
-  expiresAt: z.iso
-    .datetime({ offset: true, error: 'expected an ISO 8601 date-time such as "2027-06-30T00:00:00Z"' })
-    .optional(),
+/**
+ * The rotation of the invoke credentials unless `invoker.rotation` says otherwise: each key or token
+ * lives 90 days and a new one replaces it every 30. The value of core's `DEFAULT_KEY_ROTATION`, which
+ * @scaleway-blocks/core does not export from its entry point yet.
+ */
+export const DEFAULT_INVOKER_ROTATION: RotationPolicy = Object.freeze({
+  lifetimeDays: 90,
+  rotateEveryDays: 30,
 });
+
+const invokerSchema = z
+  .strictObject({
+    /**
+     * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
+     * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
+     */
+    type: z
+      .enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` })
+      .default("iam"),
+    /**
+     * Expiry, RFC 3339 with a time zone (e.g. "2027-06-30T00:00:00Z"), in the future. Changing it
+     * recreates the key or token (the provider's expires_at is ForceNew).
+     */
+    expiresAt: expirySchema.optional(),
+    /**
+     * How long each key or token lives and how often a new one replaces it (create-before-delete, while
+     * the old one is still valid). Default 90-day credentials, a new one every 30 days: run `pulumi up`
+     * at least every 30 days. Not with `expiresAt`.
+     */
+    rotation: rotationPolicySchema.optional(),
+  })
+  .superRefine((invoker, ctx) => {
+    if (invoker.expiresAt !== undefined && invoker.rotation !== undefined) {
+      issue(ctx, "expected either expiresAt or rotation, not both", ["rotation"]);
+    }
+  });
 
 const registrySchema = z.union(
   [

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, resolveProtection, shortHash } from "@scaleway-blocks/core";
+import { blockContext, resolveProtection, rotatingExpiry, shortHash } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
-import { SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
+import { DEFAULT_INVOKER_ROTATION, SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mbToBytes } from "./internal/memory";
 
@@ -226,6 +226,11 @@ export class Service extends pulumi.ComponentResource {
     }
 
     let invokeCredentials: pulumi.Output<Record<string, string>> | undefined;
+    // Every credential expires: the date given, else the end of the current rotation window's lifetime
+    // (the same on every `pulumi up` inside a window; the next window replaces the key, create-before-delete).
+    const expiresAt =
+      parsed.invoker &&
+      (parsed.invoker.expiresAt ?? rotatingExpiry(parsed.invoker.rotation ?? DEFAULT_INVOKER_ROTATION));
     if (parsed.invoker?.type === "iam") {
       const projectId = parsed.projectId ?? namespace.projectId;
       const application = new scaleway.iam.Application(
@@ -254,7 +259,7 @@ export class Service extends pulumi.ComponentResource {
           applicationId: application.id,
           defaultProjectId: projectId,
           description: `X-Auth-Token for the private containers of ${ctx.name()}`,
-          expiresAt: parsed.invoker.expiresAt,
+          expiresAt,
         },
         childOptions,
       );
@@ -277,7 +282,7 @@ export class Service extends pulumi.ComponentResource {
             containerId: container.id,
             region,
             description: `Legacy JWT to call ${ctx.name(key, { kind: "container" })}`,
-            expiresAt: parsed.invoker?.expiresAt,
+            expiresAt,
           },
           childOptions,
         );

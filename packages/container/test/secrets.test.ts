@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "@scaleway-blocks/core";
+import { ConfigError, rotatingExpiry } from "@scaleway-blocks/core";
 import { Secrets } from "@scaleway-blocks/secrets";
 import { isSecret, isSecretOutput, record, recordError, reveal, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,11 @@ import {
 } from "./helpers";
 
 const STRIPE_KEY = "sk_live_51HxYzAbCdEfGhIjKlMnOp";
+/** Dates that stay in the future whenever the tests run. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+const KEY_EXPIRY = `${NEXT_YEAR + 1}-06-30T00:00:00Z`;
+const TOKEN_EXPIRY = `${NEXT_YEAR + 1}-01-01T00:00:00+01:00`;
+const DEFAULT_ROTATION = { lifetimeDays: 90, rotateEveryDays: 30 };
 const SESSION_SECRET = "s3ss10n-S3cr3t-value";
 
 describe("secret environment variables", () => {
@@ -123,7 +128,7 @@ describe("invoker: IAM application with an API key", () => {
             internal: { image: "ghcr.io/acme/internal:1.0.0" },
             jobs: { image: "ghcr.io/acme/jobs:1.0.0" },
           },
-          invoker: { expiresAt: "2027-06-30T00:00:00Z" },
+          invoker: { expiresAt: KEY_EXPIRY },
         }),
     ),
   );
@@ -151,7 +156,7 @@ describe("invoker: IAM application with an API key", () => {
     const { graph } = await recording();
     expect(graph.inputsOf(IAM_KEY)).toMatchObject({
       applicationId: graph.one(IAM_APP).id,
-      expiresAt: "2027-06-30T00:00:00Z",
+      expiresAt: KEY_EXPIRY,
     });
   });
 
@@ -195,7 +200,7 @@ describe("invoker: legacy container tokens", () => {
             web: { image: "ghcr.io/acme/web:1.0.0", public: true },
             internal: { image: "ghcr.io/acme/internal:1.0.0" },
           },
-          invoker: { type: "token", expiresAt: "2027-01-01T00:00:00+01:00" },
+          invoker: { type: "token", expiresAt: TOKEN_EXPIRY },
         }),
       tokenMock,
     ),
@@ -207,7 +212,7 @@ describe("invoker: legacy container tokens", () => {
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.inputs).toMatchObject({
       containerId: graph.one(CONTAINER, "api-internal").id,
-      expiresAt: "2027-01-01T00:00:00+01:00",
+      expiresAt: TOKEN_EXPIRY,
     });
     expect(graph.byType(IAM_APP)).toEqual([]);
   });
@@ -223,5 +228,38 @@ describe("invoker: legacy container tokens", () => {
   it("never writes a token in plain text", async () => {
     const { graph } = await recording();
     expect(graph.secretLeaks(["jwt-api-internal-token-0123456789abcdef"])).toEqual([]);
+  });
+});
+
+describe("invoke credentials always expire", () => {
+  it("gives the API key the expiry of the current 30-day window of 90-day keys when none is given", async () => {
+    const { graph } = await record(() => service({ invoker: {} }));
+    expect(graph.inputsOf(IAM_KEY).expiresAt).toBe(rotatingExpiry(DEFAULT_ROTATION));
+  });
+
+  it("gives each legacy token the same rotating expiry when none is given", async () => {
+    const { graph } = await record(() => service({ invoker: { type: "token" } }), tokenMock);
+    expect(graph.inputsOf(TOKEN).expiresAt).toBe(rotatingExpiry(DEFAULT_ROTATION));
+  });
+
+  it("takes the rotation policy given", async () => {
+    const rotation = { lifetimeDays: 30, rotateEveryDays: 7 };
+    const { graph } = await record(() => service({ invoker: { rotation } }));
+    expect(graph.inputsOf(IAM_KEY).expiresAt).toBe(rotatingExpiry(rotation));
+  });
+
+  it("refuses both an expiry and a rotation policy", async () => {
+    const { error, graph } = await recordError(() =>
+      service({ invoker: { expiresAt: KEY_EXPIRY, rotation: DEFAULT_ROTATION } }),
+    );
+    expect(graph.registered).toEqual([]);
+    expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["invoker.rotation"]);
+  });
+
+  it("refuses a rotation that does not replace the key before it expires", async () => {
+    const { error } = await recordError(() =>
+      service({ invoker: { rotation: { lifetimeDays: 30, rotateEveryDays: 30 } } }),
+    );
+    expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["invoker.rotation.rotateEveryDays"]);
   });
 });

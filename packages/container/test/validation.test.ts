@@ -308,6 +308,54 @@ const cases: Array<[string, Api, string, RegExp]> = [
     /at most 1000 bytes/,
   ],
   [
+    "an empty secret value given as plain text",
+    { secretEnvironment: { SESSION_KEY: "" } },
+    "containers.web.secretEnvironment.SESSION_KEY",
+    /non-empty string/,
+  ],
+  [
+    "a cron header name with a space",
+    { crons: { c: { schedule: "0 3 * * *", headers: { "Content Type": "text/plain" } } } },
+    "containers.web.crons.c.headers.Content Type",
+    /HTTP header name/,
+  ],
+  [
+    "a cron header value with a line break",
+    { crons: { c: { schedule: "0 3 * * *", headers: { "X-Job": "a\r\nX-Injected: 1" } } } },
+    "containers.web.crons.c.headers.X-Job",
+    /without CR, LF or NUL/,
+  ],
+  [
+    "a probe failure threshold above 100",
+    { livenessProbe: { tcp: true, failureThreshold: 101 } },
+    "containers.web.livenessProbe.failureThreshold",
+    /at most 100/,
+  ],
+  [
+    "a probe interval of zero",
+    { livenessProbe: { tcp: true, interval: "0s" } },
+    "containers.web.livenessProbe.interval",
+    /from 1s to 1h/,
+  ],
+  [
+    "a probe timeout below one second",
+    { startupProbe: { tcp: true, timeout: "500ms" } },
+    "containers.web.startupProbe.timeout",
+    /from 1s to 1h/,
+  ],
+  [
+    "a probe interval above one hour",
+    { startupProbe: { tcp: true, interval: "1h1s" } },
+    "containers.web.startupProbe.interval",
+    /from 1s to 1h/,
+  ],
+  [
+    "more than 200 plain variables",
+    { environment: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`V${i}`, "x"])) },
+    "containers.web.environment",
+    /at most 200 variables/,
+  ],
+  [
     "a private network id that is not one",
     { network: "pn-1" },
     "containers.web.network",
@@ -355,9 +403,15 @@ describe("bad input raises a ConfigError before any resource", () => {
     expect(paths(error)).toEqual(["invoker"]);
   });
 
-  it("refuses an invoker expiry that is not an ISO 8601 date-time", async () => {
+  it("refuses an invoker expiry that is not an RFC 3339 date-time", async () => {
     const error = await configError(() => service({ invoker: { expiresAt: "next year" } }));
     expect(paths(error)).toEqual(["invoker.expiresAt"]);
+  });
+
+  it("refuses an invoker expiry in the past", async () => {
+    const error = await configError(() => service({ invoker: { expiresAt: "2020-01-01T00:00:00Z" } }));
+    expect(paths(error)).toEqual(["invoker.expiresAt"]);
+    expect(error.issues[0]!.expected).toMatch(/in the future/);
   });
 
   it("refuses an unknown invoker type", async () => {
