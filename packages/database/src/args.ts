@@ -321,7 +321,10 @@ export const serverlessDatabaseArgsSchema = z
      * Default: the component's Scaleway name. **Changing it RECREATES the database.**
      */
     databaseName: databaseNameSchema.optional(),
-    /** Minimum vCPUs kept while active; 0 lets it go idle (no compute billed). Default 0. */
+    /**
+     * Minimum vCPUs kept while active; 0 lets it go idle (no compute billed). Default 0.
+     * 0–15 vCPUs: Scaleway docs, "Serverless SQL Databases overview", technical specifications.
+     */
     minCpu: z.int().min(0, "expected 0 to 15 vCPUs").max(15, "expected 0 to 15 vCPUs").default(0),
     /** Autoscaling ceiling, and so the cost ceiling. Default 4 (the provider's default is 15). */
     maxCpu: z.int().min(1, "expected 1 to 15 vCPUs").max(15, "expected 1 to 15 vCPUs").default(4),
