@@ -397,6 +397,8 @@ const monitoringSchema = z.strictObject(
           monthlyLimitEur: z
             .number({ error: "expected an amount in EUR" })
             .positive("expected a positive amount in EUR")
+            // The monitoring block's bounds: the provider sends the limit in cents as a uint32.
+            .max(42_949_672.95, "expected at most 42949672.95 EUR (the provider sends cents as a uint32)")
             .refine((eur) => Math.abs(eur * 100 - Math.round(eur * 100)) < 1e-6, {
               message: "expected an amount in EUR with at most two decimals",
             }),
@@ -405,6 +407,7 @@ const monitoringSchema = z.strictObject(
               error: "expected a list of percentages",
             })
             .min(1, "expected at least one threshold")
+            .max(10, "expected at most 10 thresholds (Scaleway's limit of alerts per budget)")
             .refine((t) => new Set(t).size === t.length, { message: "expected each threshold once" })
             .optional(),
         },

@@ -131,6 +131,19 @@ const BAD_CONFIGS: BadConfig[] = [
       'Pulumi.dev.yaml: platform:monitoring.contacts[0]: expected an email address; received "on-call"',
   },
   {
+    what: "more budget thresholds than Scaleway's 10 alerts per budget",
+    stack: "production",
+    config: {
+      ...production,
+      "platform:monitoring": {
+        contacts: ["oncall@example.com"],
+        budget: { monthlyLimitEur: 800, thresholds: [10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100] },
+      },
+    },
+    message:
+      "Pulumi.production.yaml: platform:monitoring.budget.thresholds: expected at most 10 thresholds (Scaleway's limit of alerts per budget); received an array of 11",
+  },
+  {
     what: "a serverless database outside fr-par",
     stack: "dev",
     config: { ...dev, "scaleway:region": "nl-ams" },
