@@ -204,7 +204,10 @@ const cronSchema = z.strictObject({
       if (problem) issue(ctx, `expected a cron schedule such as "0 3 * * *": ${problem}`);
     })
     .transform(normalizeCronSchedule),
-  /** IANA time zone the schedule is read in, spelled exactly ("Europe/Paris", not "europe/paris"). Default "UTC". */
+  /**
+   * IANA time zone the schedule is read in, spelled exactly ("Europe/Paris", not "europe/paris").
+   * Default "UTC".
+   */
   timezone: z
     .string()
     .superRefine((timezone, ctx) => {
@@ -259,7 +262,8 @@ const envValueSchema = z
 const secretValueSchema = z
   .union([secretReferenceSchema, secretInputSchema], {
     error: () =>
-      "expected a SecretReference (secrets.secret(key)), a non-empty string, an Output<string> or a Promise<string>",
+      "expected a SecretReference (secrets.secret(key)), a non-empty string, an Output<string> or a " +
+      "Promise<string>",
   })
   // A plain string is checked now; an Output, a Promise or a SecretReference only when deployed.
   .refine(
@@ -286,12 +290,19 @@ const containerSchema = z
         message: `expected a port Scaleway does not use itself (not ${RESERVED_PORTS.join(", ")})`,
       })
       .default(8080),
-    /** CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000; memory must be 1–4 MB per mvCPU. Default: the environment's (250 / 500 / 1000). */
+    /**
+     * CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000; memory must be 1–4 MB per mvCPU.
+     * Default: the environment's (250 / 500 / 1000).
+     */
     cpuLimit: int("mvCPU")
       .min(LIMITS.cpuLimit.min, `expected at least ${LIMITS.cpuLimit.min} mvCPU`)
       .max(LIMITS.cpuLimit.max, `expected at most ${LIMITS.cpuLimit.max} mvCPU`)
       .optional(),
-    /** Memory per instance: a number of Scaleway MB (decimal, 1 MB = 1,000,000 bytes), or "512MB", "2GB", "512Mi", "1Gi". 128–12228 MB, and 1–4 MB per mvCPU of cpuLimit. Default: the environment's (256 / 512 / 1024 MB). */
+    /**
+     * Memory per instance: a number of Scaleway MB (decimal, 1 MB = 1,000,000 bytes), or "512MB", "2GB",
+     * "512Mi", "1Gi". 128–12228 MB, and 1–4 MB per mvCPU of cpuLimit. Default: the environment's
+     * (256 / 512 / 1024 MB).
+     */
     memory: memorySchema.optional(),
     /** Instances kept running. Default: the environment's (0 in dev and staging, 1 in production: no cold start on the first request). */
     minScale: int("instances")
@@ -340,7 +351,7 @@ const containerSchema = z
     registrySha256: pulumiInput(z.string()).optional(),
     /** Scheduled calls, by name: scaleway.containers.Trigger with a cron source. */
     crons: keyedRecord(nameSegmentSchema, cronSchema).optional(),
-    /** Custom hostnames (each needs a CNAME to the host of the container's public endpoint, output `domainNames`). */
+    /** Custom hostnames, each with a CNAME to the host of the container's public endpoint (`domainNames`). */
     domains: z
       .array(z.string().regex(HOSTNAME_PATTERN, 'expected a lowercase hostname such as "api.example.com"'))
       .max(LIMITS.domainsPerContainer, `expected at most ${LIMITS.domainsPerContainer} domains per container`)

@@ -139,10 +139,11 @@ function zones(): NonNullable<typeof knownZones> {
 
 /**
  * undefined when the name is a time zone of the IANA tz database spelled exactly as the database
- * spells it ("Europe/Paris", "UTC"), otherwise what was expected instead. Names are case-sensitive: Scaleway's
- * API is written in Go, whose time.LoadLocation reads the zone files by name, while Node accepts
- * "europe/paris" too — so Node's own check is not enough. Old aliases ("US/Pacific") are refused
- * with the current name, since only current names can be checked for their exact spelling here.
+ * spells it ("Europe/Paris", "UTC"), otherwise what was expected instead. Names are case-sensitive:
+ * Go's time.LoadLocation (the provider's and, presumably, the API's language) reads the zone files by
+ * name, while Node accepts "europe/paris" too — so Node's own check is not enough. Old aliases
+ * ("US/Pacific") are refused with the current name, since only current names can be checked for
+ * their exact spelling here.
  */
 export function timeZoneProblem(name: string): string | undefined {
   const { exact, byLowerCase } = zones();

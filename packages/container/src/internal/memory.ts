@@ -68,5 +68,8 @@ export function memoryForCpuProblem(mvcpu: number, bytes: number): string | unde
   const max = Math.min(mvcpu * MEMORY_MB_PER_MVCPU.max, MEMORY_MAX_MB);
   if (bytes >= min * MB && bytes <= max * MB) return undefined;
   const given = Number.isInteger(bytes / MB) ? `${bytes / MB} MB` : `${(bytes / MB).toFixed(1)} MB`;
-  return `expected memory between ${min} MB and ${max} MB for ${mvcpu} mvCPU (Scaleway allows 1 to 4 MB per mvCPU); it is ${given}`;
+  return (
+    `expected memory between ${min} MB and ${max} MB for ${mvcpu} mvCPU ` +
+    `(Scaleway allows 1 to 4 MB per mvCPU); it is ${given}`
+  );
 }
