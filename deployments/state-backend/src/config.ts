@@ -29,6 +29,7 @@ export const CONFIG_KEYS = [
   "retention",
   "objectLock",
   "apiKeyExpiresAt",
+  "apiKeyRotation",
   "tags",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -41,6 +42,7 @@ const STRUCTURED_KEYS: ReadonlySet<string> = new Set([
   "encryption",
   "retention",
   "objectLock",
+  "apiKeyRotation",
   "tags",
 ]);
 
@@ -58,8 +60,8 @@ const mapping = (what: string) =>
   z.record(z.string(), z.unknown(), { error: () => `expected a YAML mapping (${what})` });
 
 /**
- * The shape of the stack configuration. Details inside `owners`, `encryption`, `retention` and
- * `objectLock` (UUIDs, day counts, lock modes…) are checked by StateBackend itself; its errors are
+ * The shape of the stack configuration. Details inside `owners`, `encryption`, `retention`,
+ * `objectLock` and `apiKeyRotation` (UUIDs, day counts, lock modes…) are checked by StateBackend itself; its errors are
  * reported against the same config keys (see `configErrorFromComponent`).
  */
 export const stackConfigSchema = z.object({
@@ -86,9 +88,12 @@ export const stackConfigSchema = z.object({
   encryption: mapping("{ createKey: true } or { kmsKeyId: <id> }").optional(),
   retention: mapping("noncurrentVersionDays, backupDays, historyDays").optional(),
   objectLock: mapping("{ mode, days | years }").optional(),
+  /** A fixed CI key expiry (RFC 3339, in the future). Prefer apiKeyRotation, which never goes stale. */
   apiKeyExpiresAt: z
-    .string({ error: () => 'expected an ISO 8601 date-time, e.g. "2027-06-30T00:00:00Z"' })
+    .string({ error: () => 'expected an RFC 3339 date-time, such as "2027-06-30T00:00:00Z"' })
     .optional(),
+  /** The CI key's rotation, { lifetimeDays, rotateEveryDays }. Default: 90-day keys, a new one every 30 days. */
+  apiKeyRotation: mapping("lifetimeDays, rotateEveryDays").optional(),
   tags: tagsSchema.optional(),
 });
 export type StackConfig = z.output<typeof stackConfigSchema>;

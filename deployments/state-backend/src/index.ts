@@ -29,6 +29,9 @@ function build(): Record<string, unknown> {
       ? { objectLock: config.objectLock as StateBackendArgs["objectLock"] }
       : {}),
     ...(config.apiKeyExpiresAt !== undefined ? { apiKeyExpiresAt: config.apiKeyExpiresAt } : {}),
+    ...(config.apiKeyRotation !== undefined
+      ? { apiKeyRotation: config.apiKeyRotation as StateBackendArgs["apiKeyRotation"] }
+      : {}),
     ...(config.tags !== undefined ? { tags: config.tags } : {}),
   };
 
@@ -51,6 +54,8 @@ function build(): Record<string, unknown> {
     ciApplicationId: state.applicationId,
     /** The CI key's access key: AWS_ACCESS_KEY_ID. Not a secret. */
     accessKeyId: state.accessKeyId,
+    /** When the current CI key expires; a later `pulumi up` in a new rotation window replaces it. */
+    apiKeyExpiresAt: state.apiKeyExpiresAt,
     /** The CI key's secret key: AWS_SECRET_ACCESS_KEY. A Pulumi secret. */
     secretAccessKey: state.secretAccessKey,
     /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, PULUMI_BACKEND_URL. A Pulumi secret as a whole. */

@@ -43,6 +43,11 @@ describe("the stack outputs", () => {
     expect(graph.stackOutputs.accessKeyId).toBe(accessKey);
   });
 
+  it("give the CI key's expiry, so whoever rotates it knows until when it works", async () => {
+    const { graph } = await runStack();
+    expect(graph.stackOutputs.apiKeyExpiresAt).toBe(graph.inputsOf(T.apiKey).expiresAt);
+  });
+
   it("give the CI key's secret key as a secret", async () => {
     const { secretKey, run } = await secretKeyOf();
     const output = run.graph.stackOutputs.secretAccessKey;

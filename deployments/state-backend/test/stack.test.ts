@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { rotatingExpiry } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
-import { T, fileValue, runStack } from "./helpers";
+import { PROJECT_DIR, T, fileValue, runStack } from "./helpers";
 import type { PolicyStatement } from "./helpers";
 
 // Every test runs the built program's source under Pulumi's mocks with the real Pulumi.shared.yaml:
@@ -147,8 +150,36 @@ describe("the shared stack", () => {
     expect(graph.inputsOf(T.apiKey).defaultProjectId).toBe(fileValue("projectId"));
   });
 
+  it("gives the CI key an expiry from the stack file's rotation (90-day keys, a new one every 30 days)", async () => {
+    const rotation = fileValue<{ lifetimeDays: number; rotateEveryDays: number }>("apiKeyRotation");
+    expect(rotation).toEqual({ lifetimeDays: 90, rotateEveryDays: 30 });
+    const before = rotatingExpiry(rotation);
+    const { graph } = await runStack();
+    expect([before, rotatingExpiry(rotation)]).toContain(graph.inputsOf(T.apiKey).expiresAt);
+  });
+
+  it("follows another rotation the stack asks for", async () => {
+    const rotation = { lifetimeDays: 30, rotateEveryDays: 7 };
+    const before = rotatingExpiry(rotation);
+    const { graph } = await runStack({ apiKeyRotation: rotation });
+    expect([before, rotatingExpiry(rotation)]).toContain(graph.inputsOf(T.apiKey).expiresAt);
+  });
+
+  it("still gives the CI key an expiry when the stack file sets neither a rotation nor a date", async () => {
+    const before = rotatingExpiry({ lifetimeDays: 90, rotateEveryDays: 30 });
+    const { graph } = await runStack({ apiKeyRotation: undefined });
+    expect([before, rotatingExpiry({ lifetimeDays: 90, rotateEveryDays: 30 })]).toContain(
+      graph.inputsOf(T.apiKey).expiresAt,
+    );
+  });
+
+  it("holds no date in the stack file, which the clock would make stale", () => {
+    const text = readFileSync(join(PROJECT_DIR, "Pulumi.shared.yaml"), "utf8");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it("sets the CI key's expiry when the stack asks for one", async () => {
-    const { graph } = await runStack({ apiKeyExpiresAt: "2099-06-30T00:00:00Z" });
+    const { graph } = await runStack({ apiKeyExpiresAt: "2099-06-30T00:00:00Z", apiKeyRotation: undefined });
     expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2099-06-30T00:00:00Z");
   });
 
