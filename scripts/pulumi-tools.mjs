@@ -232,8 +232,8 @@ function goEnv() {
   });
   if (result.error?.code === "ENOENT") {
     throw new FatalError(
-      "Go is not installed or not on PATH. The Pulumi tools are built from Go modules: install Go 1.25 or later\n" +
-        "(Debian: apt-get install golang-go, or the Go toolchain from the module proxy), then run this again.",
+      "Go is not installed or not on PATH. The Pulumi tools are built from Go modules:\n" +
+        "install Go 1.25 or later, put `go` on PATH, and run this again.",
     );
   }
   if (result.status !== 0) throw new FatalError(`\`go env\` failed: ${result.stderr.trim()}`);
@@ -497,7 +497,7 @@ async function main() {
     process.stderr.write(
       `${readFileSync(fileURLToPath(import.meta.url), "utf8")
         .split("\n")
-        .slice(1, 17)
+        .slice(1, 15)
         .join("\n")}\n`,
     );
     return 0;

@@ -1,36 +1,29 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import {
-  checkPins,
-  explainGoError,
-  parseCatalog,
-  parseGoModReplaces,
-  pseudoVersion,
-  toolsBaseDir,
-  toolsKey,
-  versionsFile,
-  wrap,
-} from "../scripts/pulumi-tools.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+// The script is an ES module and this test a CommonJS one: load it with import().
+import type * as ToolsModule from "../scripts/pulumi-tools.mjs" with { "resolution-mode": "import" };
+import type { PinnedTool, PinnedTools } from "../scripts/pulumi-tools.mjs" with {
+  "resolution-mode": "import",
+};
 
-const root = join(__dirname, "..");
-const catalog = parseCatalog(readFileSync(join(root, "pnpm-workspace.yaml"), "utf8"));
-const versions = JSON.parse(readFileSync(versionsFile, "utf8")) as PinnedTools;
+type Tools = typeof ToolsModule;
+let checkPins: Tools["checkPins"];
+let explainGoError: Tools["explainGoError"];
+let parseGoModReplaces: Tools["parseGoModReplaces"];
+let pseudoVersion: Tools["pseudoVersion"];
+let toolsBaseDir: Tools["toolsBaseDir"];
+let toolsKey: Tools["toolsKey"];
+let wrap: Tools["wrap"];
+let catalog: Record<string, string>;
+let versions: PinnedTools;
 
-interface PinnedTool {
-  binary: string;
-  npm: string;
-  release: string;
-  tag: string;
-  module: string;
-  version: string | null;
-  commit?: string | null;
-  commitTime?: string | null;
-  stamp: string;
-}
-interface PinnedTools {
-  tools: PinnedTool[];
-}
+beforeAll(async () => {
+  const tools = await import("../scripts/pulumi-tools.mjs");
+  ({ checkPins, explainGoError, parseGoModReplaces, pseudoVersion, toolsBaseDir, toolsKey, wrap } = tools);
+  catalog = tools.parseCatalog(readFileSync(join(__dirname, "..", "pnpm-workspace.yaml"), "utf8"));
+  versions = JSON.parse(readFileSync(tools.versionsFile, "utf8")) as PinnedTools;
+});
 
 const clone = (): PinnedTools => structuredClone(versions);
 const tool = (tools: PinnedTools, binary: string): PinnedTool =>
