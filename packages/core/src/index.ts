@@ -70,7 +70,14 @@ export type { NonPlainObject } from "./plain-objects";
 export { nameProblem, claimScalewayName } from "./name-claims";
 export { resolveProtection } from "./protection";
 export type { Protection, ProtectionOptions } from "./protection";
-export { expiryProblem, expirySchema, rotatingExpiry, rotationPolicySchema, ROTATION_LIMITS } from "./expiry";
+export {
+  DEFAULT_KEY_ROTATION,
+  expiryProblem,
+  expirySchema,
+  rotatingExpiry,
+  rotationPolicySchema,
+  ROTATION_LIMITS,
+} from "./expiry";
 export type { RotationPolicy } from "./expiry";
 export {
   HEADER_NAME_PATTERN,

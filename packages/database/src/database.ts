@@ -2,13 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import {
   ConfigError,
+  DEFAULT_KEY_ROTATION,
   blockContext,
   describeReceived,
   parseArgs,
   resolveProtection,
   rotatingExpiry,
 } from "@scaleway-blocks/core";
-import type { BlockContext, Protection, RotationPolicy } from "@scaleway-blocks/core";
+import type { BlockContext, Protection } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { Secrets } from "@scaleway-blocks/secrets";
 import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
@@ -18,13 +19,6 @@ import { secretKeyFor } from "./internal/keys";
 
 /** The PostgreSQL port of Managed Database and Serverless SQL endpoints. */
 const POSTGRES_PORT = 5432;
-
-/**
- * The rotation of the Serverless SQL API key unless `iamAccess.apiKeyRotation` says otherwise: each
- * key lives 90 days and a new one replaces it every 30. The value of core's `DEFAULT_KEY_ROTATION`,
- * which @scaleway-blocks/core does not export from its entry point yet.
- */
-const DEFAULT_API_KEY_ROTATION: RotationPolicy = Object.freeze({ lifetimeDays: 90, rotateEveryDays: 30 });
 
 /** What to do when an endpoint has no address yet (terraform-provider-scaleway issue #3979). */
 const EMPTY_ENDPOINT_ADVICE =
@@ -587,7 +581,7 @@ export class Database extends pulumi.ComponentResource {
         // An explicit date, else the current rotation window's: a new window replaces the key
         // (expires_at is ForceNew, iam/api_key.go), creating the new key before deleting the old one.
         expiresAt:
-          access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_API_KEY_ROTATION),
+          access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_KEY_ROTATION),
       },
       { parent: this, ...protection.other },
     );
