@@ -45,6 +45,15 @@ export const ASSUMPTION_SPECS: Readonly<Record<string, Spec>> = {
     default: 10,
     description: "GB of block storage per Managed Database instance when volumeSizeInGb is not set.",
   },
+  "database.gbPerBackup": {
+    default: 1,
+    description:
+      "GB of one automatic (logical, compressed) backup of a Managed Database instance; the backups kept follow its schedule.",
+  },
+  "secrets.requestsPerVersionPerMonth": {
+    default: 1000,
+    description: "Secret Manager API requests per month per secret version (reads by the services).",
+  },
   "cockpit.metricsMillionSamplesPerMonth": {
     default: 10,
     description: "Million custom metric samples pushed per month to each metrics source.",

@@ -187,60 +187,135 @@ function containerLines(r: PlanResource, c: Context): CostLine[] {
   ];
 }
 
-function databaseNodeLine(nodeType: string | undefined, ha: boolean, c: Context, item?: string): CostLine[] {
+/** Units per month of an hourly or monthly quote, and the assumption that makes them. */
+function perMonth(quote: PriceQuote, c: Context): { quantity: number; assumptions: string[] } {
+  return quote.unit === "hour"
+    ? { quantity: numberAssumption(c.a, "hoursPerMonth"), assumptions: ["hoursPerMonth"] }
+    : { quantity: 1, assumptions: [] };
+}
+
+/**
+ * The compute of a Managed Database instance: the node SKU plus the "Database management" SKU (the
+ * catalog bills both), and with HA one more node: HA is billed as an extra node, not twice everything
+ * (third-party documents quoting the catalog). A node type whose sources give only the instance's total
+ * (its quote `bundles` the management) gets no management line, and its standby is unknown: the node
+ * part of the total is not known.
+ */
+function databaseNodeLines(nodeType: string | undefined, ha: boolean, c: Context, item?: string): CostLine[] {
   if (nodeType === undefined) {
     return [
       line(c.prices.lookup("rdb.node.unset", c.region), { quantity: null, note: "nodeType is not set" }),
     ];
   }
-  const quote = c.prices.lookup(`rdb.node.${nodeType.toLowerCase()}`, c.region);
-  const hours = quote.unit === "hour" ? numberAssumption(c.a, "hoursPerMonth") : 1;
-  const assumptions = quote.unit === "hour" ? ["hoursPerMonth"] : [];
-  const out = [line(quote, { item, quantity: hours, assumptions })];
+  const type = nodeType.toLowerCase();
+  const node = c.prices.lookup(`rdb.node.${type}`, c.region);
+  const managementKey = `rdb.management.${type}`;
+  const bundled = node.bundles?.includes(managementKey) === true;
+  const out = [line(node, { item, ...perMonth(node, c) })];
+  if (!bundled) {
+    const management = c.prices.lookup(managementKey, c.region);
+    out.push(line(management, perMonth(management, c)));
+  }
   if (!ha) return out;
-  // HA = the main node and a hot standby: the standby costs (multiplier − 1) more nodes.
-  const multiplier = c.prices.lookup("rdb.ha-multiplier", c.region);
-  const standby = line(
-    {
-      ...quote,
-      key: multiplier.key,
-      description: `High-availability standby node (${nodeType.toUpperCase()})`,
-      status: multiplier.status,
-      source: multiplier.source,
-      note: undefined,
-    },
-    {
-      quantity: hours,
-      factor: multiplier.price === null ? 0 : multiplier.price - 1,
-      assumptions,
-      note: `HA costs ×${multiplier.price ?? "?"} the node price`,
-    },
-  );
-  if (multiplier.price === null) [standby.monthly, standby.status] = [null, "unknown"];
-  return [...out, standby];
+  const standbyItem = `High-availability standby node (${nodeType.toUpperCase()})`;
+  if (bundled) {
+    out.push(
+      line(
+        { ...node, price: null, source: HA_STANDBY_SOURCE, note: undefined },
+        {
+          item: standbyItem,
+          ...perMonth(node, c),
+          note: "HA adds one node; the node part of this type's total price is not known",
+        },
+      ),
+    );
+  } else {
+    out.push(
+      line(
+        { ...node, note: undefined },
+        { item: standbyItem, ...perMonth(node, c), note: `HA adds one node: ${HA_STANDBY_SOURCE}` },
+      ),
+    );
+  }
+  return out;
 }
+
+const HA_STANDBY_SOURCE =
+  'HA is billed as one more node SKU, not twice the node, its "Database management" and its storage (third-party documents quoting the catalog, collected 2026-12-06)';
+
+/** The API's default backup schedule when the program sets none: every 24 h, kept 7 days. */
+export const DEFAULT_BACKUP_SCHEDULE = { frequencyHours: 24, retentionDays: 7 } as const;
 
 function databaseInstanceLines(r: PlanResource, c: Context): CostLine[] {
   const i = r.inputs;
   const volumeType = str(i.volumeType);
   const size = num(i.volumeSizeInGb);
-  const lines = databaseNodeLine(str(i.nodeType), i.isHaCluster === true, c);
+  const lines = databaseNodeLines(str(i.nodeType), i.isHaCluster === true, c);
   lines.push(
-    line(c.prices.lookup("rdb.storage", c.region), {
+    line(c.prices.lookup(`rdb.storage.${(volumeType ?? "lssd").toLowerCase()}`, c.region), {
       quantity: size ?? numberAssumption(c.a, "database.storageGb"),
       assumptions: size === undefined ? ["database.storageGb"] : [],
-      note: volumeType === undefined ? undefined : `volumeType ${volumeType}`,
+      note:
+        volumeType === undefined
+          ? "volumeType is not set: the provider's default lssd (local storage, no price source)"
+          : `volumeType ${volumeType}`,
     }),
   );
-  if (i.disableBackup !== true) lines.push(line(c.prices.lookup("rdb.backup", c.region), { quantity: 1 }));
+  if (i.disableBackup !== true) {
+    // Source of the defaults: the API's answer in the provider's recording
+    // rdb/testdata/instance-basic.cassette.yaml ("backup_schedule":{"frequency":24,…,"retention":7}).
+    const frequency = num(i.backupScheduleFrequency);
+    const retention = num(i.backupScheduleRetention);
+    const every = frequency ?? DEFAULT_BACKUP_SCHEDULE.frequencyHours;
+    const days = retention ?? DEFAULT_BACKUP_SCHEDULE.retentionDays;
+    const kept = Math.max(1, Math.ceil((days * 24) / Math.max(every, 1)));
+    const gb = numberAssumption(c.a, "database.gbPerBackup");
+    const schedule = frequency === undefined && retention === undefined ? ", the API's default schedule" : "";
+    lines.push(
+      line(c.prices.lookup("rdb.backup", c.region), {
+        item: "Managed Database automatic backups",
+        quantity: kept * gb,
+        assumptions: ["database.gbPerBackup"],
+        note: `${kept} backups kept (every ${every} h for ${days} days${schedule}) × ${gb} GB`,
+      }),
+    );
+  }
   return lines;
 }
 
 function readReplicaLines(r: PlanResource, c: Context): CostLine[] {
-  const instanceId = str(r.inputs.instanceId);
-  const instance = instanceId === undefined ? undefined : c.byId.get(instanceId);
+  const instance = instanceOf(r, c);
   const nodeType = instance === undefined ? undefined : str(instance.inputs.nodeType);
-  return databaseNodeLine(nodeType, false, c, "Read replica node (same node type as its instance)");
+  return databaseNodeLines(nodeType, false, c, "Read replica node (same node type as its instance)");
+}
+
+function instanceOf(r: PlanResource, c: Context): PlanResource | undefined {
+  const instanceId = str(r.inputs.instanceId);
+  if (instanceId === undefined) return undefined;
+  return c.byId.get(instanceId) ?? c.byId.get(instanceId.slice(instanceId.lastIndexOf("/") + 1));
+}
+
+/** A manual snapshot holds the instance's volume; a logical backup, one database dump. */
+function databaseCopyLines(r: PlanResource, c: Context): CostLine[] {
+  const quote = c.prices.lookup("rdb.backup", c.region);
+  if (moduleTypeOf(r.type) === T.databaseSnapshot) {
+    const size = num(instanceOf(r, c)?.inputs.volumeSizeInGb);
+    return [
+      line(quote, {
+        item: "Managed Database snapshot",
+        quantity: size ?? numberAssumption(c.a, "database.storageGb"),
+        assumptions: size === undefined ? ["database.storageGb"] : [],
+        note: "the size of its instance's volume",
+      }),
+    ];
+  }
+  return [
+    line(quote, {
+      item: "Managed Database logical backup",
+      quantity: numberAssumption(c.a, "database.gbPerBackup"),
+      assumptions: ["database.gbPerBackup"],
+    }),
+  ];
 }
 
 function bucketLines(r: PlanResource, c: Context): CostLine[] {
@@ -349,8 +424,20 @@ function resourceLines(r: PlanResource, c: Context): CostLine[] {
       return bucketLines(r, c);
     case T.registryNamespace:
       return registryLines(r, c);
+    case T.databaseSnapshot:
+    case T.databaseBackup:
+      return databaseCopyLines(r, c);
     case T.secretVersion:
-      return [line(c.prices.lookup("secrets.version", c.region), { quantity: 1 })];
+      return [
+        line(c.prices.lookup("secrets.version", c.region), {
+          quantity: numberAssumption(c.a, "hoursPerMonth"),
+          assumptions: ["hoursPerMonth"],
+        }),
+        line(c.prices.lookup("secrets.request", c.region), {
+          quantity: numberAssumption(c.a, "secrets.requestsPerVersionPerMonth"),
+          assumptions: ["secrets.requestsPerVersionPerMonth"],
+        }),
+      ];
     case T.kmsKey:
       return [line(c.prices.lookup("kms.key", c.region), { quantity: 1 })];
     case T.cockpitSource:
@@ -358,15 +445,17 @@ function resourceLines(r: PlanResource, c: Context): CostLine[] {
     case T.publicGateway: {
       const gatewayType = str(r.inputs.type);
       return [
-        line(c.prices.lookup("network.public-gateway", c.region), {
+        line(c.prices.lookup(`network.public-gateway.${(gatewayType ?? "unset").toLowerCase()}`, c.region), {
           quantity: numberAssumption(c.a, "hoursPerMonth"),
           assumptions: ["hoursPerMonth"],
-          note: gatewayType === undefined ? undefined : `type ${gatewayType}`,
+          note: gatewayType === undefined ? "type is not set" : undefined,
         }),
       ];
     }
-    case T.publicGatewayIp:
-      return [line(c.prices.lookup("network.flexible-ip", c.region), { quantity: 1 })];
+    case T.publicGatewayIp: {
+      const ip = c.prices.lookup("network.flexible-ip", c.region);
+      return [line(ip, perMonth(ip, c))];
+    }
     default:
       return [
         line(c.prices.lookup(`type.${shortType(type)}`, c.region), {

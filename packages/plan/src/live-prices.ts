@@ -11,6 +11,10 @@ export interface CatalogProduct {
   readonly unit?: string;
   /** How many units the price is for (default 1). */
   readonly size?: number;
+  /** The catalog's product name and variant, e.g. "Database management" (used where no SKU form is known). */
+  readonly product?: string;
+  readonly variant?: string;
+  readonly description?: string;
 }
 
 /** Lists the catalog. Injected in tests; the default one calls Scaleway's public API. */
@@ -38,6 +42,9 @@ export const fetchPublicCatalog: CatalogFetcher = async () => {
       : undefined,
     unit: p.unitOfMeasure?.unit,
     size: p.unitOfMeasure?.size,
+    product: p.product,
+    variant: p.variant,
+    description: p.description,
   }));
 };
 
@@ -111,17 +118,45 @@ export async function livePriceBook(
       origin: "live",
       lookup(key: string, region: string): PriceQuote {
         const table = fallback.lookup(key, region) ?? tableQuote(key);
+        const management = /^rdb\.management\.(.+)$/.exec(key)?.[1];
         const sku = skuFor(key, region);
-        const product = sku === undefined ? undefined : bySku.get(sku);
+        const product =
+          management !== undefined
+            ? managementProduct(products, management, region)
+            : sku === undefined
+              ? undefined
+              : bySku.get(sku);
         const price = product === undefined ? undefined : catalogPrice(product, table.unit);
-        if (price === undefined) return table;
+        // Not in the catalog: the table's figure (a management entry, or unknown).
+        if (price === undefined || product === undefined) return table;
+        // A live node price is the node SKU alone: it bundles nothing.
+        const { bundles: _bundled, ...quote } = table;
         return {
-          ...table,
+          ...quote,
           price,
           status: "live",
-          source: `Scaleway public product catalog, SKU ${sku!}, fetched ${fetched}`,
+          source: `Scaleway public product catalog, SKU ${product.sku}, fetched ${fetched}`,
         };
       },
     },
   };
+}
+
+/**
+ * The catalog's "Database management" product of a node type in a region. Its SKU form is not
+ * documented (the node's is /storage/rdb/instance/<node-type>/<region>), so it is found by name: a
+ * product of the region whose name, variant, description or SKU says "management" and names the
+ * node type.
+ */
+function managementProduct(
+  products: readonly CatalogProduct[],
+  nodeType: string,
+  region: string,
+): CatalogProduct | undefined {
+  const node = nodeType.toLowerCase();
+  return products.find((p) => {
+    if (!p.sku.endsWith(`/${region}`)) return false;
+    const text = [p.sku, p.product, p.variant, p.description].join(" ").toLowerCase();
+    return text.includes("management") && text.includes(node) && /rdb|database/.test(text);
+  });
 }

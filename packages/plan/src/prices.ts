@@ -33,10 +33,15 @@ export interface PriceEntry {
   readonly note?: string;
   /** The product catalog SKU, with "{region}" or "{zone}" standing for the locality. */
   readonly sku?: string;
+  /**
+   * Keys of other items this price already includes: a Managed Database node type whose sources give
+   * only the instance's total (node and Database management together) bundles its management item.
+   */
+  readonly bundles?: readonly string[];
 }
 
 /** When the table was compiled from its sources. */
-export const PRICE_TABLE_DATE = "2026-12-01";
+export const PRICE_TABLE_DATE = "2026-12-06";
 
 export const HOURS_PER_MONTH = 730;
 
@@ -47,6 +52,10 @@ const COCKPIT_FAQ = "https://www.scaleway.com/en/docs/cockpit/faq/ (validation 2
 const RDB_3RD =
   "third-party 2026 documents quoting the Scaleway catalog (NL doc; FR budget doc of 2026-08-20)";
 const NOT_FOUND = "no source found; try --live-prices or the Scaleway console estimator";
+/** Third-party documents quoting Scaleway's product catalog, collected on 2026-12-06 (indicative). */
+const CATALOG_3RD =
+  "third-party 2026 documents quoting Scaleway's product catalog (collected 2026-12-06; indicative)";
+const CATALOG_DATE = "2026-12-06";
 
 export const PRICE_TABLE: readonly PriceEntry[] = [
   {
@@ -64,11 +73,11 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     key: "containers.memory",
     description: "Serverless Containers memory",
     unit: "GB-s",
-    price: 0.000001,
-    status: "official",
-    source: CONTAINERS_FAQ,
-    sourceDate: "2025-04-02",
-    note: "€0.10 per 100 000 GB-s; free tier 400 000 GB-s per account per month. Two 2026 third-party documents quote €0.000002/GB-s: the price may have doubled (check with --live-prices)",
+    price: 0.000002,
+    status: "third-party",
+    source: `${CATALOG_3RD}, catalog SKU /paas/caas/memory_consumption/<region>`,
+    sourceDate: CATALOG_DATE,
+    note: "the catalog's price, preferred to the Serverless Containers FAQ's €0.000001/GB-s (validation 2025-04-02) because it is more recent; free tier 400 000 GB-s per account per month",
     sku: "/paas/caas/memory_consumption/{region}",
   },
   {
@@ -85,30 +94,31 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     key: "object.standard",
     description: "Object Storage Standard Multi-AZ",
     unit: "GB-month",
-    price: 0.0146,
-    status: "official",
-    source: OBJECT_FAQ,
-    sourceDate: "2025-10-21",
-    note: "€0.00002/GB/hour × 730 h; a 2026 third-party document quotes €0.01606/GB-month",
+    price: 0.01606,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "€0.000022/GB-hour × 730 h; the Object Storage FAQ (validation 2025-10-21) gave €0.00002/GB-hour (€0.0146/GB-month)",
   },
   {
     key: "object.onezone",
     description: "Object Storage Standard One Zone (ONEZONE_IA)",
     unit: "GB-month",
-    price: 0.012,
-    status: "official",
-    source: OBJECT_FAQ,
-    sourceDate: "2025-10-21",
+    price: 0.008,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "about €0.008/GB-month since the 2026-01-05 price cut; the FAQ (validation 2025-10-21) gave €0.012",
   },
   {
     key: "object.glacier",
     description: "Object Storage Glacier",
     unit: "GB-month",
-    price: 0.002,
-    status: "official",
-    source: OBJECT_FAQ,
-    sourceDate: "2025-10-21",
-    note: "fr-par and nl-ams only; restore €0.009/GB",
+    price: 0.0025,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "about €0.0025/GB-month; fr-par and nl-ams only; restore €0.009/GB (Object Storage FAQ, 2025-10-21, which gave €0.002/GB-month)",
   },
   {
     key: "object.egress",
@@ -122,62 +132,76 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
   },
   {
     key: "rdb.node.db-dev-s",
-    description: "Managed PostgreSQL node DB-DEV-S",
+    description: "Managed PostgreSQL DB-DEV-S (node and Database management)",
     unit: "hour",
     price: 0.0156,
     status: "third-party",
     source: RDB_3RD,
     sourceDate: "2026-08-20",
-    note: "≈ €11.39/month; the official pricing page was not available",
+    note: "≈ €11.39/month, quoted as the instance's price: node and Database management together (the split is not given)",
     sku: "/storage/rdb/instance/db-dev-s/{region}",
+    bundles: ["rdb.management.db-dev-s"],
   },
   {
     key: "rdb.node.db-dev-m",
-    description: "Managed PostgreSQL node DB-DEV-M",
+    description: "Managed PostgreSQL DB-DEV-M (node and Database management)",
     unit: "month",
     price: 29,
     status: "third-party",
     source: "FR budget document, 2026-08 (indicative)",
     sourceDate: "2026-08-20",
-    note: "about €29/month, a total that includes a small storage volume",
+    note: "about €29/month, a total that includes the Database management and a small storage volume",
     sku: "/storage/rdb/instance/db-dev-m/{region}",
+    bundles: ["rdb.management.db-dev-m"],
   },
   {
     key: "rdb.node.db-pro2-xxs",
     description: "Managed PostgreSQL node DB-PRO2-XXS",
-    unit: "month",
-    price: 82,
+    unit: "hour",
+    price: 0.0583,
     status: "third-party",
-    source: "FR budget document, 2026-08 (indicative)",
-    sourceDate: "2026-08-20",
-    note: "about €82/month, a total that includes a small storage volume",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "the node SKU; the catalog bills the Database management apart (rdb.management.db-pro2-xxs)",
     sku: "/storage/rdb/instance/db-pro2-xxs/{region}",
   },
   {
-    key: "rdb.ha-multiplier",
-    description: "Managed Database high-availability multiplier (main node + hot standby)",
-    unit: "factor",
-    price: 2,
-    status: "inferred",
-    source:
-      'Scaleway API docs ("HA … a main node and one replica") and footprint docs ("compute impact is doubled"); not confirmed on a pricing page',
+    key: "rdb.management.db-pro2-xxs",
+    description: "Managed Database management (DB-PRO2-XXS)",
+    unit: "hour",
+    price: 0.0517,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: 'the catalog\'s "Database management" SKU, billed beside the node SKU (once, also with HA)',
   },
   {
-    key: "rdb.storage",
-    description: "Managed Database block storage (sbs_5k / sbs_15k)",
+    key: "rdb.storage.sbs_5k",
+    description: "Managed Database block storage, 5K IOPS (sbs_5k)",
     unit: "GB-month",
-    price: null,
-    status: "unknown",
-    source: NOT_FOUND,
-    note: "for comparison, Instance Block Storage 5K IOPS is €0.095/GB-month (third-party, 2026-09)",
+    price: 0.0993,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+  },
+  {
+    key: "rdb.storage.sbs_15k",
+    description: "Managed Database block storage, 15K IOPS (sbs_15k)",
+    unit: "GB-month",
+    price: 0.14892,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "€0.000204/GB-hour × 730 h",
   },
   {
     key: "rdb.backup",
-    description: "Managed Database automatic backups",
-    unit: "month",
-    price: null,
-    status: "unknown",
-    source: NOT_FOUND,
+    description: "Managed Database backups and snapshots",
+    unit: "GB-month",
+    price: 0.03,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
   },
   {
     key: "sdb.compute",
@@ -201,12 +225,21 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
   {
     key: "secrets.version",
     description: "Secret Manager secret version stored",
-    unit: "version-month",
-    price: null,
-    status: "unknown",
-    source:
-      "billing model: https://www.scaleway.com/en/docs/secret-manager/faq/ (validation 2025-04-15); unit price not found",
-    note: "plus API requests (price unknown)",
+    unit: "version-hour",
+    price: 0.00006,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "about €0.044 per version per month; billing model: https://www.scaleway.com/en/docs/secret-manager/faq/ (validation 2025-04-15)",
+  },
+  {
+    key: "secrets.request",
+    description: "Secret Manager API requests",
+    unit: "request",
+    price: 0.000003,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
   },
   {
     key: "kms.key",
@@ -271,21 +304,54 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
     sourceDate: "2025-05-02",
   },
   {
-    key: "network.public-gateway",
-    description: "Public Gateway (hourly rate per offer type)",
+    key: "network.public-gateway.vpc-gw-s",
+    description: "Public Gateway VPC-GW-S",
     unit: "hour",
-    price: null,
-    status: "unknown",
-    source: "billing model: https://www.scaleway.com/en/docs/public-gateways/ (2025-12-12); €/h not found",
-    note: "a third-party 2026-09 estimate gives about €19/month for a VPC-GW-S",
+    price: 0.026,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "its flexible IP is billed apart (network.flexible-ip)",
+  },
+  {
+    key: "network.public-gateway.vpc-gw-m",
+    description: "Public Gateway VPC-GW-M",
+    unit: "hour",
+    price: 0.095,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "its flexible IP is billed apart (network.flexible-ip)",
+  },
+  {
+    key: "network.public-gateway.vpc-gw-l",
+    description: "Public Gateway VPC-GW-L",
+    unit: "hour",
+    price: 0.439,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "its flexible IP is billed apart (network.flexible-ip)",
+  },
+  {
+    key: "network.public-gateway.vpc-gw-xl",
+    description: "Public Gateway VPC-GW-XL",
+    unit: "hour",
+    price: 0.949,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "its flexible IP is billed apart (network.flexible-ip)",
   },
   {
     key: "network.flexible-ip",
     description: "Public Gateway flexible IP",
-    unit: "month",
-    price: null,
-    status: "unknown",
-    source: "billed separately from the gateway (Public Gateway FAQ, 2025-09-24); price not found",
+    unit: "hour",
+    price: 0.005,
+    status: "third-party",
+    source: CATALOG_3RD,
+    sourceDate: CATALOG_DATE,
+    note: "billed apart from the gateway (Public Gateway FAQ, 2025-09-24)",
   },
   {
     key: "network.vpc",
@@ -325,7 +391,7 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
 /** A price as a price book quotes it: an entry of the table (or of the live catalog) without its SKU. */
 export type PriceQuote = Pick<
   PriceEntry,
-  "key" | "description" | "unit" | "price" | "status" | "source" | "note"
+  "key" | "description" | "unit" | "price" | "status" | "source" | "note" | "bundles"
 >;
 
 /** Where prices come from during one plan. */
@@ -339,19 +405,24 @@ export interface PriceBook {
 
 const TABLE = new Map(PRICE_TABLE.map((e) => [e.key, e]));
 
+/** Families of keys an item may have without a table entry: their description and unit. */
+const FAMILIES: ReadonlyArray<[RegExp, (name: string) => string, string]> = [
+  [/^rdb\.node\.(.+)$/, (n) => `Managed Database node ${n.toUpperCase()}`, "hour"],
+  [/^rdb\.management\.(.+)$/, (n) => `Managed Database management (${n.toUpperCase()})`, "hour"],
+  [/^rdb\.storage\.(.+)$/, (n) => `Managed Database storage (${n})`, "GB-month"],
+  [/^network\.public-gateway\.(.+)$/, (n) => `Public Gateway ${n.toUpperCase()}`, "hour"],
+];
+
 /** The table entry for a key, or an unknown quote that says no source was found. */
 export function tableQuote(key: string): PriceQuote {
   const entry = TABLE.get(key);
   if (entry) return entry;
-  const node = /^rdb\.node\.(.+)$/.exec(key);
-  return {
-    key,
-    description: node ? `Managed Database node ${node[1]!.toUpperCase()}` : key,
-    unit: node ? "hour" : "month",
-    price: null,
-    status: "unknown",
-    source: NOT_FOUND,
-  };
+  for (const [pattern, describe, unit] of FAMILIES) {
+    const name = pattern.exec(key)?.[1];
+    if (name !== undefined)
+      return { key, description: describe(name), unit, price: null, status: "unknown", source: NOT_FOUND };
+  }
+  return { key, description: key, unit: "month", price: null, status: "unknown", source: NOT_FOUND };
 }
 
 /** The shipped table as a price book. */

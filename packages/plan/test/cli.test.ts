@@ -31,14 +31,16 @@ describe("scaleway-blocks plan on the fixture project", () => {
   });
 
   it("prints the fixture's hand-computed total with its unknowns", async () => {
-    // api container: 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28, 2 GB × 2 628 000 s × €0.000001 = €5.256
-    // db: DB-DEV-S €0.0156 × 730 = €11.388; bucket: 10 × €0.0146 + 5 × €0.01 = €0.196; registry: 2 × €0.027 = €0.054
-    const known = 26.28 + 5.256 + 11.388 + 0.196 + 0.054; // €43.174
+    // api container: 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28, 2 GB × 2 628 000 s × €0.000002 = €10.512
+    // db: DB-DEV-S €0.0156 × 730 = €11.388; backups: 7 kept (every 24 h, 7 days) × 1 GB × €0.03 = €0.21
+    // bucket: 10 × €0.01606 + 5 × €0.01 = €0.2106; registry: 2 × €0.027 = €0.054
+    // secret version: 730 h × €0.00006 + 1 000 requests × €0.000003 = €0.0468
+    const known = 26.28 + 10.512 + 11.388 + 0.21 + 0.2106 + 0.054 + 0.0468; // €48.7014
     expect(baseline.cost.total.known).toBeCloseTo(known, 6);
-    // unknown: the database's storage and backups, and the secret version
-    expect(baseline.cost.total.unknownCount).toBe(3);
+    // unknown: the database's local (lssd) storage
+    expect(baseline.cost.total.unknownCount).toBe(1);
     const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
-    expect(stdout).toContain("Total: €43.17 + 3 unknown per month");
+    expect(stdout).toContain("Total: €48.70 + 1 unknown per month");
   });
 
   it("never prints the secure config value nor the placeholder as plain input", async () => {
@@ -120,8 +122,8 @@ describe("scaleway-blocks plan on the fixture project", () => {
       "storage.gbPerBucket=110",
     ]);
     const plan = JSON.parse(stdout) as PlanDocument;
-    // 100 GB more than the default 10, at €0.0146
-    expect(plan.cost.total.known - baseline.cost.total.known).toBeCloseTo(100 * 0.0146, 6);
+    // 100 GB more than the default 10, at €0.01606
+    expect(plan.cost.total.known - baseline.cost.total.known).toBeCloseTo(100 * 0.01606, 6);
   });
 
   it("reads assumptions from a JSON file, with flags winning", async () => {

@@ -27,21 +27,23 @@ describe("estimateCost", () => {
   it("prices the small fixture to the hand-computed monthly total", () => {
     // Container api, min scale 0: 100 active hours (default assumption) = 360 000 s.
     const containerCpu = 0.5 * 100 * 3600 * 0.00001; // 180 000 vCPU-s × €0.00001 = €1.80
-    const containerMemory = 1 * 100 * 3600 * 0.000001; // 360 000 GB-s × €0.000001 = €0.36
-    // Database pg: DB-DEV-S €0.0156/h × 730 h, × 2 for HA (inferred multiplier) = €22.776.
-    const databaseNode = 0.0156 * 730 * 2;
-    // Bucket assets: 10 GB × €0.0146 + 5 GB egress × €0.01 = €0.196.
-    const bucket = 10 * 0.0146 + 5 * 0.01;
+    const containerMemory = 1 * 100 * 3600 * 0.000002; // 360 000 GB-s × €0.000002 (catalog) = €0.72
+    // Database pg: DB-DEV-S €0.0156/h × 730 h (a total: node and management together).
+    const databaseNode = 0.0156 * 730;
+    // Backups on by default, the API's default schedule (every 24 h, kept 7 days): 7 × 1 GB × €0.03.
+    const backups = 7 * 1 * 0.03;
+    // Bucket assets: 10 GB × €0.01606 + 5 GB egress × €0.01.
+    const bucket = 10 * 0.01606 + 5 * 0.01;
     const cost = estimate(fixture);
-    expect(cost.total.known).toBeCloseTo(containerCpu + containerMemory + databaseNode + bucket, 6); // €25.132
-    // The database's storage and backups have no known price.
+    expect(cost.total.known).toBeCloseTo(containerCpu + containerMemory + databaseNode + backups + bucket, 6);
+    // The HA standby (the node part of DB-DEV-S's total is not known) and local (lssd) storage.
     expect(cost.total.unknownCount).toBe(2);
   });
 
   it("sums a component's descendants into the component's cost", () => {
     const cost = estimate(fixture);
     const component = cost.components.find((c) => c.name === "app")!;
-    expect(component.known).toBeCloseTo(0.5 * 360_000 * 0.00001 + 360_000 * 0.000001 + 0.0156 * 730 * 2, 6);
+    expect(component.known).toBeCloseTo(1.8 + 0.72 + 0.0156 * 730 + 0.21, 6);
     expect(component.unknownCount).toBe(2);
   });
 
@@ -51,7 +53,7 @@ describe("estimateCost", () => {
       planResource({
         type: "scaleway:databases/instance:Instance",
         name: "gp",
-        inputs: { nodeType: "DB-GP-XS" },
+        inputs: { nodeType: "DB-GP-XS", disableBackup: true },
       }),
     ];
     const before = estimate(fixture);
@@ -60,7 +62,7 @@ describe("estimateCost", () => {
     expect(node.monthly).toBeNull();
     expect(node.status).toBe("unknown");
     expect(after.total.known).toBeCloseTo(before.total.known, 6);
-    // node + storage + backups of the new instance
+    // node, Database management and (lssd) storage of the new instance
     expect(after.total.unknownCount).toBe(before.total.unknownCount + 3);
   });
 
@@ -86,18 +88,18 @@ describe("estimateCost", () => {
         inputs: { cpuLimit: 1000, memoryLimitBytes: 2 * 1024 ** 3, minScale: 1 },
       }),
     ];
-    // 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28; 2 GB × 730 h × 3600 s × €0.000001 = €5.256
-    expect(estimate(always).total.known).toBeCloseTo(26.28 + 5.256, 6);
+    // 1 vCPU × 730 h × 3600 s × €0.00001 = €26.28; 2 GB × 730 h × 3600 s × €0.000002 = €10.512
+    expect(estimate(always).total.known).toBeCloseTo(26.28 + 10.512, 6);
     expect(estimate(always, { "containers.activeHoursPerMonth": 5 }).total.known).toBeCloseTo(
-      26.28 + 5.256,
+      26.28 + 10.512,
       6,
     );
   });
 
   it("prices usage from overridden assumptions", () => {
     const cost = estimate(fixture, { "containers.activeHoursPerMonth": 200, "storage.gbPerBucket": 100 });
-    // container: twice the default 100 h → (€1.80 + €0.36) × 2; bucket: 100 GB × €0.0146 + €0.05
-    const expected = (1.8 + 0.36) * 2 + 0.0156 * 730 * 2 + 100 * 0.0146 + 0.05;
+    // container: twice the default 100 h → (€1.80 + €0.72) × 2; bucket: 100 GB × €0.01606 + €0.05
+    const expected = (1.8 + 0.72) * 2 + 0.0156 * 730 + 0.21 + 100 * 0.01606 + 0.05;
     expect(cost.total.known).toBeCloseTo(expected, 6);
   });
 
@@ -113,7 +115,7 @@ describe("estimateCost", () => {
     const off = estimate(container);
     const on = estimate(container, { "account.applyFreeTiers": true });
     expect(off.adjustments).toEqual([]);
-    expect(off.total.known).toBeCloseTo(3.6 + 0.36, 6);
+    expect(off.total.known).toBeCloseTo(3.6 + 0.72, 6);
     expect(on.total.known).toBeCloseTo((360_000 - 200_000) * 0.00001 + 0, 6);
   });
 
@@ -154,12 +156,27 @@ describe("estimateCost", () => {
     expect(DEFAULT_ASSUMPTIONS["storage.gbPerBucket"]).toBe(10);
   });
 
-  it("prices an HA standby node as its own, inferred line", () => {
-    const lines = estimate(fixture).resources.find((r) => r.name === "pg")!.lines;
-    expect(lines.slice(0, 2).map((l) => [l.priceKey, l.status, l.monthly])).toEqual([
-      ["rdb.node.db-dev-s", "third-party", 11.388], // €0.0156 × 730 h
-      ["rdb.ha-multiplier", "inferred", 11.388], // × (2 − 1) more node
+  it("prices an HA instance as one more node, not twice the node and its management", () => {
+    const cost = estimate([
+      planResource({
+        type: "scaleway:databases/instance:Instance",
+        name: "pg",
+        inputs: { nodeType: "DB-PRO2-XXS", isHaCluster: true, disableBackup: true, volumeType: "sbs_5k" },
+      }),
     ]);
+    const lines = cost.resources[0]!.lines;
+    expect(lines.slice(0, 3).map((l) => [l.priceKey, l.status, l.monthly])).toEqual([
+      ["rdb.node.db-pro2-xxs", "third-party", 42.559], // €0.0583 × 730 h
+      ["rdb.management.db-pro2-xxs", "third-party", 37.741], // €0.0517 × 730 h
+      ["rdb.node.db-pro2-xxs", "third-party", 42.559], // the standby: one more node
+    ]);
+    expect(lines[2]!.item).toMatch(/standby/);
+  });
+
+  it("leaves the standby unknown when only the node type's total price is known", () => {
+    const lines = estimate(fixture).resources.find((r) => r.name === "pg")!.lines;
+    const standby = lines.find((l) => l.item.includes("standby"))!;
+    expect(standby).toMatchObject({ monthly: null, status: "unknown" });
   });
 
   it("counts the standby of an HA instance with an unknown node price as unknown too", () => {
@@ -170,7 +187,55 @@ describe("estimateCost", () => {
         inputs: { nodeType: "DB-GP-XS", isHaCluster: true, disableBackup: true },
       }),
     ]);
-    // node, standby and storage
-    expect(cost.total).toEqual({ known: 0, unknownCount: 3 });
+    // node, Database management, standby and storage
+    expect(cost.total).toEqual({ known: 0, unknownCount: 4 });
+  });
+
+  it("prices RDB block storage by its volume type", () => {
+    const instance = (volumeType: string) =>
+      planResource({
+        type: "scaleway:databases/instance:Instance",
+        name: volumeType,
+        inputs: { nodeType: "DB-PRO2-XXS", volumeType, volumeSizeInGb: 50, disableBackup: true },
+      });
+    const cost = estimate([instance("sbs_5k"), instance("sbs_15k")]);
+    const storage = cost.resources.map(
+      (r) => r.lines.find((l) => l.priceKey.startsWith("rdb.storage"))!.monthly,
+    );
+    expect(storage[0]).toBeCloseTo(50 * 0.0993, 6);
+    expect(storage[1]).toBeCloseTo(50 * 0.000204 * 730, 6);
+  });
+
+  it("prices automatic backups as the backups kept by the schedule", () => {
+    const cost = estimate([
+      planResource({
+        type: "scaleway:databases/instance:Instance",
+        name: "pg",
+        inputs: { nodeType: "DB-PRO2-XXS", backupScheduleFrequency: 12, backupScheduleRetention: 30 },
+      }),
+    ]);
+    const backup = cost.resources[0]!.lines.find((l) => l.priceKey === "rdb.backup")!;
+    // every 12 h for 30 days: 60 backups × 1 GB (database.gbPerBackup) × €0.03
+    expect(backup).toMatchObject({ quantity: 60, assumptions: ["database.gbPerBackup"] });
+    expect(backup.monthly).toBeCloseTo(60 * 0.03, 6);
+  });
+
+  it("prices a Public Gateway by its type and its IP by the hour", () => {
+    const cost = estimate([
+      planResource({
+        type: "scaleway:network/publicGateway:PublicGateway",
+        name: "gw",
+        inputs: { type: "VPC-GW-M" },
+      }),
+      planResource({ type: "scaleway:network/publicGatewayIp:PublicGatewayIp", name: "ip" }),
+    ]);
+    expect(cost.resources.map((r) => r.known)).toEqual([0.095 * 730, 0.005 * 730]);
+  });
+
+  it("prices a secret version by the hour and its requests", () => {
+    const cost = estimate([planResource({ type: "scaleway:secrets/version:Version", name: "v" })]);
+    // 730 version-hours × €0.00006 + 1 000 requests (secrets.requestsPerVersionPerMonth) × €0.000003
+    expect(cost.total.known).toBeCloseTo(730 * 0.00006 + 1000 * 0.000003, 6);
+    expect(cost.total.unknownCount).toBe(0);
   });
 });

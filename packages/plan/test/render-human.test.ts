@@ -18,14 +18,14 @@ describe("renderHuman", () => {
   it("prints unknown prices as unknown and counts them in the total", () => {
     const text = renderHuman(plan);
     expect(text).toMatch(/Managed Database node DB-GP-XS: 730 hour × unknown price = unknown \[unknown\]/);
-    expect(text).toContain("Total: €0.20 + 3 unknown per month");
+    // bucket €0.2106 and the default backups €0.21; node, management and lssd storage unknown
+    expect(text).toContain("Total: €0.42 + 3 unknown per month");
   });
 
   it("lists the price sources and the assumptions the estimate used", () => {
     const text = renderHuman(plan);
-    expect(text).toContain(
-      "[official] object.standard: https://www.scaleway.com/en/docs/object-storage/faq/",
-    );
+    expect(text).toContain("[official] object.egress: https://www.scaleway.com/en/docs/object-storage/faq/");
+    expect(text).toContain("[third-party] object.standard: third-party 2026 documents quoting");
     expect(text).toContain("storage.gbPerBucket = 10");
   });
 

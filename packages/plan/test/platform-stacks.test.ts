@@ -1,0 +1,41 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { PlanDocument } from "../src/index";
+import { runCli } from "./helpers";
+
+/**
+ * The repository's own platform stacks (deployments/platform, a dev dependency of this package so that
+ * it is built first). Every price a source gives is priced, and the stacks that matter deploy within
+ * the 10-minute target with the measured durations.
+ */
+const PLATFORM = resolve(__dirname, "..", "..", "..", "deployments", "platform");
+
+/** Price keys no source gives a figure for (see the README's price table): they may stay unknown. */
+const NO_SOURCE = new Set(["sdb.compute", "sdb.storage", "kms.key"]);
+
+async function planOf(stack: string): Promise<PlanDocument> {
+  const run = await runCli(["plan", "--stack", stack, "--cwd", PLATFORM, "--json"]);
+  expect(run.stderr, `scaleway-blocks plan --stack ${stack}`).not.toMatch(/error/i);
+  return JSON.parse(run.stdout) as PlanDocument;
+}
+
+describe.each(["dev", "staging", "production"])("the platform's %s stack", (stack) => {
+  it("leaves unknown only the prices no source gives", async () => {
+    const plan = await planOf(stack);
+    const unknown = plan.cost.resources
+      .flatMap((r) => r.lines)
+      .filter((l) => l.monthly === null)
+      .map((l) => l.priceKey);
+    expect([...new Set(unknown)].filter((key) => !NO_SOURCE.has(key))).toEqual([]);
+  });
+});
+
+describe.each(["staging", "production"])("the platform's %s stack", (stack) => {
+  it("deploys within the 10-minute target with the measured durations", async () => {
+    const plan = await planOf(stack);
+    const instance = plan.deployTime.steps.find((s) => s.type === "scaleway:databases/instance:Instance");
+    expect(instance?.basis).toBe("measured");
+    expect(plan.deployTime.totalSeconds).toBeLessThan(600);
+    expect(plan.deployTime.withinTarget).toBe(true);
+  });
+});
