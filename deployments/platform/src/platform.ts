@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { Service } from "@scaleway-blocks/container";
 import type { ServiceContainerArgs } from "@scaleway-blocks/container";
-import { resourceName, scalewayTags } from "@scaleway-blocks/core";
+import { DEFAULT_KEY_ROTATION, resourceName, rotatingExpiry, scalewayTags } from "@scaleway-blocks/core";
 import { Database } from "@scaleway-blocks/database";
 import { Monitoring } from "@scaleway-blocks/monitoring";
 import { Network } from "@scaleway-blocks/network";
@@ -151,6 +151,11 @@ export function platform(config: PlatformConfig): PlatformOutputs {
       applicationId: application.id,
       defaultProjectId: projectId,
       description: `S3 credentials of ${appName}`,
+      // Every key the project creates expires: 90-day keys, a new one from the first `pulumi up` of
+      // every 30-day window (core's rotatingExpiry). expires_at forces a new key (terraform-provider-
+      // scaleway v2.79.0 internal/services/iam/api_key.go: ForceNew): it is created first, the
+      // containers are updated with it, and the old key is deleted at the end of the update.
+      expiresAt: rotatingExpiry(DEFAULT_KEY_ROTATION),
     },
     // The access key is half of the S3 credential pair the containers get as secrets: keep it secret in state too.
     { additionalSecretOutputs: ["accessKey"] },

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
 import { isSecret, isSecretOutput, reveal } from "@scaleway-blocks/testing";
 import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -225,6 +226,17 @@ describe("secret outputs", () => {
       const { graph } = await recordings[stack];
       expect(graph.stackOutputs).not.toHaveProperty("apiInvokeToken");
       expect(Object.values(graph.stackOutputs).filter(isSecret)).toEqual([]);
+    },
+  );
+
+  it.each(["dev", "staging", "production"] as const)(
+    "gives the %s application's storage key an expiry from core's rotation (90-day keys, a new one every 30 days)",
+    async (stack) => {
+      const rotation = DEFAULT_KEY_ROTATION;
+      const before = rotatingExpiry(rotation);
+      const { graph } = await recordStack(stack);
+      const expiresAt = graph.one(T.apiKey, "app-storage-key").inputs.expiresAt;
+      expect([before, rotatingExpiry(rotation)]).toContain(expiresAt);
     },
   );
 
