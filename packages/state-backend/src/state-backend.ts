@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import {
+  DEFAULT_KEY_ROTATION,
   blockContext,
   parseArgs,
   resolveProtection,
   rotatingExpiry,
   s3Endpoint,
 } from "@scaleway-blocks/core";
-import type { Region, RotationPolicy } from "@scaleway-blocks/core";
+import type { Region } from "@scaleway-blocks/core";
 import { Bucket } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
 import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
@@ -29,14 +30,6 @@ export const CI_PERMISSION_SETS = [
 
 /** With SSE-KMS, S3 PutObject needs KeyManagerKeyEncrypt and GetObject KeyManagerKeyDecrypt. */
 export const CI_KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
-
-/**
- * The CI key's default rotation: core's DEFAULT_KEY_ROTATION (packages/core/src/expiry.ts), 90-day
- * keys replaced every 30 days. Core defines it but does not export it from its entry yet
- * (packages/core/src/index.ts), so its values are restated here: replace this with the import once
- * core exports it.
- */
-const DEFAULT_CI_KEY_ROTATION: RotationPolicy = Object.freeze({ lifetimeDays: 90, rotateEveryDays: 30 });
 
 /** The environment variables a CI job needs to use the backend. */
 export interface StateBackendCiEnvironment {
@@ -98,7 +91,7 @@ export class StateBackend extends pulumi.ComponentResource {
     const protection = resolveProtection(parsed.protect, opts, ctx.profile);
     // Every key the project creates expires: an explicit date, else the rotation's current window.
     const apiKeyExpiresAt =
-      parsed.apiKeyExpiresAt ?? rotatingExpiry(parsed.apiKeyRotation ?? DEFAULT_CI_KEY_ROTATION);
+      parsed.apiKeyExpiresAt ?? rotatingExpiry(parsed.apiKeyRotation ?? DEFAULT_KEY_ROTATION);
 
     const application = new scaleway.iam.Application(
       `${name}-ci`,

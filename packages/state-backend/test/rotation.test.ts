@@ -1,14 +1,11 @@
-import { rotatingExpiry } from "@scaleway-blocks/core";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
 import { record } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { StateBackend } from "../src/index";
 import { T, args } from "./helpers";
 
 /** The expiries a rotation gives around a recording (two when it straddles a window's edge). */
-async function recordWithExpiries(
-  build: () => StateBackend,
-  policy = { lifetimeDays: 90, rotateEveryDays: 30 },
-) {
+async function recordWithExpiries(build: () => StateBackend, policy = DEFAULT_KEY_ROTATION) {
   const before = rotatingExpiry(policy);
   const recorded = await record(build);
   return { ...recorded, expected: [before, rotatingExpiry(policy)] };
