@@ -15,7 +15,6 @@ import {
   secretInputSchema,
   secretLookingPart,
 } from "@scaleway-blocks/core";
-import type { RotationPolicy } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import { z } from "zod";
@@ -379,16 +378,6 @@ const containerSchema = z
   });
 
 const INVOKER_TYPES = ["iam", "token"] as const;
-
-/**
- * The rotation of the invoke credentials unless `invoker.rotation` says otherwise: each key or token
- * lives 90 days and a new one replaces it every 30. The value of core's `DEFAULT_KEY_ROTATION`, which
- * @scaleway-blocks/core does not export from its entry point yet.
- */
-export const DEFAULT_INVOKER_ROTATION: RotationPolicy = Object.freeze({
-  lifetimeDays: 90,
-  rotateEveryDays: 30,
-});
 
 const invokerSchema = z
   .strictObject({

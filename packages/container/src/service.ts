@@ -1,11 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { blockContext, resolveProtection, rotatingExpiry, shortHash } from "@scaleway-blocks/core";
+import {
+  DEFAULT_KEY_ROTATION,
+  blockContext,
+  resolveProtection,
+  rotatingExpiry,
+  shortHash,
+} from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
-import { DEFAULT_INVOKER_ROTATION, SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
+import { SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mbToBytes } from "./internal/memory";
 
@@ -230,7 +236,7 @@ export class Service extends pulumi.ComponentResource {
     // (the same on every `pulumi up` inside a window; the next window replaces the key, create-before-delete).
     const expiresAt =
       parsed.invoker &&
-      (parsed.invoker.expiresAt ?? rotatingExpiry(parsed.invoker.rotation ?? DEFAULT_INVOKER_ROTATION));
+      (parsed.invoker.expiresAt ?? rotatingExpiry(parsed.invoker.rotation ?? DEFAULT_KEY_ROTATION));
     if (parsed.invoker?.type === "iam") {
       const projectId = parsed.projectId ?? namespace.projectId;
       const application = new scaleway.iam.Application(
@@ -261,7 +267,8 @@ export class Service extends pulumi.ComponentResource {
           description: `X-Auth-Token for the private containers of ${ctx.name()}`,
           expiresAt,
         },
-        childOptions,
+        // Never protected: a rotation is a replacement, which Pulumi refuses on a protected resource.
+        { parent: this, ...protection.rotating },
       );
       // Mocks (and some engines) do not apply additionalSecretOutputs: wrap it here.
       const secretKey = pulumi.secret(apiKey.secretKey);
@@ -284,7 +291,7 @@ export class Service extends pulumi.ComponentResource {
             description: `Legacy JWT to call ${ctx.name(key, { kind: "container" })}`,
             expiresAt,
           },
-          childOptions,
+          { parent: this, ...protection.rotating },
         );
         return [key, pulumi.secret(token.value)] as const;
       });

@@ -18,7 +18,9 @@ import {
 /** The child whose deletion loses something: the registry namespace (deleting it deletes the images). */
 const STATEFUL = [REGISTRY_NS];
 /** The children a replacement loses nothing with. */
-const OTHERS = [CONTAINER_NS, CONTAINER, TRIGGER, DOMAIN, IAM_APP, IAM_POLICY, IAM_KEY];
+const OTHERS = [CONTAINER_NS, CONTAINER, TRIGGER, DOMAIN, IAM_APP, IAM_POLICY];
+/** The invoke key: every rotation replaces it, so it is never protected. */
+const ROTATING = [IAM_KEY];
 
 const args = (overrides: Partial<ServiceArgs> = {}): ServiceArgs => ({
   project: "shop",
@@ -57,7 +59,9 @@ describe("protection", () => {
 
   it("protects nothing in dev", async () => {
     const { graph } = await build();
-    expect(protectOf(graph, [...STATEFUL, ...OTHERS])).toEqual(all([...STATEFUL, ...OTHERS], false));
+    expect(protectOf(graph, [...STATEFUL, ...OTHERS, ...ROTATING])).toEqual(
+      all([...STATEFUL, ...OTHERS, ...ROTATING], false),
+    );
   });
 
   it("protects every child with the protect arg", async () => {
@@ -68,6 +72,11 @@ describe("protection", () => {
   it("protects every child with the component's protect option, as with the arg", async () => {
     const { graph } = await build({}, { protect: true });
     expect(protectOf(graph, [...STATEFUL, ...OTHERS])).toEqual(all([...STATEFUL, ...OTHERS], true));
+  });
+
+  it("never protects the invoke key, even with the protect arg and option, so its rotation can replace it", async () => {
+    const { graph } = await build({ protect: true }, { protect: true });
+    expect(protectOf(graph, ROTATING)).toEqual(all(ROTATING, false));
   });
 
   it("lets protect: false in the args win over the component's protect option", async () => {
@@ -90,6 +99,6 @@ describe("protection", () => {
     expect(graph.customResources.map((r) => [r.type, r.options.retainOnDelete])).toEqual(
       graph.customResources.map((r) => [r.type, true]),
     );
-    expect(graph.customResources).toHaveLength(STATEFUL.length + OTHERS.length);
+    expect(graph.customResources).toHaveLength(STATEFUL.length + OTHERS.length + ROTATING.length);
   });
 });

@@ -19,6 +19,11 @@ export interface Protection {
    * rotation, an ACL change) that loses nothing.
    */
   readonly other: ProtectionOptions;
+  /**
+   * For keys and tokens that rotate (their expiry moves on, which replaces them): never protected, or
+   * Pulumi would refuse the replacement that a rotation is. `retainOnDelete` still applies.
+   */
+  readonly rotating: ProtectionOptions;
 }
 
 /**
@@ -40,5 +45,6 @@ export function resolveProtection(
     protect,
     stateful: { protect, ...retain },
     other: { ...(explicit !== undefined ? { protect: explicit } : {}), ...retain },
+    rotating: { protect: false, ...retain },
   };
 }

@@ -10,6 +10,7 @@ describe("resolveProtection", () => {
       protect: true,
       stateful: { protect: true },
       other: {},
+      rotating: { protect: false },
     });
     expect(resolveProtection(undefined, undefined, dev).stateful).toEqual({ protect: false });
   });
@@ -25,9 +26,14 @@ describe("resolveProtection", () => {
     expect(resolveProtection(false, { protect: true }, production).stateful.protect).toBe(false);
   });
 
+  it("never protects rotating keys, even when asked to protect the component, so rotations can replace them", () => {
+    expect(resolveProtection(true, { protect: true }, production).rotating).toEqual({ protect: false });
+  });
+
   it("forwards retainOnDelete to every child", () => {
     const protection = resolveProtection(undefined, { retainOnDelete: true }, dev);
     expect(protection.stateful.retainOnDelete).toBe(true);
     expect(protection.other.retainOnDelete).toBe(true);
+    expect(protection.rotating.retainOnDelete).toBe(true);
   });
 });

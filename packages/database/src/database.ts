@@ -580,10 +580,10 @@ export class Database extends pulumi.ComponentResource {
         defaultProjectId: sdb.projectId,
         // An explicit date, else the current rotation window's: a new window replaces the key
         // (expires_at is ForceNew, iam/api_key.go), creating the new key before deleting the old one.
-        expiresAt:
-          access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_KEY_ROTATION),
+        expiresAt: access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_KEY_ROTATION),
       },
-      { parent: this, ...protection.other },
+      // Never protected: a rotation is a replacement, which Pulumi refuses on a protected resource.
+      { parent: this, ...protection.rotating },
     );
     const secretKey = pulumi.secret(apiKey.secretKey);
     const principal = application.id;

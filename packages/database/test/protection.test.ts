@@ -46,6 +46,11 @@ describe("Database: the protect arg and the protect option", () => {
     expect(unprotected).toEqual([]);
   });
 
+  it("never protect the Serverless SQL API key, whose rotation replaces it", async () => {
+    const { graph } = await recordWith(serverless({ iamAccess: true, protect: true }), { protect: true });
+    expect(graph.one(T.apiKey).options.protect).toBe(false);
+  });
+
   it("let the arg false win over the option true", async () => {
     const { graph } = await recordWith(managed({ protect: false }), { protect: true });
     expect(graph.one(T.instance).options.protect).toBe(false);
