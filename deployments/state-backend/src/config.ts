@@ -61,8 +61,8 @@ const mapping = (what: string) =>
 
 /**
  * The shape of the stack configuration. Details inside `owners`, `encryption`, `retention`,
- * `objectLock` and `apiKeyRotation` (UUIDs, day counts, lock modes…) are checked by StateBackend itself; its errors are
- * reported against the same config keys (see `configErrorFromComponent`).
+ * `objectLock` and `apiKeyRotation` (UUIDs, day counts, lock modes…) are checked by StateBackend
+ * itself; its errors are reported against the same config keys (see `configErrorFromComponent`).
  */
 export const stackConfigSchema = z.object({
   /** The platform's name: the first part of every Scaleway name and the `project` tag. */
@@ -92,7 +92,7 @@ export const stackConfigSchema = z.object({
   apiKeyExpiresAt: z
     .string({ error: () => 'expected an RFC 3339 date-time, such as "2027-06-30T00:00:00Z"' })
     .optional(),
-  /** The CI key's rotation, { lifetimeDays, rotateEveryDays }. Default: 90-day keys, a new one every 30 days. */
+  /** The CI key's rotation, { lifetimeDays, rotateEveryDays }. Default: 90-day keys, new every 30 days. */
   apiKeyRotation: mapping("lifetimeDays, rotateEveryDays").optional(),
   tags: tagsSchema.optional(),
 });

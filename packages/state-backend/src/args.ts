@@ -119,7 +119,8 @@ export const stateBackendArgsSchema = z
       .boolean({ error: () => "expected true or nothing" })
       .refine((value) => value, {
         message:
-          "expected true or nothing: the state bucket is always protected and retained on delete (it holds every stack's state)",
+          "expected true or nothing: the state bucket is always protected and retained on delete " +
+          "(it holds every stack's state)",
       })
       .optional(),
     /**

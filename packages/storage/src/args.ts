@@ -67,14 +67,18 @@ export const bucketObjectLockSchema = objectLockSchema.superRefine((lock, ctx) =
     ctx.addIssue({
       code: "custom",
       path: ["days"],
-      message: `expected at most ${OBJECT_LOCK_LIMITS.maxDays} days, a century (COMPLIANCE retention cannot be shortened)`,
+      message:
+        `expected at most ${OBJECT_LOCK_LIMITS.maxDays} days, a century ` +
+        "(COMPLIANCE retention cannot be shortened)",
     });
   }
   if (lock.years !== undefined && lock.years > OBJECT_LOCK_LIMITS.maxYears) {
     ctx.addIssue({
       code: "custom",
       path: ["years"],
-      message: `expected at most ${OBJECT_LOCK_LIMITS.maxYears} years (COMPLIANCE retention cannot be shortened)`,
+      message:
+        `expected at most ${OBJECT_LOCK_LIMITS.maxYears} years ` +
+        "(COMPLIANCE retention cannot be shortened)",
     });
   }
 });
@@ -138,10 +142,14 @@ const transitionSchema = z
         abort: true,
       })
       .int("expected a whole number of days"),
-    /** ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading; fr-par and nl-ams only). */
+    /**
+     * ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading;
+     * fr-par and nl-ams only).
+     */
     storageClass: z.enum(TRANSITION_STORAGE_CLASSES, {
       error: () =>
-        `expected a colder storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")} (objects start in STANDARD)`,
+        `expected a colder storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")} ` +
+        "(objects start in STANDARD)",
     }),
   })
   .superRefine((t, ctx) => {
@@ -150,7 +158,9 @@ const transitionSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["days"],
-        message: `expected at least ${minimum} days before a transition to ${t.storageClass} (Scaleway's minimal duration)`,
+        message:
+          `expected at least ${minimum} days before a transition to ${t.storageClass} ` +
+          "(Scaleway's minimal duration)",
       });
     }
   });
@@ -174,7 +184,8 @@ const transitionsSchema = z
       ctx.addIssue({
         code: "custom",
         message:
-          "expected the GLACIER transition after the ONEZONE_IA one (more days): objects only move to colder classes",
+          "expected the GLACIER transition after the ONEZONE_IA one (more days): " +
+          "objects only move to colder classes",
       });
     }
   });
@@ -301,7 +312,9 @@ export const bucketArgsSchema = z
     if (args.tags !== undefined && Object.hasOwn(args.tags, PUBLIC_OPT_IN_TAG.key)) {
       issue(
         ["tags", PUBLIC_OPT_IN_TAG.key],
-        `expected no "${PUBLIC_OPT_IN_TAG.key}" tag: the component sets ${PUBLIC_OPT_IN_TAG.key}=${PUBLIC_OPT_IN_TAG.value} itself when publicRead is true, so the tag always tells the truth`,
+        `expected no "${PUBLIC_OPT_IN_TAG.key}" tag: the component sets ` +
+          `${PUBLIC_OPT_IN_TAG.key}=${PUBLIC_OPT_IN_TAG.value} itself when publicRead is true, ` +
+          "so the tag always tells the truth",
       );
     }
     if (args.forceDestroy === true && args.environment === "production") {
