@@ -1,14 +1,26 @@
 import { resolve } from "node:path";
+import { main } from "@scaleway-blocks/plan";
+import type { PlanDocument } from "@scaleway-blocks/plan";
 import { describe, expect, it } from "vitest";
-import type { PlanDocument } from "../src/index";
-import { runCli } from "./helpers";
 
 /**
- * The repository's own platform stacks (deployments/platform, a dev dependency of this package so that
- * it is built first). Every price a source gives is priced, and the stacks that matter deploy within
+ * `scaleway-blocks plan` of this project's stacks (it runs the built program, dist/, which turbo builds
+ * before these tests). Every price a source gives is priced, and the stacks that matter deploy within
  * the 10-minute target with the measured durations.
  */
-const PLATFORM = resolve(__dirname, "..", "..", "..", "deployments", "platform");
+const PLATFORM = resolve(__dirname, "..");
+
+async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    cwd: PLATFORM,
+    env: {},
+    stdout: { write: (t: string) => (stdout += t), isTTY: false },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
 
 /** Price keys no source gives a figure for (see the README's price table): they may stay unknown. */
 const NO_SOURCE = new Set(["sdb.compute", "sdb.storage", "kms.key"]);
