@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
-  ConfigError,
   commonArgsSchema,
   describeReceived,
   describeRedacted,
@@ -15,6 +14,7 @@ import {
   regionSchema,
   valueAt,
 } from "../src/index";
+import { catchConfigError } from "./catch-config-error";
 
 const component = { type: "scaleway-blocks:database:Database", name: "main" };
 
@@ -23,16 +23,6 @@ const schema = z.object({
   nodes: z.array(z.object({ size: z.number().int().positive() })),
   name: z.string().optional(),
 });
-
-function catchConfigError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("parseArgs", () => {
   it("returns the parsed args when they are valid", () => {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConfigError, parseArgs } from "../src/index";
+import { parseArgs } from "../src/index";
+import { catchConfigError } from "./catch-config-error";
 
 const schema = z.strictObject({ project: z.string(), environment: z.string() });
 const args = { project: "shop", environment: "dev" };
 
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
-
 describe("component names", () => {
   it("refuses an empty component name before Pulumi does", () => {
-    const error = errorOf(() => parseArgs(schema, args, { type: "t:claims:Empty", name: "" }));
+    const error = catchConfigError(() => parseArgs(schema, args, { type: "t:claims:Empty", name: "" }));
     expect(error.issues[0]).toMatchObject({
       path: "(name)",
       expected: "expected a non-empty component name",
@@ -25,14 +16,14 @@ describe("component names", () => {
   });
 
   it("refuses a name without a letter or digit, which would vanish from every Scaleway name", () => {
-    const error = errorOf(() => parseArgs(schema, args, { type: "t:claims:Accent", name: "é" }));
+    const error = catchConfigError(() => parseArgs(schema, args, { type: "t:claims:Accent", name: "é" }));
     expect(error.issues[0]!.expected).toContain("at least one letter or digit");
   });
 
   it("refuses a second component whose name has the same Scaleway form", () => {
     const type = "t:claims:Case";
     parseArgs(schema, args, { type, name: "net" });
-    const error = errorOf(() => parseArgs(schema, args, { type, name: "Net" }));
+    const error = catchConfigError(() => parseArgs(schema, args, { type, name: "Net" }));
     expect(error.issues[0]!.expected).toContain('component "net"');
   });
 

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConfigError, isPlainObject, nonPlainObjects, parseArgs, pulumiInput } from "../src/index";
+import { isPlainObject, nonPlainObjects, parseArgs, pulumiInput } from "../src/index";
+import { catchConfigError } from "./catch-config-error";
 
 const component = { type: "scaleway-blocks:database:Database", name: "main" };
 
@@ -16,13 +17,7 @@ const schema = z.strictObject({
 });
 
 function issuesOf(args: unknown) {
-  try {
-    parseArgs(schema, args, component);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
+  return catchConfigError(() => parseArgs(schema, args, component)).issues;
 }
 
 describe("objects of options must be object literals", () => {
