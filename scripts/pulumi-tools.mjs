@@ -262,7 +262,7 @@ function run(label, command, args, { cwd, log, env }) {
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
-    const beat = setInterval(() => say(`  … ${label}: ${secs(Date.now() - t0)} so far`), 30_000);
+    const beat = setInterval(() => say(`  … ${label}: ${secs(Date.now() - t0)} so far`), 60_000);
     const finish = (code) => {
       clearInterval(beat);
       logStream.end();
