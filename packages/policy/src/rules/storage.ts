@@ -136,6 +136,16 @@ function accidental(access: PublicAccess, optedIn: boolean, tag: string): string
     : `${access.what}.`;
 }
 
+/** The public access a bucket resource gives that no opt-in covers: the check of both public-access rules. */
+function accidentalPublicAccess(resource: RuleResource, context: RuleContext): string | string[] {
+  const access = bucketPublicAccess(resource);
+  if (typeof access === "string") return access;
+  const optedIn = bucketOptedIn(resource, context);
+  return access
+    .filter((a) => !onPurpose(a, optedIn))
+    .map((a) => accidental(a, optedIn, context.settings.publicOptInTag));
+}
+
 export const bucketNoPublicAcl = defineRule<{ acl: string; accessControlPolicy: object }>({
   id: "scw-bucket-no-public-acl",
   severity: "mandatory",
@@ -147,14 +157,7 @@ export const bucketNoPublicAcl = defineRule<{ acl: string; accessControlPolicy: 
   resourceTypes: [T.bucketAcl, T.bucket],
   settings: ["publicOptInTag"],
   readsRelatedResources: true,
-  check: (resource, context) => {
-    const access = bucketPublicAccess(resource);
-    if (typeof access === "string") return access;
-    const optedIn = bucketOptedIn(resource, context);
-    return access
-      .filter((a) => !onPurpose(a, optedIn))
-      .map((a) => accidental(a, optedIn, context.settings.publicOptInTag));
-  },
+  check: accidentalPublicAccess,
 });
 
 /** A resource as `isStateBucket` reads it: a type token, a Pulumi name and inputs. */
@@ -265,14 +268,7 @@ export const bucketPolicyNoPublicPrincipal = defineRule<{ policy: string }>({
   resourceTypes: [T.bucketPolicy],
   settings: ["publicOptInTag"],
   readsRelatedResources: true,
-  check: (resource, context) => {
-    const access = bucketPublicAccess(resource);
-    if (typeof access === "string") return access;
-    const optedIn = bucketOptedIn(resource, context);
-    return access
-      .filter((a) => !onPurpose(a, optedIn))
-      .map((a) => accidental(a, optedIn, context.settings.publicOptInTag));
-  },
+  check: accidentalPublicAccess,
 });
 
 export const bucketPublicOnPurpose = defineRule<{ acl: string; accessControlPolicy: object; policy: string }>(
