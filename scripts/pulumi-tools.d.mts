@@ -13,8 +13,18 @@ export interface PinnedTool {
   stamp: string;
   localReplaces?: Record<string, string>;
 }
+/** A tool of the engine tests, pinned on its own (no npm pin). */
+export interface TestTool {
+  binary: string;
+  why?: string;
+  module: string;
+  version: string;
+  package: string;
+  stamp: string;
+}
 export interface PinnedTools {
   tools: PinnedTool[];
+  testTools?: TestTool[];
 }
 export interface GoModReplace {
   from: string;
@@ -28,6 +38,8 @@ export const REQUIRED_TOOLS: Record<string, string>;
 export function parseCatalog(yamlText: string): Record<string, string>;
 export function pseudoVersion(modulePath: string, commitTime: string, commit: string): string;
 export function checkPins(versions: PinnedTools, catalog: Record<string, string>): string[];
+export function allTools(versions: PinnedTools): (PinnedTool | TestTool)[];
+export function checkTestTools(versions: PinnedTools): string[];
 export function toolsKey(versions: PinnedTools): string;
 export function parseGoModReplaces(goModText: string): GoModReplace[];
 export function isLocalPath(target: string): boolean;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the real Pulumi tools from their Go modules, at the versions pinned in
 // scripts/pulumi-tools.versions.json (which test/pulumi-tools.test.ts checks against the npm pins):
-// the `pulumi` CLI, its Node.js language host, and the Scaleway and random provider plugins.
+// the `pulumi` CLI, its Node.js language host, and the Scaleway and random provider plugins; and the
+// tools the engine tests need besides (`testTools`: the YAML language host, the versitygw S3 server).
 //
 //   pnpm run tools                                   build what is missing, then print the bin directory
 //   PATH="$(node scripts/pulumi-tools.mjs | tail -n 1):$PATH"
@@ -12,7 +13,8 @@
 // the next run: $SCALEWAY_BLOCKS_TOOLS_DIR, or ${XDG_CACHE_HOME:-$HOME/.cache}/scaleway-blocks/pulumi-tools,
 // then /<key>/bin. The LAST line on stdout is that bin directory; every progress line goes to stderr.
 // Exit 0 when every selected tool is there; 1 when one could not be built; 2 when Go or the module
-// proxy is missing, or the pins disagree.
+// proxy is missing, or the pins disagree. `testTools` are cached in the same bin directory and rebuilt
+// when their marker's version is not the pinned one.
 //
 // `go install module@version` refuses modules whose go.mod has `replace` lines, and a dependency's
 // replace lines are ignored by the module that requires it: so each tool is built from a small
@@ -129,6 +131,36 @@ export function checkPins(versions, catalog) {
         `${name}: version ${tool.version} is neither ${tool.tag} nor a pseudo-version (${error.message})`,
       );
     }
+  }
+  return problems;
+}
+
+/** Every tool the script knows: the pinned ones, then the engine tests' own. */
+export function allTools(versions) {
+  return [...(versions.tools ?? []), ...(versions.testTools ?? [])];
+}
+
+/**
+ * What is wrong with the engine tests' own tools: each one needs a binary name no other tool has, a
+ * module, a release tag as version (they have no npm pin to agree with, so no pseudo-versions), a main
+ * package and a version stamp of that same version.
+ */
+export function checkTestTools(versions) {
+  const problems = [];
+  const pinned = new Set((versions.tools ?? []).map((t) => t.binary));
+  const seen = new Set();
+  for (const tool of versions.testTools ?? []) {
+    const name = tool?.binary ?? "(no binary)";
+    if (pinned.has(name) || seen.has(name)) problems.push(`${name}: listed twice`);
+    seen.add(name);
+    if (!tool.module) problems.push(`${name}: no module`);
+    if (!/^v\d+\.\d+\.\d+$/.test(tool.version ?? "")) {
+      problems.push(`${name}: version ${tool.version} is not a release tag vX.Y.Z`);
+    }
+    if (typeof tool.package !== "string") problems.push(`${name}: no main package ("" for the module root)`);
+    const stamped = /=([^=\s]+)$/.exec(tool.stamp ?? "")?.[1];
+    if (stamped !== tool.version)
+      problems.push(`${name}: stamps version ${stamped ?? "(none)"}, not ${tool.version}`);
   }
   return problems;
 }
@@ -478,6 +510,17 @@ async function buildTool(tool, dirs, ctx) {
 
 const marker = (dirs, tool) => join(dirs.bin, `.${tool.binary}.built.json`);
 
+/** The binary is there, with a marker of the same module (and version, when it is pinned). */
+function isCached(dirs, tool) {
+  if (!existsSync(join(dirs.bin, tool.binary)) || !existsSync(marker(dirs, tool))) return false;
+  try {
+    const built = JSON.parse(readFileSync(marker(dirs, tool), "utf8"));
+    return built.module === tool.module && (!tool.version || built.version === tool.version);
+  } catch {
+    return false;
+  }
+}
+
 function parseArgs(argv) {
   const options = { only: null, rebuild: false };
   for (let i = 0; i < argv.length; i++) {
@@ -497,19 +540,20 @@ async function main() {
     process.stderr.write(
       `${readFileSync(fileURLToPath(import.meta.url), "utf8")
         .split("\n")
-        .slice(1, 15)
+        .slice(1, 18)
         .join("\n")}\n`,
     );
     return 0;
   }
   const versions = JSON.parse(readFileSync(versionsFile, "utf8"));
   const catalog = parseCatalog(readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8"));
-  const problems = checkPins(versions, catalog);
+  const problems = [...checkPins(versions, catalog), ...checkTestTools(versions)];
   if (problems.length)
     throw new FatalError(`the pinned tools disagree with the npm pins:\n  ${problems.join("\n  ")}`);
 
-  const tools = versions.tools.filter((t) => !options.only || options.only.includes(t.binary));
-  const unknown = (options.only ?? []).filter((name) => !versions.tools.some((t) => t.binary === name));
+  const known = allTools(versions);
+  const tools = known.filter((t) => !options.only || options.only.includes(t.binary));
+  const unknown = (options.only ?? []).filter((name) => !known.some((t) => t.binary === name));
   if (unknown.length) throw new FatalError(`no such tool: ${unknown.join(", ")}`);
 
   const base = toolsBaseDir();
@@ -523,10 +567,10 @@ async function main() {
   const dirs = { root, bin: join(root, "bin"), src: join(root, "src"), logs: join(root, "logs") };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 
-  const todo = tools.filter(
-    (t) => options.rebuild || !existsSync(join(dirs.bin, t.binary)) || !existsSync(marker(dirs, t)),
-  );
-  for (const t of tools.filter((tool) => !todo.includes(tool))) say(`${t.binary}: cached (${t.release})`);
+  const todo = tools.filter((t) => options.rebuild || !isCached(dirs, t));
+  for (const t of tools.filter((tool) => !todo.includes(tool))) {
+    say(`${t.binary}: cached (${t.release ?? t.version})`);
+  }
   const failures = [];
   if (todo.length) {
     const env = goEnv();

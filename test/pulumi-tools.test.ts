@@ -8,7 +8,9 @@ import type { PinnedTool, PinnedTools } from "../scripts/pulumi-tools.mjs" with 
 };
 
 type Tools = typeof ToolsModule;
+let allTools: Tools["allTools"];
 let checkPins: Tools["checkPins"];
+let checkTestTools: Tools["checkTestTools"];
 let explainGoError: Tools["explainGoError"];
 let parseGoModReplaces: Tools["parseGoModReplaces"];
 let pseudoVersion: Tools["pseudoVersion"];
@@ -20,7 +22,17 @@ let versions: PinnedTools;
 
 beforeAll(async () => {
   const tools = await import("../scripts/pulumi-tools.mjs");
-  ({ checkPins, explainGoError, parseGoModReplaces, pseudoVersion, toolsBaseDir, toolsKey, wrap } = tools);
+  ({
+    allTools,
+    checkPins,
+    checkTestTools,
+    explainGoError,
+    parseGoModReplaces,
+    pseudoVersion,
+    toolsBaseDir,
+    toolsKey,
+    wrap,
+  } = tools);
   catalog = tools.parseCatalog(readFileSync(join(__dirname, "..", "pnpm-workspace.yaml"), "utf8"));
   versions = JSON.parse(readFileSync(tools.versionsFile, "utf8")) as PinnedTools;
 });
@@ -158,5 +170,44 @@ describe("the pinned Pulumi tools", () => {
     const lines = wrap(`[tools] ${"word ".repeat(80)}`);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe("the engine tests' own tools", () => {
+  it("are the YAML language host and the versitygw S3 server, at release tags", () => {
+    expect(checkTestTools(versions)).toEqual([]);
+    expect(versions.testTools?.map((t) => [t.binary, t.module, t.version])).toEqual([
+      ["pulumi-language-yaml", "github.com/pulumi/pulumi-yaml", "v1.25.0"],
+      ["versitygw", "github.com/versity/versitygw", "v1.8.0"],
+    ]);
+    expect(allTools(versions).map((t) => t.binary)).toEqual([
+      "pulumi",
+      "pulumi-language-nodejs",
+      "pulumi-resource-scaleway",
+      "pulumi-resource-random",
+      "pulumi-language-yaml",
+      "versitygw",
+    ]);
+  });
+
+  it("fails on a pseudo-version, a stamp of another version, or a name a pinned tool has", () => {
+    const wrong = clone();
+    wrong.testTools = [
+      { ...wrong.testTools![0]!, version: "v1.25.1-0.20260101000000-abcdefabcdef" },
+      { ...wrong.testTools![1]!, stamp: "main.Version=v1.7.0" },
+      { ...wrong.testTools![1]!, binary: "pulumi" },
+    ];
+    expect(checkTestTools(wrong)).toEqual([
+      "pulumi-language-yaml: version v1.25.1-0.20260101000000-abcdefabcdef is not a release tag vX.Y.Z",
+      "pulumi-language-yaml: stamps version v1.25.0, not v1.25.1-0.20260101000000-abcdefabcdef",
+      "versitygw: stamps version v1.7.0, not v1.8.0",
+      "pulumi: listed twice",
+    ]);
+  });
+
+  it("do not change the cache key of the pinned tools (they are cached by their own markers)", () => {
+    const without = clone();
+    delete without.testTools;
+    expect(toolsKey(without)).toBe(toolsKey(versions));
   });
 });
