@@ -1,8 +1,8 @@
 import { parseArgs } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
-import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
-import { NO_SOURCES, sourcesFinder } from "./internal/relations";
+import { environmentOfStack, environmentOfTags, stackOfUrn } from "./internal/environment";
+import { dependentsFinder, NO_DEPENDENTS, NO_SOURCES, sourcesFinder } from "./internal/relations";
 import type { Related } from "./internal/relations";
 import { moduleTypeOf } from "./provider";
 import { scrub, tagsOf, unwrapSecrets } from "./internal/values";
@@ -97,7 +97,7 @@ export function effectiveRule(
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
 function ownEnvironment(inputs: Readonly<Record<string, unknown>>): Environment | undefined {
-  return normalizeEnvironment(tagsOf(inputs.tags).get("environment"));
+  return environmentOfTags(tagsOf(inputs.tags));
 }
 
 /**
@@ -170,6 +170,7 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
     });
   }
   const sourcesOf = sourcesFinder(related);
+  const dependentsOf = dependentsFinder(related);
   for (const { subject, resource, secrets } of related) {
     const { type, inputs } = subject;
     const tagged = ownEnvironment(inputs) ?? familyEnvironment(resource);
@@ -182,6 +183,9 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
         production: environment === "production",
         // Only rules that say they read other resources see them, as under CrossGuard.
         sourcesOf: rule.readsRelatedResources ? (input) => sourcesOf(subject, input) : NO_SOURCES,
+        referencedBy: rule.readsRelatedResources
+          ? (of, input) => dependentsOf(subject, of, input)
+          : NO_DEPENDENTS,
       })) {
         findings.push({
           ruleId: rule.id,

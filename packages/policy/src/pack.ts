@@ -7,8 +7,8 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import { environmentOfStack, normalizeEnvironment, stackOfUrn } from "./internal/environment";
-import { NO_SOURCES, sourcesFinder } from "./internal/relations";
+import { environmentOfStack, environmentOfTags, stackOfUrn } from "./internal/environment";
+import { dependentsFinder, NO_DEPENDENTS, NO_SOURCES, sourcesFinder } from "./internal/relations";
 import type { Related } from "./internal/relations";
 import { moduleTypeOf } from "./provider";
 import { asObject, asString, tagsOf, tryRead } from "./internal/values";
@@ -86,12 +86,19 @@ function check(
   resource: PackResource,
   sourcesOf: (input: string) => readonly RuleResource[],
   subject: RuleResource = subjectOf(resource),
+  referencedBy: (type: string, input: string) => readonly RuleResource[] = NO_DEPENDENTS,
 ): string[] {
   const own = { ...settings, defaultRegion: settings.defaultRegion ?? providerRegion(resource) };
-  const tagged = normalizeEnvironment(tagsOf(tryRead(() => subject.inputs.tags)).get("environment"));
+  const tagged = environmentOfTags(tagsOf(tryRead(() => subject.inputs.tags)));
   const environment = tagged ?? own.environment ?? environmentOfStack(stackOfUrn(resource.urn));
   return rule
-    .check(subject, { settings: own, environment, production: environment === "production", sourcesOf })
+    .check(subject, {
+      settings: own,
+      environment,
+      production: environment === "production",
+      sourcesOf,
+      referencedBy,
+    })
     .map((message) => `${message}\nFix: ${rule.remediation}`);
 }
 
@@ -128,11 +135,19 @@ export function stackValidationFor(
       ),
     })) satisfies (Related & { resource: PolicyResource })[];
     const sourcesOf = sourcesFinder(related);
+    const dependentsOf = dependentsFinder(related);
     let firstError: Error | undefined;
     for (const { resource, subject } of related) {
       if (!rule.appliesTo(subject.type)) continue;
       try {
-        const messages = check(rule, settings, resource, (input) => sourcesOf(subject, input), subject);
+        const messages = check(
+          rule,
+          settings,
+          resource,
+          (input) => sourcesOf(subject, input),
+          subject,
+          (type, input) => dependentsOf(subject, type, input),
+        );
         for (const message of messages) reportViolation(message, resource.urn);
       } catch (error) {
         firstError ??= error instanceof Error ? error : new Error(String(error));

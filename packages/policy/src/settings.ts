@@ -80,7 +80,8 @@ const DEFAULTS: Readonly<PolicySettings> = Object.freeze({
   publicOptInTag: "public=true",
   ignoredEnvironmentVariables: [],
   sensitivePorts: [22, 3306, 3389, 5432, 6379, 9200, 27017],
-  stateBucketNamePattern: "(^|[-.])(pulumi-|tf-)?state([-.]|$)",
+  // *tfstate*, *terraform-state*, *pulumi-state*, *pulumistate*, or a word "state" (app-state-prod, tf-state).
+  stateBucketNamePattern: "tfstate|terraform-?state|pulumi-?state|(^|[-._])(tf-|iac-)?state([-._]|$)",
   stateBucketComponents: ["state-backend"],
 });
 

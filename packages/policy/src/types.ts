@@ -45,6 +45,12 @@ export interface RuleContext {
    * none is known, and always empty for rules that do not set `readsRelatedResources`.
    */
   sourcesOf(input: string): readonly RuleResource[];
+  /**
+   * The resources of module type `type` whose input `input` came from this resource (the reverse of
+   * `sourcesOf`), e.g. the `kubernetes.Acl`s whose `clusterId` is this cluster's id. Always empty for
+   * rules that do not set `readsRelatedResources`.
+   */
+  referencedBy(type: string, input: string): readonly RuleResource[];
 }
 
 /** A rule: plain data plus a check function over one resource. */

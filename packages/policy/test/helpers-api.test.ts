@@ -35,6 +35,25 @@ describe("isStateBucket", () => {
     expect(isStateBucket({ type: BUCKET, name: "b", inputs: { name: "shop-statements" } })).toBe(false);
   });
 
+  it.each([
+    "acme-tfstate",
+    "tfstate-prod",
+    "shop-terraform-state",
+    "team-pulumi-state-eu",
+    "pulumistate",
+    "app-state-production",
+    "tf-state",
+  ])("recognises the state bucket name %s by the default patterns", (name) => {
+    expect(isStateBucket({ type: BUCKET, name: "b", inputs: { name } })).toBe(true);
+  });
+
+  it.each(["shop-statements", "realestate-photos", "interstate-logs", "shop-production-assets"])(
+    "does not take %s for a state bucket",
+    (name) => {
+      expect(isStateBucket({ type: BUCKET, name: "b", inputs: { name } })).toBe(false);
+    },
+  );
+
   it("recognises a deprecated ObjectBucket too, and nothing but buckets", () => {
     const inputs = { name: "pulumi-state" };
     expect(isStateBucket({ type: "scaleway:index/objectBucket:ObjectBucket", name: "b", inputs })).toBe(true);
@@ -45,10 +64,10 @@ describe("isStateBucket", () => {
     const bucket = {
       type: BUCKET,
       name: "b",
-      inputs: { name: "infra-tfstate", tags: { component: "backend" } },
+      inputs: { name: "infra-iac-files", tags: { component: "backend" } },
     };
     expect(isStateBucket(bucket)).toBe(false);
     expect(isStateBucket(bucket, { stateBucketComponents: ["backend"] })).toBe(true);
-    expect(isStateBucket(bucket, { stateBucketNamePattern: "tfstate$" })).toBe(true);
+    expect(isStateBucket(bucket, { stateBucketNamePattern: "iac-files$" })).toBe(true);
   });
 });

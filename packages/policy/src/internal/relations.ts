@@ -41,3 +41,22 @@ export function sourcesFinder(
 
 /** `sourcesOf` for a rule that reads no other resource. */
 export const NO_SOURCES = (): readonly RuleResource[] => [];
+
+/**
+ * `RuleContext.referencedBy` over a set of resources: for one resource, the resources of a type
+ * whose input came from it (by `sourcesFinder`), e.g. the Kubernetes ACLs whose `clusterId` is a
+ * cluster's id. A value given as text (an id) matches only by name, as in `sourcesFinder`.
+ */
+export function dependentsFinder(
+  resources: readonly Related[],
+): (of: RuleResource, type: string, input: string) => readonly RuleResource[] {
+  const sourcesOf = sourcesFinder(resources);
+  return (of, type, input) =>
+    resources
+      .map((r) => r.subject)
+      .filter((r) => r.type === type && r.urn !== of.urn)
+      .filter((r) => sourcesOf(r, input).some((source) => source.urn === of.urn));
+}
+
+/** `referencedBy` for a rule that reads no other resource. */
+export const NO_DEPENDENTS = (): readonly RuleResource[] => [];

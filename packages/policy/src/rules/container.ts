@@ -1,4 +1,5 @@
 import { secretLookingPart } from "@scaleway-blocks/core";
+import { credentialsInMap } from "../internal/credentials";
 import { asObject, asString, hasTag, isSet, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
@@ -98,14 +99,21 @@ export function looksSecret(name: string): boolean {
   return secretLookingPart(name) !== undefined;
 }
 
-/** A URL with a password in it: scheme://user:password@host. */
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+/** Plain string values of a map input, read one by one (an unknown value during preview is skipped). */
+export function plainValues(map: Readonly<Record<string, unknown>>): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const key of Object.keys(map)) {
+    const value = asString(tryRead(() => map[key]));
+    if (value !== undefined) values.set(key, value);
+  }
+  return values;
+}
 
 export const serverlessNoPlainSecrets = defineRule<ServerlessInputs>({
   id: "scw-container-no-plain-secret-env",
   severity: "mandatory",
   description:
-    "Secrets go in secretEnvironmentVariables, never in plain environmentVariables (names like PASSWORD, SECRET, TOKEN, KEY).",
+    "Secrets go in secretEnvironmentVariables, never in plain environmentVariables: by name (PASSWORD, SECRET, TOKEN, KEY…) or by value (sk_live_, ghp_, SCW…, AKIA…, a URL with a password…).",
   why: "Plain environment variables are shown in the console, the API and the Pulumi state in clear text to anyone with read access.",
   remediation:
     "Move the variable to secretEnvironmentVariables (or read it from Secret Manager at start-up); list false positives in ignoredEnvironmentVariables.",
@@ -115,13 +123,16 @@ export const serverlessNoPlainSecrets = defineRule<ServerlessInputs>({
     const variables = asObject(tryRead(() => inputs.environmentVariables));
     if (!variables) return undefined;
     const messages: string[] = [];
+    const checked = new Map(
+      [...plainValues(variables)].filter(([name]) => !settings.ignoredEnvironmentVariables.includes(name)),
+    );
+    const byValue = new Map(credentialsInMap(checked));
     for (const name of Object.keys(variables)) {
       if (settings.ignoredEnvironmentVariables.includes(name)) continue;
-      // The value is read only to test its shape, never printed; an unknown value is skipped.
-      const value = asString(tryRead(() => variables[name]));
+      // Values are read only to test their shape, never printed; an unknown value is skipped.
+      const what = byValue.get(name);
       if (looksSecret(name)) messages.push(`environmentVariables.${name} looks like a secret (by its name).`);
-      else if (value !== undefined && URL_WITH_PASSWORD.test(value))
-        messages.push(`environmentVariables.${name} holds a URL with a password in it.`);
+      else if (what !== undefined) messages.push(`environmentVariables.${name} holds ${what}.`);
     }
     return messages;
   },

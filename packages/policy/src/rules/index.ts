@@ -5,6 +5,11 @@ import { databaseRules } from "./database";
 import { generalRules } from "./general";
 import { networkRules } from "./network";
 import { storageRules } from "./storage";
+import { datastoreRules } from "./datastores";
+import { identityRules } from "./identity";
+import { instanceRules } from "./instance";
+import { kubernetesRules } from "./kubernetes";
+import { loadBalancerRules } from "./loadbalancer";
 
 /** Every rule, in the order of the README table. */
 export const rules: readonly Rule[] = Object.freeze([
@@ -13,6 +18,11 @@ export const rules: readonly Rule[] = Object.freeze([
   ...containerRules,
   ...accessRules,
   ...networkRules,
+  ...instanceRules,
+  ...datastoreRules,
+  ...kubernetesRules,
+  ...loadBalancerRules,
+  ...identityRules,
   ...generalRules,
 ]);
 

@@ -1,0 +1,130 @@
+// Managed Redis and Managed MongoDB. Inputs: @pulumiverse/scaleway 1.54.0 redis/cluster.d.ts
+// (acls, privateNetworks, publicNetwork, tlsEnabled, tags) and mongodb/instance.d.ts (privateNetwork,
+// publicNetwork, tags). Semantics: terraform-provider-scaleway v2.79.0
+// internal/services/redis/cluster.go (acl conflicts with private_network: ACLs guard the public
+// endpoint; tls_enabled is optional, off unless set, and ForceNew) and
+// internal/services/mongodb/instance.go (ResourceInstanceCreate: with no private_network and no
+// public_network, the instance is created with a public endpoint).
+import {
+  asArray,
+  asObject,
+  asString,
+  coverWholeInternetTogether,
+  hasTag,
+  isSet,
+  isWholeInternet,
+  tryRead,
+} from "../internal/values";
+import { defineRule } from "./define";
+import { T } from "./tokens";
+
+interface RedisInputs {
+  tags: string[];
+  acls: { ip?: string }[];
+  privateNetworks: object[];
+  publicNetwork: object;
+  tlsEnabled: boolean;
+}
+
+/** Whether a list input holds at least one entry (an unknown value during preview counts as one). */
+function hasEntries(inputs: object, key: string): boolean {
+  if (!isSet(inputs, key)) return false;
+  const value = tryRead(() => (inputs as Record<string, unknown>)[key]);
+  return value === undefined || !Array.isArray(value) || value.length > 0;
+}
+
+export const redisNoPublicEndpoint = defineRule<RedisInputs>({
+  id: "scw-redis-no-public-endpoint",
+  severity: "mandatory",
+  description:
+    "Managed Redis clusters are reachable only through a Private Network (privateNetworks), unless tagged public on purpose (the public=true tag by default).",
+  why: "Redis has a single password and no rate limit: on the internet it is brute-forced, and a cache often holds sessions and tokens.",
+  remediation:
+    'Set privateNetworks [{ id }] on the cluster (it replaces the public endpoint and its ACLs), or tag it "public=true" (publicOptInTag) and keep acls to known addresses.',
+  resourceTypes: [T.redisCluster],
+  settings: ["publicOptInTag"],
+  check: ({ inputs }, { settings }) => {
+    if (
+      hasTag(
+        tryRead(() => inputs.tags),
+        settings.publicOptInTag,
+      )
+    )
+      return undefined;
+    return hasEntries(inputs, "privateNetworks")
+      ? undefined
+      : "no privateNetworks is set: the cluster gets a public endpoint.";
+  },
+});
+
+export const redisTlsEnabled = defineRule<RedisInputs>({
+  id: "scw-redis-tls-enabled",
+  severity: "mandatory",
+  description: "Managed Redis clusters encrypt connections (tlsEnabled: true).",
+  why: "Without TLS the password and every cached value cross the network in clear text, readable and changeable on the path.",
+  remediation:
+    "Set tlsEnabled: true (it recreates the cluster: plan the switch) and connect with rediss:// and the cluster's certificate.",
+  resourceTypes: [T.redisCluster],
+  check: ({ inputs }) =>
+    isSet(inputs, "tlsEnabled") && tryRead(() => inputs.tlsEnabled) !== false
+      ? undefined
+      : "tlsEnabled is not true: connections are in clear text.",
+});
+
+export const redisAclNotOpenToWorld = defineRule<RedisInputs>({
+  id: "scw-redis-acl-not-open-to-world",
+  severity: "mandatory",
+  description: "Managed Redis ACLs never allow the whole internet (0.0.0.0/0, whole or in pieces).",
+  why: "An ACL for 0.0.0.0/0, or ranges that cover it together, lets every address on the internet try the cluster's password.",
+  remediation: "List only the CIDRs that need access in acls, or move the cluster onto a Private Network.",
+  resourceTypes: [T.redisCluster],
+  check: ({ inputs }) => {
+    const ips = asArray(tryRead(() => inputs.acls))
+      .map((acl) => asString(asObject(acl)?.ip))
+      .filter((ip): ip is string => ip !== undefined);
+    const whole = ips.filter(isWholeInternet).map((ip) => `acls allows ${ip}: every address may connect.`);
+    if (whole.length > 0) return whole;
+    return coverWholeInternetTogether(ips)
+      ? `acls allow ${ips.join(", ")}, which together cover the whole public internet.`
+      : undefined;
+  },
+});
+
+interface MongoInputs {
+  tags: string[];
+  privateNetwork: object;
+  publicNetwork: object;
+}
+
+export const mongodbNoPublicEndpoint = defineRule<MongoInputs>({
+  id: "scw-mongodb-no-public-endpoint",
+  severity: "mandatory",
+  description:
+    "Managed MongoDB instances have no public endpoint (no publicNetwork, a privateNetwork set), unless tagged public on purpose (the public=true tag by default).",
+  why: "A public MongoDB endpoint is scanned and brute-forced continuously; exposed MongoDB databases are a leading source of data leaks.",
+  remediation:
+    'Set privateNetwork { pnId } and remove publicNetwork (connect from the same Private Network), or tag the instance "public=true" (publicOptInTag) when the public endpoint is meant.',
+  resourceTypes: [T.mongodbInstance],
+  settings: ["publicOptInTag"],
+  check: ({ inputs }, { settings }) => {
+    if (
+      hasTag(
+        tryRead(() => inputs.tags),
+        settings.publicOptInTag,
+      )
+    )
+      return undefined;
+    if (isSet(inputs, "publicNetwork"))
+      return "publicNetwork is set: the instance has a public endpoint reachable from the internet.";
+    if (!isSet(inputs, "privateNetwork"))
+      return "no privateNetwork is set: Scaleway then gives the instance a public endpoint.";
+    return undefined;
+  },
+});
+
+export const datastoreRules = [
+  redisNoPublicEndpoint,
+  redisTlsEnabled,
+  redisAclNotOpenToWorld,
+  mongodbNoPublicEndpoint,
+];
