@@ -14,3 +14,4 @@ export { SECRET_OUTPUTS } from "./scaleway-outputs";
 export type { MockContext, MockState } from "./scaleway-outputs";
 export { Secret, ResourceRef, isSecret, reveal } from "./values";
 export { stableUuid, stableIpIn, stablePublicIp, generatedPassword } from "./ids";
+export * from "./fuzz";
