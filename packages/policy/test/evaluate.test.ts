@@ -46,6 +46,43 @@ describe("evaluate: environments", () => {
     expect(ids(findings)).not.toContain("scw-database-ha-in-production");
   });
 
+  it.each([
+    ["environment=production"],
+    ["env=production"],
+    ["environment=prod-eu"],
+    ["Environment=Prod"],
+    ["env=eu-prod-1"],
+    ["stage=prd"],
+    ["tier=production_fr-par"],
+  ])("treats a resource tagged %s as production", (tag) => {
+    expect(ids(evaluate(graphOf(singleNode([tag]))))).toContain("scw-database-ha-in-production");
+  });
+
+  it.each([["env=pre-prod"], ["environment=non-prod"], ["env=products"], ["environment=staging-prod-copy"]])(
+    "does not treat a resource tagged %s as production",
+    (tag) => {
+      expect(ids(evaluate(graphOf(singleNode([tag], "test"))))).not.toContain(
+        "scw-database-ha-in-production",
+      );
+    },
+  );
+
+  it.each(["production", "prod", "prod-eu", "shop-prod", "acme.production", "eu_prd_2"])(
+    "takes production from the stack name %s",
+    (stack) => {
+      expect(ids(evaluate(graphOf(singleNode(undefined, stack))))).toContain("scw-database-ha-in-production");
+    },
+  );
+
+  it.each(["preprod", "pre-prod-eu", "non-prod", "products", "dev"])(
+    "does not take production from the stack name %s",
+    (stack) => {
+      expect(ids(evaluate(graphOf(singleNode(undefined, stack))))).not.toContain(
+        "scw-database-ha-in-production",
+      );
+    },
+  );
+
   it("treats an untagged resource in an unnamed environment as not production", () => {
     expect(ids(evaluate(graphOf(singleNode(undefined, "test"))))).not.toContain(
       "scw-database-ha-in-production",

@@ -249,6 +249,16 @@ describe("a policy's validateResource", () => {
     expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
   });
 
+  it("knows production from a tag variant (env=prod-eu)", async () => {
+    const args = fakeArgs(SECRET, { tags: ["env=prod-eu"] });
+    expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
+  });
+
+  it("knows production from a stack name that starts with it (prod-eu)", async () => {
+    const args = fakeArgs(SECRET, {}, { urn: `urn:pulumi:prod-eu::shop::${SECRET}::s` });
+    expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
+  });
+
   it("knows production from the stack name in the URN", async () => {
     const args = fakeArgs(SECRET, {}, { urn: `urn:pulumi:production::shop::${SECRET}::s` });
     expect(await violations(policy("scw-secret-protected-in-production"), args)).toHaveLength(1);
