@@ -353,37 +353,47 @@ function invalidArgs(
     deferred(valid),
   );
   return fc.oneof(
-    notAnObject.map((args) => ({ mutation: "args are not a plain object", args })),
-    fc.tuple(valid, fc.constantFrom(...required)).map(([args, key]) => {
-      const copy = clonePlain(args);
-      delete copy[key];
-      return { mutation: `required key "${key}" missing`, args: copy };
-    }),
-    fc.tuple(valid, fc.nat(), fc.anything({ maxDepth: 1 })).chain(([args, pick, value]) => {
-      const places = [
-        { path: [] as readonly PropertyKey[], keys: spec.keys },
-        ...(spec.strictObjects ?? []).filter((s) => {
-          const at = getAt(args, s.path);
-          return at !== null && typeof at === "object" && Object.getPrototypeOf(at) === Object.prototype;
-        }),
-      ];
-      const place = places[pick % places.length]!;
-      return unknownKey(place.keys).map((key) => {
+    { weight: 1, arbitrary: notAnObject.map((args) => ({ mutation: "args are not a plain object", args })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(valid, fc.constantFrom(...required)).map(([args, key]) => {
         const copy = clonePlain(args);
-        setAt(copy, [...place.path, key], value);
-        return {
-          mutation: `unknown key ${JSON.stringify(key)} at ${place.path.join(".") || "(args)"}`,
-          args: copy,
-        };
-      });
-    }),
-    fc.tuple(valid, fc.constantFrom(...fields)).chain(([args, field]) =>
-      field.invalid.map((value) => {
-        const copy = clonePlain(args);
-        setAt(copy, field.path, value);
-        return { mutation: `bad value at ${field.path.map(String).join(".")}`, args: copy };
+        delete copy[key];
+        return { mutation: `required key "${key}" missing`, args: copy };
       }),
-    ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(valid, fc.nat(), fc.anything({ maxDepth: 1 })).chain(([args, pick, value]) => {
+        const places = [
+          { path: [] as readonly PropertyKey[], keys: spec.keys },
+          ...(spec.strictObjects ?? []).filter((s) => {
+            const at = getAt(args, s.path);
+            return isRecord(at);
+          }),
+        ];
+        const place = places[pick % places.length]!;
+        return unknownKey(place.keys).map((key) => {
+          const copy = clonePlain(args);
+          setAt(copy, [...place.path, key], value);
+          return {
+            mutation: `unknown key ${JSON.stringify(key)} at ${place.path.join(".") || "(args)"}`,
+            args: copy,
+          };
+        });
+      }),
+    },
+    // Most cases break one field: there are many fields, and each deserves a fair number of cases.
+    {
+      weight: 6,
+      arbitrary: fc.tuple(valid, fc.constantFrom(...fields)).chain(([args, field]) =>
+        field.invalid.map((value) => {
+          const copy = clonePlain(args);
+          setAt(copy, field.path, value);
+          return { mutation: `bad value at ${field.path.map(String).join(".")}`, args: copy };
+        }),
+      ),
+    },
   );
 }
 
