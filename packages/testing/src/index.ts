@@ -14,4 +14,5 @@ export { SECRET_OUTPUTS } from "./scaleway-outputs";
 export type { MockContext, MockState } from "./scaleway-outputs";
 export { Secret, ResourceRef, isSecret, reveal } from "./values";
 export { stableUuid, stableIpIn, stablePublicIp, generatedPassword } from "./ids";
+export { engineUrn, duplicateUrnMessage } from "./urn";
 export * from "./fuzz";

@@ -4,6 +4,7 @@ import type { RecordedCall, RecordedResource } from "./graph";
 import { ScalewayMocks } from "./mocks";
 import type { ScalewayMocksOptions } from "./mocks";
 import { SECRET_OUTPUTS } from "./scaleway-outputs";
+import { duplicateUrnMessage, engineUrn } from "./urn";
 import { Secret, fromPulumiValue } from "./values";
 
 export interface RecordOptions extends ScalewayMocksOptions {
@@ -52,11 +53,26 @@ interface RegisterRequest {
   getIgnorechangesList(): string[];
   getReplaceonchangesList(): string[];
   getAdditionalsecretoutputsList(): string[];
-  getAliasspecsList?(): unknown[];
-  getAliasesList?(): Array<string | { getUrn?(): string }>;
+  getAliasesList?(): Array<string | AliasMessage>;
   getProvider(): string;
 }
+/** Pulumi's `Alias` message: an old URN, or a spec of what differed (name, type, parent, stack, project). */
+interface AliasMessage {
+  getUrn?(): string;
+  getSpec?():
+    | {
+        getName(): string;
+        getType(): string;
+        getStack(): string;
+        getProject(): string;
+        getParenturn(): string;
+        getNoparent(): boolean;
+      }
+    | undefined;
+}
 interface MonitorLike {
+  /** The mock monitor's URN builder (Pulumi's `MockMonitor.newUrn`); replaced with the engine's. */
+  newUrn?(parent: string, type: string, name: string): string;
   registerResource(req: RegisterRequest, cb: Callback): void;
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): Struct | undefined }, cb: Callback): void;
   invoke(req: { getTok(): string; getArgs(): Struct | undefined }, cb: Callback): void;
@@ -79,6 +95,33 @@ function markSecretOutputs(
     if (key in marked && !(marked[key] instanceof Secret)) marked[key] = new Secret(marked[key]);
   }
   return marked;
+}
+
+/**
+ * The old URN an alias stands for, as the engine collapses it (pulumi/pulumi v3.248.0
+ * pkg/resource/deploy/step_generator.go `collapseAliasToUrn`, sdk/go/common/resource/alias.go
+ * `CreateURN`): what the spec leaves out is the resource's own; a root-stack parent or `noParent`
+ * means no parent. The aliases a child inherits from its parent's alias depend on the previous state,
+ * so the engine (or a diff) adds them, not the recorder.
+ */
+function aliasUrn(
+  alias: string | AliasMessage,
+  self: { stack: string; project: string; parent: string; type: string; name: string },
+): string {
+  if (typeof alias === "string") return alias;
+  const urn = alias.getUrn?.() ?? "";
+  const spec = alias.getSpec?.();
+  if (urn !== "" || !spec) return urn;
+  const name = spec.getName() || self.name;
+  const type = spec.getType() || self.type;
+  const parent = spec.getNoparent() ? "" : spec.getParenturn() || self.parent;
+  return engineUrn(
+    spec.getStack() || self.stack,
+    spec.getProject() || self.project,
+    parent || undefined,
+    type,
+    name,
+  );
 }
 
 const SETTLE_POLL_MS = 20;
@@ -144,8 +187,26 @@ async function run<T>(
   const calls: RecordedCall[] = [];
   let inFlight = 0;
 
+  // URNs as the engine builds them (whole parent chain), for every registration and read.
+  if (typeof monitor.newUrn !== "function")
+    throw new Error("@scaleway-blocks/testing: this @pulumi/pulumi's mock monitor has no newUrn to replace");
+  const [stackName, projectName] = [pulumi.getStack(), pulumi.getProject()];
+  monitor.newUrn = (parent, type, name) => engineUrn(stackName, projectName, parent, type, name);
+
+  // The engine refuses a second registration of a URN in one deployment; so does the recorder.
+  const seenUrns = new Set<string>();
+  const engineErrors: Error[] = [];
+
   const registerResource = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
+    const urn = engineUrn(stackName, projectName, req.getParent() || undefined, req.getType(), req.getName());
+    if (seenUrns.has(urn)) {
+      const error = Object.assign(new Error(duplicateUrnMessage(urn)), { details: duplicateUrnMessage(urn) });
+      engineErrors.push(error);
+      cb(error, undefined);
+      return;
+    }
+    seenUrns.add(urn);
     inFlight++;
     const inputs = deserialize(req.getObject());
     const propertyDependencies: Record<string, string[]> = {};
@@ -178,7 +239,13 @@ async function run<T>(
             replaceOnChanges: req.getReplaceonchangesList(),
             additionalSecretOutputs,
             aliases: (req.getAliasesList?.() ?? []).map((a) =>
-              typeof a === "string" ? a : (a.getUrn?.() ?? ""),
+              aliasUrn(a, {
+                stack: stackName,
+                project: projectName,
+                parent: req.getParent(),
+                type: req.getType(),
+                name: req.getName(),
+              }),
             ),
             provider: req.getProvider() || undefined,
           },
@@ -224,14 +291,19 @@ async function run<T>(
     await runProgram();
     await settle(
       () => inFlight,
-      () => asyncErrors.length > 0,
+      () => asyncErrors.length > 0 || engineErrors.length > 0,
       options.settleTimeoutMs ?? 30_000,
     );
   } finally {
     process.removeListener("unhandledRejection", onUnhandled);
     for (const listener of previousListeners) process.on("unhandledRejection", listener);
   }
-  if (!failed && asyncErrors.length > 0) {
+  // An engine refusal comes first: it is what `pulumi up` reports, and what the program then throws
+  // (a registration rejected) is only its consequence.
+  if (engineErrors.length > 0) {
+    failed = true;
+    error = engineErrors[0];
+  } else if (!failed && asyncErrors.length > 0) {
     failed = true;
     error = asyncErrors[0];
   }

@@ -292,3 +292,97 @@ describe("record options", () => {
     expect(graph.calls.map((c) => c.token)).toContain("scaleway:observability/getGrafana:getGrafana");
   });
 });
+
+describe("URNs as the Pulumi engine builds them", () => {
+  class Outer extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+      super("test:index:Outer", name, {}, opts);
+      new Inner(`${name}-inner`, { parent: this });
+    }
+  }
+  class Inner extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+      super("test:index:Inner", name, {}, opts);
+      new scaleway.network.Vpc(`${name}-vpc`, {}, { parent: this });
+    }
+  }
+
+  it("carries the whole chain of parent types, without the stack", async () => {
+    const { graph } = await record(() => new Outer("app"), { project: "shop", stack: "dev" });
+    expect(graph.registered.map((r) => r.urn)).toEqual([
+      "urn:pulumi:dev::shop::test:index:Outer::app",
+      "urn:pulumi:dev::shop::test:index:Outer$test:index:Inner::app-inner",
+      "urn:pulumi:dev::shop::test:index:Outer$test:index:Inner$scaleway:network/vpc:Vpc::app-inner-vpc",
+    ]);
+    expect(graph.stack?.urn).toBe("urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev");
+  });
+
+  it("gives the program the same URN it records", async () => {
+    const { result, graph } = await record(() => new Outer("app"));
+    expect(await valueOf(result.urn)).toBe(graph.one("test:index:Outer").urn);
+  });
+
+  it("builds the same URNs as the SDK's createUrn", async () => {
+    const { graph } = await record(() => {
+      const outer = new Outer("app");
+      return { expected: pulumi.createUrn("app-inner", "test:index:Inner", outer) };
+    });
+    expect(graph.stackOutputs.expected).toBe(graph.one("test:index:Inner").urn);
+  });
+
+  it("records an alias spec as the old URN it stands for", async () => {
+    const { graph } = await record(() => {
+      const outer = new Outer("app");
+      new Inner("moved", { parent: outer, aliases: [{ parent: pulumi.rootStackResource }] });
+      new Inner("renamed", { aliases: [{ name: "old-name" }] });
+    });
+    expect(graph.get("moved").options.aliases).toEqual(["urn:pulumi:test::project::test:index:Inner::moved"]);
+    expect(graph.get("renamed").options.aliases).toEqual([
+      "urn:pulumi:test::project::test:index:Inner::old-name",
+    ]);
+  });
+
+  it("records the provider's own alias of a deprecated type token in engine form", async () => {
+    const { graph } = await record(() => new Outer("app"));
+    expect(graph.get("app-inner-vpc").options.aliases).toContain(
+      "urn:pulumi:test::project::test:index:Outer$test:index:Inner$scaleway:index/vpc:Vpc::app-inner-vpc",
+    );
+  });
+});
+
+describe("duplicate URNs", () => {
+  it("a program that registers the same URN twice fails", async () => {
+    await expect(
+      record(() => {
+        new scaleway.network.Vpc("net", {});
+        new scaleway.network.Vpc("net", {});
+      }),
+    ).rejects.toThrow(
+      "Duplicate resource URN 'urn:pulumi:test::project::scaleway:network/vpc:Vpc::net'; try giving it a unique name",
+    );
+  });
+
+  it("a program that registers the same component twice fails, naming the component's URN", async () => {
+    const { error } = await recordError(() => {
+      new App("app", "p4ssw0rd-one");
+      new App("app", "p4ssw0rd-two");
+    });
+    expect((error as Error).message).toBe(
+      "Duplicate resource URN 'urn:pulumi:test::project::test:index:App::app'; try giving it a unique name",
+    );
+  });
+
+  it("accepts one name under two different parents", async () => {
+    const { graph } = await record(() => {
+      class Box extends pulumi.ComponentResource {
+        constructor(name: string, type: string) {
+          super(type, name, {});
+          new scaleway.network.Vpc("net", {}, { parent: this });
+        }
+      }
+      new Box("a", "test:index:Left");
+      new Box("a", "test:index:Right");
+    });
+    expect(graph.byType("scaleway:network/vpc:Vpc")).toHaveLength(2);
+  });
+});
