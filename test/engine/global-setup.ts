@@ -32,8 +32,8 @@ export default async function setup(project: TestProject): Promise<void> {
       child.on("close", (c) => resolve({ code: c ?? 1, stdout: out, stderr: err }));
     },
   );
-  process.stderr.write(`[engine] tools ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
   if (code === 0) {
+    process.stderr.write(`[engine] tools ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
     project.provide("engineTools", { bin: stdout.trim().split("\n").pop()! });
     return;
   }
