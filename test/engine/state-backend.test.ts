@@ -90,8 +90,9 @@ describe.skipIf(!toolsBin)("the DIY state backend on a real S3 server, with the 
       expect(login.stdout).toContain(`(${url})`);
       const whoami = await session.ok(["whoami", "--verbose"]);
       expect(whoami.stdout).toContain(`Backend URL: ${url}`);
-      // An empty bucket: logging in writes nothing but the layout marker, or nothing at all.
-      expect((await client.listKeys(BUCKET)).every((k) => k.startsWith(".pulumi/"))).toBe(true);
+      // Logging in to an empty bucket writes the layout marker (project-scoped stacks) and nothing else.
+      expect(await client.listKeys(BUCKET)).toEqual([".pulumi/meta.yaml"]);
+      expect((await client.getObject(BUCKET, ".pulumi/meta.yaml")).toString("utf8")).toMatch(/^version: 1$/m);
     });
 
     it.each([
