@@ -29,9 +29,12 @@ export interface PolicySettings {
    * bucket (as a map tag `{ key: value }`) or a database instance.
    */
   publicOptInTag: string;
-  /** Plain environment variable names accepted even though they look secret (e.g. "CACHE_KEY_PREFIX"). */
+  /**
+   * Plain environment variable (or trigger header) names accepted even though their name or value
+   * looks secret (e.g. "CACHE_KEY_PREFIX").
+   */
   ignoredEnvironmentVariables: string[];
-  /** Ports a Public Gateway must never forward from the internet. */
+  /** Ports a Public Gateway must never forward, and a security group never accept, from the internet. */
   sensitivePorts: number[];
   /** A bucket whose name matches this regular expression holds Pulumi (or Terraform) state. */
   stateBucketNamePattern: string;
@@ -159,16 +162,19 @@ export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = {
   ignoredEnvironmentVariables: {
     type: "array",
     items: { type: "string" },
-    description: "Plain environment variable names accepted even though they look secret.",
+    description:
+      "Plain environment variable or header names accepted even though their name or value looks secret.",
   },
   sensitivePorts: {
     type: "array",
     items: { type: "integer", minimum: 1, maximum: 65535 },
-    description: "Ports a Public Gateway must never forward from the internet.",
+    description:
+      "Ports a Public Gateway must never forward, and a security group never accept, from the internet.",
   },
   stateBucketNamePattern: {
     type: "string",
-    description: "Regular expression matching the names of buckets that hold Pulumi state.",
+    description:
+      "Regular expression matching the names of buckets that hold Pulumi or Terraform state (*tfstate*, *pulumi-state*, a word state).",
   },
   stateBucketComponents: {
     type: "array",

@@ -23,6 +23,14 @@ describe("README", () => {
     expect(rows.map((row) => /`([^`]+)`/.exec(row)?.[1])).toEqual(rules.map((r) => r.id));
   });
 
+  it("lists at least 60 rules in its rule table", () => {
+    expect(
+      between("rules")
+        .split("\n")
+        .filter((line) => line.startsWith("| `scw-")).length,
+    ).toBeGreaterThanOrEqual(60);
+  });
+
   it("holds the settings table rendered from the settings, exactly", () => {
     expect(between("settings")).toBe(renderSettingsTable());
   });
