@@ -112,7 +112,10 @@ export function parseAssumeFlag(flag: string): [string, number | boolean] {
   const key = flag.slice(0, at).trim();
   const raw = flag.slice(at + 1).trim();
   checkKey(key);
-  const value: unknown = raw === "true" ? true : raw === "false" ? false : raw === "" ? raw : Number(raw);
+  const number = Number(raw);
+  // A value that is no number stays the text the user gave, so the error names it ("lots", not null).
+  const value: unknown =
+    raw === "true" ? true : raw === "false" ? false : raw === "" || Number.isNaN(number) ? raw : number;
   return [key, checkValue(key, value)];
 }
 

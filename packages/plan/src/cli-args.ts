@@ -1,3 +1,4 @@
+import type { ParseArgsConfig } from "node:util";
 import { parseArgs } from "node:util";
 
 export interface CliOptions {
@@ -12,6 +13,10 @@ export interface CliOptions {
   livePrices: boolean;
   policyConfig?: string;
   targetMinutes?: number;
+  /** --timeout: how long the program may run, in ms. */
+  timeoutMs?: number;
+  /** --debug: print the program's stack with its error. */
+  debug: boolean;
 }
 
 export class UsageError extends Error {
@@ -40,6 +45,9 @@ Options:
       --policy-config <file>   JSON configuration for @scaleway-blocks/policy (settings,
                                per-rule enforcement levels)
       --target-minutes <n>     deployment-time target                          [default: 10]
+      --timeout <duration>     stop a program that has not finished by then (exit 3),
+                               e.g. 90s, 5m, 500ms; a bare number is seconds  [default: 60s]
+      --debug                  with a program error, print the program's stack
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -51,42 +59,89 @@ Exit status:
   When several apply, the highest wins.
 `;
 
+const OPTIONS = {
+  stack: { type: "string", short: "s" },
+  cwd: { type: "string", short: "C" },
+  json: { type: "boolean", default: false },
+  baseline: { type: "string" },
+  assume: { type: "string", multiple: true, default: [] as string[] },
+  assumptions: { type: "string" },
+  "live-prices": { type: "boolean", default: false },
+  "policy-config": { type: "string" },
+  "target-minutes": { type: "string" },
+  timeout: { type: "string" },
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} satisfies ParseArgsConfig["options"];
+
+/** Edit distance between two flags (insertions, deletions, substitutions, adjacent swaps). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  return d[a.length]![b.length]!;
+}
+
+/** The known flag closest to an unknown one, when it is close enough to be a typo. */
+export function suggestFlag(unknown: string): string | undefined {
+  const name = unknown.replace(/^-+/, "").split("=")[0]!;
+  let best: { flag: string; score: number } | undefined;
+  for (const flag of Object.keys(OPTIONS)) {
+    const score = flag.startsWith(name) && name.length >= 2 ? 0.5 : distance(name, flag);
+    if (best === undefined || score < best.score) best = { flag, score };
+  }
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  return best && best.score <= allowed ? `--${best.flag}` : undefined;
+}
+
+/** "90s", "5m", "500ms", "1h" or a bare number of seconds → milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] ?? "s"]!;
+  const ms = Math.round(Number(match[1]) * unit);
+  return ms > 0 ? ms : undefined;
+}
+
 /** Parses the command line (without the node and script arguments). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        stack: { type: "string", short: "s" },
-        cwd: { type: "string", short: "C" },
-        json: { type: "boolean", default: false },
-        baseline: { type: "string" },
-        assume: { type: "string", multiple: true, default: [] },
-        assumptions: { type: "string" },
-        "live-prices": { type: "boolean", default: false },
-        "policy-config": { type: "string" },
-        "target-minutes": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown !== undefined) {
+      const suggestion = suggestFlag(unknown);
+      throw new UsageError(`unknown flag ${unknown}${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+    }
+    throw new UsageError(message);
   }
   const { values, positionals } = parsed;
   const base = {
     json: values.json === true,
     assume: values.assume ?? [],
     livePrices: values["live-prices"] === true,
+    debug: values.debug === true,
   };
   if (values.help) return { command: "help", ...base };
   if (values.version) return { command: "version", ...base };
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError("expected a command: scaleway-blocks plan --stack <name>");
-  if (command !== "plan") throw new UsageError(`unknown command "${command}": the command is plan`);
+  if (command !== "plan")
+    throw new UsageError(
+      `unknown command "${command}": the command is plan${command.startsWith("-") ? "" : ` (scaleway-blocks plan --stack <name>)`}`,
+    );
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest.join(" ")}"`);
   if (values.stack === undefined || values.stack === "") throw new UsageError("--stack <name> is required");
   let targetMinutes: number | undefined;
@@ -95,8 +150,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!Number.isFinite(targetMinutes) || targetMinutes <= 0)
       throw new UsageError(`--target-minutes expects a positive number, got "${values["target-minutes"]}"`);
   }
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = parseDuration(values.timeout);
+    if (timeoutMs === undefined)
+      throw new UsageError(
+        `--timeout expects a duration such as 90s, 5m or 500ms (a bare number is seconds), got "${values.timeout}"`,
+      );
+  }
   return {
     command: "plan",
+    timeoutMs,
     ...base,
     stack: values.stack,
     cwd: values.cwd,

@@ -38,10 +38,10 @@ export {
 export type { PlanDocument, Baseline } from "./schema";
 export { renderHuman } from "./render-human";
 export { renderJson } from "./render-json";
-export { loadProject, ProjectError, SECRET_PLACEHOLDER } from "./load-project";
+export { loadProject, resolveProgram, ProjectError, SECRET_PLACEHOLDER } from "./load-project";
 export type { LoadedProject } from "./load-project";
-export { runProgram, ProgramError } from "./run-program";
-export type { ProgramRun } from "./run-program";
+export { runProgram, ProgramError, DEFAULT_TIMEOUT_MS } from "./run-program";
+export type { ProgramRun, RunProgramOptions } from "./run-program";
 export { main } from "./main";
 export type { CliIo } from "./main";
 export { EXIT, planExitCode } from "./exit-codes";

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 
 /** What a secret config value becomes: the plan never decrypts `secure:` values. */
@@ -19,8 +19,23 @@ export interface LoadedProject {
   config: Record<string, string>;
   /** Keys whose values were `secure:` (given to the program as placeholders, marked secret). */
   secretConfigKeys: string[];
-  /** The built program: the project's package.json `main`, resolved. */
+  /**
+   * The program Pulumi would load: a file, or a directory (loaded as `require("<dir>/")`), resolved
+   * the way @pulumi/pulumi's `cmd/run` does (see {@link resolveProgram}).
+   */
   mainPath: string;
+  /** The directory the program runs in (Pulumi's `--pwd`): the project, or `main:`'s directory. */
+  programDir: string;
+  /** The program's package.json says `"type": "module"`: it is loaded with `import()`. */
+  esm: boolean;
+  /** `runtime.options.typescript` (default true, as in Pulumi): TypeScript sources run through ts-node. */
+  typescript: boolean;
+  /** `runtime.options.tsconfig`, relative to the program directory (default tsconfig.json). */
+  tsconfig?: string;
+  /** `runtime.options.nodeargs`, split on spaces: passed to the Node process that runs the program. */
+  nodeargs: string[];
+  /** What resolving the program noticed (e.g. a package.json `main` that does not exist). */
+  warnings: string[];
   /** Stack config `scaleway:region`, else fr-par. */
   defaultRegion: string;
 }
@@ -133,26 +148,7 @@ export function loadProject(cwd: string, stack: string): LoadedProject {
     if (secret) secretConfigKeys.push(key);
   }
 
-  const packagePath = join(dir, "package.json");
-  if (!existsSync(packagePath))
-    throw new ProjectError(
-      `no package.json in ${dir}: the project's package.json "main" must point to its built program (see the README's project contract)`,
-    );
-  let main: unknown;
-  try {
-    main = (JSON.parse(readFileSync(packagePath, "utf8")) as { main?: unknown }).main;
-  } catch (error) {
-    throw new ProjectError(
-      `cannot read ${packagePath}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const mainPath = resolve(dir, typeof main === "string" && main !== "" ? main : "index.js");
-  const candidates = [mainPath, `${mainPath}.js`, join(mainPath, "index.js")];
-  if (!candidates.some((p) => existsSync(p)))
-    throw new ProjectError(
-      `the program is not built: ${packagePath} "main" points to ${mainPath}, which does not exist. Build the project first (e.g. npm run build), then run the plan again`,
-    );
-
+  const program = resolveProgram(dir, projectFile);
   const region = config["scaleway:region"];
   return {
     dir,
@@ -160,7 +156,135 @@ export function loadProject(cwd: string, stack: string): LoadedProject {
     stack,
     config,
     secretConfigKeys,
-    mainPath,
+    ...program,
     defaultRegion: typeof region === "string" && region !== "" ? region : "fr-par",
+  };
+}
+
+interface ResolvedProgram {
+  mainPath: string;
+  programDir: string;
+  esm: boolean;
+  typescript: boolean;
+  tsconfig?: string;
+  nodeargs: string[];
+  warnings: string[];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest package.json at or above `dir`, as Pulumi's `searchupPackageManifest` finds it. */
+function packageRootOf(dir: string): { root: string; manifest: Record<string, unknown> } {
+  for (let current = dir; ; current = dirname(current)) {
+    const path = join(current, "package.json");
+    if (existsSync(path)) {
+      try {
+        const manifest = JSON.parse(readFileSync(path, "utf8")) as unknown;
+        return { root: current, manifest: isRecord(manifest) ? manifest : {} };
+      } catch (error) {
+        throw new ProjectError(
+          `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    if (dirname(current) === current) return { root: dir, manifest: {} };
+  }
+}
+
+/** `exports` (a string, or `"."` as a string or { default | require | import }), else `main`. */
+function manifestEntry(manifest: Record<string, unknown>): { field: string; value: string } | undefined {
+  const exportsField = manifest.exports;
+  if (typeof exportsField === "string") return { field: "exports", value: exportsField };
+  if (isRecord(exportsField)) {
+    const dot = exportsField["."];
+    if (typeof dot === "string") return { field: 'exports["."]', value: dot };
+    if (isRecord(dot)) {
+      const value = [dot.default, dot.require, dot.import].find((v): v is string => typeof v === "string");
+      return value === undefined ? undefined : { field: 'exports["."]', value };
+    }
+    return undefined;
+  }
+  return typeof manifest.main === "string" && manifest.main !== ""
+    ? { field: "main", value: manifest.main }
+    : undefined;
+}
+
+/** Whether Node (with ts-node's `.ts` hook when `typescript`) can load a directory as a module. */
+function loadableDirectory(dir: string, typescript: boolean): boolean {
+  const names = ["index.js", "index.cjs", "index.mjs", ...(typescript ? ["index.ts", "index.tsx"] : [])];
+  return names.some((name) => existsSync(join(dir, name)));
+}
+
+/**
+ * The program as Pulumi 3.248 runs it: the engine turns Pulumi.yaml `main:` into a working directory
+ * and an entry point (pkg/engine/project.go, getPwdMain: a directory becomes the working directory
+ * with entry ".", a file its directory and base name); the Node.js runner (@pulumi/pulumi
+ * cmd/run/run.js) then, for entry ".", takes the nearest package.json's `exports` or `main`, falling
+ * back to the directory itself (index.js, or index.ts through ts-node) with a warning when that file
+ * does not exist. `runtime.options.typescript` defaults to true (pulumi/pulumi
+ * sdk/nodejs/cmd/pulumi-language-nodejs/main.go, parseOptions).
+ */
+export function resolveProgram(projectDir: string, projectFile: Record<string, unknown>): ResolvedProgram {
+  const runtime = projectFile.runtime;
+  const options = isRecord(runtime) && isRecord(runtime.options) ? runtime.options : {};
+  if (options.typescript !== undefined && typeof options.typescript !== "boolean")
+    throw new ProjectError("Pulumi.yaml runtime.options.typescript must be true or false");
+  const typescript = options.typescript !== false;
+  const tsconfig =
+    typeof options.tsconfig === "string" && options.tsconfig !== "" ? options.tsconfig : undefined;
+  const nodeargs =
+    typeof options.nodeargs === "string" ? options.nodeargs.split(/\s+/).filter((a) => a !== "") : [];
+  const warnings: string[] = [];
+
+  let programDir = projectDir;
+  let program = projectDir;
+  let hasEntrypoint = false;
+  if (typeof projectFile.main === "string" && projectFile.main !== "") {
+    const full = resolve(projectDir, projectFile.main);
+    if (!existsSync(full))
+      throw new ProjectError(`Pulumi.yaml main: ${projectFile.main} does not exist (${full})`);
+    if (isDirectory(full)) {
+      programDir = full;
+      program = full;
+    } else {
+      programDir = dirname(full);
+      program = join(programDir, basename(full));
+      hasEntrypoint = true;
+    }
+  }
+  const { root, manifest } = packageRootOf(isDirectory(program) ? program : dirname(program));
+  if (!hasEntrypoint) {
+    const entry = manifestEntry(manifest);
+    if (entry) {
+      const candidate = join(root, entry.value);
+      if (existsSync(candidate)) program = candidate;
+      else if (!loadableDirectory(program, typescript))
+        throw new ProjectError(
+          `the program is not built: ${join(root, "package.json")} "${entry.field}" points to ${candidate}, which does not exist. Build the project first (e.g. npm run build), then run the plan again`,
+        );
+      else
+        warnings.push(
+          `${join(root, "package.json")} "${entry.field}" points to ${candidate}, which does not exist: running ${program} instead, as Pulumi does`,
+        );
+    }
+  }
+  if (isDirectory(program) && !loadableDirectory(program, typescript))
+    throw new ProjectError(
+      `no program in ${program}: no index.js${typescript ? " or index.ts" : ""}, and no package.json "main" (if the program is compiled, build the project first, e.g. npm run build)`,
+    );
+  return {
+    mainPath: program,
+    programDir,
+    esm: manifest.type === "module",
+    typescript,
+    ...(tsconfig === undefined ? {} : { tsconfig }),
+    nodeargs,
+    warnings,
   };
 }

@@ -66,6 +66,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     ...(partialIo.policy ? { policy: partialIo.policy } : {}),
     ...(partialIo.now ? { now: partialIo.now } : {}),
   };
+  // --debug counts even when another flag is wrong.
+  const debug = argv.includes("--debug");
   try {
     const options = parseCliArgs(argv);
     if (options.command === "help") {
@@ -98,7 +100,10 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       warnings.push(...live.warnings);
     }
 
-    const run = await runProgram(project);
+    const run = await runProgram(project, {
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      output: (text) => io.stderr.write(text),
+    });
     warnings.push(...run.warnings);
     const plan = buildPlan(run.graph, {
       project: project.name,
@@ -126,6 +131,10 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
     io.stderr.write(`scaleway-blocks: error: ${message}\n`);
     if (error instanceof UsageError) io.stderr.write("Run scaleway-blocks --help for usage.\n");
+    if (error instanceof ProgramError && error.programStack) {
+      if (debug) io.stderr.write(`The program's stack:\n${error.programStack}\n`);
+      else io.stderr.write("Run with --debug for the program's stack.\n");
+    }
     return EXIT.error;
   }
 }

@@ -1,20 +1,41 @@
-import { realpathSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ResourceGraph } from "@scaleway-blocks/testing";
-import { record } from "@scaleway-blocks/testing";
 import type { LoadedProject } from "./load-project";
-import { ProjectError } from "./load-project";
+import type { HostJob, HostMessage, WireError } from "./program-wire";
+import { decodeGraph, decodeValue, JOB_ENV } from "./program-wire";
 
 export class ProgramError extends Error {
   override readonly name = "ProgramError";
+  /** The program's own stack, when it threw (printed with --debug). */
+  readonly programStack: string | undefined;
+  constructor(message: string, programStack?: string) {
+    super(message);
+    this.programStack = programStack;
+  }
 }
+
+/** How long the plan waits for the program by default (--timeout). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a program stopped at the timeout has to answer whether its event loop still turns. */
+const PING_GRACE_MS = 1_000;
+/** How long the host may take to load the SDK and the mocks before the program starts (a loaded CI machine). */
+const STARTUP_MS = 120_000;
 
 export interface ProgramRun {
   graph: ResourceGraph;
-  /** What main() returned: the stack outputs. */
+  /** The stack outputs: what the program exported or returned, resolved by the SDK. */
   outputs: Record<string, unknown>;
   warnings: string[];
+}
+
+export interface RunProgramOptions {
+  /** Stop the program after this long (default 60 s). */
+  timeoutMs?: number;
+  /** Where what the program prints goes (default: the plan's stderr; stdout is the plan's). */
+  output?: (text: string) => void;
 }
 
 function realpathOr(path: string | undefined): string | undefined {
@@ -45,72 +66,135 @@ function sdkMismatch(projectRequire: NodeJS.Require): string | undefined {
   return `the program loads @pulumi/pulumi from ${programSdk} but the plan's mocks run in ${planSdk}: resources registered through the program's copy are not recorded. Install one copy (dedupe) so both resolve to the same path`;
 }
 
-/** Sends writes to process.stdout to process.stderr until the returned function is called. */
-function redirectStdoutToStderr(): () => void {
-  const own = Object.getOwnPropertyDescriptor(process.stdout, "write");
-  Object.defineProperty(process.stdout, "write", {
-    value: process.stderr.write.bind(process.stderr),
-    configurable: true,
-    writable: true,
-  });
-  return () => {
-    if (own) Object.defineProperty(process.stdout, "write", own);
-    else Reflect.deleteProperty(process.stdout, "write");
-  };
+/** The compiled program host: next to this file in dist/, or in dist/ when this runs from src/ (tests). */
+function hostPath(): string {
+  const beside = join(__dirname, "program-host.js");
+  if (existsSync(beside)) return beside;
+  const built = join(__dirname, "..", "dist", "program-host.js");
+  if (existsSync(built)) return built;
+  throw new ProgramError(`${beside} is missing: build @scaleway-blocks/plan (tsc -p tsconfig.build.json)`);
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function programError(error: WireError): ProgramError {
+  const what =
+    error.name === "Error" || error.name === "" ? error.message : `${error.name}: ${error.message}`;
+  const where = error.location ? `\n    at ${error.location}` : "";
+  return new ProgramError(`the program failed under mocks: ${what}${where}`, error.stack);
 }
 
 /**
- * Runs the project's built program in-process under the Scaleway mocks of
- * @scaleway-blocks/testing (a mock run: nothing is deployed, no credentials are used) and records
- * the resource graph. The program is the module at package.json `main`, exporting
- * `main(): Promise<Record<string, unknown>>` (or being that function itself, as Pulumi allows).
+ * Runs the project's program under the Scaleway mocks of @scaleway-blocks/testing (a mock run:
+ * nothing is deployed, no credentials are used) and records the resource graph. The program runs
+ * in a separate Node process, loaded the way Pulumi loads it (see program-host.ts and
+ * resolveProgram): a program that does not finish within the timeout is stopped.
  */
-export async function runProgram(project: LoadedProject): Promise<ProgramRun> {
-  const projectRequire = createRequire(join(project.dir, "package.json"));
-  const warnings: string[] = [];
-  const mismatch = sdkMismatch(projectRequire);
+export async function runProgram(
+  project: LoadedProject,
+  options: RunProgramOptions = {},
+): Promise<ProgramRun> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const output = options.output ?? ((text: string) => void process.stderr.write(text));
+  const warnings: string[] = [...project.warnings];
+  const mismatch = sdkMismatch(createRequire(join(project.programDir, "__program__.js")));
   if (mismatch) warnings.push(mismatch);
 
-  let outputs: Record<string, unknown> = {};
-  const program = async (): Promise<void> => {
-    let mod: unknown;
-    try {
-      mod = projectRequire(project.mainPath);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === "MODULE_NOT_FOUND" && String((error as Error).message).includes(project.mainPath))
-        throw new ProjectError(
-          `the program is not built: ${project.mainPath} cannot be loaded. Build the project first (e.g. npm run build)`,
-        );
-      throw error;
-    }
-    // The contract: a `main` export. A module that is itself the function (Pulumi's `export = main`) works too.
-    const main = typeof mod === "function" ? mod : (mod as { main?: unknown } | undefined)?.main;
-    if (typeof main !== "function")
-      throw new ProjectError(
-        `${project.mainPath} does not export main(): the project contract is \`export async function main(): Promise<Record<string, unknown>>\``,
-      );
-    const result: unknown = await (main as () => unknown)();
-    if (result !== null && typeof result === "object") outputs = result as Record<string, unknown>;
+  const job: HostJob = {
+    mainPath: project.mainPath,
+    projectDir: project.dir,
+    programDir: project.programDir,
+    esm: project.esm,
+    ...(project.typescript ? { typescript: { tsconfig: project.tsconfig ?? "tsconfig.json" } } : {}),
+    project: project.name,
+    stack: project.stack,
+    config: project.config,
+    secretConfigKeys: project.secretConfigKeys,
+    region: project.defaultRegion,
+    settleTimeoutMs: timeoutMs,
   };
+  const child = spawn(process.execPath, [...project.nodeargs, hostPath()], {
+    cwd: project.programDir,
+    env: { ...process.env, [JOB_ENV]: JSON.stringify(job) },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  // What the program and the SDK print goes to the plan's stderr: stdout is the plan's.
+  child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output(chunk.toString()));
 
-  // What the program and the SDK print (console.log, pulumi.log) goes to stderr: stdout is the plan's.
-  const restoreStdout = redirectStdoutToStderr();
-  try {
-    const { graph } = await record(program, {
-      project: project.name,
-      stack: project.stack,
-      config: project.config,
-      secretConfigKeys: project.secretConfigKeys,
-      region: project.defaultRegion,
-    });
-    if (mismatch && graph.registered.length === 0) throw new ProgramError(mismatch);
-    return { graph, outputs, warnings };
-  } catch (error) {
-    if (error instanceof ProjectError || error instanceof ProgramError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ProgramError(`the program failed under mocks: ${message}`);
-  } finally {
-    restoreStdout();
+  const message = await new Promise<HostMessage | { type: "timeout"; answered: boolean; result: boolean }>(
+    (resolve, reject) => {
+      let received: HostMessage | undefined;
+      let answered = false;
+      let stopped: { answered: boolean } | undefined;
+      const stop = () => {
+        if (child.connected) child.send({ type: "ping" }, () => undefined);
+        setTimeout(() => {
+          stopped = { answered };
+          child.kill("SIGKILL");
+        }, PING_GRACE_MS).unref();
+      };
+      // The timeout counts from when the program starts, not while Node loads the SDK.
+      let timer = setTimeout(stop, timeoutMs + STARTUP_MS);
+      child.on("message", (m: HostMessage) => {
+        if (m.type === "started") {
+          clearTimeout(timer);
+          timer = setTimeout(stop, timeoutMs);
+        } else if (m.type === "pong") answered = true;
+        else received ??= m;
+      });
+      child.on("error", (error) => {
+        clearTimeout(timer);
+        reject(new ProgramError(`cannot start Node for the program: ${error.message}`));
+      });
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        if (stopped)
+          return resolve({ type: "timeout", answered: stopped.answered, result: received !== undefined });
+        if (received) return resolve(received);
+        reject(
+          new ProgramError(
+            `the program's process ended before the program finished (${signal ? `signal ${signal}` : `exit code ${String(code)}`}): does it call process.exit()?`,
+          ),
+        );
+      });
+    },
+  );
+
+  const limit = `(the plan's --timeout is ${seconds(timeoutMs)}; pass --timeout <duration>, e.g. --timeout 5m, to wait longer)`;
+  switch (message.type) {
+    case "timeout":
+      if (message.result)
+        throw new ProgramError(
+          `the program finished but kept Node's event loop alive for ${seconds(timeoutMs)} (a timer such as setInterval, an open socket or server): pulumi up would wait for it too, so the plan stopped it. Clear the timer or close the handle when the program is done ${limit}`,
+        );
+      throw new ProgramError(
+        message.answered
+          ? `the program did not finish within ${seconds(timeoutMs)}: it is still waiting (a promise that never settles, or an Output that never resolves, while a timer or socket keeps Node running), so the plan stopped it ${limit}`
+          : `the program did not finish within ${seconds(timeoutMs)}: it keeps the CPU busy without ever yielding (an endless loop?), so the plan stopped it ${limit}`,
+      );
+    case "unsettled":
+      throw new ProgramError(
+        "the program never settled: it is waiting for a promise (or an Output) that nothing left in the program can resolve, and Node had nothing more to run, so the plan stopped it",
+      );
+    case "error":
+      throw programError(message.error);
+    case "pong":
+    case "started":
+      throw new ProgramError("the program host answered without a result");
+    case "result": {
+      const graph = decodeGraph(message.graph);
+      warnings.push(...message.warnings);
+      if (mismatch && graph.registered.length === 0) throw new ProgramError(mismatch);
+      if (graph.registered.length === 0) warnings.push("the program registered no resources");
+      const outputs = decodeValue(message.outputs);
+      return {
+        graph,
+        outputs: outputs !== null && typeof outputs === "object" ? (outputs as Record<string, unknown>) : {},
+        warnings,
+      };
+    }
   }
 }

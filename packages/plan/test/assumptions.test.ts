@@ -25,6 +25,9 @@ describe("assumptions", () => {
 
   it("refuses a value of the wrong type", () => {
     expect(() => parseAssumeFlag("storage.gbPerBucket=lots")).toThrow(AssumptionError);
+    expect(() => parseAssumeFlag("storage.gbPerBucket=lots")).toThrow(
+      'assumption "storage.gbPerBucket" expects a non-negative number, got "lots"',
+    );
     expect(() => parseAssumeFlag("account.applyFreeTiers=1")).toThrow(/boolean/);
   });
 
