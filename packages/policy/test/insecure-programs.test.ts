@@ -38,6 +38,12 @@ const webTier: Program = {
         { action: "accept", port: 5432 },
       ],
     });
+    // A deprecated top-level class, as older programs still write it.
+    new scaleway.InstanceSecurityGroup("legacy-sg", {
+      zone: "fr-par-1",
+      inboundDefaultPolicy: "drop",
+      inboundRules: [{ action: "accept", port: 22, ipRange: "0.0.0.0/0" }],
+    });
     new scaleway.instance.Server("web-1", {
       type: "PRO2-XXS",
       image: "ubuntu_noble",
@@ -81,6 +87,11 @@ const webTier: Program = {
       resource: "web-sg",
       ruleId: "scw-instance-security-group-inbound-drop",
       what: "inboundDefaultPolicy unset (accept)",
+    },
+    {
+      resource: "legacy-sg",
+      ruleId: "scw-instance-no-ssh-from-internet",
+      what: "SSH from 0.0.0.0/0 on a deprecated InstanceSecurityGroup",
     },
     { resource: "web-1", ruleId: "scw-instance-server-security-group", what: "no securityGroupId" },
     { resource: "web-1", ruleId: "scw-no-plain-credentials", what: "DSN with a password in cloud-init" },
@@ -311,6 +322,23 @@ describe.each(Object.entries(programs))("the insecure %s built from raw resource
       .map((f) => f.message)
       .join("\n");
     for (const value of Object.values(FAKE)) expect(text).not.toContain(value);
+  });
+});
+
+describe("the compliant resources of the insecure programs", () => {
+  it("are not reported: the cluster with an ACL, by evaluate and by the pack", async () => {
+    const { graph } = await record(platformTier.build, { stack: platformTier.stack });
+    const onTools = (id: string, name: string) => id === "scw-kubernetes-api-restricted" && name === "tools";
+    expect(evaluate(graph).filter((f) => onTools(f.ruleId, f.name))).toEqual([]);
+    expect((await packViolations(graph)).filter(([id, name]) => onTools(id, name))).toEqual([]);
+  });
+
+  it("are not reported: the security group that drops by default", async () => {
+    const { graph } = await record(webTier.build, { stack: webTier.stack });
+    const found = evaluate(graph).filter(
+      (f) => f.ruleId === "scw-instance-security-group-inbound-drop" && f.name === "legacy-sg",
+    );
+    expect(found).toEqual([]);
   });
 });
 
