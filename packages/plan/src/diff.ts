@@ -94,20 +94,77 @@ function urnName(urn: string): string {
   return urn.split("::").slice(3).join("::");
 }
 
+/** "urn:pulumi:<stack>::<project>::<a>$<b>$<type>::<name>" → "<a>$<b>$<type>" (the engine's `QualifiedType`). */
+function qualifiedType(urn: string): string {
+  return urn.split("::")[2] ?? "";
+}
+
+/**
+ * The engine's `inheritedChildAlias` (pulumi/pulumi v3.248.0 pkg/resource/deploy/step_generator.go): when
+ * a parent took over an old resource through an alias, each child is also looked for under that old
+ * parent, with the parent's old name in place of its new one where the child's name starts with it.
+ */
+function inheritedChildAlias(childUrn: string, parentName: string, parentOldUrn: string): string {
+  const childName = urnName(childUrn);
+  const childType = qualifiedType(childUrn).split("$").pop()!;
+  const name = childName.startsWith(parentName)
+    ? urnName(parentOldUrn) + childName.slice(parentName.length)
+    : childName;
+  const stackAndProject = childUrn.split("::").slice(0, 2).join("::"); // "urn:pulumi:<stack>::<project>"
+  return `${stackAndProject}::${qualifiedType(parentOldUrn)}$${childType}::${name}`;
+}
+
+/**
+ * Every URN under which the engine looks for a current resource's old state, as its step generator
+ * does (`generateAliases`, `getOldResource`): its own aliases and, when its parent took over an old
+ * resource through an alias, the children's aliases inherited from that (so moving a component with
+ * an alias keeps what is under it). A current resource whose URN is in the baseline takes no alias.
+ */
+function engineAliases(
+  baseline: readonly DiffResource[],
+  current: readonly DiffResource[],
+): Map<DiffResource, string[]> {
+  const old = new Map(baseline.map((r) => [canonicalUrn(r.urn), r.urn]));
+  const byUrn = new Map(current.map((r) => [r.urn, r]));
+  const aliases = new Map<DiffResource, string[]>();
+  /** The old URN a current resource took over through an alias, if any. */
+  const takenOver = new Map<DiffResource, string | undefined>();
+  const visit = (r: DiffResource, depth = 0): string | undefined => {
+    if (takenOver.has(r)) return takenOver.get(r);
+    takenOver.set(r, undefined); // a parent cycle (impossible in Pulumi) ends here
+    const own = [...(r.aliases ?? [])];
+    const parent = r.parent === undefined ? undefined : byUrn.get(r.parent);
+    const parentOld = parent && depth < 1000 ? visit(parent, depth + 1) : undefined;
+    if (parent && parentOld !== undefined) {
+      const parentName = urnName(parent.urn);
+      own.push(...[r.urn, ...(r.aliases ?? [])].map((a) => inheritedChildAlias(a, parentName, parentOld)));
+    }
+    aliases.set(r, own);
+    const hit = old.has(canonicalUrn(r.urn)) ? undefined : own.find((a) => old.has(canonicalUrn(a)));
+    const result = hit === undefined ? undefined : old.get(canonicalUrn(hit));
+    takenOver.set(r, result);
+    return result;
+  };
+  for (const r of current) visit(r);
+  return aliases;
+}
+
 /**
  * Compares an earlier plan (the baseline) with the current one: added, removed and changed
  * resources, and every stateful resource (database instance, database, bucket, secret, Cockpit
  * source; the state bucket is a bucket) that would be deleted or replaced — a data-loss risk.
- * A resource matches across plans by URN, with deprecated type tokens read as the module tokens
- * that alias them, and through the `aliases` the current resource declares.
+ * A resource matches across plans by URN (engine form: the whole chain of parent types, so a resource
+ * moved under a new parent, or below a moved component, is a new resource), with deprecated type tokens
+ * read as the module tokens that alias them, and through the `aliases` the current resource declares
+ * and those it inherits from an aliased parent, as the engine does.
  */
 export function diffPlans(baseline: readonly DiffResource[], current: readonly DiffResource[]): PlanDiff {
   const currentByKey = new Map<string, DiffResource>();
-  for (const r of current) {
-    currentByKey.set(canonicalUrn(r.urn), r);
-    for (const alias of r.aliases ?? [])
+  const aliasesOf = engineAliases(baseline, current);
+  for (const r of current) currentByKey.set(canonicalUrn(r.urn), r);
+  for (const r of current)
+    for (const alias of aliasesOf.get(r) ?? [])
       if (!currentByKey.has(canonicalUrn(alias))) currentByKey.set(canonicalUrn(alias), r);
-  }
   const matched = new Set<string>();
   const removed: DiffResource[] = [];
   const changed: ChangedResource[] = [];

@@ -101,6 +101,69 @@ describe("diffPlans", () => {
   });
 });
 
+describe("diffPlans on engine-form URNs (the whole chain of parent types)", () => {
+  const DATABASE = "fixture:platform:Database";
+  const DATA = "fixture:platform:Data";
+  const component = planResource({ type: DATABASE, name: "db", custom: false });
+  const pg = planResource({
+    type: INSTANCE,
+    name: "db-instance",
+    urn: urn(INSTANCE, "db-instance", [DATABASE]),
+    parent: component.urn,
+    inputs: { nodeType: "DB-DEV-S" },
+  });
+  const before = [component, pg];
+  /** The same database component, created under a new "data" component. */
+  function movedUnderData(componentOptions: { name?: string; aliases?: string[] } = {}) {
+    const data = planResource({ type: DATA, name: "data", custom: false });
+    const name = componentOptions.name ?? "db";
+    const db = planResource({
+      type: DATABASE,
+      name,
+      custom: false,
+      urn: urn(DATABASE, name, [DATA]),
+      parent: data.urn,
+      aliases: componentOptions.aliases ?? [],
+    });
+    const instance = planResource({
+      type: INSTANCE,
+      name: `${name}-instance`,
+      urn: urn(INSTANCE, `${name}-instance`, [DATA, DATABASE]),
+      parent: db.urn,
+      inputs: pg.inputs,
+    });
+    return [data, db, instance];
+  }
+
+  it("flags a database moved under a new parent without an alias as deleted and created anew", () => {
+    const after = movedUnderData();
+    const diff = diffPlans(before, after);
+    expect(diff.dataLossRisks).toMatchObject([
+      { name: "db-instance", action: "replace", newUrn: after[2]!.urn },
+    ]);
+    expect(diff.removed.map((r) => r.urn)).toEqual([component.urn, pg.urn]);
+  });
+
+  it("keeps the database when the moved component has an alias to its old parent: its children inherit it", () => {
+    const diff = diffPlans(before, movedUnderData({ aliases: [component.urn] }));
+    expect(diff.dataLossRisks).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added.map((r) => r.name)).toEqual(["data"]);
+  });
+
+  it("keeps a child named after its parent when the parent is renamed and moved with an alias", () => {
+    const diff = diffPlans(before, movedUnderData({ name: "database", aliases: [component.urn] }));
+    expect(diff.dataLossRisks).toEqual([]);
+    expect(diff.removed).toEqual([]);
+  });
+
+  it("does not let a child inherit an alias its parent did not use", () => {
+    // The component keeps its URN (no move), so its alias to an unknown URN takes over nothing.
+    const stay = [{ ...component, aliases: [urn(DATABASE, "elsewhere")] }, pg];
+    expect(diffPlans(before, stay)).toEqual({ added: [], removed: [], changed: [], dataLossRisks: [] });
+  });
+});
+
 describe("diffPlans and the state bucket", () => {
   it("names the Pulumi state bucket in its data-loss risk", () => {
     const state = planResource({
