@@ -218,7 +218,8 @@ async function main() {
     );
     writeFileSync(join(consumer, ".npmrc"), `@scaleway-blocks:registry=${url}/\n`);
     sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"], consumer);
-    cpSync(join(root, "scripts", "release-fixture", "consumer.cjs"), join(consumer, "consumer.cjs"));
+    for (const file of ["consumer.cjs", "policy-pack.cjs"])
+      cpSync(join(root, "scripts", "release-fixture", file), join(consumer, file));
     process.stdout.write(sh(process.execPath, ["consumer.cjs"], consumer));
     log("PASS: the published packages install from the registry and work in a consumer program");
   } finally {

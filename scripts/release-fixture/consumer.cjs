@@ -1,13 +1,15 @@
 // A program a consuming team would write, run from a directory outside the workspace against the
 // packages installed from the release test's registry. It must exercise each published package.
 const assert = require("node:assert/strict");
+const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
 const core = require("@scaleway-blocks/core");
 const { record, recordError, isSecret } = require("@scaleway-blocks/testing");
 const { Network } = require("@scaleway-blocks/network");
 const { Secrets } = require("@scaleway-blocks/secrets");
 const { Bucket } = require("@scaleway-blocks/storage");
-const { evaluate } = require("@scaleway-blocks/policy");
+const { evaluate, rules } = require("@scaleway-blocks/policy");
+const { startPolicyPack } = require("./policy-pack.cjs");
 
 class Site extends pulumi.ComponentResource {
   constructor(name, args, opts) {
@@ -78,6 +80,53 @@ async function main() {
     (f) => f.severity === "mandatory",
   );
   assert.deepEqual(mandatory, []);
+
+  // Engine-form URNs: the whole chain of parent types, and a duplicate URN refused as `pulumi up` does.
+  assert.equal(
+    blocks.graph.one("scaleway:network/vpc:Vpc").urn,
+    "urn:pulumi:production::project::scaleway-blocks:network:Network$scaleway:network/vpc:Vpc::net-vpc",
+  );
+  await assert.rejects(
+    record(() => {
+      new Network("net", { project: "shop", environment: "dev" });
+      new Network("net", { project: "shop", environment: "dev" });
+    }),
+    {
+      message:
+        "Duplicate resource URN 'urn:pulumi:test::project::scaleway-blocks:network:Network::net'; try giving it a unique name",
+    },
+  );
+
+  // The CrossGuard pack shipped in the installed package: its program started as Pulumi's policy host
+  // starts it and queried over gRPC as the CLI queries it (the Pulumi CLI itself does not run here).
+  const packDir = path.join(path.dirname(require.resolve("@scaleway-blocks/policy/package.json")), "pack");
+  const pack = await startPolicyPack(packDir, { resolveFrom: __filename });
+  try {
+    const info = await pack.info();
+    assert.equal(info.name, "scaleway-blocks");
+    assert.deepEqual(
+      info.policies.map((p) => [p.name, p.enforcementLevel]),
+      rules.map((r) => [r.id, r.severity]),
+    );
+    const instance = "scaleway:databases/instance:Instance";
+    const found = await pack.analyze({
+      type: instance,
+      name: "orders",
+      urn: `urn:pulumi:production::shop::${instance}::orders`,
+      properties: { loadBalancer: {} },
+    });
+    assert.ok(
+      found.some(
+        (d) => d.policyName === "scw-database-no-public-endpoint" && d.enforcementLevel === "mandatory",
+      ),
+      `the installed pack reports a public database endpoint as mandatory: ${JSON.stringify(found)}`,
+    );
+    console.log(
+      `consumer: the installed policy pack serves ${info.policies.length} policies over gRPC and flags a public database endpoint`,
+    );
+  } finally {
+    pack.stop();
+  }
 
   console.log(
     `consumer: ${graph.registered.length + blocks.graph.registered.length} resources recorded, all assertions passed`,

@@ -11,9 +11,9 @@ vi.mock("@pulumi/policy", () => ({
   },
 }));
 
-describe("the pack program (pack/index.ts)", () => {
+describe("the pack program for TypeScript repositories (pack/index.ts)", () => {
   it("serves one policy pack named scaleway-blocks with every rule", async () => {
-    const entry = "../pack/index";
+    const entry = "../pack/index.ts";
     await import(entry);
     expect(constructed.map((c) => c.name)).toEqual(["scaleway-blocks"]);
     expect(constructed[0]!.args.policies.map((p) => p.name)).toEqual(rules.map((r) => r.id));
