@@ -213,171 +213,165 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: withStringNetwork }) },
   {
     weight: 6,
-    arbitrary: fc.record({
-      name: A.componentName,
-      args: A.invalidArgs(withStringNetwork, {
-        keys: Object.keys(managedDatabaseArgsSchema.shape),
-        required: ["project", "environment", "mode", "network", "databases"],
-        strictObjects: [
-          { path: ["backups"], keys: ["enabled", "frequencyHours", "retentionDays", "inAnotherRegion"] },
-          { path: ["publicEndpoint"], keys: ["allowedCidrs", "allowFromAnywhere"] },
-        ],
-        fields: [
-          {
-            path: ["mode"],
-            invalid: fc.oneof(fc.constantFrom("Managed", "rdb", ""), A.wrongType(["string"])),
-          },
-          {
-            path: ["network"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                "pn-123",
-                "fr-par/not-a-uuid",
-                "",
-                "fr-par-1/11111111-2222-4333-8444-555555555555",
-              ),
-              A.wrongType(["string", "deferred"]),
+    arbitrary: A.invalidCases(withStringNetwork, {
+      keys: Object.keys(managedDatabaseArgsSchema.shape),
+      required: ["project", "environment", "mode", "network", "databases"],
+      strictObjects: [
+        { path: ["backups"], keys: ["enabled", "frequencyHours", "retentionDays", "inAnotherRegion"] },
+        { path: ["publicEndpoint"], keys: ["allowedCidrs", "allowFromAnywhere"] },
+      ],
+      fields: [
+        {
+          path: ["mode"],
+          invalid: fc.oneof(fc.constantFrom("Managed", "rdb", ""), A.wrongType(["string"])),
+        },
+        {
+          path: ["network"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              "pn-123",
+              "fr-par/not-a-uuid",
+              "",
+              "fr-par-1/11111111-2222-4333-8444-555555555555",
             ),
-          },
-          {
-            path: ["privateNetworkName"],
-            invalid: fc.oneof(fc.constant("main"), A.wrongType(["undefined"])),
-          },
-          {
-            path: ["engine"],
-            invalid: fc.oneof(
-              fc.constantFrom("PostgreSQL-14", "MySQL-8", "postgresql-17"),
-              A.wrongType(["undefined"]),
+            A.wrongType(["string", "deferred"]),
+          ),
+        },
+        {
+          path: ["privateNetworkName"],
+          invalid: fc.oneof(fc.constant("main"), A.wrongType(["undefined"])),
+        },
+        {
+          path: ["engine"],
+          invalid: fc.oneof(
+            fc.constantFrom("PostgreSQL-14", "MySQL-8", "postgresql-17"),
+            A.wrongType(["undefined"]),
+          ),
+        },
+        {
+          path: ["nodeType"],
+          invalid: fc.oneof(
+            fc.constantFrom("", "DB", "db-", "GP-XS", "db dev s"),
+            A.wrongType(["string", "undefined"]),
+          ),
+        },
+        { path: ["highAvailability"], invalid: notBoolean },
+        {
+          path: ["userName"],
+          invalid: fc.oneof(
+            fc.constantFrom("", "postgres", "pg_admin", "rdbadmin", "Admin", "1admin", "u".repeat(64)),
+            A.wrongType(["string", "undefined"]),
+          ),
+        },
+        {
+          path: ["volumeType"],
+          invalid: fc.oneof(fc.constantFrom("b_ssd", "LSSD", ""), A.wrongType(["undefined"])),
+        },
+        {
+          path: ["volumeSizeInGb"],
+          invalid: fc.oneof(
+            fc.constantFrom(0, 4, 7, 10_005, 12.5),
+            A.boundaryNumber.filter((n) => !(Number.isInteger(n) && n >= 5 && n <= 10_000 && n % 5 === 0)),
+            A.wrongType(["number", "undefined"]),
+          ),
+        },
+        { path: ["backups"], invalid: A.wrongType(["object", "undefined"]) },
+        {
+          path: ["backups", "frequencyHours"],
+          invalid: fc.oneof(fc.constantFrom(0, 169, 1.5), A.wrongType(["number", "undefined"])),
+        },
+        {
+          path: ["backups", "retentionDays"],
+          invalid: fc.oneof(fc.constantFrom(0, 366, 2.5), A.wrongType(["number", "undefined"])),
+        },
+        {
+          path: ["settings"],
+          invalid: fc.oneof(
+            fc.constantFrom({ MaxConnections: "1" }, { max_connections: 200 }, { "": "x" }),
+            A.wrongType(["object", "undefined"]),
+          ),
+        },
+        {
+          path: ["publicEndpoint"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              { allowedCidrs: [] },
+              { allowedCidrs: ["0.0.0.0/0"] },
+              { allowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"] },
+              { allowedCidrs: ["203.0.113.7/24"] },
+              { allowedCidrs: ["2001:db8::/32"] },
             ),
-          },
-          {
-            path: ["nodeType"],
-            invalid: fc.oneof(
-              fc.constantFrom("", "DB", "db-", "GP-XS", "db dev s"),
-              A.wrongType(["string", "undefined"]),
+            A.wrongType(["object", "undefined"]),
+          ),
+        },
+        {
+          path: ["databases"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              [],
+              [{ name: "postgres" }],
+              [{ name: "template1" }],
+              [{ name: "app" }, { name: "app" }],
+              [{ name: "app", readOnlyUsers: ["app"] }],
+              [{ name: "App" }],
+              [{ name: "app", ownerPermission: "read" }],
+              [{ name: "pg_app", owner: "pg_app" }],
             ),
-          },
-          { path: ["highAvailability"], invalid: notBoolean },
-          {
-            path: ["userName"],
-            invalid: fc.oneof(
-              fc.constantFrom("", "postgres", "pg_admin", "rdbadmin", "Admin", "1admin", "u".repeat(64)),
-              A.wrongType(["string", "undefined"]),
-            ),
-          },
-          {
-            path: ["volumeType"],
-            invalid: fc.oneof(fc.constantFrom("b_ssd", "LSSD", ""), A.wrongType(["undefined"])),
-          },
-          {
-            path: ["volumeSizeInGb"],
-            invalid: fc.oneof(
-              fc.constantFrom(0, 4, 7, 10_005, 12.5),
-              A.boundaryNumber.filter((n) => !(Number.isInteger(n) && n >= 5 && n <= 10_000 && n % 5 === 0)),
-              A.wrongType(["number", "undefined"]),
-            ),
-          },
-          { path: ["backups"], invalid: A.wrongType(["object", "undefined"]) },
-          {
-            path: ["backups", "frequencyHours"],
-            invalid: fc.oneof(fc.constantFrom(0, 169, 1.5), A.wrongType(["number", "undefined"])),
-          },
-          {
-            path: ["backups", "retentionDays"],
-            invalid: fc.oneof(fc.constantFrom(0, 366, 2.5), A.wrongType(["number", "undefined"])),
-          },
-          {
-            path: ["settings"],
-            invalid: fc.oneof(
-              fc.constantFrom({ MaxConnections: "1" }, { max_connections: 200 }, { "": "x" }),
-              A.wrongType(["object", "undefined"]),
-            ),
-          },
-          {
-            path: ["publicEndpoint"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                { allowedCidrs: [] },
-                { allowedCidrs: ["0.0.0.0/0"] },
-                { allowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"] },
-                { allowedCidrs: ["203.0.113.7/24"] },
-                { allowedCidrs: ["2001:db8::/32"] },
-              ),
-              A.wrongType(["object", "undefined"]),
-            ),
-          },
-          {
-            path: ["databases"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                [],
-                [{ name: "postgres" }],
-                [{ name: "template1" }],
-                [{ name: "app" }, { name: "app" }],
-                [{ name: "app", readOnlyUsers: ["app"] }],
-                [{ name: "App" }],
-                [{ name: "app", ownerPermission: "read" }],
-                [{ name: "pg_app", owner: "pg_app" }],
-              ),
-              A.wrongType(["array"]),
-            ),
-          },
-          {
-            path: ["readReplica"],
-            invalid: fc.oneof(
-              fc.constant({ sameZone: "yes" }),
-              A.wrongType(["boolean", "object", "undefined"]),
-            ),
-          },
-          { path: ["protect"], invalid: notBoolean },
-        ],
-      }),
+            A.wrongType(["array"]),
+          ),
+        },
+        {
+          path: ["readReplica"],
+          invalid: fc.oneof(
+            fc.constant({ sameZone: "yes" }),
+            A.wrongType(["boolean", "object", "undefined"]),
+          ),
+        },
+        { path: ["protect"], invalid: notBoolean },
+      ],
     }),
   },
   {
     weight: 3,
-    arbitrary: fc.record({
-      name: A.componentName,
-      args: A.invalidArgs(serverlessArgs as unknown as fc.Arbitrary<Record<string, unknown>>, {
-        keys: Object.keys(serverlessDatabaseArgsSchema.shape),
-        required: ["project", "environment", "mode"],
-        fields: [
-          { path: ["region"], invalid: fc.constantFrom("nl-ams", "pl-waw") },
-          {
-            path: ["databaseName"],
-            invalid: fc.oneof(
-              fc.constantFrom("", "postgres", "rdb", "Shop", "1db", "d".repeat(64)),
-              A.wrongType(["string", "undefined"]),
+    arbitrary: A.invalidCases(serverlessArgs as unknown as fc.Arbitrary<Record<string, unknown>>, {
+      keys: Object.keys(serverlessDatabaseArgsSchema.shape),
+      required: ["project", "environment", "mode"],
+      fields: [
+        { path: ["region"], invalid: fc.constantFrom("nl-ams", "pl-waw") },
+        {
+          path: ["databaseName"],
+          invalid: fc.oneof(
+            fc.constantFrom("", "postgres", "rdb", "Shop", "1db", "d".repeat(64)),
+            A.wrongType(["string", "undefined"]),
+          ),
+        },
+        {
+          path: ["minCpu"],
+          invalid: fc.oneof(fc.constantFrom(-1, 16, 0.5), A.wrongType(["number", "undefined"])),
+        },
+        {
+          path: ["maxCpu"],
+          invalid: fc.oneof(fc.constantFrom(0, 16, 1.5), A.wrongType(["number", "undefined"])),
+        },
+        {
+          path: ["iamAccess"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              { permissionSet: "ServerlessSQLDatabaseAdmin" },
+              { apiKeyExpiresAt: "2020-01-01T00:00:00Z" },
+              { apiKeyExpiresAt: "2099-01-01" },
+              { apiKeyRotation: { lifetimeDays: 0, rotateEveryDays: 1 } },
+              {
+                apiKeyExpiresAt: "2099-01-01T00:00:00Z",
+                apiKeyRotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+              },
+              { readOnly: true },
             ),
-          },
-          {
-            path: ["minCpu"],
-            invalid: fc.oneof(fc.constantFrom(-1, 16, 0.5), A.wrongType(["number", "undefined"])),
-          },
-          {
-            path: ["maxCpu"],
-            invalid: fc.oneof(fc.constantFrom(0, 16, 1.5), A.wrongType(["number", "undefined"])),
-          },
-          {
-            path: ["iamAccess"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                { permissionSet: "ServerlessSQLDatabaseAdmin" },
-                { apiKeyExpiresAt: "2020-01-01T00:00:00Z" },
-                { apiKeyExpiresAt: "2099-01-01" },
-                { apiKeyRotation: { lifetimeDays: 0, rotateEveryDays: 1 } },
-                {
-                  apiKeyExpiresAt: "2099-01-01T00:00:00Z",
-                  apiKeyRotation: { lifetimeDays: 90, rotateEveryDays: 30 },
-                },
-                { readOnly: true },
-              ),
-              A.wrongType(["boolean", "object", "undefined"]),
-            ),
-          },
-          { path: ["protect"], invalid: notBoolean },
-        ],
-      }),
+            A.wrongType(["boolean", "object", "undefined"]),
+          ),
+        },
+        { path: ["protect"], invalid: notBoolean },
+      ],
     }),
   },
 );
@@ -385,7 +379,15 @@ const invalidCases = fc.oneof(
 describe("Database under generated args (fast-check; the seed is printed, FC_SEED replays it)", () => {
   it(
     "refuses bad input with a ConfigError before registering any resource",
-    () => fuzz.refused("Database", invalidCases, build as never, { numRuns: RUNS.refused }),
+    () =>
+      fuzz.refused(
+        "Database",
+        invalidCases,
+        (name, args) => new Database(name as string, args as DatabaseArgs),
+        {
+          numRuns: RUNS.refused,
+        },
+      ),
     TIMEOUT,
   );
 

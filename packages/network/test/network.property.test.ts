@@ -82,84 +82,71 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: validArgs }) },
   {
     weight: 9,
-    arbitrary: fc.record({
-      name: A.componentName,
-      args: A.invalidArgs(validArgs as fc.Arbitrary<Record<string, unknown>>, {
-        keys: Object.keys(networkArgsSchema.shape),
-        strictObjects: [{ path: ["publicGateway"], keys: Object.keys(publicGatewaySpecSchema.shape) }],
-        fields: [
-          {
-            path: ["privateNetworks"],
-            invalid: fc.oneof(
-              fc.constant([]),
-              fc.constant(Array.from({ length: 65 }, (_, i) => ({ name: `pn${i}` }))),
-              fc.constant([{ name: "a" }, { name: "a" }]),
-              fc.constant([
-                { name: "a", subnet: "10.0.0.0/22" },
-                { name: "b", subnet: "10.0.1.0/24" },
-              ]),
-              A.wrongType(["array", "undefined"]),
+    arbitrary: A.invalidCases(validArgs as fc.Arbitrary<Record<string, unknown>>, {
+      keys: Object.keys(networkArgsSchema.shape),
+      strictObjects: [{ path: ["publicGateway"], keys: Object.keys(publicGatewaySpecSchema.shape) }],
+      fields: [
+        {
+          path: ["privateNetworks"],
+          invalid: fc.oneof(
+            fc.constant([]),
+            fc.constant(Array.from({ length: 65 }, (_, i) => ({ name: `pn${i}` }))),
+            fc.constant([{ name: "a" }, { name: "a" }]),
+            fc.constant([
+              { name: "a", subnet: "10.0.0.0/22" },
+              { name: "b", subnet: "10.0.1.0/24" },
+            ]),
+            A.wrongType(["array", "undefined"]),
+          ),
+        },
+        { path: ["privateNetworks", 0, "name"], invalid: A.badNameSegment },
+        {
+          path: ["privateNetworks", 0, "subnet"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              "10.0.0.0",
+              "10.0.0.1/24",
+              "8.8.8.0/24",
+              "10.0.0.0/16",
+              "192.168.0.0/29",
+              "fd00::/64",
             ),
-          },
-          { path: ["privateNetworks", 0, "name"], invalid: A.badNameSegment },
-          {
-            path: ["privateNetworks", 0, "subnet"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                "10.0.0.0",
-                "10.0.0.1/24",
-                "8.8.8.0/24",
-                "10.0.0.0/16",
-                "192.168.0.0/29",
-                "fd00::/64",
-              ),
-              A.anyString,
-              A.wrongType(["string", "undefined"]),
-            ),
-          },
-          {
-            path: ["enableRouting"],
-            invalid: fc.oneof(fc.constant(false), A.wrongType(["undefined", "boolean"])),
-          },
-          { path: ["protect"], invalid: A.wrongType(["boolean", "undefined"]) },
-          { path: ["publicGateway"], invalid: A.wrongType(["object", "undefined"]) },
-          {
-            path: ["publicGateway", "type"],
-            invalid: fc.oneof(fc.constantFrom("VPC-GW-XS", "vpc-gw-s", ""), A.wrongType(["undefined"])),
-          },
-          {
-            path: ["publicGateway", "zone"],
-            invalid: fc.oneof(
-              fc.constantFrom("fr-par-3", "fr-par", "eu-west-1a"),
-              A.wrongType(["undefined"]),
-            ),
-          },
-          {
-            path: ["publicGateway", "bastionPort"],
-            invalid: fc.oneof(
-              fc.constantFrom(0, 22, 1023, 60000, 65535, 65536, 61000.5, -1),
-              A.boundaryNumber.filter(
-                (p) => !(Number.isInteger(p) && p >= 1024 && p <= 59999) && p !== 61000,
-              ),
-              A.wrongType(["number", "undefined"]),
-            ),
-          },
-          {
-            path: ["publicGateway", "allowedIpRanges"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                ["0.0.0.0/0"],
-                ["0.0.0.0/1", "128.0.0.0/1"],
-                ["203.0.113.7"],
-                ["203.0.113.7/24"],
-              ),
-              A.wrongType(["array", "undefined"]),
-            ),
-          },
-          { path: ["publicGateway", "bastionEnabled"], invalid: A.wrongType(["boolean", "undefined"]) },
-          { path: ["publicGateway", "enableSmtp"], invalid: A.wrongType(["boolean", "undefined"]) },
-        ],
-      }),
+            A.anyString,
+            A.wrongType(["string", "undefined"]),
+          ),
+        },
+        {
+          path: ["enableRouting"],
+          invalid: fc.oneof(fc.constant(false), A.wrongType(["undefined", "boolean"])),
+        },
+        { path: ["protect"], invalid: A.wrongType(["boolean", "undefined"]) },
+        { path: ["publicGateway"], invalid: A.wrongType(["object", "undefined"]) },
+        {
+          path: ["publicGateway", "type"],
+          invalid: fc.oneof(fc.constantFrom("VPC-GW-XS", "vpc-gw-s", ""), A.wrongType(["undefined"])),
+        },
+        {
+          path: ["publicGateway", "zone"],
+          invalid: fc.oneof(fc.constantFrom("fr-par-3", "fr-par", "eu-west-1a"), A.wrongType(["undefined"])),
+        },
+        {
+          path: ["publicGateway", "bastionPort"],
+          invalid: fc.oneof(
+            fc.constantFrom(0, 22, 1023, 60000, 65535, 65536, 61000.5, -1),
+            A.boundaryNumber.filter((p) => !(Number.isInteger(p) && p >= 1024 && p <= 59999) && p !== 61000),
+            A.wrongType(["number", "undefined"]),
+          ),
+        },
+        {
+          path: ["publicGateway", "allowedIpRanges"],
+          invalid: fc.oneof(
+            fc.constantFrom(["0.0.0.0/0"], ["0.0.0.0/1", "128.0.0.0/1"], ["203.0.113.7"], ["203.0.113.7/24"]),
+            A.wrongType(["array", "undefined"]),
+          ),
+        },
+        { path: ["publicGateway", "bastionEnabled"], invalid: A.wrongType(["boolean", "undefined"]) },
+        { path: ["publicGateway", "enableSmtp"], invalid: A.wrongType(["boolean", "undefined"]) },
+      ],
     }),
   },
 );

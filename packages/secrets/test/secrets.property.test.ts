@@ -139,20 +139,17 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: validCases.map((c) => c.args) }) },
   {
     weight: 9,
-    arbitrary: fc.record({
-      name: A.componentName,
-      args: A.invalidArgs(
-        validCases.map((c) => c.args as unknown as Record<string, unknown>),
-        {
-          keys: Object.keys(secretsArgsSchema.shape),
-          required: ["project", "environment", "secrets"],
-          fields: [
-            { path: ["secrets"], invalid: badSecrets },
-            { path: ["protect"], invalid: A.wrongType(["boolean", "undefined"]) },
-          ],
-        },
-      ),
-    }),
+    arbitrary: A.invalidCases(
+      validCases.map((c) => c.args as unknown as Record<string, unknown>),
+      {
+        keys: Object.keys(secretsArgsSchema.shape),
+        required: ["project", "environment", "secrets"],
+        fields: [
+          { path: ["secrets"], invalid: badSecrets },
+          { path: ["protect"], invalid: A.wrongType(["boolean", "undefined"]) },
+        ],
+      },
+    ),
   },
 );
 

@@ -173,137 +173,134 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: validArgs }) },
   {
     weight: 9,
-    arbitrary: fc.record({
-      name: A.componentName,
-      args: A.invalidArgs(validArgs as fc.Arbitrary<Record<string, unknown>>, {
-        keys: Object.keys(bucketArgsSchema.shape),
-        strictObjects: [
-          {
-            path: ["lifecycle"],
-            keys: [
-              "noncurrentVersionExpirationDays",
-              "abortIncompleteMultipartUploadDays",
-              "transitions",
-              "rules",
-            ],
-          },
-          { path: ["encryption"], keys: ["kmsKeyId", "createKey", "rotationPeriodDays"] },
-          { path: ["objectLock"], keys: ["mode", "days", "years"] },
-          { path: ["access"], keys: ["owners", "readApplicationIds", "readWriteApplicationIds"] },
-        ],
-        fields: [
-          {
-            path: ["name"],
-            invalid: fc.oneof(
-              fc.constantFrom("ab", "a.b.c", "-abc", "abc-", "ABC", "a_b", "b".repeat(64), ""),
-              A.wrongType(["string", "undefined"]),
+    arbitrary: A.invalidCases(validArgs as fc.Arbitrary<Record<string, unknown>>, {
+      keys: Object.keys(bucketArgsSchema.shape),
+      strictObjects: [
+        {
+          path: ["lifecycle"],
+          keys: [
+            "noncurrentVersionExpirationDays",
+            "abortIncompleteMultipartUploadDays",
+            "transitions",
+            "rules",
+          ],
+        },
+        { path: ["encryption"], keys: ["kmsKeyId", "createKey", "rotationPeriodDays"] },
+        { path: ["objectLock"], keys: ["mode", "days", "years"] },
+        { path: ["access"], keys: ["owners", "readApplicationIds", "readWriteApplicationIds"] },
+      ],
+      fields: [
+        {
+          path: ["name"],
+          invalid: fc.oneof(
+            fc.constantFrom("ab", "a.b.c", "-abc", "abc-", "ABC", "a_b", "b".repeat(64), ""),
+            A.wrongType(["string", "undefined"]),
+          ),
+        },
+        { path: ["publicRead"], invalid: notBoolean },
+        { path: ["versioning"], invalid: notBoolean },
+        { path: ["forceDestroy"], invalid: notBoolean },
+        { path: ["protect"], invalid: notBoolean },
+        { path: ["tags", "public"], invalid: fc.constantFrom("true", "false", "") },
+        { path: ["lifecycle"], invalid: A.wrongType(["object", "undefined"]) },
+        { path: ["lifecycle", "abortIncompleteMultipartUploadDays"], invalid: badDays },
+        {
+          path: ["lifecycle", "transitions"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              [],
+              [{ days: 29, storageClass: "ONEZONE_IA" }],
+              [{ days: 89, storageClass: "GLACIER" }],
+              [{ days: 30, storageClass: "STANDARD" }],
+              [
+                { days: 30, storageClass: "ONEZONE_IA" },
+                { days: 30, storageClass: "ONEZONE_IA" },
+              ],
+              [
+                { days: 200, storageClass: "ONEZONE_IA" },
+                { days: 100, storageClass: "GLACIER" },
+              ],
+              [{ days: 36_501, storageClass: "ONEZONE_IA" }],
             ),
-          },
-          { path: ["publicRead"], invalid: notBoolean },
-          { path: ["versioning"], invalid: notBoolean },
-          { path: ["forceDestroy"], invalid: notBoolean },
-          { path: ["protect"], invalid: notBoolean },
-          { path: ["tags", "public"], invalid: fc.constantFrom("true", "false", "") },
-          { path: ["lifecycle"], invalid: A.wrongType(["object", "undefined"]) },
-          { path: ["lifecycle", "abortIncompleteMultipartUploadDays"], invalid: badDays },
-          {
-            path: ["lifecycle", "transitions"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                [],
-                [{ days: 29, storageClass: "ONEZONE_IA" }],
-                [{ days: 89, storageClass: "GLACIER" }],
-                [{ days: 30, storageClass: "STANDARD" }],
-                [
-                  { days: 30, storageClass: "ONEZONE_IA" },
-                  { days: 30, storageClass: "ONEZONE_IA" },
-                ],
-                [
-                  { days: 200, storageClass: "ONEZONE_IA" },
-                  { days: 100, storageClass: "GLACIER" },
-                ],
-                [{ days: 36_501, storageClass: "ONEZONE_IA" }],
-              ),
-              A.wrongType(["array", "undefined"]),
+            A.wrongType(["array", "undefined"]),
+          ),
+        },
+        {
+          path: ["lifecycle", "rules"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              [{ id: "housekeeping", expirationDays: 1 }],
+              [{ id: "r" }],
+              [{ id: "", expirationDays: 1 }],
+              [{ id: "r", prefix: "", expirationDays: 1 }],
+              [{ id: "r", prefix: "a\u0000b", expirationDays: 1 }],
+              [{ id: "r", prefix: "é".repeat(513), expirationDays: 1 }],
+              [
+                { id: "r", expirationDays: 1 },
+                { id: "r", expirationDays: 2 },
+              ],
+              [{ id: "i".repeat(256), expirationDays: 1 }],
             ),
-          },
-          {
-            path: ["lifecycle", "rules"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                [{ id: "housekeeping", expirationDays: 1 }],
-                [{ id: "r" }],
-                [{ id: "", expirationDays: 1 }],
-                [{ id: "r", prefix: "", expirationDays: 1 }],
-                [{ id: "r", prefix: "a\u0000b", expirationDays: 1 }],
-                [{ id: "r", prefix: "é".repeat(513), expirationDays: 1 }],
-                [
-                  { id: "r", expirationDays: 1 },
-                  { id: "r", expirationDays: 2 },
-                ],
-                [{ id: "i".repeat(256), expirationDays: 1 }],
-              ),
-              badDays.map((expirationDays) => [{ id: "r", expirationDays: expirationDays ?? "1" }]),
-              A.wrongType(["array", "undefined"]),
+            badDays.map((expirationDays) => [{ id: "r", expirationDays: expirationDays ?? "1" }]),
+            A.wrongType(["array", "undefined"]),
+          ),
+        },
+        {
+          path: ["corsRules"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              [{ allowedMethods: [], allowedOrigins: ["*"] }],
+              [{ allowedMethods: ["PATCH"], allowedOrigins: ["*"] }],
+              [{ allowedMethods: ["GET"], allowedOrigins: [] }],
+              [{ allowedMethods: ["GET"], allowedOrigins: [""] }],
+              [{ allowedMethods: ["GET"], allowedOrigins: ["*"], maxAgeSeconds: 86_401 }],
+              [{ allowedMethods: ["GET"], allowedOrigins: ["*"], maxAgeSeconds: -1 }],
             ),
-          },
-          {
-            path: ["corsRules"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                [{ allowedMethods: [], allowedOrigins: ["*"] }],
-                [{ allowedMethods: ["PATCH"], allowedOrigins: ["*"] }],
-                [{ allowedMethods: ["GET"], allowedOrigins: [] }],
-                [{ allowedMethods: ["GET"], allowedOrigins: [""] }],
-                [{ allowedMethods: ["GET"], allowedOrigins: ["*"], maxAgeSeconds: 86_401 }],
-                [{ allowedMethods: ["GET"], allowedOrigins: ["*"], maxAgeSeconds: -1 }],
-              ),
-              A.wrongType(["array", "undefined"]),
+            A.wrongType(["array", "undefined"]),
+          ),
+        },
+        {
+          path: ["encryption"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              {},
+              { createKey: false },
+              { kmsKeyId: "not-a-key" },
+              { createKey: true, rotationPeriodDays: 3651 },
             ),
-          },
-          {
-            path: ["encryption"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                {},
-                { createKey: false },
-                { kmsKeyId: "not-a-key" },
-                { createKey: true, rotationPeriodDays: 3651 },
-              ),
-              uuid.map((kmsKeyId) => ({ kmsKeyId, createKey: true })),
-              A.wrongType(["object", "undefined"]),
+            uuid.map((kmsKeyId) => ({ kmsKeyId, createKey: true })),
+            A.wrongType(["object", "undefined"]),
+          ),
+        },
+        {
+          path: ["objectLock"],
+          invalid: fc.oneof(
+            fc.constantFrom(
+              { mode: "LEGAL_HOLD", days: 1 },
+              { mode: "GOVERNANCE" },
+              { mode: "GOVERNANCE", days: 1, years: 1 },
+              { mode: "COMPLIANCE", days: 36_501 },
+              { mode: "COMPLIANCE", years: 101 },
+              { mode: "COMPLIANCE", days: 0.5 },
             ),
-          },
-          {
-            path: ["objectLock"],
-            invalid: fc.oneof(
-              fc.constantFrom(
-                { mode: "LEGAL_HOLD", days: 1 },
-                { mode: "GOVERNANCE" },
-                { mode: "GOVERNANCE", days: 1, years: 1 },
-                { mode: "COMPLIANCE", days: 36_501 },
-                { mode: "COMPLIANCE", years: 101 },
-                { mode: "COMPLIANCE", days: 0.5 },
-              ),
-              A.wrongType(["object", "undefined"]),
-            ),
-          },
-          {
-            path: ["access"],
-            invalid: fc.oneof(
-              fc.constantFrom({ owners: [] }, { owners: [{}] }, { owners: [{ userId: "x" }] }),
-              uuid.map((id) => ({ owners: [{ userId: id, applicationId: id }] })),
-              uuid.map((id) => ({ owners: [{ userId: id }], readApplicationIds: [id, id] })),
-              uuid.map((id) => ({
-                owners: [{ userId: id }],
-                readApplicationIds: [id],
-                readWriteApplicationIds: [id],
-              })),
-              A.wrongType(["object", "undefined"]),
-            ),
-          },
-        ],
-      }),
+            A.wrongType(["object", "undefined"]),
+          ),
+        },
+        {
+          path: ["access"],
+          invalid: fc.oneof(
+            fc.constantFrom({ owners: [] }, { owners: [{}] }, { owners: [{ userId: "x" }] }),
+            uuid.map((id) => ({ owners: [{ userId: id, applicationId: id }] })),
+            uuid.map((id) => ({ owners: [{ userId: id }], readApplicationIds: [id, id] })),
+            uuid.map((id) => ({
+              owners: [{ userId: id }],
+              readApplicationIds: [id],
+              readWriteApplicationIds: [id],
+            })),
+            A.wrongType(["object", "undefined"]),
+          ),
+        },
+      ],
     }),
   },
 );

@@ -11,7 +11,7 @@ import type { RecordOptions } from "./record";
  *
  * Every check prints its seed. To replay a failure, run the same test with the seed (and, to go
  * straight to the shrunk counterexample, the path) that fast-check printed:
- * `FC_SEED=<seed> FC_PATH=<path> pnpm --filter @scaleway-blocks/<block> exec vitest run test/<block>.property.test.ts`.
+ * `FC_SEED=<seed> FC_PATH=<path> [FC_STACKS=1] pnpm --filter @scaleway-blocks/<block> exec vitest run test/<block>.property.test.ts`.
  */
 
 /** A kind of JavaScript value a field may accept; {@link arbitraries.wrongType} generates the others. */
@@ -181,6 +181,11 @@ const tagValue = fc
 /** User tags core accepts: up to `maxKeys` keys, none reserved. */
 function tags(maxKeys = 3): fc.Arbitrary<Record<string, string>> {
   return fc.dictionary(tagKey, tagValue, { maxKeys });
+}
+
+/** `pulumi.secret(value)`, printed as such in a counterexample. */
+function secretOf<T>(value: T): pulumi.Output<T> {
+  return printable(pulumi.secret(value) as pulumi.Output<T>, `pulumi.secret(${fc.stringify(value)})`);
 }
 
 /** A Pulumi input of `value`: the value itself, an Output of it or a Promise of it (never a secret). */
@@ -397,6 +402,28 @@ function invalidArgs(
   );
 }
 
+/** A case a block must refuse: a component name, args broken by one mutation, and what the mutation was. */
+export interface InvalidCase {
+  name: unknown;
+  args: unknown;
+  /** How the args were broken, e.g. "bad value at publicGateway.bastionPort" (printed with a counterexample). */
+  mutation: string;
+}
+
+/**
+ * Cases a block must refuse: {@link invalidArgs} of its valid args, each with a component name
+ * (`name`, default: valid component names).
+ */
+function invalidCases(
+  valid: fc.Arbitrary<Record<string, unknown>>,
+  spec: InvalidArgsSpec,
+  name: fc.Arbitrary<unknown> = componentName,
+): fc.Arbitrary<InvalidCase> {
+  return fc
+    .tuple(name, invalidArgs(valid, spec))
+    .map(([n, { mutation, args }]) => ({ name: n, mutation, args }));
+}
+
 /** Generators of valid and invalid values, shared by the blocks' property tests. */
 export const arbitraries = {
   boundaryNumber,
@@ -404,6 +431,7 @@ export const arbitraries = {
   hugeString,
   anyString,
   deferred,
+  secretOf,
   wrongType,
   input,
   nameSegment,
@@ -414,6 +442,7 @@ export const arbitraries = {
   commonArgs,
   commonFieldMutations,
   invalidArgs,
+  invalidCases,
 } as const;
 
 /** One generated case: the component's Pulumi name, its args, and secrets the args hold in plain text. */
@@ -457,11 +486,13 @@ function parameters<T>(label: string, numRuns: number): fc.Parameters<T> {
 }
 
 /**
- * Runs `check` with stack traces off. The Pulumi SDK captures `new Error().stack` for every promise it
+ * Runs `check` with stack traces off (unless FC_STACKS is set). The Pulumi SDK captures `new Error().stack` for every promise it
  * makes (runtime/debuggable.js), and under vitest each capture is rewritten through source maps: that
  * is most of a recording's time (measured 4 to 10 times slower). Assertions still carry their messages.
  */
 async function withoutStackTraces<T>(check: () => Promise<T>): Promise<T> {
+  // FC_STACKS=1 keeps them, to see where a replayed failure comes from.
+  if (process.env.FC_STACKS) return check();
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -472,7 +503,10 @@ async function withoutStackTraces<T>(check: () => Promise<T>): Promise<T> {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.constructor.name}: ${error.message}`;
+  if (error instanceof Error) {
+    const stack = error.stack?.split("\n").slice(1).join("\n");
+    return `${error.constructor.name}: ${error.message}${stack ? `\n${stack}` : ""}`;
+  }
   return `a thrown ${typeof error}: ${String(error)}`;
 }
 
@@ -488,6 +522,9 @@ async function refused<C extends { name: unknown; args: unknown }>(
   await withoutStackTraces(() =>
     fc.assert(
       fc.asyncProperty(cases, async (c) => {
+        if (isRecord(c.args) && Object.keys(c.args).sort().join() === "args,mutation") {
+          throw new Error("got { mutation, args } as args: build the cases with arbitraries.invalidCases");
+        }
         const { error, graph } = await recordError(() => build(c.name, c.args), {
           ...RECORD_DEFAULTS,
           ...options.record,

@@ -31,10 +31,7 @@ class Toy extends pulumi.ComponentResource {
 
 const valid = fc.record(A.commonArgs(), { requiredKeys: ["project", "environment"] });
 const validCases = fc.record({ name: A.componentName, args: valid });
-const invalidCases = fc.record({
-  name: A.componentName,
-  args: A.invalidArgs(valid, { keys: Object.keys(schema.shape) }),
-});
+const invalidCases = A.invalidCases(valid, { keys: Object.keys(schema.shape) });
 
 describe("generators", () => {
   it("builds name segments, component names and tags that core accepts", () => {
@@ -82,7 +79,9 @@ describe("fuzz checks", () => {
   });
 
   it("passes a component that refuses bad input with a ConfigError and keeps its graph clean", async () => {
-    await fuzz.refused("Toy", invalidCases, (name, args) => new Toy(name, args as ToyArgs), { numRuns: 100 });
+    await fuzz.refused("Toy", invalidCases, (name, args) => new Toy(name as string, args as ToyArgs), {
+      numRuns: 100,
+    });
     await fuzz.safeGraph("Toy", validCases, (name, args) => new Toy(name, args), { numRuns: 20 });
     await fuzz.deterministic("Toy", validCases, (name, args) => new Toy(name, args), { numRuns: 10 });
   }, 60_000);
@@ -104,6 +103,16 @@ describe("fuzz checks", () => {
     await expect(fuzz.refused("Toy", invalidCases, build, { numRuns: 5 })).rejects.toThrow(
       /expected nothing registered before the ConfigError/,
     );
+  });
+
+  it("refuses cases whose args are still wrapped with their mutation", async () => {
+    const wrapped = fc.record({
+      name: A.componentName,
+      args: A.invalidArgs(valid, { keys: Object.keys(schema.shape) }),
+    });
+    await expect(
+      fuzz.refused("Toy", wrapped, (name, args) => new Toy(name, args as unknown as ToyArgs), { numRuns: 5 }),
+    ).rejects.toThrow(/build the cases with arbitraries.invalidCases/);
   });
 
   it("fails a component that accepts bad input", async () => {
