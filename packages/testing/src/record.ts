@@ -124,6 +124,22 @@ function aliasUrn(
   );
 }
 
+/**
+ * The SDK's set of promises it reports as leaked ("The Pulumi runtime detected that N promises were still
+ * active") and fails the process for at exit (@pulumi/pulumi runtime/debuggable.js). Undefined when this
+ * SDK keeps it elsewhere.
+ */
+function sdkLeakCandidates(): Set<unknown> | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore?(): { leakCandidates?: unknown } };
+    const candidates = state.getStore?.().leakCandidates;
+    return candidates instanceof Set ? candidates : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const SETTLE_POLL_MS = 20;
 const QUIET_TURNS = 3;
 
@@ -181,6 +197,8 @@ async function run<T>(
     options.secretConfigKeys ?? [],
   );
 
+  const leakCandidates = sdkLeakCandidates();
+  const pendingBefore = new Set(leakCandidates ?? []);
   const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
   const resources: RecordedResource[] = [];
   const byUrn = new Map<string, RecordedResource>();
@@ -307,6 +325,11 @@ async function run<T>(
     failed = true;
     error = asyncErrors[0];
   }
+  // A failed program is over, as a failed `pulumi up` is (the engine ends the deployment it refused): what
+  // it still waited for (e.g. the children of a resource refused for a duplicate URN) never settles, and
+  // must not fail the process at exit as leaked promises.
+  if (failed && leakCandidates)
+    for (const p of [...leakCandidates]) if (!pendingBefore.has(p)) leakCandidates.delete(p);
   return { result, error, failed, graph: new ResourceGraph(resources, calls) };
 
   async function runProgram(): Promise<void> {

@@ -372,6 +372,18 @@ describe("duplicate URNs", () => {
     );
   });
 
+  it("leaves no pending Pulumi promise behind, so a process that goes on can still exit 0", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<unknown> } };
+    const pending = () => state.getStore().leakCandidates.size;
+    const before = pending();
+    await recordError(() => {
+      new App("app", "p4ssw0rd-one");
+      new App("app", "p4ssw0rd-two");
+    });
+    expect(pending()).toBe(before);
+  });
+
   it("accepts one name under two different parents", async () => {
     const { graph } = await record(() => {
       class Box extends pulumi.ComponentResource {
