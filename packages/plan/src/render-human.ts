@@ -38,19 +38,98 @@ function settingsText(settings: Record<string, string | number | boolean>): stri
     .join(" ");
 }
 
+/** The width the text form fits in. */
+export const MAX_WIDTH = 120;
+
+/** ANSI colour codes (ESC [ … m), built from a string so that no control character sits in a literal. */
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, "g");
+const ANSI_PART = new RegExp(`(${ESC}\\[[0-9;]*m)`);
+
+/** Columns a line takes on a terminal (colour codes take none). */
+export function visibleWidth(text: string): number {
+  return [...text.replace(ANSI, "")].length;
+}
+
+/**
+ * Breaks a line longer than `width` at spaces; the following lines start with `continuation`.
+ * A word longer than a whole line is cut.
+ */
+export function wrapLine(line: string, width = MAX_WIDTH, continuation?: string): string[] {
+  if (visibleWidth(line) <= width) return [line];
+  const indent = continuation ?? " ".repeat((/^ */.exec(line.replace(ANSI, ""))?.[0].length ?? 0) + 4);
+  const out: string[] = [];
+  const lead = /^ */.exec(line)?.[0] ?? "";
+  const [first = "", ...words] = line.slice(lead.length).split(" ");
+  let current = lead + first;
+  for (const word of words) {
+    const candidate = `${current} ${word}`;
+    if (visibleWidth(candidate) <= width || current.trim() === "") {
+      current = candidate;
+      continue;
+    }
+    out.push(current.trimEnd());
+    current = indent + word;
+  }
+  out.push(current);
+  // cut what is still too long (a single long word), keeping colour codes whole
+  return out.flatMap((l) => {
+    const pieces: string[] = [];
+    let rest = l;
+    while (visibleWidth(rest) > width) {
+      let cut = 0;
+      let seen = 0;
+      for (const part of rest.split(ANSI_PART)) {
+        if (part.startsWith(`${ESC}[`)) {
+          cut += part.length;
+          continue;
+        }
+        const room = width - seen;
+        if ([...part].length > room) {
+          cut += [...part].slice(0, room).join("").length;
+          break;
+        }
+        cut += part.length;
+        seen += [...part].length;
+      }
+      pieces.push(rest.slice(0, cut));
+      rest = indent + rest.slice(cut);
+    }
+    pieces.push(rest);
+    return pieces;
+  });
+}
+
+/**
+ * A child's name in the tree without its parent's name in front: "database-credentials-admin"
+ * under "database-credentials" reads "…-admin" (the JSON and the other sections keep full names).
+ */
+export function treeName(name: string, parentName: string | undefined): string {
+  if (parentName === undefined || !name.startsWith(`${parentName}-`) || name.length === parentName.length + 1)
+    return name;
+  return `…${name.slice(parentName.length)}`;
+}
+
 function renderTree(roots: readonly TreeNode[], c: Palette): string[] {
   const out: string[] = [];
-  const visit = (node: TreeNode, prefix: string, last: boolean, depth: number): void => {
-    const branch = depth === 0 ? "" : last ? "└─ " : "├─ ";
-    const head = node.custom
-      ? `${node.name} ${c.cyan(node.displayType)}`
-      : `${c.bold(node.name)} ${c.dim(node.type)}`;
+  const visit = (node: TreeNode, parent: TreeNode | undefined, prefix: string, last: boolean): void => {
+    const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
+    const name = treeName(node.name, parent?.name);
+    const head = node.custom ? `${name} ${c.cyan(node.displayType)}` : `${c.bold(name)} ${c.dim(node.type)}`;
     const settings = settingsText(node.settings);
-    out.push(`  ${prefix}${branch}${head}${settings ? `  ${c.dim(settings)}` : ""}`);
-    const childPrefix = depth === 0 ? "" : prefix + (last ? "   " : "│  ");
-    node.children.forEach((child, i) => visit(child, childPrefix, i === node.children.length - 1, depth + 1));
+    const childPrefix = parent === undefined ? "" : prefix + (last ? "   " : "│  ");
+    // Wrapped settings stay inside the tree: under the node, beside its children's branch.
+    const continuation = `  ${childPrefix}${node.children.length > 0 ? "│  " : "   "}  `;
+    out.push(
+      ...wrapLine(
+        `  ${prefix}${branch}${head}${settings ? `  ${c.dim(settings)}` : ""}`,
+        MAX_WIDTH,
+        continuation,
+      ),
+    );
+    node.children.forEach((child, i) => visit(child, node, childPrefix, i === node.children.length - 1));
   };
-  roots.forEach((root) => visit(root, "", true, 0));
+  roots.forEach((root) => visit(root, undefined, "", true));
   return out;
 }
 
@@ -221,5 +300,9 @@ export function renderHuman(doc: Doc, options: { color?: boolean } = {}): string
   if (doc.warnings.length > 0) out.push("", c.yellow("Warnings"), ...doc.warnings.map((w) => `  ${w}`));
   const code = doc.exitCode;
   out.push("", `Result: exit ${code} (${EXIT_TEXT[code]})`);
-  return `${out.join("\n")}\n`;
+  // Every line fits MAX_WIDTH columns: long ones continue on the next, indented.
+  return `${out
+    .flatMap((line) => line.split("\n"))
+    .flatMap((line) => wrapLine(line))
+    .join("\n")}\n`;
 }

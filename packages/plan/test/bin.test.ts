@@ -37,6 +37,22 @@ describe("the scaleway-blocks bin", () => {
     expect(plan.stack).toBe("dev");
   });
 
+  it("prints the package's version with --version and -v", () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(runBin(["--version"]).stdout).toBe(`${version}\n`);
+    expect(runBin(["-v"]).stdout).toBe(`${version}\n`);
+  });
+
+  it("is linked at the workspace root, so that npx scaleway-blocks finds it there", () => {
+    const shim = resolve(__dirname, "..", "..", "..", "node_modules", ".bin", "scaleway-blocks");
+    expect(existsSync(shim)).toBe(true);
+    const result = spawnSync(shim, ["--version"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it("exits 1 when a mandatory policy rule fails", () => {
     const { code, stdout } = runBin(["plan", "--stack", "public", "--cwd", join(FIXTURES, "platform")]);
     expect(code).toBe(1);

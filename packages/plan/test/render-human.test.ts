@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
+import { treeName, visibleWidth, wrapLine } from "../src/render-human";
 import { resource } from "./helpers";
 
 const graph = {
@@ -36,5 +37,73 @@ describe("renderHuman", () => {
 
   it("says that the plan is a mock run, not a deployment", () => {
     expect(renderHuman(plan)).toContain("A mock run of the program: nothing was deployed");
+  });
+});
+
+describe("renderHuman's width and names", () => {
+  const componentType = "scaleway-blocks:secrets:Secrets";
+  const parentUrn =
+    "urn:pulumi:test::proj::scaleway-blocks:secrets:Secrets::platform-dev-database-credentials";
+  const wide = buildPlan(
+    {
+      resources: [
+        resource({
+          type: componentType,
+          name: "platform-dev-database-credentials",
+          urn: parentUrn,
+          custom: false,
+        }),
+        resource({
+          type: "scaleway:secrets/secret:Secret",
+          name: "platform-dev-database-credentials-platform-dev-database",
+          parent: parentUrn,
+          inputs: {
+            name: `platform-dev-database-credentials-${"very-long-name-".repeat(6)}admin`,
+            path: "/platform/dev/database/credentials",
+            protected: true,
+          },
+        }),
+      ],
+    },
+    { project: "proj", stack: "test" },
+  );
+
+  it("fits every line in 120 columns, with or without colour", () => {
+    for (const color of [false, true]) {
+      // colour codes take no columns
+      const lines = renderHuman(wide, { color }).split("\n");
+      expect(lines.filter((l) => visibleWidth(l) > 120)).toEqual([]);
+    }
+  });
+
+  it("continues a wrapped resource line inside the tree", () => {
+    const text = renderHuman(wide);
+    expect(text).toContain(
+      "\n  └─ …-platform-dev-database secrets.Secret\n          name=platform-dev-database-credentials-",
+    );
+    expect(text).toContain(
+      "\n          path=/platform/dev/database/credentials protected=yes region=fr-par\n",
+    );
+  });
+
+  it("does not repeat the parent's name in front of a child's in the tree", () => {
+    const text = renderHuman(wide);
+    expect(text).not.toContain("└─ platform-dev-database-credentials-platform-dev-database");
+    // the cost section and the JSON keep the full name
+    expect(wide.resources.map((r) => r.name)).toContain(
+      "platform-dev-database-credentials-platform-dev-database",
+    );
+  });
+});
+
+describe("wrapLine and treeName", () => {
+  it("breaks at spaces and indents what follows", () => {
+    expect(wrapLine("  aaa bbb ccc", 9)).toEqual(["  aaa bbb", "      ccc"]);
+  });
+
+  it("shortens only a name that starts with its parent's name and a dash", () => {
+    expect(treeName("db-instance", "db")).toBe("…-instance");
+    expect(treeName("dbx", "db")).toBe("dbx");
+    expect(treeName("db", undefined)).toBe("db");
   });
 });
