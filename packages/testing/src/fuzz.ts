@@ -464,6 +464,11 @@ export interface FuzzOptions {
   numRuns: number;
   /** Options of each recording (mocks, config). */
   record?: RecordOptions;
+  /**
+   * Values known only once the component is built that are public although a Secret also holds them
+   * (e.g. an access key id next to its secret key in one secret object); added to the case's publicValues.
+   */
+  publicValues?: (result: unknown) => Promise<readonly string[]> | readonly string[];
 }
 
 function seedFromEnv(): number {
@@ -558,12 +563,13 @@ async function safeGraph<A>(
   await withoutStackTraces(() =>
     fc.assert(
       fc.asyncProperty(cases, async (c) => {
-        const { graph } = await record(() => build(c.name, c.args), {
+        const { result, graph } = await record(() => build(c.name, c.args), {
           ...RECORD_DEFAULTS,
           ...options.record,
         });
         if (graph.registered.length === 0) throw new Error("expected the component to register resources");
-        const leaks = graph.secretLeaks(c.secrets ?? [], { publicValues: c.publicValues ?? [] });
+        const publicValues = [...(c.publicValues ?? []), ...((await options.publicValues?.(result)) ?? [])];
+        const leaks = graph.secretLeaks(c.secrets ?? [], { publicValues });
         if (leaks.length > 0) throw new Error(`expected no plaintext secret, found ${JSON.stringify(leaks)}`);
         const urns = graph.resources.map((r) => r.urn);
         const duplicates = urns.filter((u, i) => urns.indexOf(u) !== i);
