@@ -331,7 +331,7 @@ const invalidCases = fc.oneof(
             fc.constantFrom(
               "nginx",
               "ghcr.io/acme/api",
-              "UPPER/case:1",
+              "ghcr.io/Acme/api:1",
               "",
               { repository: "Api", tag: "1" },
               { repository: "api", tag: "bad tag" },
