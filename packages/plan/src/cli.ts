@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import { resolve } from "node:path";
+import { parseCliArgs } from "./cli-args";
+import { loadProject } from "./load-project";
 import type * as Main from "./main";
+import { discardPrestartedProgram, prestartProgram } from "./run-program";
 import { packageVersion } from "./version";
 
 const argv = process.argv.slice(2);
@@ -7,13 +11,24 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   // Answered before the plan (and the Pulumi SDK it loads) is loaded: a version check stays instant.
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when there is a plan to make
+  // Start the program's process first: it loads the SDK and runs the program while this process
+  // loads the plan's own modules. Any problem here is left for main() to report.
+  try {
+    const options = parseCliArgs(argv);
+    if (options.command === "plan")
+      prestartProgram(loadProject(resolve(options.cwd ?? "."), options.stack!), options.timeoutMs);
+  } catch {
+    // main() parses and loads again, and says what is wrong
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the program has started
   const { main } = require("./main") as typeof Main;
   main(argv).then(
     (code) => {
+      discardPrestartedProgram();
       process.exitCode = code;
     },
     (error: unknown) => {
+      discardPrestartedProgram();
       process.stderr.write(
         `scaleway-blocks: error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );

@@ -1,7 +1,16 @@
 // What crosses the boundary between the plan and the process that runs the program
 // (program-host.ts): the job, and the recorded graph or the error, as JSON over Node's IPC channel.
-import type { RecordedCall, RecordedResource } from "@scaleway-blocks/testing";
-import { ResourceGraph, ResourceRef, Secret } from "@scaleway-blocks/testing";
+import { createRequire } from "node:module";
+import type * as Testing from "@scaleway-blocks/testing";
+import type { RecordedCall, RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
+
+/**
+ * @scaleway-blocks/testing (which loads the Pulumi SDK), required when first needed: the CLI starts
+ * the program's process before it loads the SDK itself, so that both load at the same time.
+ */
+function testing(): typeof Testing {
+  return createRequire(__filename)("@scaleway-blocks/testing") as typeof Testing;
+}
 
 /** The environment variable that carries the job to the program host (JSON). */
 export const JOB_ENV = "SCALEWAY_BLOCKS_PLAN_JOB";
@@ -48,6 +57,7 @@ const REF_TAG = "$scaleway-blocks:resource";
 
 /** testing's Secret and ResourceRef as tagged JSON objects (functions and undefined are dropped). */
 export function encodeValue(value: unknown): unknown {
+  const { ResourceRef, Secret } = testing();
   if (value instanceof Secret) return { [SECRET_TAG]: encodeValue(value.value) };
   if (value instanceof ResourceRef) return { [REF_TAG]: { urn: value.urn, id: value.id } };
   if (Array.isArray(value)) return value.map(encodeValue);
@@ -63,6 +73,7 @@ export function encodeValue(value: unknown): unknown {
 }
 
 export function decodeValue(value: unknown): unknown {
+  const { ResourceRef, Secret } = testing();
   if (Array.isArray(value)) return value.map(decodeValue);
   if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
@@ -85,5 +96,5 @@ export function decodeGraph(wire: unknown): ResourceGraph {
     resources: RecordedResource[];
     calls: RecordedCall[];
   };
-  return new ResourceGraph(resources, calls);
+  return new (testing().ResourceGraph)(resources, calls);
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -86,23 +87,8 @@ function programError(error: WireError): ProgramError {
   return new ProgramError(`the program failed under mocks: ${what}${where}`, error.stack);
 }
 
-/**
- * Runs the project's program under the Scaleway mocks of @scaleway-blocks/testing (a mock run:
- * nothing is deployed, no credentials are used) and records the resource graph. The program runs
- * in a separate Node process, loaded the way Pulumi loads it (see program-host.ts and
- * resolveProgram): a program that does not finish within the timeout is stopped.
- */
-export async function runProgram(
-  project: LoadedProject,
-  options: RunProgramOptions = {},
-): Promise<ProgramRun> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const output = options.output ?? ((text: string) => void process.stderr.write(text));
-  const warnings: string[] = [...project.warnings];
-  const mismatch = sdkMismatch(createRequire(join(project.programDir, "__program__.js")));
-  if (mismatch) warnings.push(mismatch);
-
-  const job: HostJob = {
+function jobOf(project: LoadedProject, timeoutMs: number): HostJob {
+  return {
     mainPath: project.mainPath,
     projectDir: project.dir,
     programDir: project.programDir,
@@ -115,17 +101,48 @@ export async function runProgram(
     region: project.defaultRegion,
     settleTimeoutMs: timeoutMs,
   };
-  const child = spawn(process.execPath, [...project.nodeargs, hostPath()], {
-    cwd: project.programDir,
-    env: { ...process.env, [JOB_ENV]: JSON.stringify(job) },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  // What the program and the SDK print goes to the plan's stderr: stdout is the plan's.
-  child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => output(chunk.toString()));
+}
 
-  const message = await new Promise<HostMessage | { type: "timeout"; answered: boolean; result: boolean }>(
-    (resolve, reject) => {
+/** Two runs of the same program: the same job, the same Node arguments. */
+function keyOf(project: LoadedProject, timeoutMs: number): string {
+  return JSON.stringify([jobOf(project, timeoutMs), project.nodeargs]);
+}
+
+type Outcome =
+  | HostMessage
+  | { type: "timeout"; answered: boolean; result: boolean }
+  | { type: "failed"; error: ProgramError };
+
+/** The Node process that runs one program, from its start to its outcome. */
+class ProgramProcess {
+  readonly key: string;
+  readonly warnings: string[];
+  readonly mismatch: string | undefined;
+  readonly outcome: Promise<Outcome>;
+  private readonly child: ChildProcess;
+  private output: ((text: string) => void) | undefined;
+  private buffered: string[] = [];
+
+  constructor(
+    project: LoadedProject,
+    readonly timeoutMs: number,
+  ) {
+    this.warnings = [...project.warnings];
+    this.mismatch = sdkMismatch(createRequire(join(project.programDir, "__program__.js")));
+    if (this.mismatch) this.warnings.push(this.mismatch);
+    const job = jobOf(project, timeoutMs);
+    this.key = keyOf(project, timeoutMs);
+    const child = spawn(process.execPath, [...project.nodeargs, hostPath()], {
+      cwd: project.programDir,
+      env: { ...process.env, [JOB_ENV]: JSON.stringify(job) },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    this.child = child;
+    // What the program and the SDK print goes to the plan's stderr: stdout is the plan's.
+    child.stdout?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
+
+    this.outcome = new Promise<Outcome>((resolve) => {
       let received: HostMessage | undefined;
       let answered = false;
       let stopped: { answered: boolean } | undefined;
@@ -147,21 +164,81 @@ export async function runProgram(
       });
       child.on("error", (error) => {
         clearTimeout(timer);
-        reject(new ProgramError(`cannot start Node for the program: ${error.message}`));
+        resolve({
+          type: "failed",
+          error: new ProgramError(`cannot start Node for the program: ${error.message}`),
+        });
       });
       child.on("close", (code, signal) => {
         clearTimeout(timer);
         if (stopped)
           return resolve({ type: "timeout", answered: stopped.answered, result: received !== undefined });
         if (received) return resolve(received);
-        reject(
-          new ProgramError(
-            `the program's process ended before the program finished (${signal ? `signal ${signal}` : `exit code ${String(code)}`}): does it call process.exit()?`,
+        const how = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+        resolve({
+          type: "failed",
+          error: new ProgramError(
+            `the program's process ended before the program finished (${how}): does it call process.exit()?`,
           ),
-        );
+        });
       });
-    },
-  );
+    });
+  }
+
+  private write(text: string): void {
+    if (this.output) this.output(text);
+    else this.buffered.push(text);
+  }
+
+  /** From now on (and for what was printed so far), what the program prints goes to `output`. */
+  attach(output: (text: string) => void): void {
+    this.output = output;
+    for (const text of this.buffered) output(text);
+    this.buffered = [];
+  }
+
+  kill(): void {
+    this.child.kill("SIGKILL");
+  }
+}
+
+let prestarted: ProgramProcess | undefined;
+
+/**
+ * Starts the program's process ahead of time (the CLI does, before it loads the SDK and the plan's
+ * modules, so that both processes load at once); runProgram takes it over when the project and the
+ * timeout are the same.
+ */
+export function prestartProgram(project: LoadedProject, timeoutMs = DEFAULT_TIMEOUT_MS): void {
+  discardPrestartedProgram();
+  prestarted = new ProgramProcess(project, timeoutMs);
+}
+
+/** Stops a process prestartProgram started that runProgram did not take over. */
+export function discardPrestartedProgram(): void {
+  prestarted?.kill();
+  prestarted = undefined;
+}
+
+/**
+ * Runs the project's program under the Scaleway mocks of @scaleway-blocks/testing (a mock run:
+ * nothing is deployed, no credentials are used) and records the resource graph. The program runs
+ * in a separate Node process, loaded the way Pulumi loads it (see program-host.ts and
+ * resolveProgram): a program that does not finish within the timeout is stopped.
+ */
+export async function runProgram(
+  project: LoadedProject,
+  options: RunProgramOptions = {},
+): Promise<ProgramRun> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const output = options.output ?? ((text: string) => void process.stderr.write(text));
+  const reuse = prestarted !== undefined && prestarted.key === keyOf(project, timeoutMs);
+  const program = reuse ? prestarted! : new ProgramProcess(project, timeoutMs);
+  if (!reuse) discardPrestartedProgram();
+  prestarted = undefined;
+  program.attach(output);
+  const { warnings, mismatch } = program;
+  const message = await program.outcome;
 
   const limit = `(the plan's --timeout is ${seconds(timeoutMs)}; pass --timeout <duration>, e.g. --timeout 5m, to wait longer)`;
   switch (message.type) {
@@ -179,6 +256,8 @@ export async function runProgram(
       throw new ProgramError(
         "the program never settled: it is waiting for a promise (or an Output) that nothing left in the program can resolve, and Node had nothing more to run, so the plan stopped it",
       );
+    case "failed":
+      throw message.error;
     case "error":
       throw programError(message.error);
     case "pong":

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
 import { loadProject, runProgram } from "../src/index";
+import { prestartProgram } from "../src/run-program";
 import { FIXTURES, runCli } from "./helpers";
 
 async function planJson(fixture: string): Promise<{ code: number; plan: PlanDocument; stderr: string }> {
@@ -84,5 +85,18 @@ describe("where the program comes from", () => {
 
   it("loads an ES module package with import()", () => {
     expect(loadProject(join(FIXTURES, "default-export"), "dev").esm).toBe(true);
+  });
+});
+
+describe("a program started ahead of the plan (as the CLI does)", () => {
+  it("is taken over by runProgram, with what it printed before", async () => {
+    const project = loadProject(join(FIXTURES, "noisy"), "dev");
+    prestartProgram(project);
+    // give the early process time to print before anyone listens
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let printed = "";
+    const run = await runProgram(project, { output: (text) => (printed += text) });
+    expect(printed).toContain("noise from the program");
+    expect(run.graph.registered.map((r) => r.name)).toContain("db-instance");
   });
 });
