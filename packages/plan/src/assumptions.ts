@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { distance } from "./cli-args";
 
 /**
  * The usage the cost and deploy-time estimates assume where the program cannot say (how long
@@ -90,8 +91,12 @@ export class AssumptionError extends Error {
 
 function checkKey(key: string): void {
   if (key in ASSUMPTION_SPECS || DEPLOY_KEY.test(key)) return;
+  const known = Object.keys(ASSUMPTION_SPECS);
+  const closest = known.map((k) => ({ k, d: distance(key, k) })).sort((a, b) => a.d - b.d)[0];
+  const meant =
+    closest && closest.d <= Math.max(2, Math.floor(key.length / 5)) ? `; did you mean "${closest.k}"?` : "";
   throw new AssumptionError(
-    `unknown assumption "${key}"; known: ${Object.keys(ASSUMPTION_SPECS).join(", ")}, deploy.<module>.<Class> (seconds)`,
+    `unknown assumption "${key}"${meant ? `${meant} Known` : "; known"}: ${known.join(", ")}, deploy.<module>.<Class> (seconds)`,
   );
 }
 

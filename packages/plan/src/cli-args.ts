@@ -75,8 +75,8 @@ const OPTIONS = {
   version: { type: "boolean", short: "v", default: false },
 } satisfies ParseArgsConfig["options"];
 
-/** Edit distance between two flags (insertions, deletions, substitutions, adjacent swaps). */
-function distance(a: string, b: string): number {
+/** Edit distance between two names (insertions, deletions, substitutions, adjacent swaps). */
+export function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );

@@ -23,6 +23,12 @@ describe("assumptions", () => {
     );
   });
 
+  it("says which assumption a mistyped key meant", () => {
+    expect(() => parseAssumeFlag("storage.gbPerBuckt=3")).toThrow(
+      'unknown assumption "storage.gbPerBuckt"; did you mean "storage.gbPerBucket"?',
+    );
+  });
+
   it("refuses a value of the wrong type", () => {
     expect(() => parseAssumeFlag("storage.gbPerBucket=lots")).toThrow(AssumptionError);
     expect(() => parseAssumeFlag("storage.gbPerBucket=lots")).toThrow(
