@@ -132,6 +132,14 @@ export function hasTag(tagsInput: unknown, tag: string): boolean {
   return tagsOf(tagsInput).get(key) === value;
 }
 
+/** Whether a resource's tags carry the public opt-in tag (the `publicOptInTag` setting, "public=true"). */
+export function optedInPublic(inputs: { tags?: unknown }, settings: { publicOptInTag: string }): boolean {
+  return hasTag(
+    tryRead(() => inputs.tags),
+    settings.publicOptInTag,
+  );
+}
+
 /** "fr-par-2" → "fr-par"; a region is returned as is. */
 export function regionOfLocality(locality: string): string {
   return /-\d+$/.test(locality) ? locality.replace(/-\d+$/, "") : locality;

@@ -1,6 +1,6 @@
 import { secretLookingPart } from "@scaleway-blocks/core";
 import { credentialsInMap } from "../internal/credentials";
-import { asObject, asString, hasTag, isSet, tryRead } from "../internal/values";
+import { asObject, asString, isSet, optedInPublic, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -28,13 +28,7 @@ export const serverlessPublicOptIn = defineRule<ServerlessInputs>({
   check: ({ inputs }, { settings }) => {
     const privacy = asString(tryRead(() => inputs.privacy));
     if (privacy === "private") return undefined;
-    if (
-      hasTag(
-        tryRead(() => inputs.tags),
-        settings.publicOptInTag,
-      )
-    )
-      return undefined;
+    if (optedInPublic(inputs, settings)) return undefined;
     const what =
       privacy === undefined ? "privacy is unset (Scaleway's default is public)" : `privacy is "${privacy}"`;
     return `${what} and the resource is not tagged "${settings.publicOptInTag}".`;

@@ -4,9 +4,9 @@ import {
   asObject,
   asString,
   coverWholeInternetTogether,
-  hasTag,
   isSet,
   isWholeInternet,
+  optedInPublic,
   tryRead,
 } from "../internal/values";
 import { defineRule } from "./define";
@@ -46,13 +46,7 @@ export const databaseNoPublicEndpoint = defineRule<InstanceInputs>({
   resourceTypes: [T.databaseInstance],
   settings: ["publicOptInTag"],
   check: ({ inputs }, { settings }) => {
-    if (
-      hasTag(
-        tryRead(() => inputs.tags),
-        settings.publicOptInTag,
-      )
-    )
-      return undefined;
+    if (optedInPublic(inputs, settings)) return undefined;
     if (isSet(inputs, "loadBalancer"))
       return "loadBalancer is set: the instance has a public endpoint reachable from the internet.";
     if (!isSet(inputs, "privateNetwork"))
@@ -72,13 +66,7 @@ export const databasePublicEndpointOnPurpose = defineRule<InstanceInputs>({
   resourceTypes: [T.databaseInstance],
   settings: ["publicOptInTag"],
   check: ({ inputs }, { settings }) => {
-    if (
-      !hasTag(
-        tryRead(() => inputs.tags),
-        settings.publicOptInTag,
-      )
-    )
-      return undefined;
+    if (!optedInPublic(inputs, settings)) return undefined;
     const reason = publicEndpointReason(inputs);
     return reason === undefined
       ? undefined

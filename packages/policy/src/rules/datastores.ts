@@ -10,9 +10,9 @@ import {
   asObject,
   asString,
   coverWholeInternetTogether,
-  hasTag,
   isSet,
   isWholeInternet,
+  optedInPublic,
   tryRead,
 } from "../internal/values";
 import { defineRule } from "./define";
@@ -44,13 +44,7 @@ export const redisNoPublicEndpoint = defineRule<RedisInputs>({
   resourceTypes: [T.redisCluster],
   settings: ["publicOptInTag"],
   check: ({ inputs }, { settings }) => {
-    if (
-      hasTag(
-        tryRead(() => inputs.tags),
-        settings.publicOptInTag,
-      )
-    )
-      return undefined;
+    if (optedInPublic(inputs, settings)) return undefined;
     return hasEntries(inputs, "privateNetworks")
       ? undefined
       : "no privateNetworks is set: the cluster gets a public endpoint.";
@@ -107,13 +101,7 @@ export const mongodbNoPublicEndpoint = defineRule<MongoInputs>({
   resourceTypes: [T.mongodbInstance],
   settings: ["publicOptInTag"],
   check: ({ inputs }, { settings }) => {
-    if (
-      hasTag(
-        tryRead(() => inputs.tags),
-        settings.publicOptInTag,
-      )
-    )
-      return undefined;
+    if (optedInPublic(inputs, settings)) return undefined;
     if (isSet(inputs, "publicNetwork"))
       return "publicNetwork is set: the instance has a public endpoint reachable from the internet.";
     if (!isSet(inputs, "privateNetwork"))
