@@ -2,7 +2,7 @@ import { arbitraries as A, fuzz } from "@scaleway-blocks/testing";
 import type { FuzzCase } from "@scaleway-blocks/testing";
 import * as fc from "fast-check";
 import { describe, it } from "vitest";
-import { monitoringArgsSchema } from "../src/args";
+import { TOKEN_SCOPES, monitoringArgsSchema } from "../src/args";
 import { Monitoring } from "../src/index";
 import type { MonitoringArgs } from "../src/index";
 
@@ -10,18 +10,6 @@ import type { MonitoringArgs } from "../src/index";
 // Replay a failure: FC_SEED=<printed seed> [FC_PATH=<path>] pnpm --filter @scaleway-blocks/monitoring exec vitest run test/monitoring.property.test.ts
 const RUNS = { refused: 700, safeGraph: 200, deterministic: 100 } as const;
 const TIMEOUT = 300_000;
-
-const SCOPES = [
-  "queryMetrics",
-  "writeMetrics",
-  "setupMetricsRules",
-  "queryLogs",
-  "writeLogs",
-  "setupLogsRules",
-  "queryTraces",
-  "writeTraces",
-  "setupAlerts",
-] as const;
 
 const secretText = fc.string({
   unit: fc.constantFrom(..."abcdefghijkmnpqrstuvwxyz23456789"),
@@ -35,7 +23,10 @@ const emails = (minLength: number) =>
   fc.uniqueArray(email, { minLength, maxLength: 3, selector: (e) => e.toLowerCase() });
 
 const scopes = fc
-  .tuple(fc.constantFrom(...SCOPES), fc.dictionary(fc.constantFrom(...SCOPES), fc.boolean(), { maxKeys: 4 }))
+  .tuple(
+    fc.constantFrom(...TOKEN_SCOPES),
+    fc.dictionary(fc.constantFrom(...TOKEN_SCOPES), fc.boolean(), { maxKeys: 4 }),
+  )
   .map(([on, rest]) => ({ ...rest, [on]: true }));
 
 const budget = (withEmails: boolean) =>
