@@ -175,3 +175,23 @@ export function coverWholeInternetTogether(cidrs: readonly string[]): boolean {
   const blocks = cidrs.map(ipv4Block).filter((b): b is Ipv4Cidr => b !== undefined);
   return blocks.length > 1 && coversPublicInternet(blocks);
 }
+
+/** The `ip` of each rule of an allow-list given as `[{ ip, description? }]` (database, Redis and Kapsule ACLs). */
+export function ipsOfRules(rules: unknown): string[] {
+  return asArray(rules)
+    .map((rule) => asString(asObject(rule)?.ip))
+    .filter((ip): ip is string => ip !== undefined);
+}
+
+/**
+ * The violations of an allow-list that admits every address: one per /0 range, else one when the
+ * ranges cover the public internet together; empty when it does not.
+ */
+export function openToWorld(
+  ranges: readonly string[],
+  say: { whole: (range: string) => string; together: (ranges: readonly string[]) => string },
+): string[] {
+  const whole = ranges.filter(isWholeInternet).map(say.whole);
+  if (whole.length > 0) return whole;
+  return coverWholeInternetTogether(ranges) ? [say.together(ranges)] : [];
+}

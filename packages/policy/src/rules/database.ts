@@ -1,11 +1,9 @@
 import {
-  asArray,
   asNumber,
-  asObject,
   asString,
-  coverWholeInternetTogether,
+  ipsOfRules,
   isSet,
-  isWholeInternet,
+  openToWorld,
   optedInPublic,
   tryRead,
 } from "../internal/values";
@@ -96,16 +94,11 @@ export const databaseAclNotOpenToWorld = defineRule<{ aclRules: { ip: string }[]
     "List only the CIDRs that need access (office, CI runners), or drop the public endpoint and the ACL altogether.",
   resourceTypes: [T.databaseAcl],
   check: ({ inputs }) => {
-    const ips = asArray(inputs.aclRules)
-      .map((rule) => asString(asObject(rule)?.ip))
-      .filter((ip): ip is string => ip !== undefined);
-    const whole = ips
-      .filter(isWholeInternet)
-      .map((ip) => `aclRules allows ${ip}: every address on the internet may connect.`);
-    if (whole.length > 0) return whole;
-    return coverWholeInternetTogether(ips)
-      ? `aclRules allow ${ips.join(", ")}, which together cover the whole public internet: every address may connect.`
-      : undefined;
+    return openToWorld(ipsOfRules(inputs.aclRules), {
+      whole: (ip) => `aclRules allows ${ip}: every address on the internet may connect.`,
+      together: (ips) =>
+        `aclRules allow ${ips.join(", ")}, which together cover the whole public internet: every address may connect.`,
+    });
   },
 });
 

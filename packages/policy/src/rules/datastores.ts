@@ -5,16 +5,7 @@
 // endpoint; tls_enabled is optional, off unless set, and ForceNew) and
 // internal/services/mongodb/instance.go (ResourceInstanceCreate: with no private_network and no
 // public_network, the instance is created with a public endpoint).
-import {
-  asArray,
-  asObject,
-  asString,
-  coverWholeInternetTogether,
-  isSet,
-  isWholeInternet,
-  optedInPublic,
-  tryRead,
-} from "../internal/values";
+import { ipsOfRules, isSet, openToWorld, optedInPublic, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -73,14 +64,10 @@ export const redisAclNotOpenToWorld = defineRule<RedisInputs>({
   remediation: "List only the CIDRs that need access in acls, or move the cluster onto a Private Network.",
   resourceTypes: [T.redisCluster],
   check: ({ inputs }) => {
-    const ips = asArray(tryRead(() => inputs.acls))
-      .map((acl) => asString(asObject(acl)?.ip))
-      .filter((ip): ip is string => ip !== undefined);
-    const whole = ips.filter(isWholeInternet).map((ip) => `acls allows ${ip}: every address may connect.`);
-    if (whole.length > 0) return whole;
-    return coverWholeInternetTogether(ips)
-      ? `acls allow ${ips.join(", ")}, which together cover the whole public internet.`
-      : undefined;
+    return openToWorld(ipsOfRules(tryRead(() => inputs.acls)), {
+      whole: (ip) => `acls allows ${ip}: every address may connect.`,
+      together: (ips) => `acls allow ${ips.join(", ")}, which together cover the whole public internet.`,
+    });
   },
 });
 

@@ -4,15 +4,7 @@
 // terraform-provider-scaleway v2.79.0 internal/services/k8s/descriptions/acl.md ("When creating a
 // Cluster, it comes with a default ACL rule allowing all ranges 0.0.0.0/0"), k8s/pool.go
 // (public_ip_disabled and autohealing default to false).
-import {
-  asArray,
-  asObject,
-  asString,
-  coverWholeInternetTogether,
-  isSet,
-  isWholeInternet,
-  tryRead,
-} from "../internal/values";
+import { asObject, ipsOfRules, isSet, openToWorld, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -48,16 +40,10 @@ export const kubernetesAclNotOpenToWorld = defineRule<AclInputs>({
   resourceTypes: [T.kubernetesAcl],
   check: ({ inputs }) => {
     if (tryRead(() => inputs.noIpAllowed) === true) return undefined;
-    const ips = asArray(tryRead(() => inputs.aclRules))
-      .map((rule) => asString(asObject(rule)?.ip))
-      .filter((ip): ip is string => ip !== undefined);
-    const whole = ips
-      .filter(isWholeInternet)
-      .map((ip) => `aclRules allows ${ip}: every address may reach the API.`);
-    if (whole.length > 0) return whole;
-    return coverWholeInternetTogether(ips)
-      ? `aclRules allow ${ips.join(", ")}, which together cover the whole public internet.`
-      : undefined;
+    return openToWorld(ipsOfRules(tryRead(() => inputs.aclRules)), {
+      whole: (ip) => `aclRules allows ${ip}: every address may reach the API.`,
+      together: (ips) => `aclRules allow ${ips.join(", ")}, which together cover the whole public internet.`,
+    });
   },
 });
 
