@@ -182,7 +182,7 @@ export class StateBackend extends pulumi.ComponentResource {
       // The policy first: a key whose application has no permission yet fails its first calls.
       // Never protected, even in a protected component: every rotation replaces the key, which
       // protect would refuse; it holds no data. retainOnDelete is forwarded as to every child.
-      { parent: this, dependsOn: [policy], ...protection.other, protect: false },
+      { parent: this, dependsOn: [policy], ...protection.rotating },
     );
 
     const url = this.bucket.bucketName.apply((bucket) => backendUrl(bucket, region, parsed.prefix));
