@@ -6,6 +6,15 @@ export { criticalPath, DEFAULT_TARGET_SECONDS } from "./critical-path";
 export type { CriticalPath, PathResource, PathStep } from "./critical-path";
 export { estimateCost } from "./cost";
 export type { CostEstimate, CostLine, CostTotal, CostOptions, ResourceCost, ComponentCost } from "./cost";
+export { diffCosts } from "./cost-diff";
+export type {
+  CostDiff,
+  CostChange,
+  CostDiffOptions,
+  CostSection,
+  CostSum,
+  CostedResource,
+} from "./cost-diff";
 export { TYPE_DURATIONS, durationOf } from "./durations";
 export type { TypeDuration, DurationBasis } from "./durations";
 export { PRICE_TABLE, PRICE_TABLE_DATE, tablePriceBook, skuFor } from "./prices";
