@@ -29,8 +29,8 @@ const pkg = {
   repository: { ...template.repository, directory: `packages/${block}` },
   dependencies: {
     "@pulumiverse/scaleway": "catalog:",
-    "@scaleway-blocks/core": "workspace:*",
-    ...Object.fromEntries(internalDeps.map((d) => [d, "workspace:*"])),
+    "@scaleway-blocks/core": "workspace:^",
+    ...Object.fromEntries(internalDeps.map((d) => [d, "workspace:^"])),
     zod: "catalog:",
   },
   devDependencies: {
