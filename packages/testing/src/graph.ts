@@ -42,7 +42,10 @@ export interface SecretLeak {
   urn: string;
   where: "inputs" | "outputs";
   path: string;
-  /** The first two characters of the leaked secret, enough to tell which one. */
+  /**
+   * The first two characters of the leaked secret, enough to tell which one; for a secret shorter
+   * than 4 characters only its length, e.g. "(3 characters)", so the report does not reveal it.
+   */
   secretPrefix: string;
 }
 
@@ -59,24 +62,61 @@ export interface SecretLeaksOptions {
 const STACK_TYPE = "pulumi:pulumi:Stack";
 const MIN_SECRET_LENGTH = 4;
 
+/**
+ * How a string sits in the graph: outside any Secret, wrapped in a Secret by itself ("own"), or one
+ * value inside a Secret that wraps a whole object or list ("grouped", e.g. an output the provider or
+ * `additionalSecretOutputs` marks secret as a whole).
+ */
+type Secrecy = "plain" | "own" | "grouped";
+
 function walk(
   value: unknown,
   path: string,
-  visit: (leaf: unknown, path: string, inSecret: boolean) => void,
-  inSecret = false,
+  visit: (leaf: unknown, path: string, secrecy: Secrecy) => void,
+  secrecy: Secrecy = "plain",
 ): void {
-  if (value instanceof Secret) return walk(value.value, path, visit, true);
+  if (value instanceof Secret) {
+    const inner = value.value;
+    const container = Array.isArray(inner) || (inner !== null && typeof inner === "object");
+    return walk(inner, path, visit, container && !(inner instanceof Secret) ? "grouped" : "own");
+  }
   if (value instanceof ResourceRef) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${path}[${i}]`, visit, inSecret));
+    value.forEach((item, i) => walk(item, `${path}[${i}]`, visit, secrecy));
     return;
   }
   if (value && typeof value === "object") {
     for (const [key, child] of Object.entries(value))
-      walk(child, path ? `${path}.${key}` : key, visit, inSecret);
+      walk(child, path ? `${path}.${key}` : key, visit, secrecy);
     return;
   }
-  visit(value, path, inSecret);
+  visit(value, path, secrecy);
+}
+
+/** What a leak report shows of a secret: two characters, or only the length of a short secret. */
+function prefixOf(secret: string): string {
+  return secret.length >= MIN_SECRET_LENGTH ? `${secret.slice(0, 2)}…` : `(${secret.length} characters)`;
+}
+
+/** A path segment that may be a credential: long, of token characters, with letters and digits. */
+const TOKEN_SEGMENT = /^(?=[^/]*[A-Za-z])(?=[^/]*\d)[A-Za-z0-9_~.=-]{20,}$/;
+
+/**
+ * A URL that names a place and carries no credential: a scheme and host, no `user:password@`, no
+ * query or fragment (signed URLs and webhook keys live there), and no path segment that looks like
+ * a token (as the key at the end of a chat webhook URL). An OTLP or metrics endpoint is one.
+ */
+function isPublicEndpoint(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+/i.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username !== "" || url.password !== "" || url.hostname === "") return false;
+  if (value.includes("?") || value.includes("#")) return false;
+  return !url.pathname.split("/").some((segment) => TOKEN_SEGMENT.test(segment));
 }
 
 /** The resources a program registered, with queries that let tests read like specifications. */
@@ -177,13 +217,14 @@ export class ResourceGraph {
     return counts;
   }
 
-  /** Every string held inside a Secret anywhere in the graph. */
+  /** Every string held inside a Secret anywhere in the graph (4 characters or more). */
   secretValues(): Set<string> {
     const secrets = new Set<string>();
     for (const r of this.resources) {
       for (const part of [r.inputs, r.outputs]) {
-        walk(part, "", (leaf, _path, inSecret) => {
-          if (inSecret && typeof leaf === "string" && leaf.length >= MIN_SECRET_LENGTH) secrets.add(leaf);
+        walk(part, "", (leaf, _path, secrecy) => {
+          if (secrecy !== "plain" && typeof leaf === "string" && leaf.length >= MIN_SECRET_LENGTH)
+            secrets.add(leaf);
         });
       }
     }
@@ -191,21 +232,58 @@ export class ResourceGraph {
   }
 
   /**
-   * Every place where a secret value (any string the graph holds as a Secret, plus `knownSecrets`)
-   * appears in plain text, whole or inside a longer string such as a connection URL.
-   * `options.publicValues` are not secret even where a Secret holds them (see {@link SecretLeaksOptions}).
+   * The secrets {@link secretLeaks} looks for: `long` ones are found inside longer strings, `short`
+   * ones (1 to 3 characters) only as a whole value.
+   */
+  private leakCandidates(
+    knownSecrets: Iterable<string>,
+    publicValues: ReadonlySet<string>,
+  ): { long: string[]; short: Set<string> } {
+    const own = new Set<string>();
+    const grouped = new Set<string>();
+    for (const r of this.resources) {
+      for (const part of [r.inputs, r.outputs]) {
+        walk(part, "", (leaf, _path, secrecy) => {
+          if (typeof leaf !== "string" || leaf === "") return;
+          if (secrecy === "own") own.add(leaf);
+          else if (secrecy === "grouped") grouped.add(leaf);
+        });
+      }
+    }
+    const found = [
+      ...own,
+      // A value that is secret only as part of a secret object, and is a public endpoint, is there
+      // for the company it keeps (an exporter's URL next to its API key header): not a secret itself.
+      // Short values of such objects ("app", "5432", "v1") are too common to look for anywhere.
+      ...[...grouped].filter((s) => !own.has(s) && s.length >= MIN_SECRET_LENGTH && !isPublicEndpoint(s)),
+    ].filter((s) => !publicValues.has(s));
+    const all = [...new Set([...found, ...knownSecrets])].filter((s) => s !== "");
+    return {
+      long: all.filter((s) => s.length >= MIN_SECRET_LENGTH),
+      short: new Set(all.filter((s) => s.length < MIN_SECRET_LENGTH)),
+    };
+  }
+
+  /**
+   * Every place where a secret value appears in plain text: a string the program or provider wrapped
+   * in a Secret, a string inside a Secret-wrapped object, or one of `knownSecrets`.
+   * - Secrets of 4 characters or more are found whole or inside a longer string such as a connection URL.
+   * - Shorter secrets (a 3-digit PIN, a 2-letter key) are found only where a plain value is exactly
+   *   the secret: looking for 1 to 3 characters inside longer strings would report nearly every string.
+   * - A public endpoint (a URL without credentials, query or token-like path segment; see
+   *   {@link isPublicEndpoint}) held only inside a secret object, as an OTLP exporter's endpoint next to
+   *   its headers, is not a secret. Wrapped by itself, or listed in `knownSecrets`, it is.
+   * - `options.publicValues` are not secret even where a Secret holds them (see {@link SecretLeaksOptions}).
    */
   secretLeaks(knownSecrets: Iterable<string> = [], options: SecretLeaksOptions = {}): SecretLeak[] {
-    const publicValues = new Set(options.publicValues ?? []);
-    const found = [...this.secretValues()].filter((s) => !publicValues.has(s));
-    const secrets = [...found, ...knownSecrets].filter((s) => s.length >= MIN_SECRET_LENGTH);
+    const { long, short } = this.leakCandidates(knownSecrets, new Set(options.publicValues ?? []));
     const leaks: SecretLeak[] = [];
     for (const r of this.resources) {
       for (const where of ["inputs", "outputs"] as const) {
-        walk(r[where], "", (leaf, path, inSecret) => {
-          if (inSecret || typeof leaf !== "string") return;
-          const secret = secrets.find((s) => leaf.includes(s));
-          if (secret) leaks.push({ urn: r.urn, where, path, secretPrefix: `${secret.slice(0, 2)}…` });
+        walk(r[where], "", (leaf, path, secrecy) => {
+          if (secrecy !== "plain" || typeof leaf !== "string") return;
+          const secret = short.has(leaf) ? leaf : long.find((s) => leaf.includes(s));
+          if (secret) leaks.push({ urn: r.urn, where, path, secretPrefix: prefixOf(secret) });
         });
       }
     }
