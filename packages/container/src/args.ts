@@ -155,6 +155,15 @@ function probeSchema(defaults: { failureThreshold: number; interval: string; tim
 
 /** Default liveness probe timings. */
 export const LIVENESS_DEFAULTS = { failureThreshold: 3, interval: "10s", timeout: "5s" } as const;
+/**
+ * The liveness probe a production container gets when it sets none: TCP on its port, restarted
+ * after 3 failed checks 10 s apart (about 30 s stuck). Without a probe Scaleway applies its own, TCP
+ * with 30 failures × 10 s and a 1 s timeout, so about 5 minutes (API response recorded in
+ * terraform-provider-scaleway v2.79.0 internal/services/container/testdata/container-health-check.cassette.yaml).
+ * TCP needs no path the block cannot know; an HTTP `livenessProbe` also catches an app that accepts
+ * connections but no longer answers.
+ */
+export const PRODUCTION_LIVENESS_PROBE = { tcp: true, ...LIVENESS_DEFAULTS } as const;
 /** Default startup probe timings: up to 30 × 5 s for the first start. */
 export const STARTUP_DEFAULTS = { failureThreshold: 30, interval: "5s", timeout: "5s" } as const;
 
@@ -327,7 +336,7 @@ const containerSchema = z
     sandbox: z.enum(["v1", "v2"], { error: () => "expected a sandbox: v1 | v2" }).default("v2"),
     /** What makes the container scale out: exactly one threshold. Default: Scaleway's (concurrent requests). */
     scaling: scalingSchema.optional(),
-    /** Restarts an instance that stops answering. */
+    /** Restarts an instance that stops answering. Default: none in dev and staging, PRODUCTION_LIVENESS_PROBE in production. */
     livenessProbe: probeSchema(LIVENESS_DEFAULTS).optional(),
     /** Fails a deployment whose new instance never becomes ready. */
     startupProbe: probeSchema(STARTUP_DEFAULTS).optional(),

@@ -11,7 +11,7 @@ import type { Region } from "@scaleway-blocks/core";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
-import { SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
+import { PRODUCTION_LIVENESS_PROBE, SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mbToBytes } from "./internal/memory";
 
@@ -179,7 +179,10 @@ export class Service extends pulumi.ComponentResource {
           privacy: spec.public ? "public" : "private",
           httpsConnectionsOnly: spec.httpsConnectionsOnly,
           scalingOptions: spec.scaling ? [definedOnly(spec.scaling)] : undefined,
-          livenessProbe: probeInput(spec.livenessProbe),
+          // Production restarts a stuck instance within about 30 s, not Scaleway's default 5 minutes.
+          livenessProbe: probeInput(
+            spec.livenessProbe ?? (ctx.environment === "production" ? PRODUCTION_LIVENESS_PROBE : undefined),
+          ),
           startupProbe: probeInput(spec.startupProbe),
           privateNetworkId: spec.network === undefined ? undefined : privateNetworkIdOf(spec.network),
           environmentVariables: spec.environment,
