@@ -1,13 +1,38 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { evaluate, formatFindings } from "@scaleway-blocks/policy";
+import type { EvaluateConfig } from "@scaleway-blocks/policy";
 import { describe, expect, it } from "vitest";
-import { STACKS, recordStack } from "./stacks";
+import { PROJECT_DIR, STACKS, recordStack } from "./stacks";
+
+/** The platform's own policy settings (policy.json: its data-residency list). */
+const platformPolicy = JSON.parse(readFileSync(join(PROJECT_DIR, "policy.json"), "utf8")) as EvaluateConfig;
 
 describe("@scaleway-blocks/policy", () => {
   it.each(STACKS)("finds no mandatory failure in the %s stack", async (stack) => {
     const { graph } = await recordStack(stack);
-    const findings = evaluate(graph, { environment: stack });
+    const findings = evaluate(graph, { ...platformPolicy, environment: stack });
     const mandatory = findings.filter((f) => f.severity === "mandatory");
     expect(mandatory, formatFindings(mandatory)).toEqual([]);
+  });
+
+  it("keeps every stack's data, backups included, in the platform's allowed regions (policy.json)", async () => {
+    expect(platformPolicy.allowedRegions).toEqual(["fr-par", "nl-ams", "pl-waw"]);
+    for (const stack of STACKS) {
+      const { graph } = await recordStack(stack);
+      const residency = evaluate(graph, { ...platformPolicy, environment: stack }).filter(
+        (f) => f.ruleId === "scw-data-residency" || f.ruleId === "scw-allowed-regions",
+      );
+      expect(residency, `${stack}: ${formatFindings(residency)}`).toEqual([]);
+    }
+  });
+
+  it("would refuse production under a Paris-only list: its off-site backups may go to nl-ams or pl-waw", async () => {
+    const { graph } = await recordStack("production");
+    const findings = evaluate(graph, { allowedRegions: ["fr-par"], environment: "production" });
+    expect(findings.filter((f) => f.ruleId === "scw-data-residency").map((f) => f.message)).toEqual([
+      expect.stringMatching(/automatic backups \(off-site\) .* may be nl-ams or pl-waw/),
+    ]);
   });
 
   it("judges the production stack as production, through its environment tags", async () => {

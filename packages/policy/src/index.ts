@@ -1,6 +1,8 @@
 export { rules, ruleById } from "./rules";
 export { defineRule } from "./rules/define";
 export { isStateBucket } from "./rules/storage";
+export { dataLocations, DATA_HOLDERS } from "./rules/residency";
+export type { DataLocation } from "./rules/residency";
 export type { StateBucketCandidate } from "./rules/storage";
 export { moduleTypeOf } from "./provider";
 export type { RuleSpec } from "./rules/define";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, rules } from "../src/index";
 import { DEV_TAGS, DEV_TAG_MAP, PROD_TAGS, PROD_TAG_MAP, resource } from "./fixtures";
+import { complianceCases } from "./compliance-cases";
 import { caseGraph, scalewayCases } from "./scaleway-cases";
 import type { Case } from "./scaleway-cases";
 
@@ -951,7 +952,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   },
 };
 
-const cases = { ...ownCases, ...scalewayCases };
+const cases = { ...ownCases, ...scalewayCases, ...complianceCases };
 
 describe("the rule set", () => {
   it("has at least 60 rules", () => {

@@ -1,5 +1,6 @@
 import { DEPRECATED_INPUTS, REPLACED_BY, RESOURCE_FACTS } from "../internal/provider-data";
-import { asString, isSet, regionOfLocality, tagsOf, tryRead } from "../internal/values";
+import { placementOf } from "../internal/locality";
+import { isSet, tagsOf, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -41,19 +42,11 @@ export const allowedRegions = defineRule<{ region: string; zone: string }>({
   settings: ["allowedRegions", "defaultRegion"],
   check: ({ type, inputs }, { settings }) => {
     const facts = RESOURCE_FACTS[type];
-    const region = asString(tryRead(() => inputs.region));
-    const zone = asString(tryRead(() => inputs.zone));
-    if (facts !== undefined && facts.locality === undefined && region === undefined && zone === undefined)
+    const { where, locality, region } = placementOf(inputs, settings.defaultRegion);
+    if (facts !== undefined && facts.locality === undefined && where === "the provider's default region")
       return undefined; // global resource (IAM, account…)
-    const [where, locality] =
-      region !== undefined
-        ? ["region", region]
-        : zone !== undefined
-          ? ["zone", zone]
-          : ["the provider's default region", settings.defaultRegion];
-    if (locality === undefined) return undefined; // nothing says where: the provider decides
-    const inRegion = regionOfLocality(locality);
-    if (settings.allowedRegions.includes(inRegion)) return undefined;
+    if (locality === undefined || region === undefined) return undefined; // nothing says where: the provider decides
+    if (settings.allowedRegions.includes(region)) return undefined;
     return `${where} ${locality} is outside the allowed regions (${settings.allowedRegions.join(", ")}).`;
   },
 });

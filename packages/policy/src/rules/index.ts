@@ -10,6 +10,7 @@ import { identityRules } from "./identity";
 import { instanceRules } from "./instance";
 import { kubernetesRules } from "./kubernetes";
 import { loadBalancerRules } from "./loadbalancer";
+import { residencyRules } from "./residency";
 
 /** Every rule, in the order of the README table. */
 export const rules: readonly Rule[] = Object.freeze([
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = Object.freeze([
   ...kubernetesRules,
   ...loadBalancerRules,
   ...identityRules,
+  ...residencyRules,
   ...generalRules,
 ]);
 
