@@ -42,15 +42,29 @@ function nameOfUrn(urn) {
  * The inputs of a stateful resource whose change replaces it: the plan's replacement table (the
  * provider's ForceNew flags) and the resource's own replaceOnChanges; and a database instance's
  * `engine`, whose change the provider runs as a blue/green major upgrade to a new instance
- * (packages/plan/src/diff.ts, engineUpgradeCascade).
+ * (packages/plan/src/diff.ts, engineUpgradeCascade). An id the mocks gave another resource of the
+ * program (plain, or "<region>/<id>" as Scaleway's regional ids are) is written as { $id: <its URN> }:
+ * what matters is which resource it points at, not the mock's made-up id.
  */
-function forcingInputs(resource) {
+function forcingInputs(resource, urnOfId) {
   const keys = replacementInputs(resource.type, resource.replaceOnChanges);
-  if (keys.includes("*")) return { ...resource.inputs };
   if (resource.type === DATABASE_INSTANCE) keys.push("engine");
-  return Object.fromEntries(
-    keys.filter((k) => resource.inputs[k] != null).map((k) => [k, resource.inputs[k]]),
-  );
+  const picked = keys.includes("*")
+    ? { ...resource.inputs }
+    : Object.fromEntries(keys.filter((k) => resource.inputs[k] != null).map((k) => [k, resource.inputs[k]]));
+  for (const [key, value] of Object.entries(picked)) {
+    if (typeof value !== "string") continue;
+    const urn = urnOfId.get(value) ?? urnOfId.get(value.slice(value.indexOf("/") + 1));
+    if (urn !== undefined) picked[key] = { $id: urn };
+  }
+  return picked;
+}
+
+/** The program's resources as the plan carries them, with the forcing inputs of the stateful ones only. */
+function planned(graph) {
+  const resources = planResources(graph);
+  const urnOfId = new Map(resources.filter((r) => r.mockId).map((r) => [r.mockId, r.urn]));
+  return resources.map((r) => ({ ...r, inputs: isStateful(r.type) ? forcingInputs(r, urnOfId) : {} }));
 }
 
 /** Canonical JSON (object keys sorted), so that key order never shows in a snapshot. */
@@ -68,14 +82,12 @@ function sortedKeys(value) {
 /**
  * A case's snapshot entries from a recorded graph (testing's ResourceGraph, or the plan's program run):
  * every resource's URN, sorted, and for stateful ones the replacement-forcing inputs (secrets redacted,
- * references to other resources as { $resource: urn }, as the plan carries them).
+ * references to other resources as { $resource: urn } as the plan carries them, and their ids as { $id: urn }).
  */
 export function snapshotEntries(graph) {
-  return planResources(graph)
+  return planned(graph)
     .map((r) =>
-      isStateful(r.type)
-        ? { urn: r.urn, stateful: true, replaceOn: sortedKeys(forcingInputs(r)) }
-        : { urn: r.urn },
+      isStateful(r.type) ? { urn: r.urn, stateful: true, replaceOn: sortedKeys(r.inputs) } : { urn: r.urn },
     )
     .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
@@ -98,10 +110,7 @@ function fromEntry(entry) {
  * URNs not yet in the snapshot, and the snapshot with those added (what `--update` writes).
  */
 export function compareCase(snapshot, graph) {
-  const current = planResources(graph).map((r) => ({
-    ...r,
-    inputs: isStateful(r.type) ? forcingInputs(r) : {},
-  }));
+  const current = planned(graph);
   const diff = diffPlans(snapshot.map(fromEntry), current);
   const breaking = [];
   const risks = new Map(diff.dataLossRisks.map((r) => [r.urn, r]));
