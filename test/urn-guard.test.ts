@@ -210,6 +210,43 @@ describe("the URN snapshot guard", () => {
     expect(text).toContain("an alias cannot keep a changed replacement-forcing input");
   });
 
+  it("writes an input that holds another resource's id as that resource's URN, not the mocks' made-up id", async () => {
+    class Db extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("toy:db:Db", name, {}, {});
+        const instance = new Raw(
+          "scaleway:databases/instance:Instance",
+          `${name}-instance`,
+          {},
+          { parent: this },
+        );
+        new Raw(
+          "scaleway:databases/database:Database",
+          `${name}-app`,
+          { instanceId: instance.id, name: "app" },
+          { parent: this },
+        );
+        this.registerOutputs({});
+      }
+    }
+    const subject: Subject = {
+      package: "@toy/db",
+      file: join("packages", "db", "snapshots", "urns.json"),
+      cases: {
+        dev: async () => (await record(() => new Db("db"), { project: "snapshot", stack: "dev" })).graph,
+      },
+    };
+    await guard.runGuard({ root: dir, subjects: [subject], update: true, log });
+    const written = JSON.parse(readFileSync(join(dir, subject.file), "utf8")) as SnapshotDocument;
+    const database = written.cases.dev!.find((e) => e.urn.endsWith("::db-app"));
+    expect(database?.replaceOn).toEqual({
+      instanceId: {
+        $id: "urn:pulumi:dev::snapshot::toy:db:Db$scaleway:databases/instance:Instance::db-instance",
+      },
+      name: "app",
+    });
+  });
+
   it("passes when a resource is added, and records it only with --update", async () => {
     const grown = store({ child: "bucket", extra: true });
     const check = await guard.runGuard({ root: dir, subjects: [grown], log });
