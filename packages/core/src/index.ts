@@ -87,6 +87,7 @@ export {
   httpsUrlSchema,
 } from "./http";
 export { secretLookingPart } from "./env-vars";
+export { goDurationSeconds } from "./duration";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";
 export {
