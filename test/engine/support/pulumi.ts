@@ -32,7 +32,8 @@ export class PulumiSession {
   constructor(
     /** The directory of the built tools (pulumi, pulumi-language-yaml). */
     readonly toolsBin: string,
-    s3: S3Server,
+    /** The local S3 server of a DIY backend on S3; undefined for a backend on a local directory. */
+    s3: S3Server | undefined,
     extraPath: string[] = [],
   ) {
     const keep = ["HOME", "TMPDIR", "LANG", "USER"];
@@ -48,11 +49,15 @@ export class PulumiSession {
       PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
       NO_COLOR: "1",
-      AWS_ACCESS_KEY_ID: s3.accessKey,
-      AWS_SECRET_ACCESS_KEY: s3.secretKey,
-      AWS_EC2_METADATA_DISABLED: "true",
-      // The local server's self-signed certificate: Go reads the trusted roots from this file.
-      SSL_CERT_FILE: s3.caFile,
+      ...(s3
+        ? {
+            AWS_ACCESS_KEY_ID: s3.accessKey,
+            AWS_SECRET_ACCESS_KEY: s3.secretKey,
+            AWS_EC2_METADATA_DISABLED: "true",
+            // The local server's self-signed certificate: Go reads the trusted roots from this file.
+            SSL_CERT_FILE: s3.caFile,
+          }
+        : {}),
     };
   }
 
