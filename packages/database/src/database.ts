@@ -16,6 +16,7 @@ import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
 import { databaseArgsSchema, databaseNameSchema } from "./args";
 import type { DatabaseArgs, ParsedManagedArgs, ParsedServerlessArgs } from "./args";
 import { secretKeyFor } from "./internal/keys";
+import { requireTls } from "./tls";
 
 /** The PostgreSQL port of Managed Database and Serverless SQL endpoints. */
 const POSTGRES_PORT = 5432;
@@ -55,6 +56,7 @@ interface Built {
   publicEndpoint: pulumi.Output<{ host: string; port: number }> | undefined;
   readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
   iamApplicationId: pulumi.Output<string> | undefined;
+  tlsCertificate: pulumi.Output<string> | undefined;
 }
 
 function isNetworkComponent(value: unknown): value is { region: string } {
@@ -165,6 +167,13 @@ export class Database extends pulumi.ComponentResource {
   readonly readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
   /** Serverless with `iamAccess`: the IAM application that connects (its id is the PostgreSQL user). */
   readonly iamApplicationId: pulumi.Output<string> | undefined;
+  /**
+   * Managed: the instance's TLS certificate (PEM, the provider's `certificate`; self-signed by Scaleway,
+   * naming the instance's endpoint addresses). Write it to a file and connect with
+   * `sslmode=verify-full&sslrootcert=<file>` to check the server as well as encrypt. Serverless: undefined
+   * (its certificate is signed by Let's Encrypt: `sslrootcert=system`). See docs/security.md.
+   */
+  readonly tlsCertificate: pulumi.Output<string> | undefined;
 
   private readonly componentName: string;
   private readonly connectionSecretsByUser: Readonly<Record<string, SecretReference>>;
@@ -212,6 +221,7 @@ export class Database extends pulumi.ComponentResource {
     this.publicEndpoint = built.publicEndpoint;
     this.readReplica = built.readReplica;
     this.iamApplicationId = built.iamApplicationId;
+    this.tlsCertificate = built.tlsCertificate;
 
     this.registerOutputs({
       instanceId: this.instanceId,
@@ -448,9 +458,8 @@ export class Database extends pulumi.ComponentResource {
       // The URL waits for the privilege, so a consumer never reads a connection string that cannot log in yet.
       const url = pulumi
         .all([user.name, password.value, host, port, database.name, privilege.id])
-        .apply(
-          ([userName, secret, h, p, db]) =>
-            `postgres://${userName}:${secret}@${h}:${p}/${db}?sslmode=require`,
+        .apply(([userName, secret, h, p, db]) =>
+          requireTls(`postgres://${userName}:${secret}@${h}:${p}/${db}?sslmode=require`),
         );
       urlSpecs[secretKeyFor(plan.user)] = {
         value: pulumi.secret(url),
@@ -498,6 +507,7 @@ export class Database extends pulumi.ComponentResource {
       publicEndpoint: parsed.publicEndpoint ? endpointOf(instance.loadBalancer) : undefined,
       readReplica,
       iamApplicationId: undefined,
+      tlsCertificate: instance.certificate,
     };
   }
 
@@ -545,6 +555,7 @@ export class Database extends pulumi.ComponentResource {
       publicEndpoint: undefined,
       readReplica: undefined,
       iamApplicationId: undefined,
+      tlsCertificate: undefined,
     };
     if (parsed.iamAccess === false) return built;
 
@@ -603,9 +614,8 @@ export class Database extends pulumi.ComponentResource {
     // `host` fails the apply when the endpoint is empty, so no URL without a host is ever stored.
     const url = pulumi
       .all([principal, secretKey, sdb.endpoint, policy.id, host])
-      .apply(
-        ([user, secret, endpointUrl]) =>
-          `postgres://${user}:${secret}@${endpointUrl.replace(/^postgres(?:ql)?:\/\//, "")}`,
+      .apply(([user, secret, endpointUrl]) =>
+        requireTls(`postgres://${user}:${secret}@${endpointUrl.replace(/^postgres(?:ql)?:\/\//, "")}`),
       );
     const urls = new Secrets(
       `${name}-connections`,
