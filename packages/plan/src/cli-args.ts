@@ -17,6 +17,8 @@ export interface CliOptions {
   timeoutMs?: number;
   /** --debug: print the program's stack with its error. */
   debug: boolean;
+  /** --verbose: the text form prints every priced item, the price sources and the assumptions. */
+  verbose: boolean;
 }
 
 export class UsageError extends Error {
@@ -48,6 +50,8 @@ Options:
       --timeout <duration>     stop a program that has not finished by then (exit 3),
                                e.g. 90s, 5m, 500ms; a bare number is seconds  [default: 60s]
       --debug                  with a program error, print the program's stack
+      --verbose                every priced item, the price sources and the assumptions
+                               (the text form's cost section is short by default)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -71,6 +75,7 @@ const OPTIONS = {
   "target-minutes": { type: "string" },
   timeout: { type: "string" },
   debug: { type: "boolean", default: false },
+  verbose: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
 } satisfies ParseArgsConfig["options"];
@@ -133,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     assume: values.assume ?? [],
     livePrices: values["live-prices"] === true,
     debug: values.debug === true,
+    verbose: values.verbose === true,
   };
   if (values.help) return { command: "help", ...base };
   if (values.version) return { command: "version", ...base };

@@ -1,3 +1,7 @@
+import type { CostOptions } from "./cost";
+import { estimateCost } from "./cost";
+import type { DiffResource } from "./diff";
+import type { PlanResource } from "./resources";
 import { canonicalUrn } from "./tokens";
 
 /** A sum that keeps count of what it could not add (the plan document's `known` + `unknownCount`). */
@@ -45,6 +49,8 @@ export interface CostChange {
 /** Infracost's `diff`, for the plan: the monthly cost before and after, per resource and in total. */
 export interface CostDiff {
   currency: "EUR";
+  /** What the before side is (how it was priced). */
+  basis: string;
   before: CostSum;
   after: CostSum;
   /**
@@ -61,6 +67,8 @@ export interface CostDiff {
 }
 
 export interface CostDiffOptions {
+  /** What the before side is; default "the earlier cost section as given". */
+  basis?: string;
   /**
    * The old URN a new resource takes over under another URN (its aliases, as the engine matches them),
    * or undefined. Without it, resources match by URN, with deprecated type tokens read as the module
@@ -160,6 +168,7 @@ export function diffCosts(
   const adjustmentsAfter = sum(after.adjustments);
   return {
     currency: "EUR",
+    basis: options.basis ?? "the earlier cost section as given",
     before: beforeTotal,
     after: costSum(after.total),
     delta: round(after.total.known - beforeTotal.known),
@@ -171,4 +180,51 @@ export function diffCosts(
     },
     unchangedCount,
   };
+}
+
+/** What baselineCostDiff reads of an earlier plan (`--json` output, as parseBaseline returns it). */
+export interface CostBaseline {
+  readonly defaultRegion?: string;
+  readonly resources: readonly DiffResource[];
+}
+
+/** The basis of a diff against a baseline repriced with this plan's prices and usage. */
+export const REPRICED_BASIS =
+  "the baseline's resources priced with this plan's prices and usage, so the difference is the program's own";
+
+/**
+ * The cost difference between an earlier plan and this one. The baseline's resources are priced again
+ * with this plan's prices and usage (assumptions, usage file) rather than read from its recorded cost:
+ * a new price table or a changed usage figure then moves both sides alike and the difference is what
+ * the program changes. A resource matches its baseline entry by URN or through one of its aliases.
+ */
+export function baselineCostDiff(
+  baseline: CostBaseline,
+  current: readonly PlanResource[],
+  currentCost: CostSection,
+  options: CostOptions,
+): CostDiff {
+  const before = estimateCost(
+    baseline.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      custom: r.custom,
+      ...(r.parent !== undefined ? { parent: r.parent } : {}),
+      dependencies: [],
+      inputs: { ...r.inputs },
+      protect: r.protect === true,
+      retainOnDelete: r.retainOnDelete === true,
+      replaceOnChanges: [...(r.replaceOnChanges ?? [])],
+      aliases: [...(r.aliases ?? [])],
+      ...(r.mockId !== undefined ? { mockId: r.mockId } : {}),
+    })),
+    { ...options, defaultRegion: baseline.defaultRegion ?? options.defaultRegion },
+  );
+  const old = new Set(baseline.resources.map((r) => canonicalUrn(r.urn)));
+  const aliases = new Map(current.map((r) => [r.urn, r.aliases]));
+  return diffCosts(before, currentCost, {
+    basis: REPRICED_BASIS,
+    previousUrn: (urn) => aliases.get(urn)?.find((a) => old.has(canonicalUrn(a))),
+  });
 }

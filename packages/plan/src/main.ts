@@ -122,7 +122,9 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       for (const w of plan.warnings) io.stderr.write(`scaleway-blocks: warning: ${w}\n`);
       io.stdout.write(renderJson(plan));
     } else {
-      io.stdout.write(renderHuman(plan, { color: colorEnabled(io.stdout, io.env) }));
+      io.stdout.write(
+        renderHuman(plan, { color: colorEnabled(io.stdout, io.env), verbose: options.verbose }),
+      );
     }
     return plan.exitCode;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Assumptions } from "./assumptions";
 import { describeAssumptions, resolveAssumptions } from "./assumptions";
 import { estimateCost } from "./cost";
+import { baselineCostDiff } from "./cost-diff";
 import { criticalPath, DEFAULT_TARGET_SECONDS } from "./critical-path";
 import { diffPlans } from "./diff";
 import type { TypeDuration } from "./durations";
@@ -54,11 +55,8 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
   const defaultRegion = options.defaultRegion ?? "fr-par";
   const assumptions: Assumptions = resolveAssumptions(options.assumptions);
   const resources = planResources(graph);
-  const cost = estimateCost(resources, {
-    prices: options.prices ?? tablePriceBook,
-    assumptions,
-    defaultRegion,
-  });
+  const prices = options.prices ?? tablePriceBook;
+  const cost = estimateCost(resources, { prices, assumptions, defaultRegion });
   const policy = runPolicy(graph, options.policy ?? scalewayBlocksPolicy, options.policyConfig);
   const diff = options.baseline
     ? {
@@ -106,7 +104,15 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
       settings: keySettings(r, defaultRegion),
       stateful: isStateful(r.type),
     })),
-    cost: { ...cost, assumptions: describeAssumptions(assumptions) },
+    cost: {
+      ...cost,
+      assumptions: describeAssumptions(assumptions),
+      ...(options.baseline
+        ? {
+            diff: baselineCostDiff(options.baseline, resources, cost, { prices, assumptions, defaultRegion }),
+          }
+        : {}),
+    },
     policy,
     deployTime,
     warnings,

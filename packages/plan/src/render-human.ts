@@ -34,7 +34,11 @@ function total(t: { known: number; unknownCount: number }, c: Palette): string {
 
 function settingsText(settings: Record<string, string | number | boolean>): string {
   return Object.entries(settings)
-    .map(([k, v]) => (typeof v === "boolean" ? `${k}=${v ? "yes" : "no"}` : `${k}=${v}`))
+    .map(([k, v]) =>
+      typeof v === "boolean"
+        ? `${k}=${v ? "yes" : "no"}`
+        : `${k}=${k === "name" && typeof v === "string" ? readableName(v) : v}`,
+    )
     .join(" ");
 }
 
@@ -141,23 +145,97 @@ function lineText(l: CostLine, c: Palette): string {
   return `${l.item}: ${qty}${l.unit} × ${price} = ${amount} [${l.status}]${note}`;
 }
 
-function renderCost(doc: Doc, c: Palette): string[] {
+/**
+ * A name without the repeat that composed names make: a run of two or more dash-separated words that
+ * already appeared is replaced by "…", so `platform-dev-database-credentials-platform-dev-database` (the
+ * credentials secret of database platform-dev-database) reads `platform-dev-database-credentials-…`.
+ * --verbose and the JSON keep the full name.
+ */
+export function readableName(name: string): string {
+  const words = name.split("-");
+  for (let length = Math.floor(words.length / 2); length >= 2; length--) {
+    for (let later = words.length - length; later >= length; later--) {
+      const run = words.slice(later, later + length).join("-");
+      for (let earlier = 0; earlier + length <= later; earlier++) {
+        if (words.slice(earlier, earlier + length).join("-") === run)
+          return readableName(
+            [...words.slice(0, later), "…", ...words.slice(later + length)].join("-").replace(/…(-…)+/g, "…"),
+          );
+      }
+    }
+  }
+  return name;
+}
+
+/** How many resources the short cost section lists (the most expensive); --verbose lists all. */
+export const COST_TOP_LINES = 5;
+
+function priceOrigin(doc: Doc): string {
+  return doc.cost.priceOrigin === "live"
+    ? `Scaleway public catalog, fetched ${doc.cost.priceDate}`
+    : `shipped price table of ${doc.cost.priceDate}`;
+}
+
+function totalLine(doc: Doc, c: Palette): string {
+  const free = doc.cost.resources.filter((r) => r.unknownCount === 0 && r.known === 0).length;
+  return (
+    `  ${c.bold("Total")}: ${total(doc.cost.total, c)} per month` +
+    (doc.cost.total.unknownCount > 0 ? c.dim(" (unknown items are not counted as zero)") : "") +
+    (free > 0 ? c.dim(`; ${plural(free, "resource")} cost nothing of their own`) : "")
+  );
+}
+
+/** The default cost section: the total, the most expensive resources, what is unknown, and the usage assumed. */
+function renderCostShort(doc: Doc, c: Palette): string[] {
+  const out = [c.bold(`Estimated monthly cost — EUR excl. VAT (${priceOrigin(doc)})`)];
+  const priced = doc.cost.resources
+    .filter((r) => r.known !== 0 || r.unknownCount > 0)
+    .sort((a, b) => b.known - a.known || b.unknownCount - a.unknownCount || a.name.localeCompare(b.name));
+  // the most expensive, and every resource with an unknown item (an unknown is never hidden in a sum)
+  const top = priced.filter((r, i) => i < COST_TOP_LINES || r.unknownCount > 0);
+  const width = Math.max(0, ...top.map((r) => formatEuro(r.known).length));
+  for (const r of top) {
+    const unknown = r.unknownCount > 0 ? c.yellow(` + ${r.unknownCount} unknown`) : "";
+    out.push(
+      `  ${formatEuro(r.known).padStart(width)}${unknown}  ${readableName(r.name)} ${c.cyan(shortType(r.type))}`,
+    );
+  }
+  const rest = priced.filter((r) => !top.includes(r));
+  if (rest.length > 0) {
+    const restTotal = {
+      known: rest.reduce((s, r) => s + r.known, 0),
+      unknownCount: rest.reduce((s, r) => s + r.unknownCount, 0),
+    };
+    out.push(`  ${total(restTotal, c)}  ${plural(rest.length, "more resource")}`);
+  }
+  for (const l of doc.cost.adjustments)
+    out.push(`  ${formatEuro(l.monthly ?? 0).padStart(width)}  ${l.item}`);
+  out.push(totalLine(doc, c));
+  const used = new Set(doc.cost.resources.flatMap((r) => r.lines.flatMap((l) => l.assumptions)));
+  const assumed = doc.cost.assumptions
+    .filter((a) => used.has(a.key) && a.key !== "hoursPerMonth")
+    .map((a) => `${a.key}=${String(a.value)}`);
+  if (assumed.length > 0) out.push(c.dim(`  Usage assumed: ${assumed.join(", ")}`));
+  out.push(c.dim("  --verbose for every priced item, the price sources and the assumptions"));
+  return out;
+}
+
+function renderCost(doc: Doc, c: Palette, verbose: boolean): string[] {
+  if (!verbose) return renderCostShort(doc, c);
   const out: string[] = [];
-  const origin =
-    doc.cost.priceOrigin === "live" ? "Scaleway public catalog, fetched" : "shipped price table of";
-  out.push(c.bold(`Estimated monthly cost — EUR excl. VAT (${origin} ${doc.cost.priceDate})`));
+  out.push(c.bold(`Estimated monthly cost — EUR excl. VAT (${priceOrigin(doc)})`));
   const costs = new Map(doc.cost.resources.map((r) => [r.urn, r]));
   const components = new Map(doc.cost.components.map((r) => [r.urn, r]));
   const visit = (node: TreeNode, indent: string): void => {
     if (!node.custom) {
       const t = components.get(node.urn);
-      out.push(`  ${indent}${c.bold(node.name)} ${c.dim(node.type)}: ${t ? total(t, c) : ""}`);
+      out.push(`  ${indent}${c.bold(readableName(node.name))} ${c.dim(node.type)}: ${t ? total(t, c) : ""}`);
       node.children.forEach((child) => visit(child, `${indent}  `));
       return;
     }
     const r = costs.get(node.urn);
     if (!r) return;
-    out.push(`  ${indent}${node.name} ${c.cyan(node.displayType)}: ${total(r, c)}`);
+    out.push(`  ${indent}${readableName(node.name)} ${c.cyan(node.displayType)}: ${total(r, c)}`);
     for (const l of r.lines) {
       if (l.monthly === 0) continue; // free items: priced, counted, not listed
       out.push(`  ${indent}    ${lineText(l, c)}`);
@@ -165,12 +243,7 @@ function renderCost(doc: Doc, c: Palette): string[] {
   };
   buildTree(doc.resources, doc.defaultRegion).forEach((root) => visit(root, ""));
   for (const l of doc.cost.adjustments) out.push(`  ${lineText(l, c)}`);
-  const free = doc.cost.resources.filter((r) => r.unknownCount === 0 && r.known === 0).length;
-  out.push(
-    `  ${c.bold("Total")}: ${total(doc.cost.total, c)} per month` +
-      (doc.cost.total.unknownCount > 0 ? c.dim(" (unknown items are not counted as zero)") : "") +
-      (free > 0 ? c.dim(`; ${free} resources cost nothing of their own`) : ""),
-  );
+  out.push(totalLine(doc, c));
 
   const sources = new Map<string, string>();
   for (const l of [...doc.cost.resources.flatMap((r) => r.lines), ...doc.cost.adjustments])
@@ -191,6 +264,47 @@ function renderCost(doc: Doc, c: Palette): string[] {
   return out;
 }
 
+function signedEuro(value: number): string {
+  return value > 0 ? `+${formatEuro(value)}` : formatEuro(value);
+}
+
+/** The cost difference against the baseline (Infracost's diff): total before → after, then the changes. */
+function renderCostDiff(doc: Doc, c: Palette, verbose: boolean): string[] {
+  const d = doc.cost.diff;
+  if (!d) return [];
+  const direction = d.delta > 0 ? "increases" : d.delta < 0 ? "decreases" : "does not change";
+  const by = d.delta === 0 ? "" : ` by ${formatEuro(Math.abs(d.delta))}`;
+  const out = [
+    c.bold(
+      `Monthly cost change ${doc.mockRun ? "since the baseline" : "in the preview"}: ${direction}${by}`,
+    ) + ` (${total(d.before, c)} → ${total(d.after, c)})`,
+  ];
+  const shown = verbose ? d.resources : d.resources.slice(0, COST_TOP_LINES);
+  const width = Math.max(0, ...shown.map((r) => signedEuro(r.delta).length));
+  for (const r of shown) {
+    const mark = r.change === "added" ? c.green("+") : r.change === "removed" ? c.red("-") : c.yellow("~");
+    const was =
+      r.change === "added"
+        ? "new"
+        : r.change === "removed"
+          ? "removed"
+          : `${total(r.before!, c)} → ${total(r.after!, c)}`;
+    out.push(
+      `  ${mark} ${signedEuro(r.delta).padStart(width)}  ${readableName(r.name)} ${c.cyan(shortType(r.type))} ${c.dim(`(${was})`)}`,
+    );
+  }
+  const hidden = d.resources.length - shown.length;
+  if (hidden > 0) {
+    const rest = d.resources.slice(shown.length).reduce((s, r) => s + r.delta, 0);
+    out.push(`    ${signedEuro(rest)}  ${plural(hidden, "more change")} (--verbose lists them)`);
+  }
+  if (d.adjustments.delta !== 0) out.push(`    ${signedEuro(d.adjustments.delta)}  per-account free tiers`);
+  if (d.before.unknownCount + d.after.unknownCount > 0)
+    out.push(c.dim("  unknown items are in neither side: the true difference may be larger or smaller"));
+  if (verbose) out.push(c.dim(`  before: ${d.basis}`));
+  return out;
+}
+
 function renderPolicy(doc: Doc, c: Palette): string[] {
   const p = doc.policy;
   const out: string[] = [];
@@ -200,7 +314,8 @@ function renderPolicy(doc: Doc, c: Palette): string[] {
     const findings = p.findings.filter((f) => f.severity === severity);
     if (findings.length === 0) continue;
     out.push(`  ${severity === "mandatory" ? c.red("mandatory") : c.yellow("advisory")}`);
-    for (const f of findings) out.push(`    ${f.ruleId} ${f.name} ${c.dim(`(${f.type})`)}: ${f.message}`);
+    for (const f of findings)
+      out.push(`    ${f.ruleId} ${readableName(f.name)} ${c.dim(`(${f.type})`)}: ${f.message}`);
   }
   return out;
 }
@@ -228,7 +343,7 @@ function renderDeployTime(doc: Doc, c: Palette): string[] {
   if (d.scope === "changes" && d.steps.length === 0) out.push(c.dim("  nothing to create or update"));
   for (const s of d.steps) {
     out.push(
-      `  ${formatDuration(s.startSeconds).padStart(7)} → ${formatDuration(s.finishSeconds).padEnd(7)} ${s.name} ${c.cyan(
+      `  ${formatDuration(s.startSeconds).padStart(7)} → ${formatDuration(s.finishSeconds).padEnd(7)} ${readableName(s.name)} ${c.cyan(
         shortType(s.type),
       )} ${formatDuration(s.seconds)} ${c.dim(`[${s.basis}] ${s.source}`)}`,
     );
@@ -274,9 +389,13 @@ const EXIT_TEXT: Record<0 | 1 | 2, string> = {
   2: "data-loss risk",
 };
 
-/** The plan for people. `color` adds ANSI colours (the CLI turns it on only on a TTY without NO_COLOR). */
-export function renderHuman(doc: Doc, options: { color?: boolean } = {}): string {
+/**
+ * The plan for people. `color` adds ANSI colours (the CLI turns it on only on a TTY without NO_COLOR);
+ * `verbose` prints every priced item, the price sources and the assumptions instead of the short cost section.
+ */
+export function renderHuman(doc: Doc, options: { color?: boolean; verbose?: boolean } = {}): string {
   const c = palette(options.color === true);
+  const verbose = options.verbose === true;
   const customs = doc.resources.filter((r) => r.custom).length;
   const out: string[] = [
     c.bold(`scaleway-blocks plan: project ${doc.project}, stack ${doc.stack}`),
@@ -289,7 +408,8 @@ export function renderHuman(doc: Doc, options: { color?: boolean } = {}): string
     ),
     ...renderTree(buildTree(doc.resources, doc.defaultRegion), c),
     "",
-    ...renderCost(doc, c),
+    ...renderCost(doc, c, verbose),
+    ...(doc.cost.diff ? ["", ...renderCostDiff(doc, c, verbose)] : []),
     "",
     ...renderPolicy(doc, c),
     "",

@@ -5,7 +5,7 @@ import { z } from "zod";
  * meaning or type; MINOR when fields are added. Readers should check the major version and ignore
  * fields they do not know.
  */
-export const PLAN_SCHEMA_VERSION = "1.1";
+export const PLAN_SCHEMA_VERSION = "1.2";
 
 const json = z.json();
 
@@ -32,6 +32,44 @@ const costTotal = {
   known: z.number().describe("EUR per month of the items whose price is known."),
   unknownCount: z.number().int().nonnegative().describe("Items whose price or quantity is unknown."),
 };
+
+const costSum = z.object(costTotal);
+
+const costChange = z.object({
+  urn: z.string(),
+  type: z.string(),
+  name: z.string(),
+  change: z
+    .enum(["added", "removed", "changed"])
+    .describe("added: only in this plan; removed: only in the baseline; changed: in both, at another cost."),
+  before: costSum.nullable().describe("The monthly cost in the baseline; null when added."),
+  after: costSum.nullable().describe("The monthly cost in this plan; null when removed."),
+  delta: z.number().describe("EUR per month: known cost after minus before (a missing side counts 0)."),
+  beforeUrn: z.string().optional().describe("The baseline URN, when matched through an alias."),
+});
+
+const costDiff = z
+  .object({
+    currency: z.literal("EUR"),
+    basis: z
+      .string()
+      .describe(
+        "What the before side is: e.g. the baseline's resources priced with this plan's prices and usage.",
+      ),
+    before: costSum,
+    after: costSum,
+    delta: z
+      .number()
+      .describe(
+        "EUR per month, after.known - before.known; unknown items are in neither side (see unknownCount).",
+      ),
+    resources: z.array(costChange).describe("Resources whose cost differs, largest change first."),
+    adjustments: z
+      .object({ before: z.number(), after: z.number(), delta: z.number() })
+      .describe("Stack-wide lines (per-account free tiers): their sum before and after."),
+    unchangedCount: z.number().int().nonnegative().describe("Resources in both at the same cost."),
+  })
+  .describe("The monthly cost before and after, per resource and in total (Infracost's diff).");
 
 const settingValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -115,6 +153,7 @@ export const planDocumentSchema = z
       assumptions: z.array(
         z.object({ key: z.string(), value: z.union([z.number(), z.boolean()]), description: z.string() }),
       ),
+      diff: costDiff.optional().describe("Present with --baseline (since 1.2)."),
     }),
     policy: z.object({
       findings: z.array(finding),
@@ -186,8 +225,10 @@ const baselineSchema = z.object({
   project: z.string(),
   stack: z.string(),
   generatedAt: z.string(),
+  defaultRegion: z.string().optional(),
   resources: z.array(
     resource.pick({
+      mockId: true,
       urn: true,
       type: true,
       name: true,

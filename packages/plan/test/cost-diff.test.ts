@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { diffCosts, estimateCost, resolveAssumptions } from "../src/index";
-import type { CostSection, PlanResource } from "../src/index";
-import { planResource, urn } from "./helpers";
+import type { CostSection, PlanDocument, PlanResource } from "../src/index";
+import { planResource, runCli, urn } from "./helpers";
 
 const estimate = (resources: PlanResource[], overrides: Record<string, number | boolean> = {}) =>
   estimateCost(resources, { assumptions: resolveAssumptions(overrides), defaultRegion: "fr-par" });
@@ -140,5 +143,84 @@ describe("diffCosts (the cost difference of two plans, as Infracost's diff)", ()
     expect(matched.resources).toEqual([
       expect.objectContaining({ name: "static", change: "changed", delta: 0.5, beforeUrn: oldUrn }),
     ]);
+  });
+});
+
+describe("scaleway-blocks plan --baseline: the cost difference", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "scaleway-blocks-cost-diff-"));
+  const baselinePath = join(tmp, "baseline.json");
+
+  beforeAll(async () => {
+    const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    expect(run.code).toBe(0);
+    writeFileSync(baselinePath, run.stdout);
+  });
+
+  // worker (added by platform-grown): 0.5 vCPU, 1 GB, min scale 0, 100 active hours:
+  // 180 000 vCPU-s × €0.00001 + 360 000 GB-s × €0.000002 = €1.80 + €0.72.
+  const WORKER = 1.8 + 0.72;
+  // the fixture's total (test/cli.test.ts): €48.7014 + 1 unknown
+  const BASE = 26.28 + 10.512 + 11.388 + 0.21 + 0.2106 + 0.054 + 0.0468;
+
+  it("puts the before, after and per-resource difference in the JSON document", async () => {
+    const { stdout, code } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-grown",
+      "--baseline",
+      baselinePath,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout) as PlanDocument;
+    const diff = plan.cost.diff!;
+    expect(diff.before.known).toBeCloseTo(BASE, 6);
+    expect(diff.after.known).toBeCloseTo(BASE + WORKER, 6);
+    expect(diff.delta).toBeCloseTo(WORKER, 6);
+    expect(diff.resources).toEqual([
+      expect.objectContaining({ name: "worker", change: "added", before: null, delta: WORKER }),
+    ]);
+    expect(diff.basis).toMatch(/priced with this plan's prices and usage/);
+  });
+
+  it("prices the baseline with this plan's usage, so a usage change moves both sides alike", async () => {
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-grown",
+      "--baseline",
+      baselinePath,
+      "--json",
+      "--assume",
+      "storage.gbPerBucket=110",
+    ]);
+    const diff = (JSON.parse(stdout) as PlanDocument).cost.diff!;
+    expect(diff.before.known).toBeCloseTo(BASE + 100 * 0.01606, 6);
+    expect(diff.delta).toBeCloseTo(WORKER, 6);
+  });
+
+  it("prints the change in the text form: direction, total before → after, and each resource", async () => {
+    const { stdout } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "platform-grown",
+      "--baseline",
+      baselinePath,
+    ]);
+    expect(stdout).toContain(
+      "Monthly cost change since the baseline: increases by €2.52 (€48.70 + 1 unknown → €51.22 + 1 unknown)",
+    );
+    expect(stdout).toMatch(/\n {2}\+ \+€2\.52 {2}worker containers\.Container \(new\)\n/);
+  });
+
+  it("has no cost difference without a baseline", async () => {
+    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    expect((JSON.parse(stdout) as PlanDocument).cost.diff).toBeUndefined();
   });
 });

@@ -16,15 +16,15 @@ const graph = {
 const plan = buildPlan(graph, { project: "proj", stack: "test" });
 
 describe("renderHuman", () => {
-  it("prints unknown prices as unknown and counts them in the total", () => {
-    const text = renderHuman(plan);
+  it("prints unknown prices as unknown and counts them in the total (--verbose)", () => {
+    const text = renderHuman(plan, { verbose: true });
     expect(text).toMatch(/Managed Database node DB-GP-XS: 730 hour × unknown price = unknown \[unknown\]/);
     // bucket €0.2106 and the default backups €0.21; node, management and lssd storage unknown
     expect(text).toContain("Total: €0.42 + 3 unknown per month");
   });
 
-  it("lists the price sources and the assumptions the estimate used", () => {
-    const text = renderHuman(plan);
+  it("lists the price sources and the assumptions the estimate used (--verbose)", () => {
+    const text = renderHuman(plan, { verbose: true });
     expect(text).toContain("[official] object.egress: https://www.scaleway.com/en/docs/object-storage/faq/");
     expect(text).toContain("[third-party] object.standard: third-party 2026 documents quoting");
     expect(text).toContain("storage.gbPerBucket = 10");
@@ -58,7 +58,8 @@ describe("renderHuman's width and names", () => {
           name: "platform-dev-database-credentials-platform-dev-database",
           parent: parentUrn,
           inputs: {
-            name: `platform-dev-database-credentials-${"very-long-name-".repeat(6)}admin`,
+            // distinct words: a repeated run would read "…" (readableName)
+            name: "platform-dev-database-credentials-alpha-bravo-charlie-delta-echo-foxtrot-golf-hotel-india-juliett-kilo-lima-mike-november-oscar-papa-admin",
             path: "/platform/dev/database/credentials",
             protected: true,
           },
