@@ -5,6 +5,9 @@ export interface CliOptions {
   command: "plan" | "help" | "version";
   stack?: string;
   cwd?: string;
+  /** --format (json for --json): text for people, json for machines, markdown for a pull request. */
+  format: OutputFormat;
+  /** format === "json". */
   json: boolean;
   baseline?: string;
   /** "key=value" flags, in order. */
@@ -20,6 +23,9 @@ export interface CliOptions {
   /** --verbose: the text form prints every priced item, the price sources and the assumptions. */
   verbose: boolean;
 }
+
+export const OUTPUT_FORMATS = ["text", "json", "markdown"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -37,7 +43,8 @@ the resources a deployment would destroy.
 Options:
   -s, --stack <name>           stack to plan (reads Pulumi.<name>.yaml)               [required]
   -C, --cwd <dir>              the Pulumi project directory                  [default: current]
-      --json                   print the plan as JSON (schema version 1.x) instead of text
+      --json                   print the plan as JSON (schema version 1.x): --format json
+      --format <f>             text (default), json, or markdown (a pull-request comment)
       --baseline <plan.json>   compare with an earlier plan (its --json output)
       --assume <key=value>     override a usage assumption (repeatable), e.g.
                                --assume containers.activeHoursPerMonth=200
@@ -67,6 +74,7 @@ const OPTIONS = {
   stack: { type: "string", short: "s" },
   cwd: { type: "string", short: "C" },
   json: { type: "boolean", default: false },
+  format: { type: "string" },
   baseline: { type: "string" },
   assume: { type: "string", multiple: true, default: [] as string[] },
   assumptions: { type: "string" },
@@ -133,8 +141,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(message);
   }
   const { values, positionals } = parsed;
+  let format: OutputFormat = values.json === true ? "json" : "text";
+  if (values.format !== undefined) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format))
+      throw new UsageError(`--format expects ${OUTPUT_FORMATS.join(", ")}; got "${values.format}"`);
+    if (values.json === true && values.format !== "json")
+      throw new UsageError(`--json asks for --format json, not --format ${values.format}: give one of them`);
+    format = values.format as OutputFormat;
+  }
   const base = {
-    json: values.json === true,
+    format,
+    json: format === "json",
     assume: values.assume ?? [],
     livePrices: values["live-prices"] === true,
     debug: values.debug === true,

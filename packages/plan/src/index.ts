@@ -47,6 +47,10 @@ export {
 export type { PlanDocument, Baseline } from "./schema";
 export { renderHuman } from "./render-human";
 export { renderJson } from "./render-json";
+export { renderMarkdown, collapseTree } from "./render-markdown";
+export type { MarkdownOptions } from "./render-markdown";
+export { componentDiagram, toMermaid } from "./mermaid";
+export type { Diagram, DiagramUnit, DiagramEdge, DiagramOptions, UnitStatus } from "./mermaid";
 export { loadProject, resolveProgram, ProjectError, SECRET_PLACEHOLDER } from "./load-project";
 export type { LoadedProject } from "./load-project";
 export { runProgram, ProgramError, DEFAULT_TIMEOUT_MS } from "./run-program";

@@ -14,6 +14,7 @@ import type { PriceBook } from "./prices";
 import { tablePriceBook } from "./prices";
 import { renderHuman } from "./render-human";
 import { renderJson } from "./render-json";
+import { renderMarkdown } from "./render-markdown";
 import { ProgramError, runProgram } from "./run-program";
 import type { Baseline } from "./schema";
 import { BaselineError, parseBaseline } from "./schema";
@@ -118,9 +119,9 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       ...(io.now ? { now: io.now } : {}),
       warnings,
     });
-    if (options.json) {
+    if (options.format === "json" || options.format === "markdown") {
       for (const w of plan.warnings) io.stderr.write(`scaleway-blocks: warning: ${w}\n`);
-      io.stdout.write(renderJson(plan));
+      io.stdout.write(options.format === "json" ? renderJson(plan) : renderMarkdown(plan));
     } else {
       io.stdout.write(
         renderHuman(plan, { color: colorEnabled(io.stdout, io.env), verbose: options.verbose }),

@@ -114,7 +114,7 @@ export function treeName(name: string, parentName: string | undefined): string {
   return `…${name.slice(parentName.length)}`;
 }
 
-function renderTree(roots: readonly TreeNode[], c: Palette): string[] {
+export function renderTree(roots: readonly TreeNode[], c: Palette): string[] {
   const out: string[] = [];
   const visit = (node: TreeNode, parent: TreeNode | undefined, prefix: string, last: boolean): void => {
     const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
