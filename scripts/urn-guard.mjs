@@ -127,15 +127,19 @@ export function compareCase(snapshot, graph) {
   const byUrn = new Map(snapshot.map((e) => [e.urn, e]));
   for (const change of diff.changed) {
     const after = current.find((r) => r.urn === change.urn);
-    const before = byUrn.get(change.urn) ?? snapshot.find((e) => (after?.aliases ?? []).includes(e.urn));
-    if (!after || !before) continue;
+    if (!after) continue;
+    // The entry it matched: same URN, one of its own aliases, or (an alias inherited from an aliased
+    // parent, which the diff resolves but the resource does not list) unknown here: then its new URN.
+    const before = byUrn.get(change.urn) ??
+      snapshot.find((e) => after.aliases.includes(e.urn)) ?? { urn: change.urn, replaceOn: undefined };
     const risk = diff.dataLossRisks.find((r) => r.action === "replace" && r.urn === before.urn);
     if (change.replaceInputs.length === 0 && !risk) continue;
     const inputs = change.replaceInputs.length > 0 ? change.replaceInputs : change.changedInputs;
     const values = inputs
-      .map(
-        (k) =>
-          `${k} ${JSON.stringify(before.replaceOn?.[k] ?? null)} → ${JSON.stringify(after.inputs[k] ?? null)}`,
+      .map((k) =>
+        before.replaceOn === undefined
+          ? `${k} now ${JSON.stringify(after.inputs[k] ?? null)}`
+          : `${k} ${JSON.stringify(before.replaceOn[k] ?? null)} → ${JSON.stringify(after.inputs[k] ?? null)}`,
       )
       .join(", ");
     breaking.push({

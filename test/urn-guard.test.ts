@@ -77,6 +77,9 @@ interface StoreVersion {
   bucketName?: string;
   /** A non-stateful child added beside the bucket. */
   extra?: boolean;
+  /** The component's own name (default "assets") and aliases. */
+  component?: string;
+  componentAliases?: PulumiModule.Input<string | PulumiModule.Alias>[];
 }
 
 /** A provider resource of any type (the mocks answer every type). */
@@ -86,7 +89,12 @@ class Raw extends pulumi.CustomResource {}
 function store(version: StoreVersion): Subject {
   class Store extends pulumi.ComponentResource {
     constructor(name: string) {
-      super("toy:store:Store", name, {}, {});
+      super(
+        "toy:store:Store",
+        name,
+        {},
+        version.componentAliases ? { aliases: version.componentAliases } : {},
+      );
       new Raw(
         BUCKET,
         `${name}-${version.child}`,
@@ -101,7 +109,9 @@ function store(version: StoreVersion): Subject {
     package: PACKAGE,
     file: SNAPSHOT,
     cases: {
-      dev: async () => (await record(() => new Store("assets"), { project: "snapshot", stack: "dev" })).graph,
+      dev: async () =>
+        (await record(() => new Store(version.component ?? "assets"), { project: "snapshot", stack: "dev" }))
+          .graph,
     },
   };
 }
@@ -175,6 +185,24 @@ describe("the URN snapshot guard", () => {
   it("passes with an alias given as the old URN itself", async () => {
     const renamed = store({ child: "data", aliases: [OLD_URN] });
     expect((await guard.runGuard({ root: dir, subjects: [renamed], log })).ok).toBe(true);
+  });
+
+  it("passes when the component itself is renamed with an alias: its children inherit it, as in the engine", async () => {
+    const moved = store({ child: "bucket", component: "files", componentAliases: [{ name: "assets" }] });
+    expect((await guard.runGuard({ root: dir, subjects: [moved], log })).ok).toBe(true);
+    const unaliased = store({ child: "bucket", component: "files" });
+    expect((await guard.runGuard({ root: dir, subjects: [unaliased], log })).ok).toBe(false);
+  });
+
+  it("fails when a forcing input changes on a child kept by an inherited alias", async () => {
+    const moved = store({
+      child: "bucket",
+      component: "files",
+      componentAliases: [{ name: "assets" }],
+      bucketName: "toy-dev-files",
+    });
+    expect((await guard.runGuard({ root: dir, subjects: [moved], log })).ok).toBe(false);
+    expect(lines.join("\n")).toContain('name now "toy-dev-files"');
   });
 
   it("passes with a major changeset for the package, and rewrites its snapshot", async () => {
