@@ -3,14 +3,20 @@
 // changesets version and publish steps in a throwaway copy of the repo, then `npm install`s the published
 // packages into a fresh consumer directory outside the workspace and runs a program that uses them under
 // mocks. The registry is stopped when done, pass or fail.
+// The release script is `turbo run build && changeset publish`. Its build step runs in the copy before
+// the version step, with the working tree's turbo cache (--cache-dir): the copy holds the same files, so
+// the dist/ that `turbo run build` made there is reused instead of rebuilt (the version step changes only
+// package.json versions, CHANGELOGs and the lockfile, which the compiled output does not depend on:
+// plan reads its version from package.json at run time). The registry checks run in parallel.
 //   node scripts/release-test.mjs            (KEEP_RELEASE_TMP=1 keeps the temp dir for inspection)
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
@@ -27,6 +33,25 @@ function sh(command, args, cwd, env = {}) {
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+async function shAsync(command, args, cwd) {
+  log(`${command} ${args.join(" ")}  (in ${cwd})`);
+  const { stdout } = await promisify(execFile)(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** The release script's steps: its build (run before the version step, from the cache), then the rest. */
+function releaseSteps() {
+  const release = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.release;
+  const [build, ...publish] = release.split("&&").map((step) => step.trim());
+  if (!/^turbo run build\b/.test(build) || publish.length === 0)
+    throw new Error(`the release script is no longer "turbo run build && …": ${release}`);
+  return { build: build.split(/\s+/), publish: publish.map((step) => step.split(/\s+/)) };
 }
 
 function freePort() {
@@ -150,7 +175,9 @@ async function main() {
 
     copyWorkingTree(repo);
     sh("git", ["init", "-q", "-b", "main"], repo);
-    sh("git", ["add", "-A"], repo);
+    // --force: tracked files under an ignored path (a fixture's dist/) stay tracked, as in the working
+    // tree, so that turbo hashes the copy as it hashes the working tree.
+    sh("git", ["add", "-A", "--force"], repo);
     sh(
       "git",
       [
@@ -165,6 +192,15 @@ async function main() {
       repo,
     );
     sh("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], repo);
+    const steps = releaseSteps();
+    const turboEnv = { TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
+    const cacheDir = join(root, ".turbo", "cache");
+    sh(
+      "pnpm",
+      ["exec", ...steps.build, "--cache-dir", cacheDir, "--output-logs=errors-only"],
+      repo,
+      turboEnv,
+    );
 
     // The version step is local (changesets bump versions and changelogs, pnpm refreshes the lockfile).
     const before = new Map(publishablePackages(repo).map((p) => [p.name, p.version]));
@@ -177,24 +213,21 @@ async function main() {
       join(repo, ".npmrc"),
       `${readFileSync(join(repo, ".npmrc"), "utf8")}\nregistry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`,
     );
-    const registryEnv = { npm_config_registry: `${url}/`, TURBO_TELEMETRY_DISABLED: "1" };
-    process.stdout.write(sh("pnpm", ["run", "release"], repo, registryEnv));
+    const registryEnv = { npm_config_registry: `${url}/`, ...turboEnv };
+    for (const step of steps.publish) process.stdout.write(sh("pnpm", ["exec", ...step], repo, registryEnv));
 
-    for (const p of packages) {
-      const published = sh(
-        "npm",
-        ["view", `${p.name}@${p.version}`, "version", "--registry", `${url}/`],
-        repo,
-      ).trim();
-      if (published !== p.version)
-        throw new Error(`${p.name}@${p.version} is not on the registry (got "${published}")`);
-      const manifest = JSON.parse(
-        sh("npm", ["view", `${p.name}@${p.version}`, "--json", "--registry", `${url}/`], repo),
-      );
-      const deps = JSON.stringify({ ...manifest.dependencies, ...manifest.peerDependencies });
-      if (/workspace:|catalog:/.test(deps))
-        throw new Error(`${p.name} was published with unresolved protocols: ${deps}`);
-    }
+    await Promise.all(
+      packages.map(async (p) => {
+        const manifest = JSON.parse(
+          await shAsync("npm", ["view", `${p.name}@${p.version}`, "--json", "--registry", `${url}/`], repo),
+        );
+        if (manifest.version !== p.version)
+          throw new Error(`${p.name}@${p.version} is not on the registry (got "${manifest.version}")`);
+        const deps = JSON.stringify({ ...manifest.dependencies, ...manifest.peerDependencies });
+        if (/workspace:|catalog:/.test(deps))
+          throw new Error(`${p.name} was published with unresolved protocols: ${deps}`);
+      }),
+    );
     log(`published ${packages.length} packages`);
 
     // A consumer outside the workspace: our packages from the local registry, the rest from the usual one.
