@@ -164,8 +164,13 @@ export class Service extends pulumi.ComponentResource {
           namespaceId: namespace.id,
           region,
           description: spec.description,
-          // public=true records the explicit opt-in, which policy rule scw-container-public-opt-in looks for.
-          tags: spec.public ? [...tags, "public=true"] : tags,
+          // public=true records the explicit opt-in, which policy rule scw-container-public-opt-in looks for;
+          // plain-http=true records httpsConnectionsOnly: false, which scw-container-https-only looks for.
+          tags: [
+            ...tags,
+            ...(spec.public ? ["public=true"] : []),
+            ...(spec.httpsConnectionsOnly ? [] : ["plain-http=true"]),
+          ],
           image,
           registrySha256: spec.registrySha256,
           port: spec.port,

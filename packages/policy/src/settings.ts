@@ -30,6 +30,11 @@ export interface PolicySettings {
    */
   publicOptInTag: string;
   /**
+   * The tag (`key=value`) that marks a Serverless Container or Function as serving plain HTTP on purpose
+   * (httpsConnectionsOnly false); the container block adds it when `httpsConnectionsOnly: false`.
+   */
+  plainHttpOptInTag: string;
+  /**
    * Plain environment variable (or trigger header) names accepted even though their name or value
    * looks secret (e.g. "CACHE_KEY_PREFIX").
    */
@@ -66,6 +71,7 @@ export const settingsOverrideSchema = z
     minMysqlVersion: z.number().int().min(5),
     requiredTags: z.array(z.string().min(1)),
     publicOptInTag: z.string().regex(tagPattern, "expected a key=value tag"),
+    plainHttpOptInTag: z.string().regex(tagPattern, "expected a key=value tag"),
     ignoredEnvironmentVariables: z.array(z.string()),
     sensitivePorts: z.array(z.number().int().min(1).max(65535)),
     stateBucketNamePattern: z.string().refine(isRegExp, "expected a valid regular expression"),
@@ -81,6 +87,7 @@ const DEFAULTS: Readonly<PolicySettings> = Object.freeze({
   minMysqlVersion: 8,
   requiredTags: ["managed-by", "environment", "component"],
   publicOptInTag: "public=true",
+  plainHttpOptInTag: "plain-http=true",
   ignoredEnvironmentVariables: [],
   sensitivePorts: [22, 3306, 3389, 5432, 6379, 9200, 27017],
   // *tfstate*, *terraform-state*, *pulumi-state*, *pulumistate*, or a word "state" (app-state-prod, tf-state).
@@ -158,6 +165,11 @@ export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = {
     pattern: tagPattern.source,
     description:
       "The key=value tag that marks a container, function, bucket or database instance as public on purpose.",
+  },
+  plainHttpOptInTag: {
+    type: "string",
+    pattern: tagPattern.source,
+    description: "The key=value tag that marks a container or function as serving plain HTTP on purpose.",
   },
   ignoredEnvironmentVariables: {
     type: "array",

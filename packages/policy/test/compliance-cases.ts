@@ -25,7 +25,85 @@ const exporter = (destination: Record<string, unknown>) =>
     ...destination,
   });
 
+const CONTAINER = "scaleway:containers/container:Container";
+const container = (inputs: Record<string, unknown>) =>
+  resource(CONTAINER, {
+    privacy: "private",
+    httpsConnectionsOnly: true,
+    region: "fr-par",
+    tags: PROD_TAGS,
+    ...inputs,
+  });
+const version = (data: string) =>
+  resource("scaleway:secrets/version:Version", { secretId: "fr-par/s", data });
+const PG = "postgres://app:hunter2-hunter2@10.0.0.4:5432/shop";
+
 export const complianceCases: Cases = {
+  "scw-container-plain-http-on-purpose": {
+    violating: [
+      {
+        title: "a container tagged plain-http=true that serves plain HTTP",
+        resource: container({ httpsConnectionsOnly: false, tags: [...PROD_TAGS, "plain-http=true"] }),
+        message: /on purpose \(tagged "plain-http=true"\)/,
+      },
+    ],
+    compliant: [
+      { title: "an HTTPS-only container", resource: container({}) },
+      {
+        title: "a tagged container that is HTTPS-only after all",
+        resource: container({ tags: [...PROD_TAGS, "plain-http=true"] }),
+      },
+    ],
+  },
+  "scw-connection-strings-require-tls": {
+    violating: [
+      {
+        title: "a PostgreSQL URL without sslmode in a secret environment variable",
+        resource: container({ secretEnvironmentVariables: { DATABASE_URL: PG } }),
+        message: /secretEnvironmentVariables\.DATABASE_URL is a PostgreSQL connection string without sslmode/,
+      },
+      {
+        title: "a PostgreSQL URL with sslmode=disable in a secret version",
+        resource: version(`${PG}?sslmode=disable`),
+        message: /data is a PostgreSQL connection string with sslmode=disable/,
+      },
+      {
+        title: "sslmode=prefer, which falls back to clear text",
+        resource: container({ secretEnvironmentVariables: { DATABASE_URL: `${PG}?sslmode=prefer` } }),
+      },
+      {
+        title: "a redis:// URL in a job's environment",
+        resource: resource("scaleway:job/definition:Definition", { env: { CACHE: "redis://10.0.0.5:6379" } }),
+        message: /env\.CACHE is a redis:\/\/ URL/,
+      },
+      {
+        title: "Object Storage over http://",
+        resource: container({ environmentVariables: { S3_ENDPOINT: "http://s3.fr-par.scw.cloud" } }),
+        message: /http:\/\/ URL to s3\.fr-par\.scw\.cloud/,
+      },
+    ],
+    compliant: [
+      {
+        title: "what the database block writes (sslmode=require)",
+        resource: version(`${PG}?sslmode=require`),
+      },
+      {
+        title: "verify-full with a root certificate, rediss:// and https:// Object Storage",
+        resource: container({
+          environmentVariables: {
+            S3_ENDPOINT: "https://s3.fr-par.scw.cloud",
+            CACHE: "rediss://10.0.0.5:6379",
+          },
+          secretEnvironmentVariables: { DATABASE_URL: `${PG}?sslmode=verify-full&sslrootcert=/etc/rdb.pem` },
+        }),
+      },
+      {
+        title: "an http:// URL outside Scaleway (a sidecar on localhost)",
+        resource: container({ environmentVariables: { OTEL_ENDPOINT: "http://localhost:4318" } }),
+      },
+      { title: "a secret version that is not a URL", resource: version("hunter2-hunter2") },
+    ],
+  },
   "scw-data-residency": {
     violating: [
       {

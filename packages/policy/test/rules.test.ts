@@ -505,6 +505,10 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         title: "a function redirecting HTTP",
         resource: resource(FUNCTION, { privacy: "private", httpOption: "redirected" }),
       },
+      {
+        title: "a container serving plain HTTP on purpose (tagged plain-http=true)",
+        resource: container({ httpsConnectionsOnly: false, tags: [...PROD_TAGS, "plain-http=true"] }),
+      },
     ],
   },
   "scw-container-no-plain-secret-env": {

@@ -1,6 +1,6 @@
 import { secretLookingPart } from "@scaleway-blocks/core";
 import { credentialsInMap } from "../internal/credentials";
-import { asObject, asString, isSet, optedInPublic, tryRead } from "../internal/values";
+import { asObject, asString, hasTag, isSet, optedInPublic, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -35,21 +35,56 @@ export const serverlessPublicOptIn = defineRule<ServerlessInputs>({
   },
 });
 
+/** Whether a container or function is tagged as serving plain HTTP on purpose (`plainHttpOptInTag`). */
+function optedInPlainHttp(inputs: { tags?: unknown }, settings: { plainHttpOptInTag: string }): boolean {
+  return hasTag(
+    tryRead(() => inputs.tags),
+    settings.plainHttpOptInTag,
+  );
+}
+
+/** Why a container or function serves plain HTTP, or undefined when it is HTTPS-only. */
+function plainHttpReason(type: string, inputs: Readonly<Partial<ServerlessInputs>>): string | undefined {
+  const httpOption = asString(tryRead(() => inputs.httpOption));
+  if (type === T.function)
+    return httpOption === "redirected" ? undefined : 'httpOption is not "redirected": plain HTTP is served';
+  if (inputs.httpsConnectionsOnly === true || httpOption === "redirected") return undefined;
+  return "httpsConnectionsOnly is not true: plain HTTP is served";
+}
+
+export const serverlessPlainHttpOnPurpose = defineRule<ServerlessInputs>({
+  id: "scw-container-plain-http-on-purpose",
+  severity: "advisory",
+  description:
+    "Serverless Containers and Functions tagged as serving plain HTTP on purpose (plain-http=true by default) are listed for review.",
+  why: "A deliberate plain-HTTP endpoint still carries requests in clear text: it should stay rare and reviewed.",
+  remediation:
+    'Set httpsConnectionsOnly: true (functions: httpOption "redirected") and remove the "plain-http=true" tag (plainHttpOptInTag) when clients can use HTTPS.',
+  resourceTypes: [T.container, T.function],
+  settings: ["plainHttpOptInTag"],
+  check: ({ type, inputs }, { settings }) => {
+    if (!optedInPlainHttp(inputs, settings)) return undefined;
+    const reason = plainHttpReason(type, inputs);
+    return reason === undefined
+      ? undefined
+      : `${reason}, on purpose (tagged "${settings.plainHttpOptInTag}").`;
+  },
+});
+
 export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
   id: "scw-container-https-only",
   severity: "mandatory",
-  description: "Serverless Containers and Functions refuse plain HTTP (HTTPS only).",
+  description:
+    "Serverless Containers and Functions refuse plain HTTP (HTTPS only), unless tagged as serving plain HTTP on purpose (plain-http=true by default).",
   why: "Plain HTTP sends tokens, cookies and data in clear text and lets anyone on the path change responses.",
-  remediation: 'Containers: set httpsConnectionsOnly: true. Functions: set httpOption: "redirected".',
+  remediation:
+    'Containers: set httpsConnectionsOnly: true. Functions: set httpOption: "redirected". A deliberate plain-HTTP endpoint: tag it "plain-http=true" (plainHttpOptInTag; the container block does it for httpsConnectionsOnly: false).',
   resourceTypes: [T.container, T.function],
-  check: ({ type, inputs }) => {
-    const httpOption = asString(tryRead(() => inputs.httpOption));
-    if (type === T.function)
-      return httpOption === "redirected"
-        ? undefined
-        : 'httpOption is not "redirected": plain HTTP is served.';
-    if (inputs.httpsConnectionsOnly === true || httpOption === "redirected") return undefined;
-    return "httpsConnectionsOnly is not true: plain HTTP is served.";
+  settings: ["plainHttpOptInTag"],
+  check: ({ type, inputs }, { settings }) => {
+    if (optedInPlainHttp(inputs, settings)) return undefined;
+    const reason = plainHttpReason(type, inputs);
+    return reason === undefined ? undefined : `${reason}.`;
   },
 });
 
@@ -163,6 +198,7 @@ export const serverlessTokenExpiry = defineRule<{ expiresAt: string }>({
 export const containerRules = [
   serverlessPublicOptIn,
   serverlessHttpsOnly,
+  serverlessPlainHttpOnPurpose,
   serverlessNoPlainSecrets,
   containerResourceLimits,
   serverlessTokenExpiry,

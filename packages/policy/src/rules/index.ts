@@ -10,6 +10,7 @@ import { identityRules } from "./identity";
 import { instanceRules } from "./instance";
 import { kubernetesRules } from "./kubernetes";
 import { loadBalancerRules } from "./loadbalancer";
+import { inTransitRules } from "./in-transit";
 import { residencyRules } from "./residency";
 
 /** Every rule, in the order of the README table. */
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = Object.freeze([
   ...loadBalancerRules,
   ...identityRules,
   ...residencyRules,
+  ...inTransitRules,
   ...generalRules,
 ]);
 
