@@ -6,6 +6,7 @@ import {
   describeRedacted,
   environmentProfile,
   expirySchema,
+  goDurationSeconds,
   headerNameSchema,
   rotationPolicySchema,
   nameSegmentSchema,
@@ -108,15 +109,11 @@ const memorySchema = z
     return result.bytes;
   });
 
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** Milliseconds in a Go-style duration such as "1m30s". */
+/** Milliseconds in a Go-style duration such as "1m30s" (one DURATION matched). */
 function durationMs(text: string): number {
-  let total = 0;
-  for (const [, amount, unit] of text.matchAll(DURATION_PART)) total += Number(amount) * MS_PER_UNIT[unit!]!;
-  return total;
+  return Math.round((goDurationSeconds(text) ?? 0) * 1000);
 }
 
 const durationSchema = z
