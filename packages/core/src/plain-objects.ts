@@ -56,6 +56,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
 
 /** Whether an object-like value is something other than an object literal: Promise, Output, Date, Map… */
 function isObjectLikeButNotPlain(value: unknown): boolean {
+  // A literal is no Output: answered without the SDK, which the plan's own process does not load.
+  if (isPlainObject(value)) return false;
   if (pulumi.Output.isInstance(value) || value instanceof Promise) return true;
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isPlainObject(value);
 }

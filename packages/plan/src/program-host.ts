@@ -7,9 +7,11 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { record } from "@scaleway-blocks/testing";
+import type * as Testing from "@scaleway-blocks/testing";
+import { deferModules, TESTING_FUZZ, UNUSED_SDK_PARTS, ZOD_LOCALES } from "./defer-modules";
 import type { HostJob, HostMessage, WireError } from "./program-wire";
 import { encodeGraph, encodeValue, JOB_ENV } from "./program-wire";
+import { skipUnusedStackTraces } from "./sdk-stacks";
 
 let finished = false;
 
@@ -186,7 +188,20 @@ function describe(error: unknown, projectDir: string): WireError {
   };
 }
 
+/**
+ * Loads @scaleway-blocks/testing and the Pulumi SDK without what a mock run does not use until it
+ * is used (defer-modules.ts, sdk-stacks.ts).
+ */
+function loadTesting(): typeof Testing {
+  deferModules([...UNUSED_SDK_PARTS, ...TESTING_FUZZ, ...ZOD_LOCALES]);
+  const testingRequire = createRequire(__filename);
+  const testing = testingRequire("@scaleway-blocks/testing") as typeof Testing;
+  skipUnusedStackTraces(createRequire(testingRequire.resolve("@scaleway-blocks/testing")));
+  return testing;
+}
+
 async function main(): Promise<void> {
+  const { record } = loadTesting();
   const job = JSON.parse(process.env[JOB_ENV] ?? "{}") as HostJob;
   delete process.env[JOB_ENV];
   process.setSourceMapsEnabled(true);

@@ -1,0 +1,117 @@
+// What the plan defers to its first use (src/defer-modules.ts) and the stack traces it skips
+// (src/sdk-stacks.ts) stay correct: a program that uses them gets the real thing, and the plan's
+// output is the same as with everything loaded eagerly. Mock runs: nothing is deployed.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Deferral } from "../src/defer-modules";
+import {
+  deferModules,
+  deferredModuleLoaded,
+  EAGER_ENV,
+  TESTING_FUZZ,
+  UNUSED_SDK_PARTS,
+  WHOLE_SDK,
+} from "../src/defer-modules";
+import { loadProject, runProgram } from "../src/index";
+import { FIXTURES } from "./helpers";
+
+const MODULES = join(FIXTURES, "deferred-module");
+const loads = () => (globalThis as { __deferredHeavyLoads?: number }).__deferredHeavyLoads ?? 0;
+
+describe("deferModules", () => {
+  const heavy: Deferral = {
+    request: "./heavy",
+    file: "/deferred-module/heavy.js",
+    esModule: true,
+    functions: ["twice"],
+  };
+  deferModules([heavy]);
+  const consumer = createRequire(join(MODULES, "index.js"))("./consumer.js") as {
+    heavy: { answer: number; __esModule: boolean };
+    twice: (n: number) => number;
+  };
+
+  it("hands out a stand-in, answering __esModule and copied functions without loading the module", () => {
+    expect(loads()).toBe(0);
+    expect(consumer.heavy.__esModule).toBe(true);
+    expect(typeof consumer.twice).toBe("function");
+    expect(loads()).toBe(0);
+    expect(deferredModuleLoaded(heavy.file)).toBe(false);
+  });
+
+  it("loads the real module once, on the first read, and then behaves as it", () => {
+    expect(consumer.twice(21)).toBe(42);
+    expect(consumer.heavy.answer).toBe(42);
+    expect(Object.keys(consumer.heavy)).toEqual(["answer", "twice"]);
+    expect(loads()).toBe(1);
+    expect(deferredModuleLoaded(heavy.file)).toBe(true);
+    // Once loaded, a new require() gets the real module itself.
+    const again = createRequire(join(MODULES, "consumer.js"))("./heavy") as { answer: number };
+    expect(again.answer).toBe(42);
+    expect(loads()).toBe(1);
+  });
+});
+
+describe("the deferrals the plan declares", () => {
+  it("lists testing's fuzz exports as the real module has them (its index re-exports them)", () => {
+    const testingEntry = createRequire(__filename).resolve("@scaleway-blocks/testing");
+    const fuzz = createRequire(testingEntry)(join(testingEntry, "..", "fuzz.js")) as object;
+    expect(TESTING_FUZZ[0]!.keys).toEqual(Object.keys(fuzz));
+  });
+
+  it("name files of the Pulumi SDK this package is built against", () => {
+    const sdk = resolve(createRequire(__filename).resolve("@pulumi/pulumi"), "..");
+    for (const deferral of [...UNUSED_SDK_PARTS, ...WHOLE_SDK]) {
+      const relative = deferral.file.replace("/@pulumi/pulumi/", "");
+      expect(() => createRequire(join(sdk, "x.js")).resolve(`./${relative}`)).not.toThrow();
+    }
+  });
+});
+
+describe("a program that uses what the plan defers", () => {
+  const project = () => loadProject(join(FIXTURES, "deferred"), "dev");
+
+  it("runs through ts-node and serialises a closure with the SDK's TypeScript and code paths", async () => {
+    const run = await runProgram(project());
+    expect(run.outputs.exportName).toBe("handler");
+    expect(run.outputs.closureText).toContain('with({ greeting: "hello"');
+    expect(run.outputs.codePaths).toEqual(["Pulumi.yaml"]);
+    expect(run.graph.resources.map((r) => r.type)).toContain("scaleway:object/bucket:Bucket");
+  });
+
+  it("gets the same result as with everything loaded eagerly", async () => {
+    const deferred = await runProgram(project());
+    const saved = process.env[EAGER_ENV];
+    process.env[EAGER_ENV] = "1";
+    try {
+      const eager = await runProgram(project());
+      expect(deferred.outputs).toEqual(eager.outputs);
+      expect(deferred.graph.resources).toEqual(eager.graph.resources);
+    } finally {
+      if (saved === undefined) delete process.env[EAGER_ENV];
+      else process.env[EAGER_ENV] = saved;
+    }
+  });
+});
+
+describe("the bin's --json output", () => {
+  const CLI = resolve(__dirname, "..", "dist", "cli.js");
+  const plan = (env: Record<string, string>) => {
+    const result = spawnSync(
+      process.execPath,
+      [CLI, "plan", "--stack", "dev", "--cwd", join(FIXTURES, "platform"), "--json"],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } },
+    );
+    expect(result.status).toBe(0);
+    // The timestamp is the only line that may differ between two runs.
+    return result.stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "…"');
+  };
+
+  it("is byte-identical with the load-time shortcuts off (SCALEWAY_BLOCKS_PLAN_EAGER=1)", () => {
+    const shortcuts = plan({});
+    expect(shortcuts).toContain('"resources"');
+    expect(shortcuts).toBe(plan({ [EAGER_ENV]: "1" }));
+  });
+});
