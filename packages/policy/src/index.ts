@@ -5,6 +5,14 @@ export { dataLocations, DATA_HOLDERS } from "./rules/residency";
 export type { DataLocation } from "./rules/residency";
 export type { StateBucketCandidate } from "./rules/storage";
 export { moduleTypeOf } from "./provider";
+export {
+  SERVICE_GOALS,
+  SERVICE_GOAL_LIMITS,
+  goalTitle,
+  serviceGoalGaps,
+  stackEnvironment,
+} from "./rules/service-goals";
+export type { ServiceGoalId, ServiceGoalGap } from "./rules/service-goals";
 export type { RuleSpec } from "./rules/define";
 export {
   evaluate,

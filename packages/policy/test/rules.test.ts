@@ -3,6 +3,7 @@ import { evaluate, rules } from "../src/index";
 import { DEV_TAGS, DEV_TAG_MAP, PROD_TAGS, PROD_TAG_MAP, resource } from "./fixtures";
 import { complianceCases } from "./compliance-cases";
 import { caseGraph, scalewayCases } from "./scaleway-cases";
+import { serviceGoalCases } from "./service-goals-cases";
 import type { Case } from "./scaleway-cases";
 
 const INSTANCE = "scaleway:databases/instance:Instance";
@@ -956,7 +957,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
   },
 };
 
-const cases = { ...ownCases, ...scalewayCases, ...complianceCases };
+const cases = { ...ownCases, ...scalewayCases, ...complianceCases, ...serviceGoalCases };
 
 describe("the rule set", () => {
   it("has at least 60 rules", () => {

@@ -12,6 +12,7 @@ import { kubernetesRules } from "./kubernetes";
 import { loadBalancerRules } from "./loadbalancer";
 import { inTransitRules } from "./in-transit";
 import { residencyRules } from "./residency";
+import { serviceGoalRules } from "./service-goals";
 
 /** Every rule, in the order of the README table. */
 export const rules: readonly Rule[] = Object.freeze([
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = Object.freeze([
   ...loadBalancerRules,
   ...identityRules,
   ...residencyRules,
+  ...serviceGoalRules,
   ...inTransitRules,
   ...generalRules,
 ]);
