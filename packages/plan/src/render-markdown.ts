@@ -324,6 +324,33 @@ export function collapseTree(
   return roots.map(collapse);
 }
 
+/**
+ * The tree with what changes said after each type: [added], [changed: inputs], [REPLACED] or
+ * [DATA LOSS: replaced] (the old resource is destroyed).
+ */
+export function markChanges(roots: readonly TreeNode[], doc: Doc): TreeNode[] {
+  const marks = new Map<string, string>();
+  for (const r of doc.diff?.added ?? []) marks.set(r.urn, "[added]");
+  for (const r of doc.diff?.changed ?? [])
+    marks.set(
+      r.urn,
+      r.replaceInputs.length > 0 || r.reason
+        ? `[REPLACED: ${(r.replaceInputs.length > 0 ? r.replaceInputs : r.changedInputs).join(", ") || "its instance"}]`
+        : `[changed: ${r.changedInputs.join(", ")}]`,
+    );
+  for (const r of doc.diff?.dataLossRisks ?? [])
+    marks.set(r.newUrn ?? r.urn, `[DATA LOSS: ${r.action === "delete" ? "deleted" : "replaced"}]`);
+  const mark = (node: TreeNode): TreeNode => {
+    const m = marks.get(node.urn);
+    const children = node.children.map(mark);
+    if (m === undefined) return { ...node, children };
+    return node.custom
+      ? { ...node, displayType: `${node.displayType} ${m}`, children }
+      : { ...node, type: `${node.type} ${m}`, children };
+  };
+  return roots.map(mark);
+}
+
 function tree(doc: Doc, maxTreeResources: number): string[] {
   const customs = doc.resources.filter((r) => r.custom).length;
   const changing = new Set([
@@ -331,7 +358,10 @@ function tree(doc: Doc, maxTreeResources: number): string[] {
     ...(doc.diff?.changed ?? []).map((r) => r.urn),
     ...(doc.diff?.dataLossRisks ?? []).flatMap((r) => [r.urn, r.newUrn ?? r.urn]),
   ]);
-  const roots = collapseTree(buildTree(doc.resources, doc.defaultRegion), changing, maxTreeResources);
+  const roots = markChanges(
+    collapseTree(buildTree(doc.resources, doc.defaultRegion), changing, maxTreeResources),
+    doc,
+  );
   const collapsed = walkTree(roots).filter((n) => n.custom).length < customs;
   return [
     `<details><summary>Resource tree: ${plural(customs, "resource")} in ${plural(doc.resources.length - customs, "component")}${collapsed ? " (unchanged components folded)" : ""}</summary>`,

@@ -164,6 +164,13 @@ describe("renderMarkdown: the pull-request comment", () => {
     expect(steps.map((l) => l.split(" | ")[1])).toEqual(["`db-instance`", "`app-cache`"]);
   });
 
+  it("says in the tree what changes: the replaced instance, the added bucket", () => {
+    const tree = text.slice(text.indexOf("```text"));
+    expect(tree).toMatch(/…-instance databases\.Instance \[DATA LOSS: replaced\] {2}nodeType=DB-DEV-M/);
+    expect(tree).toMatch(/…-cache object\.Bucket \[added\] {2}name=cache/);
+    expect(tree).toMatch(/…-api containers\.Container {2}/);
+  });
+
   it("collapses the resource tree in <details>", () => {
     const tree = text.slice(text.indexOf("<details><summary>Resource tree:"));
     expect(tree).toContain("```text\ndb scaleway-blocks:database:Database\n├─ …-app databases.Database");
@@ -213,7 +220,9 @@ describe("renderMarkdown on a big stack", () => {
     expect(tree).toContain(
       "b0 scaleway-blocks:storage:Bucket\n└─ 3 resources, unchanged: 1 object.Bucket, 1 object.BucketAcl",
     );
-    expect(tree).toMatch(/b7 scaleway-blocks:storage:Bucket\n├─ …-bucket object\.Bucket {2}name=b7/);
+    expect(tree).toMatch(
+      /b7 scaleway-blocks:storage:Bucket\n├─ …-bucket object\.Bucket \[changed: tags\] {2}name=b7/,
+    );
     expect(tree.split("\n").length).toBeLessThan(2 * 60 + 10);
   });
 
