@@ -13,6 +13,8 @@ export interface CliOptions {
   /** "key=value" flags, in order. */
   assume: string[];
   assumptions?: string;
+  /** --usage-file: the YAML usage file (schema/usage.schema.json). */
+  usageFile?: string;
   livePrices: boolean;
   policyConfig?: string;
   targetMinutes?: number;
@@ -49,6 +51,9 @@ Options:
       --assume <key=value>     override a usage assumption (repeatable), e.g.
                                --assume containers.activeHoursPerMonth=200
       --assumptions <file>     read assumption overrides from a JSON file (flags win)
+      --usage-file <file>      YAML usage per resource (by name or URN) and for the stack:
+                               container active hours, GB stored and egress, requests
+                               (schema/usage.schema.json); a resource's entry wins
       --live-prices            price from Scaleway's public product catalog; falls back to
                                the shipped table with a warning when it cannot be reached
       --policy-config <file>   JSON configuration for @scaleway-blocks/policy (settings,
@@ -78,6 +83,7 @@ const OPTIONS = {
   baseline: { type: "string" },
   assume: { type: "string", multiple: true, default: [] as string[] },
   assumptions: { type: "string" },
+  "usage-file": { type: "string" },
   "live-prices": { type: "boolean", default: false },
   "policy-config": { type: "string" },
   "target-minutes": { type: "string" },
@@ -189,6 +195,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cwd: values.cwd,
     baseline: values.baseline,
     assumptions: values.assumptions,
+    usageFile: values["usage-file"],
     policyConfig: values["policy-config"],
     targetMinutes,
   };

@@ -38,6 +38,8 @@ export interface ResourceCost extends CostTotal {
   name: string;
   type: string;
   lines: CostLine[];
+  /** The usage file's figures for this resource (assumption keys), when it has some. */
+  usage?: Record<string, number | boolean>;
 }
 
 export interface ComponentCost extends CostTotal {
@@ -63,6 +65,11 @@ export interface CostOptions {
   assumptions: Assumptions;
   /** The provider's default region (stack config scaleway:region, else fr-par). */
   defaultRegion: string;
+  /**
+   * Per-resource usage (the usage file's `resources`): assumption overrides for one resource, which win
+   * over `assumptions` for it.
+   */
+  usageOf?: (resource: PlanResource) => Readonly<Record<string, number | boolean>> | undefined;
 }
 
 /** Rounds away floating-point noise (1e-6 EUR). */
@@ -482,22 +489,56 @@ function freeTierLines(resources: readonly ResourceCost[], c: Context): CostLine
   const all = resources.flatMap((r) => r.lines);
   const used = (key: string): number =>
     all.filter((l) => l.priceKey === key && l.quantity !== null).reduce((sum, l) => sum + l.quantity!, 0);
-  const tiers: Array<[string, number, string]> = [
-    ["containers.vcpu", 200_000, "Serverless Containers free tier (200 000 vCPU-s per account)"],
-    ["containers.memory", 400_000, "Serverless Containers free tier (400 000 GB-s per account)"],
-    ["object.egress", 75, "Object Storage free egress (75 GB per account)"],
-  ];
-  return tiers
-    .map(([key, free, item]) => {
-      const quote = c.prices.lookup(key, c.region);
-      return line(quote, {
-        item,
-        quantity: -Math.min(used(key), free),
+  return FREE_TIERS.map((tier) => {
+    const quote = c.prices.lookup(tier.priceKey, c.region);
+    return line(
+      { ...quote, source: tier.source },
+      {
+        item: tier.item,
+        quantity: -Math.min(used(tier.priceKey), tier.free),
         assumptions: ["account.applyFreeTiers"],
-      });
-    })
-    .filter((l) => l.quantity !== 0);
+        note: "once per account and month: apply it in one stack of the account only",
+      },
+    );
+  }).filter((l) => l.quantity !== 0);
 }
+
+/** A per-account monthly free allowance of a priced item. */
+export interface FreeTier {
+  readonly priceKey: string;
+  /** Units free per account per month. */
+  readonly free: number;
+  readonly item: string;
+  readonly source: string;
+}
+
+/**
+ * The per-account free tiers the plan subtracts (assumption account.applyFreeTiers, off by default:
+ * they are shared by every stack and project of the account). Checked 2026-12-06.
+ */
+export const FREE_TIERS: readonly FreeTier[] = [
+  {
+    priceKey: "containers.vcpu",
+    free: 200_000,
+    item: "Serverless Containers free tier (200 000 vCPU-s per account per month)",
+    source:
+      'https://www.scaleway.com/en/docs/serverless-containers/faq/ ("a 200 000 vCPU-s free tier per account per month")',
+  },
+  {
+    priceKey: "containers.memory",
+    free: 400_000,
+    item: "Serverless Containers free tier (400 000 GB-s per account per month)",
+    source:
+      'https://www.scaleway.com/en/docs/serverless-containers/faq/ ("a 400 000 GB-s free tier per account and per month")',
+  },
+  {
+    priceKey: "object.egress",
+    free: 75,
+    item: "Object Storage free egress (75 GB per account per month)",
+    source:
+      "https://www.scaleway.com/en/docs/object-storage/faq/ (validation 2025-10-21: 75 GB of egress free every month)",
+  },
+];
 
 /**
  * The monthly cost of every resource, of every component (its descendants) and of the stack.
@@ -509,9 +550,18 @@ export function estimateCost(resources: readonly PlanResource[], options: CostOp
   const costs: ResourceCost[] = resources
     .filter((r) => r.custom)
     .map((r) => {
-      const c: Context = { prices, a: options.assumptions, region: regionOf(r, options.defaultRegion), byId };
+      const usage = options.usageOf?.(r);
+      const a = usage === undefined ? options.assumptions : { ...options.assumptions, ...usage };
+      const c: Context = { prices, a, region: regionOf(r, options.defaultRegion), byId };
       const lines = resourceLines(r, c);
-      return { urn: r.urn, name: r.name, type: r.type, lines, ...totalOf(lines) };
+      return {
+        urn: r.urn,
+        name: r.name,
+        type: r.type,
+        lines,
+        ...totalOf(lines),
+        ...(usage !== undefined ? { usage: { ...usage } } : {}),
+      };
     });
   const costByUrn = new Map(costs.map((c) => [c.urn, c]));
   const children = new Map<string, PlanResource[]>();

@@ -6,7 +6,11 @@ export { criticalPath, DEFAULT_TARGET_SECONDS } from "./critical-path";
 export type { CriticalPath, PathResource, PathStep } from "./critical-path";
 export { estimateCost } from "./cost";
 export type { CostEstimate, CostLine, CostTotal, CostOptions, ResourceCost, ComponentCost } from "./cost";
-export { diffCosts } from "./cost-diff";
+export { diffCosts, baselineCostDiff } from "./cost-diff";
+export { FREE_TIERS } from "./cost";
+export type { FreeTier } from "./cost";
+export { parseUsageFile, readUsageFile, usageFileSchema, usageJsonSchema, UsageFileError } from "./usage";
+export type { UsageFile } from "./usage";
 export type {
   CostDiff,
   CostChange,

@@ -14,6 +14,7 @@ import type { PriceBook } from "./prices";
 import { tablePriceBook } from "./prices";
 import { renderHuman } from "./render-human";
 import { renderJson } from "./render-json";
+import { readUsageFile } from "./usage";
 import { renderMarkdown } from "./render-markdown";
 import { ProgramError, runProgram } from "./run-program";
 import type { Baseline } from "./schema";
@@ -85,7 +86,9 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       ? parseAssumptionsJson(readJsonFile(resolve(io.cwd, options.assumptions), "assumptions file"))
       : {};
     const fromFlags = Object.fromEntries(options.assume.map(parseAssumeFlag));
-    const assumptions = resolveAssumptions(fromFile, fromFlags);
+    // The usage file's defaults are the weakest overrides: the --assumptions file and --assume flags win.
+    const usage = options.usageFile ? readUsageFile(resolve(io.cwd, options.usageFile)) : undefined;
+    const assumptions = resolveAssumptions(usage?.defaults, fromFile, fromFlags);
     const policyConfig = options.policyConfig
       ? readJsonFile(resolve(io.cwd, options.policyConfig), "policy configuration")
       : undefined;
@@ -112,6 +115,7 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       defaultRegion: project.defaultRegion,
       prices,
       assumptions,
+      ...(usage ? { usage } : {}),
       ...(io.policy ? { policy: io.policy } : {}),
       policyConfig,
       ...(baseline ? { baseline } : {}),

@@ -12,6 +12,8 @@ import type { PolicyEngine } from "./policy-step";
 import { runPolicy, scalewayBlocksPolicy } from "./policy-step";
 import type { PriceBook } from "./prices";
 import { tablePriceBook } from "./prices";
+import type { UsageFile } from "./usage";
+import { unmatchedUsage, usageFor } from "./usage";
 import { isStateful } from "./replacement";
 import type { GraphLike } from "./resources";
 import { planResources } from "./resources";
@@ -31,8 +33,13 @@ export interface BuildPlanOptions {
   defaultRegion?: string;
   /** Prices: the shipped table unless given (e.g. a live catalog book). */
   prices?: PriceBook;
-  /** Assumption overrides (merged over the defaults and validated). */
+  /** Assumption overrides (merged over the defaults and the usage file's defaults, and validated). */
   assumptions?: Readonly<Record<string, number | boolean>>;
+  /**
+   * The usage file (--usage-file): its `defaults` are assumptions under `assumptions`; its `resources`
+   * win over both for the resource they name.
+   */
+  usage?: UsageFile;
   /** The policy engine: @scaleway-blocks/policy unless given. */
   policy?: PolicyEngine;
   /** The engine's configuration (for @scaleway-blocks/policy: its EvaluateConfig). */
@@ -53,10 +60,17 @@ export interface BuildPlanOptions {
  */
 export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocument {
   const defaultRegion = options.defaultRegion ?? "fr-par";
-  const assumptions: Assumptions = resolveAssumptions(options.assumptions);
+  const assumptions: Assumptions = resolveAssumptions(options.usage?.defaults, options.assumptions);
   const resources = planResources(graph);
   const prices = options.prices ?? tablePriceBook;
-  const cost = estimateCost(resources, { prices, assumptions, defaultRegion });
+  const usage = options.usage;
+  const costOptions = {
+    prices,
+    assumptions,
+    defaultRegion,
+    ...(usage ? { usageOf: (r: { urn: string; name: string }) => usageFor(usage, r) } : {}),
+  };
+  const cost = estimateCost(resources, costOptions);
   const policy = runPolicy(graph, options.policy ?? scalewayBlocksPolicy, options.policyConfig);
   const diff = options.baseline
     ? {
@@ -82,6 +96,10 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
     steps: changing ? path.steps.filter((s) => changing.has(s.urn)) : path.steps,
   };
   const warnings = [...(options.warnings ?? [])];
+  for (const key of unmatchedUsage(usage, resources))
+    warnings.push(
+      `the usage file sets the usage of "${key}", which names no resource of the plan (its name or URN)`,
+    );
   if (
     options.baseline &&
     (options.baseline.project !== options.project || options.baseline.stack !== options.stack)
@@ -109,7 +127,7 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
       assumptions: describeAssumptions(assumptions),
       ...(options.baseline
         ? {
-            diff: baselineCostDiff(options.baseline, resources, cost, { prices, assumptions, defaultRegion }),
+            diff: baselineCostDiff(options.baseline, resources, cost, costOptions),
           }
         : {}),
     },

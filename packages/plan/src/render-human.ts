@@ -167,6 +167,12 @@ export function readableName(name: string): string {
   return name;
 }
 
+function usageText(usage: Readonly<Record<string, number | boolean>>): string {
+  return Object.entries(usage)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+}
+
 /** How many resources the short cost section lists (the most expensive); --verbose lists all. */
 export const COST_TOP_LINES = 5;
 
@@ -206,7 +212,9 @@ function renderCostShort(doc: Doc, c: Palette): string[] {
       known: rest.reduce((s, r) => s + r.known, 0),
       unknownCount: rest.reduce((s, r) => s + r.unknownCount, 0),
     };
-    out.push(`  ${total(restTotal, c)}  ${plural(rest.length, "more resource")}`);
+    out.push(
+      `  ${formatEuro(restTotal.known).padStart(width)}${restTotal.unknownCount > 0 ? c.yellow(` + ${restTotal.unknownCount} unknown`) : ""}  ${plural(rest.length, "more resource")}`,
+    );
   }
   for (const l of doc.cost.adjustments)
     out.push(`  ${formatEuro(l.monthly ?? 0).padStart(width)}  ${l.item}`);
@@ -216,6 +224,15 @@ function renderCostShort(doc: Doc, c: Palette): string[] {
     .filter((a) => used.has(a.key) && a.key !== "hoursPerMonth")
     .map((a) => `${a.key}=${String(a.value)}`);
   if (assumed.length > 0) out.push(c.dim(`  Usage assumed: ${assumed.join(", ")}`));
+  const own = doc.cost.resources.filter((r) => r.usage !== undefined);
+  if (own.length > 0)
+    out.push(
+      c.dim(
+        `  Usage of ${plural(own.length, "resource")} from the usage file: ${own
+          .map((r) => `${readableName(r.name)} ${usageText(r.usage!)}`)
+          .join("; ")}`,
+      ),
+    );
   out.push(c.dim("  --verbose for every priced item, the price sources and the assumptions"));
   return out;
 }
@@ -236,6 +253,7 @@ function renderCost(doc: Doc, c: Palette, verbose: boolean): string[] {
     const r = costs.get(node.urn);
     if (!r) return;
     out.push(`  ${indent}${readableName(node.name)} ${c.cyan(node.displayType)}: ${total(r, c)}`);
+    if (r.usage !== undefined) out.push(c.dim(`  ${indent}    usage file: ${usageText(r.usage)}`));
     for (const l of r.lines) {
       if (l.monthly === 0) continue; // free items: priced, counted, not listed
       out.push(`  ${indent}    ${lineText(l, c)}`);

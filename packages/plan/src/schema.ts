@@ -146,7 +146,19 @@ export const planDocumentSchema = z
       currency: z.literal("EUR"),
       priceDate: z.string(),
       priceOrigin: z.enum(["table", "live"]),
-      resources: z.array(z.object({ ...summary, ...costTotal, lines: z.array(costLine) })),
+      resources: z.array(
+        z.object({
+          ...summary,
+          ...costTotal,
+          lines: z.array(costLine),
+          usage: z
+            .record(z.string(), z.union([z.number(), z.boolean()]))
+            .optional()
+            .describe(
+              "The usage file's figures for this resource (assumption keys), when it has some (since 1.2).",
+            ),
+        }),
+      ),
       components: z.array(z.object({ ...summary, ...costTotal })),
       adjustments: z.array(costLine).describe("Stack-wide lines: per-account free tiers, when applied."),
       total: z.object(costTotal),
