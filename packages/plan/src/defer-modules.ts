@@ -14,6 +14,8 @@ export interface Deferral {
   request: string;
   /** The resolved file must end with this path, e.g. "/@pulumi/pulumi/typescript-shim.js". */
   file: string;
+  /** Only when required by a module whose path contains this, e.g. "/@pulumi/pulumi/" (default: any). */
+  from?: string;
   /**
    * The value of the real module's `__esModule` flag, answered without loading it: TypeScript's
    * `__importStar` reads the flag as soon as the module is imported (true for compiled TypeScript).
@@ -114,7 +116,11 @@ export function deferModules(deferrals: readonly Deferral[]): void {
     parent: NodeJS.Module | undefined,
     isMain: boolean,
   ): unknown {
-    const deferral = isMain ? undefined : all.find((d) => d.request === request);
+    const deferral = isMain
+      ? undefined
+      : all.find(
+          (d) => d.request === request && (d.from === undefined || parent?.filename?.includes(d.from)),
+        );
     if (deferral === undefined) return load.call(this, request, parent, isMain);
     const file = internals._resolveFilename(request, parent, isMain);
     if (!file.endsWith(deferral.file) || loadedFiles.has(file) || require.cache[file])
@@ -138,12 +144,28 @@ export function deferredModuleLoaded(file: string): boolean {
 
 /**
  * The parts of @pulumi/pulumi 3.248 that a program under the plan's mocks does not use unless it
- * serialises a closure (TypeScript parses the function, the code paths list its packages) or runs
- * Pulumi's provider analyzer.
+ * serialises a closure (TypeScript parses the function, the code paths list its packages), drives
+ * Pulumi through the Automation API or serves a provider.
  */
 export const UNUSED_SDK_PARTS: readonly Deferral[] = [
   { request: "../../typescript-shim", file: "/@pulumi/pulumi/typescript-shim.js" },
   { request: "./typescript-shim", file: "/@pulumi/pulumi/typescript-shim.js" },
+  // The Automation API (execa, js-yaml, semver, a log tailer) and the provider server (the
+  // analyzer): the SDK's index imports both, for programs that drive Pulumi or serve a provider.
+  { request: "./automation", file: "/@pulumi/pulumi/automation/index.js", esModule: true },
+  { request: "./provider", file: "/@pulumi/pulumi/provider/index.js", esModule: true },
+  // Compiled TypeScript (an __esModule flag); the SDK's runtime reads them in functions only, for
+  // trace propagation to the engine and to compare provider versions.
+  {
+    request: "@opentelemetry/api",
+    file: "/@opentelemetry/api/dist/index.cjs",
+    from: "/@pulumi/pulumi/",
+    esModule: true,
+  },
+  // semver has no __esModule flag: the SDK's __importStar copies its keys (loading it) unless the
+  // stand-in says it has one, and then takes the stand-in as it is. Only for the SDK's own modules,
+  // which call semver.eq/gt/new semver.SemVer… in functions: a program's own import is untouched.
+  { request: "semver", file: "/semver/index.js", from: "/@pulumi/pulumi/", esModule: true },
   {
     request: "./closure/codePaths",
     file: "/@pulumi/pulumi/runtime/closure/codePaths.js",

@@ -8,8 +8,10 @@ import type { RecordedCall, RecordedResource, ResourceGraph } from "@scaleway-bl
  * @scaleway-blocks/testing (which loads the Pulumi SDK), required when first needed: the CLI starts
  * the program's process before it loads the SDK itself, so that both load at the same time.
  */
+let loadedTesting: typeof Testing | undefined;
 function testing(): typeof Testing {
-  return createRequire(__filename)("@scaleway-blocks/testing") as typeof Testing;
+  // Once: encodeValue and decodeValue ask for every value of the graph.
+  return (loadedTesting ??= createRequire(__filename)("@scaleway-blocks/testing") as typeof Testing);
 }
 
 /** The environment variable that carries the job to the program host (JSON). */

@@ -61,12 +61,27 @@ describe("the deferrals the plan declares", () => {
     expect(TESTING_FUZZ[0]!.keys).toEqual(Object.keys(fuzz));
   });
 
-  it("name files of the Pulumi SDK this package is built against", () => {
+  it("name the files their requests resolve to, from the SDK modules that make them", () => {
     const sdk = resolve(createRequire(__filename).resolve("@pulumi/pulumi"), "..");
-    for (const deferral of [...UNUSED_SDK_PARTS, ...WHOLE_SDK]) {
-      const relative = deferral.file.replace("/@pulumi/pulumi/", "");
-      expect(() => createRequire(join(sdk, "x.js")).resolve(`./${relative}`)).not.toThrow();
+    const requiredFrom: Record<string, string> = {
+      "../../typescript-shim": "runtime/closure/parseFunction.js",
+      "./typescript-shim": "tsutils.js",
+      "./automation": "index.js",
+      "./provider": "index.js",
+      "@opentelemetry/api": "runtime/settings.js",
+      semver: "runtime/rpc.js",
+      "./closure/codePaths": "runtime/index.js",
+    };
+    expect(Object.keys(requiredFrom).sort()).toEqual(UNUSED_SDK_PARTS.map((d) => d.request).sort());
+    for (const deferral of UNUSED_SDK_PARTS) {
+      const from = join(sdk, requiredFrom[deferral.request]!);
+      expect(from).toContain(deferral.from ?? "");
+      expect(createRequire(from).resolve(deferral.request)).toMatch(new RegExp(`${deferral.file}$`));
     }
+    const testingEntry = createRequire(__filename).resolve("@scaleway-blocks/testing");
+    expect(createRequire(testingEntry).resolve(WHOLE_SDK[0]!.request)).toMatch(
+      /\/@pulumi\/pulumi\/index\.js$/,
+    );
   });
 });
 
