@@ -218,8 +218,6 @@ function cost(doc: Doc, h: string, maxRows: number, diff: CostDiff | undefined):
     diff.before.unknownCount > 0 || diff.after.unknownCount > 0
       ? " Unknown items are in neither total: the true difference may be more or less."
       : "";
-  // what the before side is (how the baseline was priced), when the diff says
-  const basis = (diff as { basis?: string }).basis;
   const notListed = [
     diff.resources.length > listed.length
       ? `${plural(diff.resources.length - listed.length, "resource")} added or removed at no cost of their own`
@@ -231,7 +229,7 @@ function cost(doc: Doc, h: string, maxRows: number, diff: CostDiff | undefined):
   return [
     `${h} Monthly cost: ${sumText(diff.before)} → ${sumText(diff.after)} (${signed(diff.delta)})`,
     "",
-    `${note}${unknown}${basis ? ` Before: ${cell(basis)}.` : ""}`,
+    `${note}${unknown} Before: ${cell(diff.basis)}.`,
     "",
     ...table(["", "resource", "type", "before", "after", "difference"], rows, maxRows, "resource", totals),
     ...(notListed ? ["", `${notListed}.`] : []),
@@ -418,7 +416,7 @@ export function renderMarkdown(doc: Doc, options: MarkdownOptions = {}): string 
   const sections = [
     dataLoss(doc, h, maxRows),
     policy(doc, h, maxRows),
-    cost(doc, h, maxRows, options.costDiff ?? (doc.cost as { diff?: CostDiff }).diff),
+    cost(doc, h, maxRows, options.costDiff ?? doc.cost.diff),
     changes(doc, h, maxRows),
     deployTime(doc, h, maxRows),
     diagram(doc, options),

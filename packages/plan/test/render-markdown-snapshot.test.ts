@@ -20,7 +20,7 @@ describe("the pull-request comment of deployments/platform production", () => {
     expect(planDocumentSchema.safeParse(document).success).toBe(true);
     expect(document).toMatchObject({ project: "platform", stack: "production", exitCode: 2 });
     expect(document.diff!.dataLossRisks.map((r) => r.name)).toEqual(["reports-bucket"]);
-    expect((document.cost as { diff?: unknown }).diff).toBeDefined();
+    expect(document.cost.diff).toBeDefined();
   });
 
   it("matches the reviewed snapshot", async () => {
