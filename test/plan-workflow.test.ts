@@ -4,11 +4,21 @@
 // documents, with flags the plan's own parser accepts. The template for other teams' repositories in
 // that document is held to the same checks.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "@scaleway-blocks/plan";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "..");
 // the YAML parser the plan itself uses (the root has no copy of its own)
@@ -194,6 +204,101 @@ describe(".github/workflows/plan.yml", () => {
   it("has run scripts that bash parses", () => {
     for (const job of Object.values(workflow.jobs))
       for (const step of job.steps) if (step.run) expect(shellParses(step.run), step.name).toBe("");
+  });
+});
+
+describe("the plan job's scripts, run by bash on this repository", () => {
+  // pr/ and base/ hold this repository (links to its packages and deployments); a stand-in `npm`
+  // runs what `npm run -s plan --` ends in (the root plan:run script's last command), without the
+  // install and build that bootstrapping does. The baseline is then the same code: nothing changes.
+  const plan = workflow.jobs.plan!;
+  const work = mkdtempSync(join(tmpdir(), "plan-workflow-"));
+  const out = join(work, "github-output");
+  const summary = join(work, "step-summary");
+  let results: { name: string; status: number | null; stderr: string }[] = [];
+
+  beforeAll(() => {
+    for (const checkout of ["pr", "base"]) {
+      mkdirSync(join(work, checkout));
+      for (const entry of ["packages", "deployments", "node_modules", "package.json"])
+        symlinkSync(join(ROOT, entry), join(work, checkout, entry));
+    }
+    mkdirSync(join(work, "bin"));
+    const npm = join(work, "bin", "npm");
+    writeFileSync(
+      npm,
+      [
+        "#!/usr/bin/env bash",
+        'if [ "$1 $2 $3 $4" != "run -s plan --" ]; then echo "unexpected: npm $*" >&2; exit 99; fi',
+        "shift 4",
+        `exec "${process.execPath}" packages/plan/dist/cli.js ${planScriptArgs().join(" ")} "$@"`,
+        "",
+      ].join("\n"),
+    );
+    chmodSync(npm, 0o755);
+    writeFileSync(out, "");
+    const env = {
+      ...process.env,
+      PATH: `${join(work, "bin")}:${process.env.PATH ?? ""}`,
+      NO_COLOR: "1",
+      ...plan.env,
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_REPOSITORY: "acme/platform",
+      GITHUB_RUN_ID: "1",
+      BASE_REF: "main",
+      BASE_SHA: "1111111111111111111111111111111111111111",
+      HEAD_SHA: "2222222222222222222222222222222222222222",
+    };
+    results = plan.steps
+      .filter((step) => step.run !== undefined && !step.run.includes("${{"))
+      .map((step) => {
+        // GitHub runs `bash --noprofile --norc -eo pipefail {0}` for shell: bash
+        const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+          cwd: join(work, step["working-directory"] ?? "."),
+          env,
+          encoding: "utf8",
+          timeout: 300_000,
+        });
+        return { name: step.name ?? "", status: run.status, stderr: run.stderr };
+      });
+  }, 600_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("runs every step to the end", () => {
+    expect(results.map((r) => r.name)).toEqual([
+      "Plan the target branch (the baseline)",
+      "Plan the pull request against the baseline",
+      "Write the comment",
+    ]);
+    for (const r of results) expect(r.status, `${r.name}: ${r.stderr.slice(-2000)}`).toBe(0);
+  });
+
+  it("plans each stack twice and records each exit status", () => {
+    for (const stack of plan.env!.STACKS!.split(" ")) {
+      const baseline = JSON.parse(readFileSync(join(work, "plans", `${stack}.main.json`), "utf8")) as {
+        stack: string;
+      };
+      expect(baseline.stack).toBe(stack);
+      expect(readFileSync(join(work, "plans", `${stack}.status`), "utf8").trim()).toBe("0");
+    }
+    expect(readFileSync(out, "utf8")).toContain("worst=0\n");
+  });
+
+  it("writes one comment with the marker, every stack compared with its baseline, and the same job summary", () => {
+    const comment = readFileSync(join(work, "comment", "comment.md"), "utf8");
+    expect(comment.startsWith(`${MARKER}\n## scaleway-blocks plan of deployments/platform\n`)).toBe(true);
+    expect(comment).toContain("Commit 2222222 against `main` (1111111).");
+    for (const stack of ["dev", "staging", "production"]) {
+      expect(comment).toContain(`### scaleway-blocks plan: \`platform\` / \`${stack}\`: **exit 0`);
+      expect(comment).toContain(`compared with the plan of \`platform/${stack}\``);
+    }
+    expect(comment.split(MARKER)).toHaveLength(2);
+    expect(comment).toContain("#### Changes since the baseline: 0 added, 0 removed, 0 changed");
+    expect(comment.length).toBeLessThan(65_000);
+    expect(readFileSync(summary, "utf8")).toBe(comment);
   });
 });
 
