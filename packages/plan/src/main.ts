@@ -113,6 +113,7 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       project: project.name,
       stack: project.stack,
       defaultRegion: project.defaultRegion,
+      secretConfigKeys: project.secretConfigKeys,
       prices,
       assumptions,
       ...(usage ? { usage } : {}),

@@ -10,6 +10,7 @@ import { planExitCode } from "./exit-codes";
 import { keySettings } from "./key-settings";
 import type { PolicyEngine } from "./policy-step";
 import { runPolicy, scalewayBlocksPolicy } from "./policy-step";
+import { secureConfigFindings } from "./secure-config";
 import type { PriceBook } from "./prices";
 import { tablePriceBook } from "./prices";
 import type { UsageFile } from "./usage";
@@ -19,7 +20,6 @@ import type { GraphLike } from "./resources";
 import { planResources } from "./resources";
 import type { Baseline, PlanDocument } from "./schema";
 import { PLAN_SCHEMA_VERSION } from "./schema";
-import { serviceGoals } from "./service-goals";
 import { shortType } from "./tokens";
 import { PACKAGE_NAME, packageVersion } from "./version";
 
@@ -47,6 +47,11 @@ export interface BuildPlanOptions {
   policyConfig?: unknown;
   /** An earlier plan to compare with. */
   baseline?: Baseline;
+  /**
+   * The stack config keys whose values were `secure:` (the program got a placeholder): one that lands in
+   * an input the provider keeps in plain text is a mandatory finding (plan-secure-config-in-plain-input).
+   */
+  secretConfigKeys?: readonly string[];
   /** Deploy-time target; default 600 s. */
   targetSeconds?: number;
   /** The plan's timestamp; default now. */
@@ -73,6 +78,12 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
   };
   const cost = estimateCost(resources, costOptions);
   const policy = runPolicy(graph, options.policy ?? scalewayBlocksPolicy, options.policyConfig);
+  const secureFindings = secureConfigFindings(graph, options.secretConfigKeys ?? []);
+  if (secureFindings.length > 0) {
+    policy.findings.unshift(...secureFindings);
+    policy.mandatory += secureFindings.length;
+    policy.failed = true;
+  }
   const diff = options.baseline
     ? {
         baseline: {
@@ -134,7 +145,6 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
     },
     policy,
     deployTime,
-    serviceGoals: serviceGoals({ stack: options.stack, resources, deployTime }),
     warnings,
     exitCode: planExitCode({ policyFailed: policy.failed, dataLossRisks: diff?.dataLossRisks.length ?? 0 }),
   };

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ResourceGraph } from "@scaleway-blocks/testing";
 import type { LoadedProject } from "./load-project";
+import { explainSecurePlaceholder } from "./secure-value";
 import type { HostJob, HostMessage, WireError } from "./program-wire";
 import { decodeGraph, decodeValue, JOB_ENV } from "./program-wire";
 
@@ -80,9 +81,9 @@ function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-function programError(error: WireError): ProgramError {
-  const what =
-    error.name === "Error" || error.name === "" ? error.message : `${error.name}: ${error.message}`;
+function programError(error: WireError, secretConfigKeys: readonly string[]): ProgramError {
+  const message = explainSecurePlaceholder(error.message, secretConfigKeys);
+  const what = error.name === "Error" || error.name === "" ? message : `${error.name}: ${message}`;
   const where = error.location ? `\n    at ${error.location}` : "";
   return new ProgramError(`the program failed under mocks: ${what}${where}`, error.stack);
 }
@@ -259,7 +260,7 @@ export async function runProgram(
     case "failed":
       throw message.error;
     case "error":
-      throw programError(message.error);
+      throw programError(message.error, project.secretConfigKeys);
     case "pong":
     case "started":
       throw new ProgramError("the program host answered without a result");
