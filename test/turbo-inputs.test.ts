@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,7 +95,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
 
   it("touching tsconfig.base.json misses the cache of every task", () => {
     const all = current().map((t) => t.taskId);
-    expect(all.length).toBeGreaterThan(50);
+    expect(all.length).toBeGreaterThan(30);
     expect(tasksMissedAfterTouching("tsconfig.base.json").sort()).toEqual(all.sort());
   });
 
@@ -114,6 +123,43 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     expect(tasksMissedAfterTouching("scripts/release-fixture/policy-pack.cjs")).toContain(
       "@scaleway-blocks/policy#test",
     );
+  });
+
+  it("the repository-wide typecheck and lint wait for the build of every published package", () => {
+    const published = current()
+      .filter((t) => t.task === "check:package")
+      .map((t) => `${t.package}#build`);
+    expect(published.length).toBeGreaterThan(5);
+    for (const task of ["//#typecheck:all", "//#lint:all"]) {
+      const rootTask = current().find((t) => t.taskId === task);
+      expect(rootTask, task).toBeDefined();
+      expect(rootTask!.dependencies, task).toEqual(expect.arrayContaining(published));
+    }
+  });
+
+  it("lint:all lints what every package's own lint script lints (src and test)", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    const linted = scripts["lint:all"]!.split(/\s+/).slice(1);
+    const workspace = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8");
+    const dirs = [...workspace.matchAll(/^\s+-\s+"?([\w.-]+)\/\*"?\s*$/gm)].map((m) => m[1]!);
+    expect(dirs.length).toBeGreaterThan(1);
+    for (const dir of dirs)
+      expect(linted, dir).toEqual(expect.arrayContaining([`${dir}/*/src`, `${dir}/*/test`]));
+    const packageScripts = dirs.flatMap((dir) =>
+      readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(root, dir, e.name, "package.json")))
+        .map((e) => {
+          const manifest = JSON.parse(readFileSync(join(root, dir, e.name, "package.json"), "utf8")) as {
+            scripts?: Record<string, string>;
+          };
+          return [`${dir}/${e.name}`, manifest.scripts?.lint] as const;
+        }),
+    );
+    expect(packageScripts.length).toBeGreaterThan(10);
+    for (const [pkg, lint] of packageScripts)
+      if (lint) expect(lint, pkg).toMatch(/^eslint src test( --ignore-pattern 'test\/fixtures\/\*\*')?$/);
   });
 
   it("check:package hashes every file a package publishes (its package.json `files`)", () => {

@@ -20,6 +20,7 @@ import type { GraphLike } from "./resources";
 import { planResources } from "./resources";
 import type { Baseline, PlanDocument } from "./schema";
 import { PLAN_SCHEMA_VERSION } from "./schema";
+import { serviceGoals } from "./service-goals";
 import { shortType } from "./tokens";
 import { PACKAGE_NAME, packageVersion } from "./version";
 
@@ -145,6 +146,7 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
     },
     policy,
     deployTime,
+    serviceGoals: serviceGoals({ stack: options.stack, resources, deployTime }),
     warnings,
     exitCode: planExitCode({ policyFailed: policy.failed, dataLossRisks: diff?.dataLossRisks.length ?? 0 }),
   };

@@ -2,6 +2,7 @@ import type { Palette } from "./color";
 import { palette } from "./color";
 import { shortType } from "./tokens";
 import type { PlanDocument } from "./schema";
+import type { ServiceGoalsReport } from "./service-goals";
 import type { TreeNode } from "./tree";
 import { buildTree } from "./tree";
 
@@ -369,6 +370,21 @@ function renderDeployTime(doc: Doc, c: Palette): string[] {
   return out;
 }
 
+function renderServiceGoals(goals: ServiceGoalsReport, c: Palette): string[] {
+  const where = goals.environment ?? "environment unknown";
+  const need = goals.required ? "all three required" : "may miss them";
+  const out = [c.bold(`Service goals (${where}: ${need})`)];
+  for (const g of goals.goals) {
+    const mark = g.supported
+      ? c.green("supported")
+      : goals.required
+        ? c.red("NOT supported")
+        : c.yellow("not supported");
+    out.push(`  ${g.title}: ${mark}`, ...g.reasons.map((r) => c.dim(`    ${r}`)));
+  }
+  return out;
+}
+
 function renderDiff(doc: Doc, c: Palette): string[] {
   const d = doc.diff;
   if (!d) return [];
@@ -432,6 +448,7 @@ export function renderHuman(doc: Doc, options: { color?: boolean; verbose?: bool
     ...renderPolicy(doc, c),
     "",
     ...renderDeployTime(doc, c),
+    ...(doc.serviceGoals ? ["", ...renderServiceGoals(doc.serviceGoals, c)] : []),
   ];
   const diff = renderDiff(doc, c);
   if (diff.length > 0) out.push("", ...diff);

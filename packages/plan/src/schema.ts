@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceGoalsSchema } from "./service-goals";
 
 /**
  * The version of the `--json` document. MAJOR changes when a field is removed, renamed or changes
@@ -184,6 +185,9 @@ export const planDocumentSchema = z
       withinTarget: z.boolean(),
       steps: z.array(pathStep).describe("The critical path, first to last."),
     }),
+    serviceGoals: serviceGoalsSchema
+      .optional()
+      .describe("Which of the seed's three service goals the configuration supports, and why (since 1.2)."),
     diff: z
       .object({
         baseline: z.object({ project: z.string(), stack: z.string(), generatedAt: z.string() }),
