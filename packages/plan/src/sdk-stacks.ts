@@ -1,5 +1,5 @@
-// Stack traces the Pulumi SDK takes for the engine and for its promise-leak report, which a mock run
-// never shows. @pulumi/pulumi 3.248 captures one in debuggablePromise for every promise it makes
+// Stack traces (and debugging properties) the Pulumi SDK takes for the engine and for its
+// promise-leak report, which a mock run never shows. @pulumi/pulumi 3.248 captures one in debuggablePromise for every promise it makes
 // (runtime/debuggable.js: `_debugStackTrace: new Error().stack`, read only when
 // PULUMI_DEBUG_PROMISE_LEAKS is set), and a full one (Error.stackTraceLimit = Infinity) in the
 // constructor of every resource (resource.js, Resource.callsites, for the source position and the
@@ -12,6 +12,10 @@ import { shortcutsEnabled } from "./defer-modules";
 
 interface Debuggable {
   debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
+}
+
+interface State {
+  getStore(): { leakCandidates: Set<Promise<unknown>> };
 }
 
 interface ResourceClass {
@@ -27,15 +31,37 @@ export function skipUnusedStackTraces(sdkRequire: NodeJS.Require): void {
   if (!shortcutsEnabled()) return;
   if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) {
     const debuggable = sdkRequire("@pulumi/pulumi/runtime/debuggable") as Debuggable;
+    const state = sdkRequire("@pulumi/pulumi/runtime/state") as State;
     const debuggablePromise = debuggable.debuggablePromise.bind(debuggable);
+    let first = true;
+    // What debuggablePromise does, without the three debugging properties it puts on every promise
+    // (an id, the context and a stack trace, read only by the PULUMI_DEBUG_PROMISE_LEAKS report): the
+    // promise is still a leak candidate until it settles, and a rejection still carries it.
     debuggable.debuggablePromise = <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      try {
-        return debuggablePromise(p, ctx);
-      } finally {
-        Error.stackTraceLimit = limit;
+      if (first) {
+        // The SDK's own, once: it registers the report of leaked promises at exit.
+        first = false;
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+          return debuggablePromise(p, ctx);
+        } finally {
+          Error.stackTraceLimit = limit;
+        }
       }
+      const leakCandidates = state.getStore().leakCandidates;
+      leakCandidates.add(p);
+      return p.then(
+        (value) => {
+          leakCandidates.delete(p);
+          return value;
+        },
+        (error: unknown) => {
+          leakCandidates.delete(p);
+          (error as { promise?: unknown }).promise = p;
+          throw error;
+        },
+      );
     };
   }
   const pulumi = sdkRequire("@pulumi/pulumi") as typeof Pulumi;
