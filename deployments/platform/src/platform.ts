@@ -1,14 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { Service } from "@scaleway-blocks/container";
-import type { ServiceContainerArgs } from "@scaleway-blocks/container";
+import { Service, validateServiceArgs } from "@scaleway-blocks/container";
+import type { ServiceArgs, ServiceContainerArgs } from "@scaleway-blocks/container";
 import { DEFAULT_KEY_ROTATION, resourceName, rotatingExpiry, scalewayTags } from "@scaleway-blocks/core";
-import { Database } from "@scaleway-blocks/database";
-import { Monitoring } from "@scaleway-blocks/monitoring";
-import { Network } from "@scaleway-blocks/network";
-import { Secrets } from "@scaleway-blocks/secrets";
-import type { SecretReference } from "@scaleway-blocks/secrets";
-import { Bucket } from "@scaleway-blocks/storage";
+import { Database, validateDatabaseArgs } from "@scaleway-blocks/database";
+import type { DatabaseArgs } from "@scaleway-blocks/database";
+import { Monitoring, validateMonitoringArgs } from "@scaleway-blocks/monitoring";
+import type { MonitoringArgs } from "@scaleway-blocks/monitoring";
+import { Network, validateNetworkArgs } from "@scaleway-blocks/network";
+import type { NetworkArgs, PrivateNetworkInput } from "@scaleway-blocks/network";
+import { Secrets, validateSecretsArgs } from "@scaleway-blocks/secrets";
+import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
+import { Bucket, validateBucketArgs } from "@scaleway-blocks/storage";
+import type { BucketArgs } from "@scaleway-blocks/storage";
 import { BUCKET_VARIABLE_PREFIX, isRegistryImage, serviceContainer } from "./config";
 import type { ImageConfig, PlatformConfig } from "./config";
 
@@ -62,30 +66,29 @@ function idsByName(secrets: Secrets): pulumi.Output<Record<string, string>> {
     .apply(([names, ids]) => Object.fromEntries(Object.keys(ids).map((key) => [names[key]!, ids[key]!])));
 }
 
-/**
- * Builds the platform from a validated configuration: network, database, buckets, the application's
- * identity and secrets, the API (and worker) containers, and Cockpit monitoring. Returns the stack outputs.
- */
-export function platform(config: PlatformConfig): PlatformOutputs {
-  const { environment, region } = config;
-  const common = { project: config.project, environment, region, tags: config.tags };
-  const managedDatabase = config.database.mode === "managed";
+const commonArgs = (config: PlatformConfig) => ({
+  project: config.project,
+  environment: config.environment,
+  region: config.region,
+  tags: config.tags,
+});
 
-  // One regional private network (free). A managed database lives on it and the containers join it to
-  // reach the database; a Public Gateway only where the stack asks for one (egress for machines on it).
+function networkArgs(config: PlatformConfig): NetworkArgs {
   const gateway = config.network.publicGateway;
-  const network = new Network("network", {
-    ...common,
+  return {
+    ...commonArgs(config),
     privateNetworks: [{ name: "main", ...(config.network.subnet ? { subnet: config.network.subnet } : {}) }],
     ...(gateway
       ? { publicGateway: { type: gateway.type, ...(gateway.zone ? { zone: gateway.zone } : {}) } }
       : {}),
-  });
+  };
+}
 
+function databaseArgs(config: PlatformConfig, network: PrivateNetworkInput): DatabaseArgs {
   const db = config.database;
-  const database = managedDatabase
-    ? new Database("database", {
-        ...common,
+  return db.mode === "managed"
+    ? {
+        ...commonArgs(config),
         mode: "managed",
         network,
         databases: [{ name: db.name }],
@@ -93,25 +96,113 @@ export function platform(config: PlatformConfig): PlatformOutputs {
         highAvailability: db.highAvailability,
         volumeSizeInGb: db.volumeSizeInGb,
         backups: db.backups,
-      })
-    : new Database("database", {
-        ...common,
+      }
+    : {
+        ...commonArgs(config),
         mode: "serverless",
         region: "fr-par", // validated: Serverless SQL is offered in fr-par only
         minCpu: db.minCpu,
         maxCpu: db.maxCpu,
         iamAccess: true, // the IAM application, policy and API key behind the connection string
-      });
+      };
+}
+
+function bucketArgs(config: PlatformConfig): BucketArgs {
+  return { ...commonArgs(config), ...(config.storage.encryption ? { encryption: { createKey: true } } : {}) };
+}
+
+function appSecretsArgs(
+  config: PlatformConfig,
+  storageSecretKey: pulumi.Input<string>,
+  appName: string,
+): SecretsArgs {
+  return {
+    ...commonArgs(config),
+    secrets: {
+      "session-key": {
+        generate: { length: 64, alphabet: "alphanumeric" },
+        description: "Signs the API's sessions",
+      },
+      "storage-secret-key": {
+        value: pulumi.secret(storageSecretKey),
+        description: `S3 secret key of IAM application ${appName}`,
+      },
+    },
+  };
+}
+
+function monitoringArgs(config: PlatformConfig): MonitoringArgs {
+  return {
+    ...commonArgs(config),
+    contactPoints: config.monitoring.contacts.map((email) => ({ email })),
+    products: [
+      config.database.mode === "managed" ? "rdb" : "serverless-sql-database",
+      "serverless-containers",
+      "object-storage",
+    ],
+    ...(config.monitoring.budget ? { budget: config.monitoring.budget } : {}),
+  };
+}
+
+function apiServiceArgs(config: PlatformConfig, api: ServiceContainerArgs): ServiceArgs {
+  return {
+    ...commonArgs(config),
+    // A public API says so with the public=true tag (policy scw-container-public-opt-in).
+    tags: config.api.public ? { ...config.tags, public: "true" } : config.tags,
+    containers: { api },
+    // The stack's private registry holds the API's and the worker's images.
+    registry: [config.api.image, ...(config.worker ? [config.worker.image] : [])].some(isRegistryImage),
+    ...(config.api.public ? {} : { invoker: {} }),
+  };
+}
+
+/** The worker pulls its image from the API's registry, or from the full reference it was given. */
+function workerImage(image: ImageConfig, registryEndpoint: pulumi.Input<string>): pulumi.Input<string> {
+  return isRegistryImage(image)
+    ? pulumi.interpolate`${registryEndpoint}/${image.repository}:${image.tag}`
+    : image;
+}
+
+function workerServiceArgs(config: PlatformConfig, worker: ServiceContainerArgs): ServiceArgs {
+  return { ...commonArgs(config), registry: false, containers: { worker } }; // pulls from the API's registry
+}
+
+/**
+ * Runs every block's own checks on the args the platform will give it, before any resource exists: a
+ * bad value in the last block (say a Monitoring contact) must not surface after the database is
+ * registered. What only exists later (the network, secret references) stands in as an Output.
+ */
+export function validateBlocks(config: PlatformConfig): void {
+  const pendingId = pulumi.output("fr-par/00000000-0000-4000-8000-000000000000");
+  validateNetworkArgs("network", networkArgs(config));
+  validateDatabaseArgs("database", databaseArgs(config, pendingId));
+  for (const name of config.storage.buckets) validateBucketArgs(name, bucketArgs(config));
+  validateSecretsArgs("app-secrets", appSecretsArgs(config, pulumi.output("pending"), "app"));
+  validateServiceArgs("api", apiServiceArgs(config, serviceContainer(config.api)));
+  if (config.worker) {
+    const image = workerImage(config.worker.image, pulumi.output(`rg.${config.region}.scw.cloud/pending`));
+    validateServiceArgs("worker", workerServiceArgs(config, { ...serviceContainer(config.worker), image }));
+  }
+  validateMonitoringArgs("monitoring", monitoringArgs(config));
+}
+
+/**
+ * Builds the platform from a validated configuration: network, database, buckets, the application's
+ * identity and secrets, the API (and worker) containers, and Cockpit monitoring. Returns the stack outputs.
+ */
+export function platform(config: PlatformConfig): PlatformOutputs {
+  validateBlocks(config);
+  const { environment, region } = config;
+  const managedDatabase = config.database.mode === "managed";
+
+  // One regional private network (free). A managed database lives on it and the containers join it to
+  // reach the database; a Public Gateway only where the stack asks for one (egress for machines on it).
+  const network = new Network("network", networkArgs(config));
+  const database = new Database("database", databaseArgs(config, network));
   const connection: SecretReference = database.connectionSecret(database.databaseNames[0]!);
 
   const buckets = Object.fromEntries(
-    config.storage.buckets.map((name) => [
-      name,
-      new Bucket(name, {
-        ...common,
-        ...(config.storage.encryption ? { encryption: { createKey: true } } : {}),
-      }),
-    ]),
+    config.storage.buckets.map((name) => [name, new Bucket(name, bucketArgs(config))]),
   );
   const s3Endpoint = `https://s3.${region}.scw.cloud`;
 
@@ -161,19 +252,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
     { additionalSecretOutputs: ["accessKey"] },
   );
 
-  const appSecrets = new Secrets("app-secrets", {
-    ...common,
-    secrets: {
-      "session-key": {
-        generate: { length: 64, alphabet: "alphanumeric" },
-        description: "Signs the API's sessions",
-      },
-      "storage-secret-key": {
-        value: pulumi.secret(apiKey.secretKey),
-        description: `S3 secret key of IAM application ${appName}`,
-      },
-    },
-  });
+  const appSecrets = new Secrets("app-secrets", appSecretsArgs(config, apiKey.secretKey, appName));
 
   const environmentVariables: Record<string, pulumi.Input<string>> = {
     APP_ENV: environment,
@@ -196,53 +275,30 @@ export function platform(config: PlatformConfig): PlatformOutputs {
   const containerNetwork = managedDatabase ? { network } : {};
 
   const worker = config.worker;
-  const images: ImageConfig[] = [config.api.image, ...(worker ? [worker.image] : [])];
   const apiSpec: ServiceContainerArgs = {
     ...serviceContainer(config.api),
     ...containerNetwork,
     environment: { ...environmentVariables, ...config.api.environment },
     secretEnvironment,
   };
-  const api = new Service("api", {
-    ...common,
-    // A public API says so with the public=true tag (policy scw-container-public-opt-in).
-    tags: config.api.public ? { ...config.tags, public: "true" } : config.tags,
-    containers: { api: apiSpec },
-    // The stack's private registry holds the API's and the worker's images.
-    registry: images.some(isRegistryImage),
-    ...(config.api.public ? {} : { invoker: {} }),
-  });
+  const api = new Service("api", apiServiceArgs(config, apiSpec));
 
   let workerService: Service | undefined;
   if (worker) {
-    const image = isRegistryImage(worker.image)
-      ? pulumi.interpolate`${api.registryEndpoint!}/${worker.image.repository}:${worker.image.tag}`
-      : worker.image;
-    workerService = new Service("worker", {
-      ...common,
-      registry: false, // pulls from the API's registry
-      containers: {
-        worker: {
-          ...serviceContainer(worker),
-          image,
-          ...containerNetwork,
-          environment: { ...environmentVariables, ...worker.environment },
-          secretEnvironment,
-        },
-      },
-    });
+    const image = workerImage(worker.image, api.registryEndpoint!);
+    workerService = new Service(
+      "worker",
+      workerServiceArgs(config, {
+        ...serviceContainer(worker),
+        image,
+        ...containerNetwork,
+        environment: { ...environmentVariables, ...worker.environment },
+        secretEnvironment,
+      }),
+    );
   }
 
-  const monitoring = new Monitoring("monitoring", {
-    ...common,
-    contactPoints: config.monitoring.contacts.map((email) => ({ email })),
-    products: [
-      managedDatabase ? "rdb" : "serverless-sql-database",
-      "serverless-containers",
-      "object-storage",
-    ],
-    ...(config.monitoring.budget ? { budget: config.monitoring.budget } : {}),
-  });
+  const monitoring = new Monitoring("monitoring", monitoringArgs(config));
 
   const invokeToken = api.invokeCredentials?.apply((credentials) => credentials.api!);
   return {

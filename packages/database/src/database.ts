@@ -118,6 +118,21 @@ function connectionHost(host: string, what: string): string {
   return host;
 }
 
+/** Parses Database's args and makes the checks that need more than the schema, as its constructor does. */
+function parseDatabaseArgs(name: string, args: DatabaseArgs) {
+  const parsed = parseArgs(databaseArgsSchema, args, { type: Database.TYPE, name });
+  const pnId = parsed.mode === "managed" ? resolvePrivateNetwork(parsed, name) : undefined;
+  if (parsed.mode === "serverless" && parsed.databaseName === undefined) {
+    checkDefaultDatabaseName(blockContext({ kind: "database", name }, parsed).name(), name);
+  }
+  return { parsed, pnId };
+}
+
+/** Every check `new Database(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateDatabaseArgs(name: string, args: DatabaseArgs): void {
+  parseDatabaseArgs(name, args);
+}
+
 /**
  * PostgreSQL for an application: a Managed Database instance on a private network, with logical
  * databases, one owner user each, and every password and connection string in Secret Manager —
@@ -181,12 +196,8 @@ export class Database extends pulumi.ComponentResource {
 
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(databaseArgsSchema, args, { type: Database.TYPE, name });
-    const pnId = parsed.mode === "managed" ? resolvePrivateNetwork(parsed, name) : undefined;
+    const { parsed, pnId } = parseDatabaseArgs(name, args);
     const ctx = blockContext({ kind: "database", name }, parsed);
-    if (parsed.mode === "serverless" && parsed.databaseName === undefined) {
-      checkDefaultDatabaseName(ctx.name(), name);
-    }
     super(Database.TYPE, name, {}, opts);
     this.componentName = name;
     this.mode = parsed.mode;

@@ -1,4 +1,4 @@
-export { Database } from "./database";
+export { Database, validateDatabaseArgs } from "./database";
 export type {
   DatabaseArgs,
   ManagedDatabaseArgs,

@@ -1,2 +1,2 @@
-export { Monitoring } from "./monitoring";
+export { Monitoring, validateMonitoringArgs } from "./monitoring";
 export type { MonitoringArgs, TokenScopes, TokenScope, SourceType } from "./args";

@@ -18,6 +18,24 @@ function outputRecord<T>(entries: Array<[string, pulumi.Output<T>]>): pulumi.Out
   return pulumi.all(Object.fromEntries(entries)) as pulumi.Output<Record<string, T>>;
 }
 
+/** Parses Monitoring's args as its constructor does; errors never quote a secret value. */
+function parseMonitoringArgs(name: string, args: MonitoringArgs) {
+  return parseArgs(
+    monitoringArgsSchema,
+    args,
+    { type: Monitoring.TYPE, name },
+    {
+      describe: (path, value) =>
+        SECRET_ARG_PATHS.some((prefix) => isPathUnder(path, prefix)) ? describeRedacted(value) : undefined,
+    },
+  );
+}
+
+/** Every check `new Monitoring(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateMonitoringArgs(name: string, args: MonitoringArgs): void {
+  parseMonitoringArgs(name, args);
+}
+
 /**
  * Cockpit monitoring for one project and region: the alert manager with email contact points and the
  * preconfigured alerts of the products a stack uses, least-privilege push tokens, custom data sources,
@@ -52,15 +70,7 @@ export class Monitoring extends pulumi.ComponentResource {
 
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(
-      monitoringArgsSchema,
-      args,
-      { type: Monitoring.TYPE, name },
-      {
-        describe: (path, value) =>
-          SECRET_ARG_PATHS.some((prefix) => isPathUnder(path, prefix)) ? describeRedacted(value) : undefined,
-      },
-    );
+    const parsed = parseMonitoringArgs(name, args);
     super(Monitoring.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "monitoring", name }, parsed);
     // Explicit arg, then the component's own `protect` option, then the profile (sources only: they hold data).

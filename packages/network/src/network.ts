@@ -18,6 +18,16 @@ import type { NetworkArgs } from "./args";
  */
 export const NETWORK_BRAND: unique symbol = Symbol.for("scaleway-blocks:network:Network");
 
+/** Parses Network's args: the checks its constructor makes before it registers anything. */
+function parseNetworkArgs(name: string, args: NetworkArgs) {
+  return parseArgs(networkArgsSchema, args, { type: Network.TYPE, name });
+}
+
+/** Every check `new Network(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateNetworkArgs(name: string, args: NetworkArgs): void {
+  parseNetworkArgs(name, args);
+}
+
 /**
  * A VPC with one or more regional private networks, and optionally a Public Gateway that gives
  * them egress to the internet (dynamic NAT and a pushed default route).
@@ -46,7 +56,7 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(networkArgsSchema, args, { type: Network.TYPE, name });
+    const parsed = parseNetworkArgs(name, args);
     super(Network.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "network", name }, parsed);
     // Explicit arg, then the component's own `protect` option, then the environment profile (stateful only).

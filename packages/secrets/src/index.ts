@@ -1,4 +1,4 @@
-export { Secrets } from "./secrets";
+export { Secrets, validateSecretsArgs } from "./secrets";
 export type {
   SecretsArgs,
   SecretSpec,

@@ -78,6 +78,16 @@ function describeGiven(path: readonly PropertyKey[], value: unknown): string | u
   return path.length === 2 ? JSON.stringify(String(path[1])) : undefined;
 }
 
+/** Parses Secrets' args as its constructor does; errors never quote a secret value. */
+function parseSecretsArgs(name: string, args: SecretsArgs) {
+  return parseArgs(secretsArgsSchema, args, { type: Secrets.TYPE, name }, { describe: describeGiven });
+}
+
+/** Every check `new Secrets(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateSecretsArgs(name: string, args: SecretsArgs): void {
+  parseSecretsArgs(name, args);
+}
+
 /**
  * Secret Manager secrets, each with one version holding a given or generated value.
  * Hand them to consumers with `secret(key)` and let an IAM application read them with `grantAccess`.
@@ -102,12 +112,7 @@ export class Secrets extends pulumi.ComponentResource {
   constructor(name: string, args: SecretsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered,
     // and the error never quotes a secret value.
-    const parsed = parseArgs(
-      secretsArgsSchema,
-      args,
-      { type: Secrets.TYPE, name },
-      { describe: describeGiven },
-    );
+    const parsed = parseSecretsArgs(name, args);
     super(Secrets.TYPE, name, {}, opts);
     this.componentName = name;
     this.args = parsed;

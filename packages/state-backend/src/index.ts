@@ -1,3 +1,3 @@
-export { StateBackend } from "./state-backend";
+export { StateBackend, validateStateBackendArgs } from "./state-backend";
 export type { StateBackendCiEnvironment } from "./state-backend";
 export type { StateBackendArgs } from "./args";

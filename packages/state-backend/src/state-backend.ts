@@ -38,6 +38,16 @@ export interface StateBackendCiEnvironment {
   PULUMI_BACKEND_URL: string;
 }
 
+/** Parses StateBackend's args: the checks its constructor makes before it registers anything. */
+function parseStateBackendArgs(name: string, args: StateBackendArgs) {
+  return parseArgs(stateBackendArgsSchema, args, { type: StateBackend.TYPE, name });
+}
+
+/** Every check `new StateBackend(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateStateBackendArgs(name: string, args: StateBackendArgs): void {
+  parseStateBackendArgs(name, args);
+}
+
 /**
  * The Object Storage bucket that holds Pulumi state (versioned, lifecycle-trimmed, protected and
  * retained, optionally locked and encrypted) and a CI identity limited to Object Storage in the
@@ -77,7 +87,7 @@ export class StateBackend extends pulumi.ComponentResource {
 
   constructor(name: string, args: StateBackendArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(stateBackendArgsSchema, args, { type: StateBackend.TYPE, name });
+    const parsed = parseStateBackendArgs(name, args);
     super(StateBackend.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "state-backend", name }, parsed);
     const region = parsed.region;

@@ -83,6 +83,16 @@ function lifecycleRules(args: ParsedBucketArgs, ctx: BlockContext, versioning: b
   return rules;
 }
 
+/** Parses Bucket's args: the checks its constructor makes before it registers anything. */
+function parseBucketArgs(name: string, args: BucketArgs) {
+  return parseArgs(bucketArgsSchema, args, { type: Bucket.TYPE, name });
+}
+
+/** Every check `new Bucket(name, args)` makes, creating nothing: returns, or throws its ConfigError. */
+export function validateBucketArgs(name: string, args: BucketArgs): void {
+  parseBucketArgs(name, args);
+}
+
 /**
  * A Scaleway Object Storage bucket that is private by default: canned ACL "private", versioning
  * outside dev, lifecycle housekeeping, optional CORS, SSE-KMS encryption, object lock and a
@@ -107,7 +117,7 @@ export class Bucket extends pulumi.ComponentResource {
 
   constructor(name: string, args: BucketArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
-    const parsed = parseArgs(bucketArgsSchema, args, { type: Bucket.TYPE, name });
+    const parsed = parseBucketArgs(name, args);
     super(Bucket.TYPE, name, {}, opts);
     const ctx = blockContext({ kind: "storage", name }, parsed);
     const region = parsed.region;

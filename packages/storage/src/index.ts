@@ -1,4 +1,4 @@
-export { Bucket } from "./bucket";
+export { Bucket, validateBucketArgs } from "./bucket";
 export type { BucketArgs } from "./args";
 // The bounded object lock (core's, at most 36 500 days or 100 years), for components that take an
 // objectLock and hand it to a Bucket, so they refuse a bad one before creating anything.
