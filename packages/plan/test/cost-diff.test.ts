@@ -156,6 +156,10 @@ describe("scaleway-blocks plan --baseline: the cost difference", () => {
     writeFileSync(baselinePath, run.stdout);
   });
 
+  /** The fixture with one more container (platform-grown), against the baseline. */
+  const planGrown = (...flags: string[]) =>
+    runCli(["plan", "--stack", "dev", "--cwd", "platform-grown", "--baseline", baselinePath, ...flags]);
+
   // worker (added by platform-grown): 0.5 vCPU, 1 GB, min scale 0, 100 active hours:
   // 180 000 vCPU-s × €0.00001 + 360 000 GB-s × €0.000002 = €1.80 + €0.72.
   const WORKER = 1.8 + 0.72;
@@ -163,16 +167,7 @@ describe("scaleway-blocks plan --baseline: the cost difference", () => {
   const BASE = 26.28 + 10.512 + 11.388 + 0.21 + 0.2106 + 0.054 + 0.0468;
 
   it("puts the before, after and per-resource difference in the JSON document", async () => {
-    const { stdout, code } = await runCli([
-      "plan",
-      "--stack",
-      "dev",
-      "--cwd",
-      "platform-grown",
-      "--baseline",
-      baselinePath,
-      "--json",
-    ]);
+    const { stdout, code } = await planGrown("--json");
     expect(code).toBe(0);
     const plan = JSON.parse(stdout) as PlanDocument;
     const diff = plan.cost.diff!;
@@ -186,33 +181,14 @@ describe("scaleway-blocks plan --baseline: the cost difference", () => {
   });
 
   it("prices the baseline with this plan's usage, so a usage change moves both sides alike", async () => {
-    const { stdout } = await runCli([
-      "plan",
-      "--stack",
-      "dev",
-      "--cwd",
-      "platform-grown",
-      "--baseline",
-      baselinePath,
-      "--json",
-      "--assume",
-      "storage.gbPerBucket=110",
-    ]);
+    const { stdout } = await planGrown("--json", "--assume", "storage.gbPerBucket=110");
     const diff = (JSON.parse(stdout) as PlanDocument).cost.diff!;
     expect(diff.before.known).toBeCloseTo(BASE + 100 * 0.01606, 6);
     expect(diff.delta).toBeCloseTo(WORKER, 6);
   });
 
   it("prints the change in the text form: direction, total before → after, and each resource", async () => {
-    const { stdout } = await runCli([
-      "plan",
-      "--stack",
-      "dev",
-      "--cwd",
-      "platform-grown",
-      "--baseline",
-      baselinePath,
-    ]);
+    const { stdout } = await planGrown();
     expect(stdout).toContain(
       "Monthly cost change since the baseline: increases by €2.52 (€48.70 + 1 unknown → €51.22 + 1 unknown)",
     );
