@@ -10,6 +10,8 @@ export interface CliOptions {
   /** format === "json". */
   json: boolean;
   baseline?: string;
+  /** --from-preview: a `pulumi preview --json` document to plan instead of running the program. */
+  fromPreview?: string;
   /** "key=value" flags, in order. */
   assume: string[];
   assumptions?: string;
@@ -37,17 +39,24 @@ export const HELP = `scaleway-blocks plan — an offline plan of a Pulumi deploy
 
 Usage:
   scaleway-blocks plan --stack <name> [options]
+  scaleway-blocks plan --from-preview <preview.json> [options]
 
 Runs the project's built program under mocks (no credentials, nothing deployed) and prints the
 resource tree, the monthly cost, policy findings, the deployment time and, with --baseline,
-the resources a deployment would destroy.
+the resources a deployment would destroy. With --from-preview it reads a real preview's
+steps and states instead: the engine's own diff, from a preview run with credentials.
 
 Options:
-  -s, --stack <name>           stack to plan (reads Pulumi.<name>.yaml)               [required]
+  -s, --stack <name>           stack to plan (reads Pulumi.<name>.yaml)
+                                                        [required, unless --from-preview]
   -C, --cwd <dir>              the Pulumi project directory                  [default: current]
       --json                   print the plan as JSON (schema version 1.x): --format json
       --format <f>             text (default), json, or markdown (a pull-request comment)
       --baseline <plan.json>   compare with an earlier plan (its --json output)
+      --from-preview <file>    plan the engine's own diff: the output of a real
+                               pulumi preview --json (cost, policy and data loss of its
+                               steps; add --show-sames for whole-stack totals); no program
+                               run, --stack optional
       --assume <key=value>     override a usage assumption (repeatable), e.g.
                                --assume containers.activeHoursPerMonth=200
       --assumptions <file>     read assumption overrides from a JSON file (flags win)
@@ -71,7 +80,8 @@ Exit status:
   0  plan made, no mandatory policy failure, no data-loss risk
   1  a mandatory policy rule fails
   2  a stateful resource (database, bucket, secret, …) would be deleted or replaced
-  3  no plan could be made (bad flags, project or program error)
+  3  no plan could be made (bad flags, project or program error, a --from-preview
+     file that is not a successful pulumi preview --json document)
   When several apply, the highest wins.
 `;
 
@@ -81,6 +91,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   format: { type: "string" },
   baseline: { type: "string" },
+  "from-preview": { type: "string" },
   assume: { type: "string", multiple: true, default: [] as string[] },
   assumptions: { type: "string" },
   "usage-file": { type: "string" },
@@ -172,7 +183,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `unknown command "${command}": the command is plan${command.startsWith("-") ? "" : ` (scaleway-blocks plan --stack <name>)`}`,
     );
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest.join(" ")}"`);
-  if (values.stack === undefined || values.stack === "") throw new UsageError("--stack <name> is required");
+  const fromPreview = values["from-preview"];
+  if (fromPreview !== undefined && values.baseline !== undefined)
+    throw new UsageError(
+      "--from-preview and --baseline cannot be combined: the preview already holds the engine's diff against the stack",
+    );
+  if (fromPreview === undefined && (values.stack === undefined || values.stack === ""))
+    throw new UsageError("--stack <name> is required (or --from-preview <preview.json>)");
   let targetMinutes: number | undefined;
   if (values["target-minutes"] !== undefined) {
     targetMinutes = Number(values["target-minutes"]);
@@ -194,6 +211,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     stack: values.stack,
     cwd: values.cwd,
     baseline: values.baseline,
+    ...(fromPreview !== undefined ? { fromPreview } : {}),
     assumptions: values.assumptions,
     usageFile: values["usage-file"],
     policyConfig: values["policy-config"],

@@ -49,6 +49,22 @@ export {
   BaselineError,
 } from "./schema";
 export type { PlanDocument, Baseline } from "./schema";
+export {
+  parsePreview,
+  readPreview,
+  planFromPreview,
+  engineDiff,
+  PreviewError,
+  PREVIEW_FORMAT_SOURCE,
+  UNKNOWN_VALUE,
+} from "./from-preview";
+export type {
+  EngineAction,
+  EngineChange,
+  EnginePreview,
+  PreviewDocument,
+  PreviewPlanOptions,
+} from "./from-preview";
 export { renderHuman } from "./render-human";
 export { renderJson } from "./render-json";
 export { renderMarkdown, collapseTree } from "./render-markdown";

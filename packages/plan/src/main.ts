@@ -5,6 +5,7 @@ import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumpti
 import { HELP, parseCliArgs, UsageError } from "./cli-args";
 import { colorEnabled } from "./color";
 import { EXIT } from "./exit-codes";
+import { parsePreview, planFromPreview, PreviewError, readPreview } from "./from-preview";
 import type { CatalogFetcher } from "./live-prices";
 import { livePriceBook } from "./live-prices";
 import { loadProject, ProjectError } from "./load-project";
@@ -17,7 +18,7 @@ import { renderJson } from "./render-json";
 import { readUsageFile } from "./usage";
 import { renderMarkdown } from "./render-markdown";
 import { ProgramError, runProgram } from "./run-program";
-import type { Baseline } from "./schema";
+import type { Baseline, PlanDocument } from "./schema";
 import { BaselineError, parseBaseline } from "./schema";
 import { packageVersion } from "./version";
 
@@ -52,7 +53,15 @@ function readJsonFile(path: string, what: string): unknown {
   }
 }
 
-const KNOWN_ERRORS = [UsageError, ProjectError, ProgramError, AssumptionError, BaselineError, ConfigError];
+const KNOWN_ERRORS = [
+  UsageError,
+  ProjectError,
+  ProgramError,
+  AssumptionError,
+  BaselineError,
+  ConfigError,
+  PreviewError,
+];
 
 /**
  * `scaleway-blocks` with its arguments: prints the plan and returns the exit status
@@ -80,7 +89,12 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
-    const project = loadProject(resolve(io.cwd, options.cwd ?? "."), options.stack!);
+    // --from-preview: the engine's steps and states stand in for a run of the program (no project read).
+    const preview =
+      options.fromPreview === undefined
+        ? undefined
+        : readPreview(parsePreview(readJsonFile(resolve(io.cwd, options.fromPreview), "preview document")));
+    const project = preview ? undefined : loadProject(resolve(io.cwd, options.cwd ?? "."), options.stack!);
 
     const fromFile = options.assumptions
       ? parseAssumptionsJson(readJsonFile(resolve(io.cwd, options.assumptions), "assumptions file"))
@@ -104,26 +118,34 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       warnings.push(...live.warnings);
     }
 
-    const run = await runProgram(project, {
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      output: (text) => io.stderr.write(text),
-    });
-    warnings.push(...run.warnings);
-    const plan = buildPlan(run.graph, {
-      project: project.name,
-      stack: project.stack,
-      defaultRegion: project.defaultRegion,
-      secretConfigKeys: project.secretConfigKeys,
+    const common = {
       prices,
       assumptions,
       ...(usage ? { usage } : {}),
       ...(io.policy ? { policy: io.policy } : {}),
       policyConfig,
-      ...(baseline ? { baseline } : {}),
       ...(options.targetMinutes ? { targetSeconds: options.targetMinutes * 60 } : {}),
       ...(io.now ? { now: io.now } : {}),
       warnings,
-    });
+    };
+    let plan: PlanDocument;
+    if (preview) {
+      plan = planFromPreview(preview, { ...common, ...(options.stack ? { stack: options.stack } : {}) });
+    } else {
+      const run = await runProgram(project!, {
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        output: (text) => io.stderr.write(text),
+      });
+      warnings.push(...run.warnings);
+      plan = buildPlan(run.graph, {
+        ...common,
+        project: project!.name,
+        stack: project!.stack,
+        defaultRegion: project!.defaultRegion,
+        secretConfigKeys: project!.secretConfigKeys,
+        ...(baseline ? { baseline } : {}),
+      });
+    }
     if (options.format === "json" || options.format === "markdown") {
       for (const w of plan.warnings) io.stderr.write(`scaleway-blocks: warning: ${w}\n`);
       io.stdout.write(options.format === "json" ? renderJson(plan) : renderMarkdown(plan));

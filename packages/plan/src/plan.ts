@@ -128,6 +128,7 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
     stack: options.stack,
     generatedAt: (options.now ?? new Date()).toISOString(),
     mockRun: true,
+    origin: "mock-run",
     defaultRegion,
     resources: resources.map((r) => ({
       ...r,

@@ -390,7 +390,7 @@ function renderDiff(doc: Doc, c: Palette): string[] {
   if (!d) return [];
   const out = [
     c.bold(
-      `Changes since the baseline (${d.baseline.stack}, ${d.baseline.generatedAt}): ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`,
+      `${doc.mockRun ? `Changes since the baseline (${d.baseline.stack}, ${d.baseline.generatedAt})` : "Changes in the preview (the engine's steps)"}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`,
     ),
   ];
   for (const r of d.added) out.push(`  ${c.green("+")} ${r.name} ${c.dim(shortType(r.type))}`);
@@ -434,7 +434,9 @@ export function renderHuman(doc: Doc, options: { color?: boolean; verbose?: bool
   const out: string[] = [
     c.bold(`scaleway-blocks plan: project ${doc.project}, stack ${doc.stack}`),
     c.dim(
-      "A mock run of the program: nothing was deployed or read from Scaleway; provider-side defaults are not previewed.",
+      doc.mockRun
+        ? "A mock run of the program: nothing was deployed or read from Scaleway; provider-side defaults are not previewed."
+        : "Read from a pulumi preview --json document (--from-preview): the engine's steps and states; nothing was deployed.",
     ),
     "",
     c.bold(

@@ -239,7 +239,8 @@ function cost(doc: Doc, h: string, maxRows: number, diff: CostDiff | undefined):
 function changes(doc: Doc, h: string, maxRows: number): string[] {
   const d = doc.diff;
   if (!d) return [];
-  const title = `${h} Changes since the baseline: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`;
+  const since = doc.mockRun ? "since the baseline" : "in the preview (the engine's steps)";
+  const title = `${h} Changes ${since}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`;
   const rows = [
     ...d.added.map((r) => ["+", code(r.name), code(shortType(r.type)), ""]),
     ...d.removed.map((r) => ["−", code(r.name), code(shortType(r.type)), ""]),
@@ -407,11 +408,13 @@ export function renderMarkdown(doc: Doc, options: MarkdownOptions = {}): string 
   const out: string[] = [
     `${title} scaleway-blocks plan: ${code(doc.project)} / ${code(doc.stack)}: ${VERDICT[doc.exitCode]}`,
     "",
-    `A mock run of the program (nothing was deployed or read from Scaleway)${
-      baseline
-        ? `, compared with the plan of ${code(`${baseline.project}/${baseline.stack}`)} made ${cell(baseline.generatedAt)}`
-        : ""
-    }.`,
+    doc.mockRun
+      ? `A mock run of the program (nothing was deployed or read from Scaleway)${
+          baseline
+            ? `, compared with the plan of ${code(`${baseline.project}/${baseline.stack}`)} made ${cell(baseline.generatedAt)}`
+            : ""
+        }.`
+      : "Read from a `pulumi preview --json` document (`--from-preview`): the engine's own steps and states; nothing was deployed.",
   ];
   const sections = [
     dataLoss(doc, h, maxRows),

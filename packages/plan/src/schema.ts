@@ -135,8 +135,16 @@ export const planDocumentSchema = z
     stack: z.string(),
     generatedAt: z.string().describe("ISO 8601 time of the plan."),
     mockRun: z
-      .literal(true)
-      .describe("The program ran under mocks: nothing was deployed or read from Scaleway."),
+      .boolean()
+      .describe(
+        "true: the program ran under mocks. false (since 1.2): read from a `pulumi preview --json` document (--from-preview). Either way nothing was deployed.",
+      ),
+    origin: z
+      .enum(["mock-run", "pulumi-preview"])
+      .optional()
+      .describe(
+        "Where the resources come from (since 1.2): a mock run of the program, or the steps and states of a real `pulumi preview --json` (--from-preview), whose diff is the engine's own.",
+      ),
     defaultRegion: z
       .string()
       .describe("The provider's default region (stack config scaleway:region, else fr-par)."),
