@@ -51,17 +51,18 @@ export function skipUnusedStackTraces(sdkRequire: NodeJS.Require): void {
       }
       const leakCandidates = state.getStore().leakCandidates;
       leakCandidates.add(p);
-      return p.then(
-        (value) => {
+      // then() and catch() as the SDK chains them: one handler fewer would settle the result a
+      // microtask sooner, and change the order in which resources waiting on it register.
+      return p
+        .then((value) => {
           leakCandidates.delete(p);
           return value;
-        },
-        (error: unknown) => {
+        })
+        .catch((error: unknown) => {
           leakCandidates.delete(p);
           (error as { promise?: unknown }).promise = p;
           throw error;
-        },
-      );
+        });
     };
   }
   const pulumi = sdkRequire("@pulumi/pulumi") as typeof Pulumi;
