@@ -40,6 +40,7 @@ export const HELP = `scaleway-blocks plan — an offline plan of a Pulumi deploy
 Usage:
   scaleway-blocks plan --stack <name> [options]
   scaleway-blocks plan --from-preview <preview.json> [options]
+  scaleway-blocks audit --stack <name> [--state <export.json>] [--since 90d]   (audit --help)
 
 Runs the project's built program under mocks (no credentials, nothing deployed) and prints the
 resource tree, the monthly cost, policy findings, the deployment time and, with --baseline,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError } from "@scaleway-blocks/core";
 import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumptions } from "./assumptions";
+import { runAudit } from "./audit-command";
 import { HELP, parseCliArgs, UsageError } from "./cli-args";
 import { colorEnabled } from "./color";
 import { EXIT } from "./exit-codes";
@@ -77,6 +78,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
     ...(partialIo.policy ? { policy: partialIo.policy } : {}),
     ...(partialIo.now ? { now: partialIo.now } : {}),
   };
+  // `audit`: Audit Trail events for the stack's resources (audit-command.ts), not a plan.
+  if (argv[0] === "audit") return runAudit(argv.slice(1), io);
   // --debug counts even when another flag is wrong.
   const debug = argv.includes("--debug");
   try {

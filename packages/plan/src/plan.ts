@@ -18,6 +18,7 @@ import { unmatchedUsage, usageFor } from "./usage";
 import { isStateful } from "./replacement";
 import type { GraphLike } from "./resources";
 import { planResources } from "./resources";
+import { stackDataLocations } from "./data-locations";
 import type { Baseline, PlanDocument } from "./schema";
 import { PLAN_SCHEMA_VERSION } from "./schema";
 import { serviceGoals } from "./service-goals";
@@ -145,6 +146,7 @@ export function buildPlan(graph: GraphLike, options: BuildPlanOptions): PlanDocu
           }
         : {}),
     },
+    dataLocations: stackDataLocations(resources, defaultRegion),
     policy,
     deployTime,
     serviceGoals: serviceGoals({ stack: options.stack, resources, deployTime }),

@@ -1,4 +1,5 @@
 import type { Palette } from "./color";
+import { dataLocationsLine } from "./data-locations";
 import { palette } from "./color";
 import { shortType } from "./tokens";
 import type { PlanDocument } from "./schema";
@@ -448,6 +449,7 @@ export function renderHuman(doc: Doc, options: { color?: boolean; verbose?: bool
     ...(doc.cost.diff ? ["", ...renderCostDiff(doc, c, verbose)] : []),
     "",
     ...renderPolicy(doc, c),
+    ...(doc.dataLocations ? [dataLocationsLine(doc.dataLocations)] : []),
     "",
     ...renderDeployTime(doc, c),
     ...(doc.serviceGoals ? ["", ...renderServiceGoals(doc.serviceGoals, c)] : []),

@@ -176,6 +176,20 @@ export const planDocumentSchema = z
       ),
       diff: costDiff.optional().describe("Present with --baseline (since 1.2)."),
     }),
+    dataLocations: z
+      .object({
+        regions: z
+          .array(z.object({ region: z.string(), data: z.array(z.string()) }))
+          .describe("Per region, what the stack stores there (databases, buckets, secrets, Cockpit data…)."),
+        offSite: z
+          .array(z.object({ what: z.string(), anyOf: z.array(z.string()) }))
+          .describe("Copies Scaleway places in another region of its choosing (off-site database backups)."),
+        external: z
+          .array(z.object({ what: z.string(), to: z.string() }))
+          .describe("Copies sent out of Scaleway (Cockpit exports)."),
+      })
+      .optional()
+      .describe("Where the stack keeps its data, as @scaleway-blocks/policy's scw-data-residency reads it."),
     policy: z.object({
       findings: z.array(finding),
       mandatory: z.number().int().nonnegative(),
