@@ -135,11 +135,8 @@ function monitoringArgs(config: PlatformConfig): MonitoringArgs {
   return {
     ...commonArgs(config),
     contactPoints: config.monitoring.contacts.map((email) => ({ email })),
-    products: [
-      config.database.mode === "managed" ? "rdb" : "serverless-sql-database",
-      "serverless-containers",
-      "object-storage",
-    ],
+    // Cockpit's names; containers and Object Storage have no preconfigured alerts (docs/service-goals.md).
+    products: [config.database.mode === "managed" ? "PostgreSQL" : "SQL Databases"],
     ...(config.monitoring.budget ? { budget: config.monitoring.budget } : {}),
   };
 }

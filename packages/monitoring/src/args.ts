@@ -7,6 +7,7 @@ import {
   pulumiInput,
   secretInputSchema,
 } from "@scaleway-blocks/core";
+import { COCKPIT_ALERT_PRODUCTS } from "./alert-products";
 import { z } from "zod";
 
 /** Every permission a Cockpit token can carry (`scaleway.observability.Token` `scopes`). */
@@ -64,10 +65,11 @@ const contactPointSchema = z.strictObject({
   email: emailSchema,
 });
 
-/** A product slug as Cockpit's preconfigured alerts name it, e.g. "rdb" or "serverless-containers". */
-const productSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'expected a Cockpit product name such as "rdb" or "serverless-containers"');
+/** A product as Cockpit's preconfigured alerts name it, e.g. "PostgreSQL" or "SQL Databases". */
+const productSchema = z.enum(COCKPIT_ALERT_PRODUCTS, {
+  error: () =>
+    `expected a product Cockpit has preconfigured alerts for: ${COCKPIT_ALERT_PRODUCTS.map((p) => `"${p}"`).join(", ")}`,
+});
 
 const tokenScopesSchema = z
   .strictObject(
@@ -188,7 +190,7 @@ export const monitoringArgsSchema = z
         message: "expected each email address once",
       })
       .default([]),
-    /** Products whose preconfigured Cockpit alerts are enabled, e.g. ["rdb", "serverless-containers"]. */
+    /** Products whose preconfigured Cockpit alerts are enabled, as Cockpit names them, e.g. ["PostgreSQL"]. */
     products: z.array(productSchema).refine(unique, { message: "expected each product once" }).default([]),
     /** Cockpit tokens by workload; each gets only the scopes set to true (every other scope is off). */
     tokens: z.record(nameSegmentSchema, tokenScopesSchema).default({}),

@@ -228,7 +228,7 @@ export class Monitoring extends pulumi.ComponentResource {
   }
 
   private preconfiguredAlertIds(parsed: ParsedMonitoringArgs): pulumi.Output<string[]> {
-    const products = parsed.products;
+    const products: readonly string[] = parsed.products;
     if (products.length === 0) return pulumi.output([]);
     const lookup = scaleway.observability.getPreconfiguredAlertOutput(
       { region: parsed.region, projectId: parsed.projectId },

@@ -75,7 +75,7 @@ describe("Monitoring secure defaults", () => {
 
   it("follows the region arg", async () => {
     const { graph, result } = await record(
-      () => new Monitoring("mon", { ...minimalArgs("dev"), region: "nl-ams", products: ["rdb"] }),
+      () => new Monitoring("mon", { ...minimalArgs("dev"), region: "nl-ams", products: ["PostgreSQL"] }),
     );
     expect(result.region).toBe("nl-ams");
     expect(graph.inputsOf(ALERT_MANAGER).region).toBe("nl-ams");

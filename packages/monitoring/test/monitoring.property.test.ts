@@ -67,7 +67,7 @@ const exporter = (sourceKeys: string[]) =>
           .map(([text, wrap]) => ({ value: wrap ? A.secretOf(text) : text, plain: text })),
         { maxKeys: 2 },
       ),
-      products: fc.option(fc.subarray(["rdb", "serverless-containers", "object-storage"], { minLength: 1 }), {
+      products: fc.option(fc.subarray(["PostgreSQL", "SQL Databases", "Redis"], { minLength: 1 }), {
         nil: undefined,
       }),
     })
@@ -107,7 +107,7 @@ const validCases: fc.Arbitrary<FuzzCase<MonitoringArgs>> = fc
     pick: fc.record({ exporter: fc.boolean(), budget: fc.boolean() }),
     options: fc.record(
       {
-        products: fc.subarray(["rdb", "serverless-containers", "object-storage", "serverless-sql-database"]),
+        products: fc.subarray(["PostgreSQL", "SQL Databases", "Redis", "Kubernetes"]),
         tokens: fc.dictionary(A.nameSegment(12), scopes, { maxKeys: 2 }),
         protect: fc.boolean(),
       },
@@ -173,7 +173,13 @@ const invalidCases = fc.oneof(
         {
           path: ["products"],
           invalid: fc.oneof(
-            fc.constantFrom(["RDB"], ["rdb", "rdb"], [""], ["1rdb"]),
+            fc.constantFrom(
+              ["rdb"],
+              ["PostgreSQL", "PostgreSQL"],
+              [""],
+              ["postgresql"],
+              ["serverless-containers"],
+            ),
             A.wrongType(["array", "undefined"]),
           ),
         },

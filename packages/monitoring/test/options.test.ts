@@ -33,10 +33,10 @@ const ALL_SCOPES = [
 ] as const;
 
 const FIXTURE_ALERTS = [
-  { preconfiguredRuleId: "rule-rdb-down", productName: "rdb", name: "PostgreSQLDown" },
-  { preconfiguredRuleId: "rule-rdb-disk", productName: "rdb", name: "DiskUsageHigh" },
-  { preconfiguredRuleId: "rule-s3-errors", productName: "object-storage", name: "BucketErrorRateHigh" },
-  { preconfiguredRuleId: "rule-instance-down", productName: "instance", name: "InstanceDown" },
+  { preconfiguredRuleId: "rule-pg-cpu", productName: "PostgreSQL", name: "PostgreSQLHighCPULoad" },
+  { preconfiguredRuleId: "rule-pg-storage", productName: "PostgreSQL", name: "PostgreSQLHighStorageUsage" },
+  { preconfiguredRuleId: "rule-redis-cpu", productName: "Redis", name: "HighCpuUsage" },
+  { preconfiguredRuleId: "rule-instance-cpu", productName: "Instance", name: "InstanceHighCPUUsage" },
 ];
 const alertCalls = {
   [GET_PRECONFIGURED_ALERT]: (inputs: Record<string, unknown>) => ({
@@ -61,10 +61,10 @@ describe("Monitoring contact points", () => {
 describe("Monitoring preconfigured alerts", () => {
   it("enables exactly the rules of the products asked for", async () => {
     const { graph, result } = await record(
-      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["rdb", "object-storage"] }),
+      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["PostgreSQL", "Redis"] }),
       { calls: alertCalls },
     );
-    const expected = FIXTURE_ALERTS.filter((a) => ["rdb", "object-storage"].includes(a.productName))
+    const expected = FIXTURE_ALERTS.filter((a) => ["PostgreSQL", "Redis"].includes(a.productName))
       .map((a) => a.preconfiguredRuleId)
       .sort();
     expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).toEqual(expected);
@@ -73,27 +73,27 @@ describe("Monitoring preconfigured alerts", () => {
 
   it("leaves out the rules of products the stack does not use", async () => {
     const { graph } = await record(
-      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["rdb"] }),
+      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["PostgreSQL"] }),
       {
         calls: alertCalls,
       },
     );
-    expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).not.toContain("rule-instance-down");
-    expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).not.toContain("rule-s3-errors");
+    expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).not.toContain("rule-instance-cpu");
+    expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).not.toContain("rule-redis-cpu");
   });
 
   it("enables nothing for a product that has no preconfigured alert", async () => {
     const { graph } = await record(
-      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["kubernetes"] }),
+      () => new Monitoring("mon", { ...minimalArgs("dev"), products: ["Kubernetes"] }),
       { calls: alertCalls },
     );
     expect(graph.inputsOf(ALERT_MANAGER).preconfiguredAlertIds).toEqual([]);
   });
 
-  it("enables the mocked rules of all four platform products with the project's region and id", async () => {
-    const products = ["rdb", "serverless-containers", "object-storage", "serverless-sql-database"];
+  it("enables the mocked rules of the products the platform uses, with the project's region and id", async () => {
+    const products = ["PostgreSQL", "SQL Databases", "Redis"] as const;
     const { graph, result } = await record(
-      () => new Monitoring("mon", { ...minimalArgs("dev"), projectId: PROJECT_ID, products }),
+      () => new Monitoring("mon", { ...minimalArgs("dev"), projectId: PROJECT_ID, products: [...products] }),
     );
     const call = graph.calls.find((c) => c.token === GET_PRECONFIGURED_ALERT);
     expect(call?.inputs).toMatchObject({ region: "fr-par", projectId: PROJECT_ID });

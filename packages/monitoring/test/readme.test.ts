@@ -19,7 +19,7 @@ describe("README", () => {
           project: "shop",
           environment: "production",
           contactPoints: [{ email: "oncall@example.com" }],
-          products: ["rdb", "serverless-containers", "object-storage", "serverless-sql-database"],
+          products: ["PostgreSQL", "SQL Databases"],
           tokens: {
             app: { writeMetrics: true, writeLogs: true },
             dashboards: { queryMetrics: true, queryLogs: true },

@@ -14,7 +14,7 @@ describe("Monitoring secrets", () => {
         project: "shop",
         environment: "production",
         contactPoints: [{ email: "oncall@example.com" }],
-        products: ["rdb", "serverless-containers", "object-storage", "serverless-sql-database"],
+        products: ["PostgreSQL", "SQL Databases"],
         tokens: { app: { writeMetrics: true, writeLogs: true }, ci: { queryLogs: true } },
         sources: { app: { type: "metrics" }, logs: { type: "logs", retentionDays: 14 } },
         exporter: {

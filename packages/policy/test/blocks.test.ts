@@ -46,7 +46,7 @@ const blocks: Record<string, (environment: Environment) => unknown> = {
       project: "shop",
       environment,
       contactPoints: [{ email: "oncall@example.com" }],
-      products: ["rdb", "serverless-containers"],
+      products: ["PostgreSQL"],
     }),
   "state-backend": (environment) =>
     new StateBackend("state", {

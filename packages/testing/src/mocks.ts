@@ -17,16 +17,37 @@ export interface ScalewayMocksOptions {
   calls?: Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>;
 }
 
-/** Products with the preconfigured Cockpit alerts the data source lists. */
+/**
+ * The preconfigured Cockpit alerts the data source lists, named as the API names them: products, families
+ * and rules of GET /cockpit/v1/regions/fr-par/alerts?is_preconfigured=true as recorded in
+ * terraform-provider-scaleway v2.79.0 (internal/services/cockpit/testdata/
+ * data-source-cockpit-preconfigured-alert-basic.cassette.yaml). No Serverless Containers or Object Storage.
+ */
 const PRECONFIGURED_ALERTS: ReadonlyArray<{ product: string; family: string; rules: readonly string[] }> = [
-  { product: "rdb", family: "managed_databases", rules: ["PostgreSQLDown", "DiskUsageHigh", "CpuUsageHigh"] },
   {
-    product: "serverless-containers",
-    family: "serverless",
-    rules: ["ContainerErrorRateHigh", "ContainerRestarting"],
+    product: "Cockpit",
+    family: "Observability",
+    rules: ["CockpitIngestionIncrease", "CockpitIngestionDecrease"],
   },
-  { product: "object-storage", family: "storage", rules: ["BucketErrorRateHigh"] },
-  { product: "serverless-sql-database", family: "managed_databases", rules: ["ServerlessSqlDatabaseDown"] },
+  { product: "Instance", family: "Compute", rules: ["InstanceHighCPUUsage"] },
+  {
+    product: "Kubernetes",
+    family: "Containers",
+    rules: ["APIServerHighCPUUsage", "APIServerHighMemoryUsage", "NodesNotReady"],
+  },
+  {
+    product: "LB",
+    family: "Load Balancer",
+    rules: ["LBHighCPULoad", "LBBackendServerDown", "LBBackendDown"],
+  },
+  { product: "MySQL", family: "Managed Databases", rules: ["MySQLTooManyConnections", "MySQLHighCPULoad"] },
+  {
+    product: "PostgreSQL",
+    family: "Managed Databases",
+    rules: ["PostgreSQLHighStorageUsage", "PostgresqlTooManyConnections", "PostgreSQLHighCPULoad"],
+  },
+  { product: "Redis", family: "Managed Databases", rules: ["HighCpuUsage", "HighMemoryUsage"] },
+  { product: "SQL Databases", family: "Serverless", rules: ["ServerlessSQLDatabaseHighCPUUsage"] },
 ];
 
 /**

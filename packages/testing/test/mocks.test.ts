@@ -84,7 +84,7 @@ describe("ScalewayMocks data sources", () => {
     });
     const alerts = result.alerts as Array<{ productName: string; preconfiguredRuleId: string }>;
     expect(new Set(alerts.map((a) => a.productName))).toEqual(
-      new Set(["rdb", "serverless-containers", "object-storage", "serverless-sql-database"]),
+      new Set(["Cockpit", "Instance", "Kubernetes", "LB", "MySQL", "PostgreSQL", "Redis", "SQL Databases"]),
     );
     expect(alerts.every((a) => /^[0-9a-f-]{36}$/.test(a.preconfiguredRuleId))).toBe(true);
   });
