@@ -82,6 +82,15 @@ export class Service extends pulumi.ComponentResource {
   readonly invokerApplicationId: pulumi.Output<string> | undefined;
   /** The access key of the invoker's API key (`invoker.type` "iam"); the secret key is in invokeCredentials. */
   readonly invokerAccessKey: pulumi.Output<string> | undefined;
+  /**
+   * The Serverless Containers namespace resource this component registered (`<name>-namespace`), for
+   * what the block does not wrap.
+   */
+  readonly namespace: scaleway.containers.Namespace;
+  /** The container resources this component registered (`<name>-<key>`), by key. */
+  readonly containers: Readonly<Record<string, scaleway.containers.Container>>;
+  /** The Container Registry namespace resource (`<name>-registry`); undefined when no registry is created. */
+  readonly registry: scaleway.registry.Namespace | undefined;
 
   private readonly keys: readonly string[];
 
@@ -144,6 +153,7 @@ export class Service extends pulumi.ComponentResource {
     const images: Record<string, pulumi.Output<string>> = {};
     const customDomainUrls: Record<string, pulumi.Output<string[]>> = {};
     const privateContainers: Array<[string, scaleway.containers.Container]> = [];
+    const containers: Record<string, scaleway.containers.Container> = {};
 
     for (const [key, spec] of entries) {
       const image =
@@ -198,6 +208,7 @@ export class Service extends pulumi.ComponentResource {
         },
         childOptions,
       );
+      containers[key] = container;
       ids[key] = container.id;
       // The provider deprecates domainName for publicEndpoint, the full URL
       // (terraform-provider-scaleway v2.79.0 internal/services/container/container.go).
@@ -306,6 +317,9 @@ export class Service extends pulumi.ComponentResource {
       invokeCredentials = pulumi.secret(pulumi.all(Object.fromEntries(tokens)));
     }
 
+    this.namespace = namespace;
+    this.containers = Object.freeze(containers);
+    this.registry = registry;
     this.namespaceId = namespace.id;
     this.registryEndpoint = registry?.endpoint;
     this.registryNamespaceId = registry?.id;

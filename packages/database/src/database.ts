@@ -57,6 +57,8 @@ interface Built {
   readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
   iamApplicationId: pulumi.Output<string> | undefined;
   tlsCertificate: pulumi.Output<string> | undefined;
+  instance: scaleway.databases.Instance | undefined;
+  serverlessDatabase: scaleway.databases.ServerlessDatabase | undefined;
 }
 
 function isNetworkComponent(value: unknown): value is { region: string } {
@@ -189,6 +191,13 @@ export class Database extends pulumi.ComponentResource {
    * (its certificate is signed by Let's Encrypt: `sslrootcert=system`). See docs/security.md.
    */
   readonly tlsCertificate: pulumi.Output<string> | undefined;
+  /**
+   * Managed: the RDB instance this component registered (`<name>-instance`), for what the block does not
+   * wrap (e.g. `instance.certificate`, `dependsOn`). Serverless: undefined.
+   */
+  readonly instance: scaleway.databases.Instance | undefined;
+  /** Serverless: the Serverless SQL Database this component registered (`<name>-sdb`). Managed: undefined. */
+  readonly serverlessDatabase: scaleway.databases.ServerlessDatabase | undefined;
 
   private readonly componentName: string;
   private readonly connectionSecretsByUser: Readonly<Record<string, SecretReference>>;
@@ -233,6 +242,8 @@ export class Database extends pulumi.ComponentResource {
     this.readReplica = built.readReplica;
     this.iamApplicationId = built.iamApplicationId;
     this.tlsCertificate = built.tlsCertificate;
+    this.instance = built.instance;
+    this.serverlessDatabase = built.serverlessDatabase;
 
     this.registerOutputs({
       instanceId: this.instanceId,
@@ -519,6 +530,8 @@ export class Database extends pulumi.ComponentResource {
       readReplica,
       iamApplicationId: undefined,
       tlsCertificate: instance.certificate,
+      instance,
+      serverlessDatabase: undefined,
     };
   }
 
@@ -567,6 +580,8 @@ export class Database extends pulumi.ComponentResource {
       readReplica: undefined,
       iamApplicationId: undefined,
       tlsCertificate: undefined,
+      instance: undefined,
+      serverlessDatabase: sdb,
     };
     if (parsed.iamAccess === false) return built;
 

@@ -65,6 +65,11 @@ export class Monitoring extends pulumi.ComponentResource {
   readonly exporterId: pulumi.Output<string> | undefined;
   /** The budget's id, when `budget` is set. */
   readonly budgetId: pulumi.Output<string> | undefined;
+  /**
+   * The Cockpit alert manager resource this component registered (`<name>-alert-manager`), for what the
+   * block does not wrap.
+   */
+  readonly alertManager: scaleway.observability.AlertManager;
 
   private readonly tokenSecrets: Readonly<Record<string, pulumi.Output<string>>>;
 
@@ -92,6 +97,7 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       { parent: this, ...protection.other },
     );
+    this.alertManager = alertManager;
     this.alertManagerId = alertManager.id;
     this.alertManagerUrl = alertManager.alertManagerUrl;
 

@@ -51,6 +51,12 @@ export class Network extends pulumi.ComponentResource {
   readonly subnets: pulumi.Output<Record<string, string>>;
   /** The Public Gateway's public IPv4 address; undefined without a gateway. */
   readonly publicGatewayIp: pulumi.Output<string> | undefined;
+  /** The VPC resource this component registered (`<name>-vpc`), for what the block does not wrap. */
+  readonly vpc: scaleway.network.Vpc;
+  /** The private network resources this component registered (`<name>-pn-<name>`), by name. */
+  readonly privateNetworks: Readonly<Record<string, scaleway.network.PrivateNetwork>>;
+  /** The Public Gateway resource (`<name>-gateway`); undefined without a gateway. */
+  readonly publicGateway: scaleway.network.PublicGateway | undefined;
 
   private readonly privateNetworksByName: ReadonlyMap<string, scaleway.network.PrivateNetwork>;
 
@@ -76,6 +82,7 @@ export class Network extends pulumi.ComponentResource {
       },
       { parent: this, ...protection.stateful },
     );
+    this.vpc = vpc;
     this.vpcId = vpc.id;
 
     const byName = new Map<string, scaleway.network.PrivateNetwork>();
@@ -98,6 +105,7 @@ export class Network extends pulumi.ComponentResource {
       subnets[spec.name] = pn.ipv4Subnet.apply((s) => s?.subnet ?? subnet);
     });
     this.privateNetworksByName = byName;
+    this.privateNetworks = Object.freeze(Object.fromEntries(byName));
     this.privateNetworkIds = pulumi.all(Object.fromEntries([...byName].map(([key, pn]) => [key, pn.id])));
     this.subnets = pulumi.all(subnets);
 
@@ -148,6 +156,7 @@ export class Network extends pulumi.ComponentResource {
         );
       }
       this.publicGatewayIp = ip.address;
+      this.publicGateway = gateway;
     }
 
     this.registerOutputs({

@@ -101,12 +101,18 @@ export class Secrets extends pulumi.ComponentResource {
   readonly ids: pulumi.Output<Record<string, string>>;
   /** Secret Manager names by key. */
   readonly names: pulumi.Output<Record<string, string>>;
+  /**
+   * The Secret Manager secret resources this component registered (`<name>-<key>`), by key, for what
+   * the block does not wrap. Each value lives in a `scaleway.secrets.Version`; read it through `secret(key)`.
+   */
+  readonly secrets: Readonly<Record<string, scaleway.secrets.Secret>>;
 
   private readonly componentName: string;
   private readonly ctx: BlockContext;
   private readonly args: ParsedSecretsArgs;
   private readonly grantNames: Set<string>;
   private readonly protection: Protection;
+  private readonly secretResources: Record<string, scaleway.secrets.Secret> = {};
   private projectIdOutput: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SecretsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -127,6 +133,7 @@ export class Secrets extends pulumi.ComponentResource {
       references[key] = this.createSecret(key, spec);
     }
     this.references = Object.freeze(references);
+    this.secrets = Object.freeze({ ...this.secretResources });
 
     const byKey = (
       pick: (r: SecretReference) => pulumi.Output<string>,
@@ -252,6 +259,7 @@ export class Secrets extends pulumi.ComponentResource {
       },
       { parent: this, ...stateful },
     );
+    this.secretResources[key] = secret;
     // Never protected, whatever the component's protection: `data` forces a new version
     // (ForceNew in terraform-provider-scaleway v2.79.0 internal/services/secret/version.go), so a
     // protected version would block every rotation. A generated value lives on in its protected

@@ -56,7 +56,10 @@ export function validateStateBackendArgs(name: string, args: StateBackendArgs): 
 export class StateBackend extends pulumi.ComponentResource {
   static readonly TYPE = "scaleway-blocks:state-backend:StateBackend";
 
-  /** The storage Bucket component that holds the state. */
+  /**
+   * The storage Bucket component that holds the state (`<name>`, a child of this one); its own `bucket`
+   * is the Object Storage bucket resource (`<name>-bucket`).
+   */
   readonly bucket: Bucket;
   /** The bucket's global name. */
   readonly bucketName: pulumi.Output<string>;

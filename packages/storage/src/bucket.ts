@@ -114,6 +114,11 @@ export class Bucket extends pulumi.ComponentResource {
   readonly kmsKeyId: pulumi.Output<string> | undefined;
   /** The bucket policy JSON, when `access` is set. */
   readonly policyDocument: pulumi.Output<string> | undefined;
+  /**
+   * The Object Storage bucket resource this component registered (`<name>-bucket`), for what the block
+   * does not wrap (e.g. `dependsOn`, or an input of another resource).
+   */
+  readonly bucket: scaleway.object.Bucket;
 
   constructor(name: string, args: BucketArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
@@ -257,6 +262,7 @@ export class Bucket extends pulumi.ComponentResource {
       );
     }
 
+    this.bucket = bucket;
     this.bucketName = bucket.name;
     this.bucketId = bucket.id;
     this.region = region;

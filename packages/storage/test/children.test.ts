@@ -1,4 +1,5 @@
-import { record } from "@scaleway-blocks/testing";
+import * as scaleway from "@pulumiverse/scaleway";
+import { record, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket } from "../src/index";
 import { PROJECT_ID, USER_ADMIN, T, args } from "./helpers";
@@ -34,5 +35,14 @@ describe("Bucket children address the bucket the way the provider reads it", () 
     const name = `a${"b".repeat(61)}c`;
     const { graph } = await record(() => new Bucket("records", { ...everything, name }));
     for (const type of [T.acl, T.lock, T.sse, T.policy]) expect(graph.inputsOf(type).bucket).toBe(name);
+  });
+});
+
+// A mock run (the test kit): the property is the resource the component registered, the same URN.
+describe("Bucket exposes its main child resource", () => {
+  it("`bucket` is the registered Object Storage bucket", async () => {
+    const { result, graph } = await record(() => new Bucket("uploads", args()));
+    expect(result.bucket).toBeInstanceOf(scaleway.object.Bucket);
+    expect(await valueOf(result.bucket.urn)).toBe(graph.one(T.bucket).urn);
   });
 });
