@@ -14,7 +14,7 @@ import {
   parseIpv4Cidr,
   regionOfZone,
   regionSchema,
-  secretLookingPart,
+  secretLookingVariablePart,
   stackConfigIssuesFromZod,
   tagsSchema,
   zoneFor,
@@ -122,7 +122,7 @@ const environmentVariablesSchema = z
           `expected a name the platform does not set itself (${name} is set by the platform)`,
         );
       } else {
-        const part = secretLookingPart(name);
+        const part = secretLookingVariablePart(name);
         if (part) {
           addIssue(
             ctx,

@@ -14,7 +14,7 @@ import {
   pulumiInput,
   resourceNameSchema,
   secretInputSchema,
-  secretLookingPart,
+  secretLookingVariablePart,
 } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
@@ -343,7 +343,11 @@ const containerSchema = z
     public: z.boolean({ error: "expected true or false" }).default(false),
     /** A Network (its first private network) or a private network id. The container then reaches only that network (egress). */
     network: privateNetworkInputSchema.optional(),
-    /** Plain environment variables. Names that look secret are refused: put those in secretEnvironment. */
+    /**
+     * Plain environment variables. Names that look secret are refused: put those in secretEnvironment.
+     * References and public halves of key pairs (S3_ACCESS_KEY_ID, SECRET_NAME, TOKEN_URL: core's
+     * NOT_SECRET_SUFFIXES, the list the policy reads too) are allowed.
+     */
     environment: envRecord(pulumiInput(envValueSchema)).optional(),
     /** Secret environment variables: a SecretReference from Secrets, or a value the component wraps with pulumi.secret. */
     secretEnvironment: envRecord(secretValueSchema).optional(),
@@ -364,7 +368,7 @@ const containerSchema = z
   })
   .superRefine((spec, ctx) => {
     for (const name of Object.keys(spec.environment ?? {})) {
-      const part = secretLookingPart(name);
+      const part = secretLookingVariablePart(name);
       if (part) {
         issue(
           ctx,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "@scaleway-blocks/core";
+import { ConfigError, secretLookingVariablePart } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
 import { record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
@@ -508,6 +508,47 @@ describe("options objects that are not object literals", () => {
       });
     }
   }
+});
+
+describe("plain environment names: core's one rule, the policy's too", () => {
+  it.each(["S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID", "SECRET_NAME", "TOKEN_URL"])(
+    "accepts %j as a plain variable: the public half of a key pair or a reference, not a secret",
+    async (name) => {
+      const { result } = await record(() => service({}, { environment: { [name]: "x" } }));
+      expect(result).toBeInstanceOf(Service);
+    },
+  );
+
+  it.each(["S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"])(
+    "still refuses %j as a plain variable",
+    async (name) => {
+      const { error } = await recordError(() => service({}, { environment: { [name]: "x" } }));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.map((i) => i.path)).toContain(
+        `containers.web.environment.${name}`,
+      );
+    },
+  );
+
+  it.each(["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "DB_PASSWORD_FILE", "JWT_SECRET", "LOG_LEVEL"])(
+    "refuses %j exactly when core's secretLookingVariablePart does",
+    (name) => {
+      const refuses = (() => {
+        try {
+          validateServiceArgs("api", {
+            project: "shop",
+            environment: "dev",
+            containers: { web: { image: "ghcr.io/acme/api:1.0.0", environment: { [name]: "x" } } },
+          });
+          return false;
+        } catch (error) {
+          if (error instanceof ConfigError) return true;
+          throw error;
+        }
+      })();
+      expect(refuses).toBe(secretLookingVariablePart(name) !== undefined);
+    },
+  );
 });
 
 describe("validateServiceArgs", () => {

@@ -67,3 +67,40 @@ export function secretLookingPart(name: string): string | undefined {
     .replace(/[^A-Z0-9]/g, "");
   return SECRET_WORDS.find((word) => joined.includes(word));
 }
+
+/**
+ * Last name parts that make a variable a reference to a secret, a setting about one, or the public half of
+ * a credential pair, not the secret itself: S3_ACCESS_KEY_ID and AWS_ACCESS_KEY_ID (the access key id
+ * of an access key / secret key pair), SECRET_NAME, DB_PASSWORD_FILE, TOKEN_URL, PASSWORD_LENGTH. The one
+ * list the container block (plain `environment`), the platform's stack files and the policy
+ * (scw-container-no-plain-secret-env, scw-no-plain-credentials) read.
+ */
+export const NOT_SECRET_SUFFIXES: readonly string[] = Object.freeze([
+  "ID",
+  "IDS",
+  "NAME",
+  "PREFIX",
+  "PATH",
+  "FILE",
+  "URL",
+  "ENDPOINT",
+  "TYPE",
+  "LENGTH",
+  "TTL",
+  "HEADER",
+  "VERSION",
+  "REGION",
+  "ALGORITHM",
+  "ENABLED",
+]);
+
+/**
+ * The part that makes a plain environment variable's name look like it holds a secret, or undefined:
+ * `secretLookingPart`, less the names whose last part is one of NOT_SECRET_SUFFIXES (S3_ACCESS_KEY_ID is
+ * allowed, S3_SECRET_ACCESS_KEY is not). A one-part name (`ID`) has no suffix to drop.
+ */
+export function secretLookingVariablePart(name: string): string | undefined {
+  const parts = nameParts(name);
+  if (parts.length > 1 && NOT_SECRET_SUFFIXES.includes(parts[parts.length - 1]!)) return undefined;
+  return secretLookingPart(name);
+}

@@ -86,7 +86,7 @@ export {
   httpsUrlProblem,
   httpsUrlSchema,
 } from "./http";
-export { secretLookingPart } from "./env-vars";
+export { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } from "./env-vars";
 export { goDurationSeconds } from "./duration";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secretLookingPart } from "../src/index";
+import { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } from "../src/index";
 
 describe("secretLookingPart", () => {
   it.each([
@@ -50,5 +50,44 @@ describe("secretLookingPart", () => {
     "BUCKET_UPLOADS",
   ])("leaves %j alone, including words that only start like or contain a short secret word", (name) => {
     expect(secretLookingPart(name)).toBeUndefined();
+  });
+});
+
+describe("secretLookingVariablePart (plain environment variables: the container block, the platform, the policy)", () => {
+  it.each([
+    "S3_ACCESS_KEY_ID",
+    "AWS_ACCESS_KEY_ID",
+    "awsAccessKeyId",
+    "SECRET_ID",
+    "API_KEY_ID",
+    "SECRET_NAME",
+    "TOKEN_URL",
+    "DB_PASSWORD_FILE",
+    "PASSWORD_LENGTH",
+  ])("allows %j: a reference to a secret or the public half of a key pair, not the secret itself", (name) => {
+    expect(secretLookingPart(name)).toBeDefined();
+    expect(secretLookingVariablePart(name)).toBeUndefined();
+  });
+
+  it.each([
+    ["S3_SECRET_ACCESS_KEY", "SECRET"],
+    ["AWS_SECRET_ACCESS_KEY", "SECRET"],
+    ["AWS_SESSION_TOKEN", "TOKEN"],
+    ["DB_PASSWORD", "PASSWORD"],
+    ["STRIPE_API_KEY", "KEY"],
+    ["SESSIONSECRET", "SECRET"],
+  ])("still refuses %j, whose last part is no reference", (name, part) => {
+    expect(secretLookingVariablePart(name)).toBe(part);
+  });
+
+  it("keeps a one-part name whole: ID is no suffix of itself, and TOKEN alone is a secret", () => {
+    expect(secretLookingVariablePart("TOKEN")).toBe("TOKEN");
+  });
+
+  it("reads the suffixes from the one exported list", () => {
+    expect(NOT_SECRET_SUFFIXES).toContain("ID");
+    expect(Object.isFrozen(NOT_SECRET_SUFFIXES)).toBe(true);
+    for (const suffix of NOT_SECRET_SUFFIXES)
+      expect(secretLookingVariablePart(`JWT_SECRET_${suffix}`)).toBeUndefined();
   });
 });

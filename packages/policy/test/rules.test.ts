@@ -540,6 +540,11 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         message: /environmentVariables\.SENTRY_DSN looks like a secret/,
       },
       {
+        title: "the secret half of a key pair (S3_SECRET_ACCESS_KEY)",
+        resource: container({ environmentVariables: { S3_SECRET_ACCESS_KEY: "x" } }),
+        message: /environmentVariables\.S3_SECRET_ACCESS_KEY looks like a secret/,
+      },
+      {
         title: "a secret-looking variable on a container namespace",
         resource: resource("scaleway:containers/namespace:Namespace", {
           environmentVariables: { JWT_SECRET: "s" },
@@ -553,6 +558,11 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
         resource: container({
           environmentVariables: { SECRET_ID: "fr-par/x", KEY_PREFIX: "a", TOKEN_URL: "https://x" },
         }),
+      },
+      {
+        title:
+          "the public half of a key pair, as the container block accepts it (S3_ACCESS_KEY_ID, AWS_ACCESS_KEY_ID)",
+        resource: container({ environmentVariables: { S3_ACCESS_KEY_ID: "x", AWS_ACCESS_KEY_ID: "y" } }),
       },
       {
         title: "words that only contain a secret word",

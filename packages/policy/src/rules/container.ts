@@ -1,4 +1,4 @@
-import { secretLookingPart } from "@scaleway-blocks/core";
+import { secretLookingVariablePart } from "@scaleway-blocks/core";
 import { credentialsInMap } from "../internal/credentials";
 import { asObject, asString, hasTag, isSet, optedInPublic, tryRead } from "../internal/values";
 import { defineRule } from "./define";
@@ -89,43 +89,12 @@ export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
 });
 
 /**
- * A last segment that makes the variable a reference or a setting, not the secret itself. The policy
- * runs over any program, where a false positive blocks a deployment: it lets these through on top of
- * core's detector (the container block, which refuses names up front, does not).
+ * Whether an environment variable name looks like it holds a secret: core's rule for plain variables,
+ * which lets through references and public halves of key pairs (S3_ACCESS_KEY_ID, SECRET_NAME,
+ * TOKEN_URL: core's NOT_SECRET_SUFFIXES), the same rule the container block applies to `environment`.
  */
-const HARMLESS_SUFFIXES = [
-  "ID",
-  "IDS",
-  "NAME",
-  "PREFIX",
-  "PATH",
-  "FILE",
-  "URL",
-  "ENDPOINT",
-  "TYPE",
-  "LENGTH",
-  "TTL",
-  "HEADER",
-  "VERSION",
-  "REGION",
-  "ALGORITHM",
-  "ENABLED",
-];
-
-/** Splits "dbPassword", "DB_PASSWORD" or "db-password" into upper-case segments. */
-function segments(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((s) => s.length > 0)
-    .map((s) => s.toUpperCase());
-}
-
-/** Whether an environment variable name looks like it holds a secret: core's rule, less the reference suffixes. */
 export function looksSecret(name: string): boolean {
-  const parts = segments(name);
-  if (parts.length > 1 && HARMLESS_SUFFIXES.includes(parts[parts.length - 1]!)) return false;
-  return secretLookingPart(name) !== undefined;
+  return secretLookingVariablePart(name) !== undefined;
 }
 
 /** Plain string values of a map input, read one by one (an unknown value during preview is skipped). */
