@@ -127,7 +127,7 @@ try {
   for (const label of Object.keys(fresh)) {
     if (label === "turbo") continue;
     line(
-      label === "test:release" ? "release rehearsal (test:release)" : label,
+      `${label === "test:release" ? "release rehearsal (test:release)" : label}${mark(label)}`,
       fresh[label],
       unchanged[label],
     );
