@@ -1,6 +1,6 @@
-import { ConfigError } from "@scaleway-blocks/core";
+import type { ConfigError } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { compareValidator, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Database, validateDatabaseArgs } from "../src";
 import type { DatabaseArgs } from "../src";
@@ -14,20 +14,17 @@ const invalid = {
 } as unknown as DatabaseArgs;
 
 describe("validateDatabaseArgs", () => {
-  it("returns for args the Database constructor accepts, and registers nothing", async () => {
-    const { graph } = await record(() => validateDatabaseArgs("app", valid));
-    expect(graph.registered).toEqual([]);
-  });
-
-  it("throws the ConfigError the constructor throws, naming the same fields, and registers nothing", async () => {
-    const fromValidator = await recordError(() => validateDatabaseArgs("app", invalid));
-    const fromConstructor = await recordError(() => new Database("app", invalid));
-    expect(fromValidator.error).toBeInstanceOf(ConfigError);
-    expect((fromValidator.error as ConfigError).issues).toEqual(
-      (fromConstructor.error as ConfigError).issues,
-    );
-    expect((fromValidator.error as ConfigError).issues.map((i) => i.path)).toContain("minCpu");
-    expect(fromValidator.graph.registered).toEqual([]);
+  it("makes the constructor's checks and creates nothing: returns for good args, throws its ConfigError for bad", async () => {
+    const outcome = await compareValidator({
+      validate: validateDatabaseArgs,
+      construct: (n, a: DatabaseArgs) => new Database(n, a),
+      valid,
+      invalid,
+    });
+    expect(outcome.registeredWhenValid).toEqual([]);
+    expect(outcome.validatorIssues?.map((i) => i.path)).toContain("minCpu");
+    expect(outcome.validatorIssues).toEqual(outcome.constructorIssues);
+    expect(outcome.registeredWhenInvalid).toEqual([]);
   });
 
   it("makes the checks beyond the schema too: a Network in another region is refused", async () => {

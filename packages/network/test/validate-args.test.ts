@@ -1,5 +1,4 @@
-import { ConfigError } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { compareValidator } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Network, validateNetworkArgs } from "../src";
 import type { NetworkArgs } from "../src";
@@ -12,21 +11,16 @@ const invalid = {
 } as unknown as NetworkArgs;
 
 describe("validateNetworkArgs", () => {
-  it("returns for args the Network constructor accepts, and registers nothing", async () => {
-    const { graph } = await record(() => validateNetworkArgs("app", valid));
-    expect(graph.registered).toEqual([]);
-  });
-
-  it("throws the ConfigError the constructor throws, naming the same fields, and registers nothing", async () => {
-    const fromValidator = await recordError(() => validateNetworkArgs("app", invalid));
-    const fromConstructor = await recordError(() => new Network("app", invalid));
-    expect(fromValidator.error).toBeInstanceOf(ConfigError);
-    expect((fromValidator.error as ConfigError).issues).toEqual(
-      (fromConstructor.error as ConfigError).issues,
-    );
-    expect((fromValidator.error as ConfigError).issues.map((i) => i.path)).toContain(
-      "privateNetworks[0].name",
-    );
-    expect(fromValidator.graph.registered).toEqual([]);
+  it("makes the constructor's checks and creates nothing: returns for good args, throws its ConfigError for bad", async () => {
+    const outcome = await compareValidator({
+      validate: validateNetworkArgs,
+      construct: (n, a: NetworkArgs) => new Network(n, a),
+      valid,
+      invalid,
+    });
+    expect(outcome.registeredWhenValid).toEqual([]);
+    expect(outcome.validatorIssues?.map((i) => i.path)).toContain("privateNetworks[0].name");
+    expect(outcome.validatorIssues).toEqual(outcome.constructorIssues);
+    expect(outcome.registeredWhenInvalid).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { ConfigError } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { compareValidator } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { StateBackend, validateStateBackendArgs } from "../src";
 import type { StateBackendArgs } from "../src";
@@ -18,19 +17,16 @@ const invalid = {
 } as unknown as StateBackendArgs;
 
 describe("validateStateBackendArgs", () => {
-  it("returns for args the StateBackend constructor accepts, and registers nothing", async () => {
-    const { graph } = await record(() => validateStateBackendArgs("app", valid));
-    expect(graph.registered).toEqual([]);
-  });
-
-  it("throws the ConfigError the constructor throws, naming the same fields, and registers nothing", async () => {
-    const fromValidator = await recordError(() => validateStateBackendArgs("app", invalid));
-    const fromConstructor = await recordError(() => new StateBackend("app", invalid));
-    expect(fromValidator.error).toBeInstanceOf(ConfigError);
-    expect((fromValidator.error as ConfigError).issues).toEqual(
-      (fromConstructor.error as ConfigError).issues,
-    );
-    expect((fromValidator.error as ConfigError).issues.map((i) => i.path)).toContain("projectId");
-    expect(fromValidator.graph.registered).toEqual([]);
+  it("makes the constructor's checks and creates nothing: returns for good args, throws its ConfigError for bad", async () => {
+    const outcome = await compareValidator({
+      validate: validateStateBackendArgs,
+      construct: (n, a: StateBackendArgs) => new StateBackend(n, a),
+      valid,
+      invalid,
+    });
+    expect(outcome.registeredWhenValid).toEqual([]);
+    expect(outcome.validatorIssues?.map((i) => i.path)).toContain("projectId");
+    expect(outcome.validatorIssues).toEqual(outcome.constructorIssues);
+    expect(outcome.registeredWhenInvalid).toEqual([]);
   });
 });

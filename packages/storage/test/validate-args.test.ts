@@ -1,5 +1,4 @@
-import { ConfigError } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { compareValidator } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket, validateBucketArgs } from "../src";
 import type { BucketArgs } from "../src";
@@ -12,19 +11,16 @@ const invalid = {
 } as unknown as BucketArgs;
 
 describe("validateBucketArgs", () => {
-  it("returns for args the Bucket constructor accepts, and registers nothing", async () => {
-    const { graph } = await record(() => validateBucketArgs("app", valid));
-    expect(graph.registered).toEqual([]);
-  });
-
-  it("throws the ConfigError the constructor throws, naming the same fields, and registers nothing", async () => {
-    const fromValidator = await recordError(() => validateBucketArgs("app", invalid));
-    const fromConstructor = await recordError(() => new Bucket("app", invalid));
-    expect(fromValidator.error).toBeInstanceOf(ConfigError);
-    expect((fromValidator.error as ConfigError).issues).toEqual(
-      (fromConstructor.error as ConfigError).issues,
-    );
-    expect((fromValidator.error as ConfigError).issues.map((i) => i.path)).toContain("lifecycle");
-    expect(fromValidator.graph.registered).toEqual([]);
+  it("makes the constructor's checks and creates nothing: returns for good args, throws its ConfigError for bad", async () => {
+    const outcome = await compareValidator({
+      validate: validateBucketArgs,
+      construct: (n, a: BucketArgs) => new Bucket(n, a),
+      valid,
+      invalid,
+    });
+    expect(outcome.registeredWhenValid).toEqual([]);
+    expect(outcome.validatorIssues?.map((i) => i.path)).toContain("lifecycle");
+    expect(outcome.validatorIssues).toEqual(outcome.constructorIssues);
+    expect(outcome.registeredWhenInvalid).toEqual([]);
   });
 });

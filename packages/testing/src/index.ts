@@ -16,3 +16,5 @@ export { Secret, ResourceRef, isSecret, reveal } from "./values";
 export { stableUuid, stableIpIn, stablePublicIp, generatedPassword } from "./ids";
 export { engineUrn, duplicateUrnMessage } from "./urn";
 export * from "./fuzz";
+export { compareValidator } from "./validator";
+export type { ValidatorComparison } from "./validator";
