@@ -68,6 +68,17 @@ describe.each(published.map((p) => [p.manifest.name, p] as const))("%s", (_name,
     expect(exact).toEqual([]);
   });
 
+  it("tells in its README how to install it", () => {
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    expect(readme).toMatch(new RegExp(`npm install[^\\n]* ${manifest.name.replace("/", "\\/")}(\\s|$)`, "m"));
+  });
+
+  it("links nothing outside the package from its README (the links would break on npm)", () => {
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    const leaving = [...readme.matchAll(/\]\((\.\.\/[^)\s]*)\)/g)].map((m) => m[1]);
+    expect(leaving).toEqual([]);
+  });
+
   it("ships the source of every source map it ships", () => {
     const [pack] = JSON.parse(
       execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
