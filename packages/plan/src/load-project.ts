@@ -161,15 +161,11 @@ export function loadProject(cwd: string, stack: string): LoadedProject {
   };
 }
 
-interface ResolvedProgram {
-  mainPath: string;
-  programDir: string;
-  esm: boolean;
-  typescript: boolean;
-  tsconfig?: string;
-  nodeargs: string[];
-  warnings: string[];
-}
+/** How the project's program is run: the part of LoadedProject that resolving `main:` and runtime options gives. */
+type ResolvedProgram = Pick<
+  LoadedProject,
+  "mainPath" | "programDir" | "esm" | "typescript" | "tsconfig" | "nodeargs" | "warnings"
+>;
 
 function isDirectory(path: string): boolean {
   try {
