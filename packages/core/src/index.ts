@@ -90,6 +90,7 @@ export { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } fro
 export { goDurationSeconds } from "./duration";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { CommonArgs, BlockContext } from "./component";
+export type { Grantee, PermissionGrant } from "./grantee";
 export {
   RFC1918_RANGES,
   parseIpv4Cidr,
