@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { environmentProfile, environmentSchema } from "./environment";
 import type { Environment, EnvironmentProfile } from "./environment";
@@ -23,7 +24,78 @@ export const commonArgsShape = {
   tags: tagsSchema.optional(),
 };
 export const commonArgsSchema = z.object(commonArgsShape);
-export type CommonArgs = z.input<typeof commonArgsSchema>;
+
+/**
+ * The args every building block takes. Each block's `<Block>Args` interface extends this one, and its
+ * schema spreads `commonArgsShape`.
+ *
+ * Region and project id are ForceNew on every Scaleway resource (terraform-provider-scaleway v2.79.0,
+ * internal/locality/regional/schemas.go `Schema()` and internal/services/account/schemas.go
+ * `ProjectIDSchema()`): changing either RECREATES every resource of the block.
+ */
+export interface CommonArgs {
+  /**
+   * The application or platform name, the first part of every Scaleway name (e.g. "shop"): lowercase
+   * letters, digits and "-". Changing it renames every resource; those whose name is fixed at creation
+   * (a bucket, a Serverless SQL database) are RECREATED.
+   */
+  project: string;
+  /**
+   * "dev", "staging" or "production": picks the default of every optional arg (see
+   * `environmentProfile`). Changing it changes those defaults and every resource's name.
+   */
+  environment: Environment;
+  /**
+   * The Scaleway region of the block's resources. **Changing it RECREATES every resource.**
+   * @default "fr-par"
+   */
+  region?: Region;
+  /**
+   * The Scaleway project to create resources in (a UUID, or an Output of one, e.g. a new project's
+   * id). **Changing it RECREATES every resource.**
+   * @default the provider's default project (its `projectId` setting)
+   */
+  projectId?: pulumi.Input<string>;
+  /**
+   * Extra tags, added to managed-by, environment, component and project (which cannot be set here).
+   * @default {} (only the block's own tags)
+   */
+  tags?: Tags;
+}
+
+/** `true` when A and B accept the same values (each is assignable to the other), else `false`. */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** The fields of A and B that only one has, or that the two type differently. */
+export type ShapeDifference<A, B> = {
+  [
+    K in keyof A | keyof B as K extends keyof A
+      ? K extends keyof B
+        ? SameShape<A[K], B[K]> extends true
+          ? never
+          : K
+        : K
+      : K
+  ]: {
+    interface: K extends keyof A ? A[K] : "(missing)";
+    schema: K extends keyof B ? B[K] : "(missing)";
+  };
+};
+
+/**
+ * `true` when an args interface and its schema's input accept the same values; otherwise an object
+ * naming the fields that differ. A block checks its documented interface against its zod schema with
+ *
+ * ```ts
+ * const _argsMatchSchema: AssertSameShape<BucketArgs, z.input<typeof bucketArgsSchema>> = true;
+ * ```
+ *
+ * so that `tsc` fails, and says which field, when either one drifts from the other.
+ */
+export type AssertSameShape<A, B> =
+  SameShape<A, B> extends true
+    ? true
+    : { readonly "the args interface and the schema differ": ShapeDifference<A, B> };
 
 /** What a component derives once from its parsed common args. */
 export interface BlockContext {
@@ -59,3 +131,5 @@ export function blockContext(
       ),
   };
 }
+
+const _commonArgsMatchSchema: AssertSameShape<CommonArgs, z.input<typeof commonArgsSchema>> = true;

@@ -89,7 +89,7 @@ export {
 export { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } from "./env-vars";
 export { goDurationSeconds } from "./duration";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
-export type { CommonArgs, BlockContext } from "./component";
+export type { CommonArgs, BlockContext, SameShape, ShapeDifference, AssertSameShape } from "./component";
 export type { Grantee, PermissionGrant } from "./grantee";
 export {
   RFC1918_RANGES,

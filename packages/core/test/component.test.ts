@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { blockContext } from "../src/index";
+import type { AssertSameShape } from "../src/index";
 
 describe("blockContext", () => {
   const context = blockContext(
@@ -19,5 +20,30 @@ describe("blockContext", () => {
   it("carries the environment's profile", () => {
     expect(context.profile.database.highAvailability).toBe(true);
     expect(context.region).toBe("nl-ams");
+  });
+});
+
+// Checked by `tsc` (the package's typecheck), not at run time: each line fails to compile if the
+// helper stops telling a matching interface and schema from a drifting one.
+describe("AssertSameShape", () => {
+  it("is true when an interface and a schema input accept the same values", () => {
+    expectTypeOf<
+      AssertSameShape<{ a: string; b?: number }, { a: string; b?: number | undefined }>
+    >().toEqualTypeOf<true>();
+  });
+
+  it("names a field the interface types differently from the schema", () => {
+    expectTypeOf<AssertSameShape<{ a: string }, { a: number }>>().toEqualTypeOf<{
+      readonly "the args interface and the schema differ": { a: { interface: string; schema: number } };
+    }>();
+  });
+
+  it("names a field missing from the interface, and refuses `true`", () => {
+    expectTypeOf<AssertSameShape<{ a: string }, { a: string; b: boolean }>>().toEqualTypeOf<{
+      readonly "the args interface and the schema differ": { b: { interface: "(missing)"; schema: boolean } };
+    }>();
+    // @ts-expect-error a required schema field the interface lacks is a compile error
+    const check: AssertSameShape<{ a: string }, { a: string; b: boolean }> = true;
+    expect(check).toBe(true);
   });
 });
