@@ -66,6 +66,17 @@ export {
 export type { ConfigIssue, ParseArgsOptions } from "./errors";
 export { pulumiInput, secretInputSchema, keyedRecord, isDeferred } from "./inputs";
 export { isPlainObject, nonPlainObjects } from "./plain-objects";
+export { PULUMI_WIRE, Secret, ResourceRef, isSecret, unwrapSecrets } from "./pulumi-values";
+export type { UnwrapSecretsOptions } from "./pulumi-values";
+export {
+  SCALEWAY_TYPES,
+  SCALEWAY_INVOKES,
+  BLOCK_TYPES,
+  RANDOM_TYPES,
+  STACK_TYPE,
+  SCALEWAY_PROVIDER_TYPE,
+} from "./type-tokens";
+export type { ScalewayType, BlockType } from "./type-tokens";
 export type { NonPlainObject } from "./plain-objects";
 export { nameProblem, claimScalewayName } from "./name-claims";
 export { resolveProtection } from "./protection";
