@@ -6,16 +6,18 @@
  * Serverless Containers, Functions and Object Storage have none there: their alerts are Grafana rules
  * you write yourself (docs/service-goals.md).
  */
-export const COCKPIT_ALERT_PRODUCTS = [
-  "Cockpit",
-  "Data Warehouse",
-  "Instance",
-  "Kubernetes",
-  "LB",
-  "MySQL",
-  "PostgreSQL",
-  "Redis",
-  "SQL Databases",
-] as const;
+export const CockpitAlertProduct = {
+  Cockpit: "Cockpit",
+  DataWarehouse: "Data Warehouse",
+  Instance: "Instance",
+  Kubernetes: "Kubernetes",
+  LB: "LB",
+  MySQL: "MySQL",
+  PostgreSQL: "PostgreSQL",
+  Redis: "Redis",
+  SqlDatabases: "SQL Databases",
+} as const;
+export type CockpitAlertProduct = (typeof CockpitAlertProduct)[keyof typeof CockpitAlertProduct];
 
-export type CockpitAlertProduct = (typeof COCKPIT_ALERT_PRODUCTS)[number];
+/** Every value of `CockpitAlertProduct`, in its order. */
+export const COCKPIT_ALERT_PRODUCTS: readonly CockpitAlertProduct[] = Object.values(CockpitAlertProduct);

@@ -7,26 +7,36 @@ import {
   pulumiInput,
   secretInputSchema,
 } from "@scaleway-blocks/core";
-import { COCKPIT_ALERT_PRODUCTS } from "./alert-products";
+import { COCKPIT_ALERT_PRODUCTS, CockpitAlertProduct } from "./alert-products";
+import type * as pulumi from "@pulumi/pulumi";
+import type { AssertSameShape, CommonArgs } from "@scaleway-blocks/core";
 import { z } from "zod";
 
 /** Every permission a Cockpit token can carry (`scaleway.observability.Token` `scopes`). */
-export const TOKEN_SCOPES = [
-  "queryMetrics",
-  "writeMetrics",
-  "setupMetricsRules",
-  "queryLogs",
-  "writeLogs",
-  "setupLogsRules",
-  "queryTraces",
-  "writeTraces",
-  "setupAlerts",
-] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const TokenScope = {
+  QueryMetrics: "queryMetrics",
+  WriteMetrics: "writeMetrics",
+  SetupMetricsRules: "setupMetricsRules",
+  QueryLogs: "queryLogs",
+  WriteLogs: "writeLogs",
+  SetupLogsRules: "setupLogsRules",
+  QueryTraces: "queryTraces",
+  WriteTraces: "writeTraces",
+  SetupAlerts: "setupAlerts",
+} as const;
+export type TokenScope = (typeof TokenScope)[keyof typeof TokenScope];
+/** Every value of `TokenScope`, in its order. */
+export const TOKEN_SCOPES: readonly TokenScope[] = Object.values(TokenScope);
 
 /** Cockpit data types a custom source can hold. */
-export const SOURCE_TYPES = ["metrics", "logs", "traces"] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+export const SourceType = { Metrics: "metrics", Logs: "logs", Traces: "traces" } as const;
+export type SourceType = (typeof SourceType)[keyof typeof SourceType];
+/** Every value of `SourceType`, in its order. */
+export const SOURCE_TYPES: readonly SourceType[] = Object.values(SourceType);
+
+/** Scaleway's own Cockpit data an exporter can read: the types Scaleway products write to Cockpit. */
+export const ScalewayDataType = { Metrics: SourceType.Metrics, Logs: SourceType.Logs } as const;
+export type ScalewayDataType = (typeof ScalewayDataType)[keyof typeof ScalewayDataType];
 
 /**
  * Retention bounds of custom Cockpit sources: 1 to 365 days, the provider's validator
@@ -66,7 +76,7 @@ const contactPointSchema = z.strictObject({
 });
 
 /** A product as Cockpit's preconfigured alerts name it, e.g. "PostgreSQL" or "SQL Databases". */
-const productSchema = z.enum(COCKPIT_ALERT_PRODUCTS, {
+const productSchema = z.enum(CockpitAlertProduct, {
   error: () =>
     `expected a product Cockpit has preconfigured alerts for: ${COCKPIT_ALERT_PRODUCTS.map((p) => `"${p}"`).join(", ")}`,
 });
@@ -84,7 +94,7 @@ const tokenScopesSchema = z
 
 const sourceSchema = z.strictObject({
   /** What the source stores. */
-  type: z.enum(SOURCE_TYPES, { error: () => `expected a source type: ${SOURCE_TYPES.join(" | ")}` }),
+  type: z.enum(SourceType, { error: () => `expected a source type: ${SOURCE_TYPES.join(" | ")}` }),
   /**
    * Days of data kept, 1–365. Default: the environment profile's metric retention for metrics, its log
    * retention for logs and traces. Changing it updates the source in place (the provider PATCHes
@@ -102,7 +112,7 @@ const exporterSourceSchema = z.union(
   [
     z.strictObject({
       /** Scaleway's own data of this type in the component's region (found with getSources). */
-      scaleway: z.enum(["metrics", "logs"]),
+      scaleway: z.enum(ScalewayDataType),
     }),
     z.strictObject({
       /** The key of one of this component's `sources`. */
@@ -240,10 +250,213 @@ export const monitoringArgsSchema = z
     }
   });
 
-export type MonitoringArgs = z.input<typeof monitoringArgsSchema>;
+/** An email contact point of the Cockpit alert manager. */
+export interface ContactPointArgs {
+  /** Where Cockpit sends the alerts that fire: an email address, each address once per component. */
+  email: string;
+}
+
+/**
+ * The scopes of one Cockpit token (`scaleway.observability.Token` `scopes`): only those set to `true`
+ * are granted, every other one is sent as `false`. At least one must be `true`.
+ */
+export interface TokenScopes {
+  /**
+   * Read metrics (an external Grafana, a dashboard).
+   * @default false
+   */
+  queryMetrics?: boolean;
+  /**
+   * Push metrics (an agent, an app's OpenTelemetry SDK).
+   * @default false
+   */
+  writeMetrics?: boolean;
+  /**
+   * Create and edit metrics recording and alerting rules.
+   * @default false
+   */
+  setupMetricsRules?: boolean;
+  /**
+   * Read logs.
+   * @default false
+   */
+  queryLogs?: boolean;
+  /**
+   * Push logs.
+   * @default false
+   */
+  writeLogs?: boolean;
+  /**
+   * Create and edit logs rules.
+   * @default false
+   */
+  setupLogsRules?: boolean;
+  /**
+   * Read traces.
+   * @default false
+   */
+  queryTraces?: boolean;
+  /**
+   * Push traces.
+   * @default false
+   */
+  writeTraces?: boolean;
+  /**
+   * Configure the alert manager.
+   * @default false
+   */
+  setupAlerts?: boolean;
+}
+
+/** A custom Cockpit data source (`scaleway.observability.Source`). */
+export interface SourceArgs {
+  /**
+   * What the source stores: `SourceType.Metrics`, `Logs` or `Traces`.
+   * **Changing it RECREATES the source**, and its data is lost (as does a new key in `sources`).
+   */
+  type: SourceType;
+  /**
+   * Days of data kept, 1–365 (the provider's bound). Changing it updates the source in place.
+   * @default metrics: dev 31, staging 31, production 90; logs and traces: dev 7, staging 14, production 31
+   */
+  retentionDays?: number;
+}
+
+/** Export Scaleway's own data of this type in the component's region (found with `getSources`). */
+export interface ExportScalewayData {
+  /** `"metrics"` or `"logs"`. */
+  scaleway: ScalewayDataType;
+}
+
+/** Export one of this component's own `sources`. */
+export interface ExportComponentSource {
+  /** The key of one of this component's `sources`. */
+  source: string;
+}
+
+/** Export an existing data source, e.g. one another stack created. */
+export interface ExportExistingSource {
+  /** The data source's id, `"<region>/<uuid>"`; may come from another resource. */
+  id: pulumi.Input<string>;
+}
+
+/** The data an exporter reads. */
+export type ExporterSource = ExportScalewayData | ExportComponentSource | ExportExistingSource;
+
+/** An OpenTelemetry (OTLP) destination. */
+export interface OtlpDestinationArgs {
+  /**
+   * The OTLP endpoint: https only, since headers usually carry credentials, and no `user:password@`
+   * in the URL (it would sit in plain text in the state): pass credentials as a secret header.
+   */
+  endpoint: string;
+  /**
+   * Headers sent with every export (e.g. an API key); names are RFC 9110 tokens. Values are stored as a
+   * Pulumi secret and may come from another resource or a secret config value.
+   * @default none
+   */
+  headers?: Record<string, pulumi.Input<string>>;
+}
+
+/** A Cockpit data export (`scaleway.observability.Exporter`). */
+export interface ExporterArgs {
+  /**
+   * The data to export.
+   * @default { scaleway: "metrics" }
+   */
+  from?: ExporterSource;
+  /** The OpenTelemetry (OTLP) destination. */
+  otlp: OtlpDestinationArgs;
+  /**
+   * Scaleway products to export, as `getProducts` names them (at least one).
+   * @default ["all"]
+   */
+  products?: string[];
+}
+
+/** A monthly budget with email alerts on the organization's consumption (`scaleway.billing.Budget`). */
+export interface BudgetArgs {
+  /** The monthly spending limit in EUR (at most two decimals), €0.01 to €42,949,672.95; sent in cents. */
+  monthlyLimitEur: number;
+  /**
+   * Whole percentages of the limit (1–100, each once, at most 10) at which an alert is sent.
+   * @default [50, 80, 100]
+   */
+  thresholds?: number[];
+  /**
+   * Who receives budget alerts, each address once.
+   * @default the `contactPoints` addresses (required when there are none)
+   */
+  emails?: string[];
+  /**
+   * The organization whose consumption the budget watches (Scaleway budgets are per organization);
+   * may come from another resource.
+   * @default the organization of `projectId` when it is set, else the provider's default organization
+   */
+  organizationId?: pulumi.Input<string>;
+}
+
+/**
+ * The args of `Monitoring`: Cockpit's alert manager and its contacts, the preconfigured alerts of
+ * the products a stack uses, tokens, custom sources, an export and a budget.
+ */
+export interface MonitoringArgs extends CommonArgs {
+  /**
+   * Email contact points of the Cockpit alert manager, each address once. Production requires at least one.
+   * @default [] (refused in production: alerts must reach someone)
+   */
+  contactPoints?: ContactPointArgs[];
+  /**
+   * Products whose preconfigured Cockpit alerts are enabled, as Cockpit names them, each once
+   * (`CockpitAlertProduct`, e.g. `"PostgreSQL"`, `"SQL Databases"`).
+   * @default []
+   */
+  products?: CockpitAlertProduct[];
+  /**
+   * Cockpit tokens by workload key (lowercase letters, digits, hyphens); each gets only the scopes set
+   * to `true`.
+   * @default {}
+   */
+  tokens?: Record<string, TokenScopes>;
+  /**
+   * Custom data sources by key (lowercase letters, digits, hyphens).
+   * **A new key RECREATES the source**, and its data is lost.
+   * @default {}
+   */
+  sources?: Record<string, SourceArgs>;
+  /**
+   * Pulumi `protect`. `true` (or the component's `protect` option) protects every child; left unset,
+   * the environment's deletion protection protects the custom sources (whose deletion deletes their
+   * data) and nothing else. The component's `retainOnDelete` option reaches every child.
+   * @default dev: false, staging: false, production: true (custom sources only)
+   */
+  protect?: boolean;
+  /**
+   * Refused: renamed `protect`, the name every block uses.
+   * @deprecated Use `protect`.
+   * @default unset (any value is a ConfigError)
+   */
+  protectSources?: never;
+  /**
+   * Export Cockpit data to an OTLP endpoint.
+   * @default none
+   */
+  exporter?: ExporterArgs;
+  /**
+   * A budget with email alerts on the organization's consumption.
+   * @default none
+   */
+  budget?: BudgetArgs;
+}
+
 export type ParsedMonitoringArgs = z.output<typeof monitoringArgsSchema>;
-/** The scopes of one Cockpit token: only those set to true are granted. */
-export type TokenScopes = Partial<Record<TokenScope, boolean>>;
+
+// The documented interface and the schema accept the same args: a missing or mistyped field fails tsc.
+const _monitoringArgsMatchSchema: AssertSameShape<
+  MonitoringArgs,
+  z.input<typeof monitoringArgsSchema>
+> = true;
+void _monitoringArgsMatchSchema;
 
 /** Where secret values sit in the args: ConfigErrors describe them without quoting them. */
 export const SECRET_ARG_PATHS: ReadonlyArray<readonly string[]> = [["exporter", "otlp", "headers"]];

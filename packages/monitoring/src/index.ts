@@ -1,4 +1,16 @@
 export { Monitoring, validateMonitoringArgs } from "./monitoring";
-export type { MonitoringArgs, TokenScopes, TokenScope, SourceType } from "./args";
-export { COCKPIT_ALERT_PRODUCTS } from "./alert-products";
-export type { CockpitAlertProduct } from "./alert-products";
+export { ScalewayDataType, SourceType, TokenScope } from "./args";
+export type {
+  BudgetArgs,
+  ContactPointArgs,
+  ExportComponentSource,
+  ExportExistingSource,
+  ExportScalewayData,
+  ExporterArgs,
+  ExporterSource,
+  MonitoringArgs,
+  OtlpDestinationArgs,
+  SourceArgs,
+  TokenScopes,
+} from "./args";
+export { COCKPIT_ALERT_PRODUCTS, CockpitAlertProduct } from "./alert-products";
