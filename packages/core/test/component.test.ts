@@ -38,6 +38,24 @@ describe("AssertSameShape", () => {
     }>();
   });
 
+  it("tells an optional field only one side has, at any depth (assignability alone would not)", () => {
+    expectTypeOf<AssertSameShape<{ a?: string }, { a?: string; b?: boolean }>>().not.toEqualTypeOf<true>();
+    expectTypeOf<
+      AssertSameShape<{ n?: { a?: string }[] }, { n?: { a?: string; b?: boolean }[] }>
+    >().not.toEqualTypeOf<true>();
+    expectTypeOf<
+      AssertSameShape<{ n: boolean | { a?: string } }, { n: boolean | { b?: string } }>
+    >().not.toEqualTypeOf<true>();
+  });
+
+  it("compares a union of objects member fields with member fields", () => {
+    type Union = { mode: "a"; x?: number } | { mode: "b"; y?: string };
+    expectTypeOf<AssertSameShape<Union, Union>>().toEqualTypeOf<true>();
+    expectTypeOf<
+      AssertSameShape<Union, { mode: "a"; x?: number } | { mode: "b"; y?: string; z?: number }>
+    >().not.toEqualTypeOf<true>();
+  });
+
   it("names a field missing from the interface, and refuses `true`", () => {
     expectTypeOf<AssertSameShape<{ a: string }, { a: string; b: boolean }>>().toEqualTypeOf<{
       readonly "the args interface and the schema differ": { b: { interface: "(missing)"; schema: boolean } };
