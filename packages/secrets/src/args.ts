@@ -1,11 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  NAME_PATTERN,
-  commonArgsShape,
-  secretInputSchema,
-  tagsSchema,
-  uuidSchema,
-} from "@scaleway-blocks/core";
+import { NAME_PATTERN, commonArgsShape, secretInputSchema, tagsSchema } from "@scaleway-blocks/core";
 import type { CommonArgs, Tags } from "@scaleway-blocks/core";
 import { z } from "zod";
 
@@ -224,20 +218,3 @@ export type SecretsArgs = CommonArgs & {
    */
   protect?: boolean;
 };
-
-/** Args of `Secrets.grantAccess`. */
-export interface SecretsAccessGrantArgs {
-  /** An existing IAM application to grant access to. Default: a new application is created. */
-  applicationId?: pulumi.Input<string>;
-}
-
-export const grantArgsSchema = z.strictObject({
-  grantAccess: z.strictObject({
-    name: z
-      .string({ error: "expected a grant name" })
-      .min(1, "expected a non-empty grant name")
-      .max(30, "expected a grant name of at most 30 characters")
-      .regex(NAME_PATTERN, "expected lowercase letters, digits and single hyphens, starting with a letter"),
-    applicationId: uuidSchema("an IAM application id").optional(),
-  }),
-});

@@ -6,7 +6,6 @@ export type {
   GenerateSpec,
   GenerationAlphabet,
   SecretType,
-  SecretsAccessGrantArgs,
 } from "./args";
 export { secretReferenceSchema } from "./reference";
-export type { SecretReference, SecretsAccessGrant } from "./reference";
+export type { SecretReference } from "./reference";

@@ -17,13 +17,6 @@ export interface SecretReference {
   readonly value: pulumi.Output<string>;
 }
 
-/** What `Secrets.grantAccess` created or used. */
-export interface SecretsAccessGrant {
-  /** The IAM application allowed to read the secrets' values (the given one, or the one created). */
-  readonly applicationId: pulumi.Output<string>;
-  readonly policyId: pulumi.Output<string>;
-}
-
 const OUTPUT_FIELDS = ["secretId", "secretName", "revision", "value"] as const;
 
 function isSecretReference(value: unknown): value is SecretReference {

@@ -2,23 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
 import {
-  ConfigError,
   blockContext,
   describeRedacted,
   parseArgs,
   resolveProtection,
+  sanitizeSegment,
   scalewayTags,
 } from "@scaleway-blocks/core";
-import type { BlockContext, Protection } from "@scaleway-blocks/core";
-import { grantArgsSchema, secretsArgsSchema } from "./args";
-import type {
-  GenerationAlphabet,
-  ParsedSecretSpec,
-  ParsedSecretsArgs,
-  SecretsAccessGrantArgs,
-  SecretsArgs,
-} from "./args";
-import type { SecretReference, SecretsAccessGrant } from "./reference";
+import type { BlockContext, Grantee, Protection } from "@scaleway-blocks/core";
+import { secretsArgsSchema } from "./args";
+import type { GenerationAlphabet, ParsedSecretSpec, ParsedSecretsArgs, SecretsArgs } from "./args";
+import type { SecretReference } from "./reference";
 
 /** The permission set that reads secret versions' data (Scaleway IAM, "Security & Identity › Secret Manager"). */
 export const SECRET_ACCESS_PERMISSION_SET = "SecretManagerSecretAccess";
@@ -90,7 +84,7 @@ export function validateSecretsArgs(name: string, args: SecretsArgs): void {
 
 /**
  * Secret Manager secrets, each with one version holding a given or generated value.
- * Hand them to consumers with `secret(key)` and let an IAM application read them with `grantAccess`.
+ * Hand them to consumers with `secret(key)` and let an identity read them with `grantAccess(identity)`.
  */
 export class Secrets extends pulumi.ComponentResource {
   static readonly TYPE = "scaleway-blocks:secrets:Secrets";
@@ -110,7 +104,6 @@ export class Secrets extends pulumi.ComponentResource {
   private readonly componentName: string;
   private readonly ctx: BlockContext;
   private readonly args: ParsedSecretsArgs;
-  private readonly grantNames: Set<string>;
   private readonly protection: Protection;
   private readonly secretResources: Record<string, scaleway.secrets.Secret> = {};
   private projectIdOutput: pulumi.Output<string> | undefined;
@@ -122,7 +115,6 @@ export class Secrets extends pulumi.ComponentResource {
     super(Secrets.TYPE, name, {}, opts);
     this.componentName = name;
     this.args = parsed;
-    this.grantNames = new Set();
     this.ctx = blockContext({ kind: "secrets", name }, parsed);
     // The arg, then the component's own protect option, then the environment: every child gets an
     // explicit protect that agrees with the option, and the option's retainOnDelete.
@@ -160,54 +152,21 @@ export class Secrets extends pulumi.ComponentResource {
   }
 
   /**
-   * Lets an IAM application read the values of secrets (permission set SecretManagerSecretAccess),
-   * scoped to the project: the project given in args, else the provider's default project.
-   * Creates the application unless `applicationId` is given.
+   * Lets a grantee (an `Identity` of `@scaleway-blocks/identity`, or anything implementing core's
+   * `Grantee`) read the values of secrets: the grantee adds an IAM policy with the permission set
+   * SecretManagerSecretAccess on the project given in args, else the provider's default project.
+   * IAM scopes permission sets to a whole project, never to one secret: the grantee reads every
+   * secret of that project. Returns the id of that policy. The grant is named
+   * `<component>-secret-access`, so a grantee can read several `Secrets` components.
    */
-  grantAccess(name: string, args: SecretsAccessGrantArgs = {}): SecretsAccessGrant {
-    const { grantAccess: parsed } = parseArgs(
-      grantArgsSchema,
-      { grantAccess: { ...args, name } },
-      { type: Secrets.TYPE, name: this.componentName },
-    );
-    if (this.grantNames.has(parsed.name)) {
-      throw new ConfigError(Secrets.TYPE, this.componentName, [
-        {
-          path: "grantAccess.name",
-          expected: "a grant name not used before on this component",
-          received: JSON.stringify(parsed.name),
-        },
-      ]);
-    }
-    this.grantNames.add(parsed.name);
-
+  grantAccess(grantee: Grantee): pulumi.Output<string> {
     const keys = Object.keys(this.references).join(", ");
-    const prefix = `${this.componentName}-${parsed.name}`;
-    const applicationId =
-      parsed.applicationId !== undefined
-        ? pulumi.output(parsed.applicationId)
-        : new scaleway.iam.Application(
-            `${prefix}-app`,
-            {
-              name: this.ctx.name(`${parsed.name}-access`),
-              description: `Reads the Secret Manager secrets of ${this.ctx.name()} (${keys})`,
-              tags: [...this.ctx.tags.list],
-            },
-            { parent: this, ...this.protection.other },
-          ).id;
-
-    const policy = new scaleway.iam.Policy(
-      `${prefix}-policy`,
-      {
-        name: this.ctx.name(`${parsed.name}-access`),
-        description: `Read access to Secret Manager secret versions in the project of ${this.ctx.name()}`,
-        applicationId,
-        rules: [{ permissionSetNames: [SECRET_ACCESS_PERMISSION_SET], projectIds: [this.projectId()] }],
-        tags: [...this.ctx.tags.list],
-      },
-      { parent: this, ...this.protection.other },
-    );
-    return { applicationId, policyId: policy.id };
+    return grantee.allow({
+      name: sanitizeSegment(`${this.componentName}-secret-access`),
+      permissionSets: [SECRET_ACCESS_PERMISSION_SET],
+      projectId: this.projectId(),
+      description: `Reads the Secret Manager secret versions in the project of ${this.ctx.name()} (${keys})`,
+    });
   }
 
   /** The project id from args, else the provider's default project (one lookup, shared by every grant). */

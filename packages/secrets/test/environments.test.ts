@@ -1,7 +1,7 @@
 import { record } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
-import { APPLICATION, PASSWORD, POLICY, SECRET, VERSION, argsWith } from "./helpers";
+import { PASSWORD, SECRET, VERSION, argsWith } from "./helpers";
 
 describe("protection by environment", () => {
   it.each([
@@ -162,26 +162,10 @@ describe("protection from the component's options", () => {
     expect(graph.byType(VERSION).map((r) => r.options.protect)).toEqual([false, false]);
   });
 
-  it("forwards the component's retainOnDelete to every child, grants included", async () => {
-    const { graph } = await record(() => {
-      const secrets = new Secrets("app", argsWith(ALL), { retainOnDelete: true });
-      secrets.grantAccess("api");
-      return secrets;
-    });
+  it("forwards the component's retainOnDelete to every child", async () => {
+    const { graph } = await record(() => new Secrets("app", argsWith(ALL), { retainOnDelete: true }));
     const children = graph.customResources;
-    expect(children.map((r) => r.type).sort()).toEqual(
-      [APPLICATION, PASSWORD, POLICY, SECRET, SECRET, VERSION, VERSION].sort(),
-    );
+    expect(children.map((r) => r.type).sort()).toEqual([PASSWORD, SECRET, SECRET, VERSION, VERSION].sort());
     expect(children.filter((r) => !r.options.retainOnDelete).map((r) => r.name)).toEqual([]);
-  });
-
-  it("protects the grant's application and policy only when protection is asked for", async () => {
-    const grant = (opts?: { protect: boolean }) =>
-      record(() => new Secrets("app", argsWith(ALL, { environment: "production" }), opts).grantAccess("api"));
-    const byProfile = await grant();
-    expect(byProfile.graph.one(POLICY).options.protect).toBe(false);
-    const byOption = await grant({ protect: true });
-    expect(byOption.graph.one(POLICY).options.protect).toBe(true);
-    expect(byOption.graph.one(APPLICATION).options.protect).toBe(true);
   });
 });

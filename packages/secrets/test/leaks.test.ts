@@ -23,7 +23,6 @@ function build() {
       { environment: "production" },
     ),
   );
-  secrets.grantAccess("api");
   return secrets;
 }
 

@@ -1,20 +1,17 @@
-export { record, recordError, valueOf, isSecretOutput } from "./record";
-export type { RecordOptions, Recording, FailedRecording } from "./record";
-export { ResourceGraph } from "./graph";
-export type {
-  RecordedResource,
-  RecordedOptions,
-  RecordedCall,
-  SecretLeak,
-  SecretLeaksOptions,
-} from "./graph";
-export { ScalewayMocks } from "./mocks";
-export type { ScalewayMocksOptions } from "./mocks";
-export { SECRET_OUTPUTS } from "./scaleway-outputs";
-export type { MockContext, MockState } from "./scaleway-outputs";
-export { Secret, ResourceRef, isSecret, reveal } from "./values";
-export { stableUuid, stableIpIn, stablePublicIp, generatedPassword } from "./ids";
-export { engineUrn, duplicateUrnMessage } from "./urn";
+// The recorder (mocks, record(), the resource graph, Secret/ResourceRef/unwrapSecrets) is its own
+// runtime package, which the plan runs on; the test kit hands it on whole, with the type tokens.
+export * from "@scaleway-blocks/recorder";
+export {
+  SCALEWAY_TYPES,
+  SCALEWAY_INVOKES,
+  BLOCK_TYPES,
+  RANDOM_TYPES,
+  STACK_TYPE,
+  SCALEWAY_PROVIDER_TYPE,
+} from "@scaleway-blocks/core";
+export type { ScalewayType, BlockType } from "@scaleway-blocks/core";
 export * from "./fuzz";
 export { compareValidator } from "./validator";
 export type { ValidatorComparison } from "./validator";
+export { recordingGrantee } from "./grantee";
+export type { RecordingGrantee, RequestedGrant } from "./grantee";
