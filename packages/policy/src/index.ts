@@ -25,6 +25,13 @@ export type { EvaluateConfig, RuleOverride, GraphResource, ResourceGraphLike } f
 export { policyPackPolicies, policyPackArgs } from "./pack";
 export type { PolicyPackOptions } from "./pack";
 export { renderRuleTable, renderSettingsTable } from "./table";
-export { defaultSettings, resolveSettings, settingsOverrideSchema, SETTING_JSON_SCHEMAS } from "./settings";
+export {
+  defaultSettings,
+  resolveSettings,
+  policySettingsSchema,
+  settingsOverrideSchema,
+  settingsJsonSchema,
+  SETTING_JSON_SCHEMAS,
+} from "./settings";
 export type { PolicySettings, SettingName, JsonSchema } from "./settings";
 export type { Rule, RuleResource, RuleContext, Finding, Severity, EnforcementLevel } from "./types";

@@ -1,53 +1,5 @@
 import { ENVIRONMENTS, REGIONS } from "@scaleway-blocks/core";
-import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
-
-/** The knobs rules read. Every one has a default; `evaluate` and the policy pack take overrides. */
-export interface PolicySettings {
-  /**
-   * The environment of resources that do not say (no `environment=…` tag), e.g. "production" for a
-   * production stack. Unset: taken from the stack name when it names an environment.
-   */
-  environment?: Environment;
-  /** Data residency: regions resources may live in (zones count as their region). */
-  allowedRegions: string[];
-  /**
-   * The region of resources that set neither region nor zone (the provider's default region).
-   * The policy pack reads it from the provider; `evaluate` only knows it from here.
-   */
-  defaultRegion?: string;
-  /** Managed Database automatic backups must be kept at least this many days. */
-  minBackupRetentionDays: number;
-  /** Oldest PostgreSQL major version accepted for Managed Databases. */
-  minPostgresVersion: number;
-  /** Oldest MySQL major version accepted for Managed Databases. */
-  minMysqlVersion: number;
-  /** Tag keys every taggable resource must carry. */
-  requiredTags: string[];
-  /**
-   * The tag (`key=value`) that marks a resource as public on purpose: a container or function, a
-   * bucket (as a map tag `{ key: value }`) or a database instance.
-   */
-  publicOptInTag: string;
-  /**
-   * The tag (`key=value`) that marks a Serverless Container or Function as serving plain HTTP on purpose
-   * (httpsConnectionsOnly false); the container block adds it when `httpsConnectionsOnly: false`.
-   */
-  plainHttpOptInTag: string;
-  /**
-   * Plain environment variable (or trigger header) names accepted even though their name or value
-   * looks secret (e.g. "CACHE_KEY_PREFIX").
-   */
-  ignoredEnvironmentVariables: string[];
-  /** Ports a Public Gateway must never forward, and a security group never accept, from the internet. */
-  sensitivePorts: number[];
-  /** A bucket whose name matches this regular expression holds Pulumi (or Terraform) state. */
-  stateBucketNamePattern: string;
-  /** A bucket tagged `component=<one of these>` holds Pulumi state. */
-  stateBucketComponents: string[];
-}
-
-export type SettingName = keyof PolicySettings;
 
 const tagPattern = /^[^=,\s]+=[^=,\s]*$/;
 
@@ -60,40 +12,114 @@ function isRegExp(source: string): boolean {
   }
 }
 
-/** Every setting, all optional: what `evaluate` and each CrossGuard policy config may override. */
-export const settingsOverrideSchema = z
-  .object({
-    environment: z.enum(ENVIRONMENTS),
-    allowedRegions: z.array(z.string().min(1)).min(1),
-    defaultRegion: z.string().min(1),
-    minBackupRetentionDays: z.number().int().min(1).max(365),
-    minPostgresVersion: z.number().int().min(9),
-    minMysqlVersion: z.number().int().min(5),
-    requiredTags: z.array(z.string().min(1)),
-    publicOptInTag: z.string().regex(tagPattern, "expected a key=value tag"),
-    plainHttpOptInTag: z.string().regex(tagPattern, "expected a key=value tag"),
-    ignoredEnvironmentVariables: z.array(z.string()),
-    sensitivePorts: z.array(z.number().int().min(1).max(65535)),
-    stateBucketNamePattern: z.string().refine(isRegExp, "expected a valid regular expression"),
-    stateBucketComponents: z.array(z.string()),
-  })
-  .partial()
-  .strict();
+/**
+ * Every setting, declared once: its validation, its description and its default. The settings type
+ * (`PolicySettings`), the override schema `evaluate` and the policy pack validate with, the JSON
+ * Schema each CrossGuard policy publishes for its config (`SETTING_JSON_SCHEMAS`, from
+ * `z.toJSONSchema`) and the README's settings table all derive from it.
+ */
+const SETTINGS = {
+  environment: z
+    .enum(ENVIRONMENTS)
+    .describe(
+      "The environment of resources without an environment=… tag. Unset: taken from the stack name when it names an environment.",
+    )
+    .optional(),
+  allowedRegions: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe("Regions resources may live in (zones count as their region).")
+    .default([...REGIONS]),
+  defaultRegion: z
+    .string()
+    .min(1)
+    .describe("The region of resources that set neither region nor zone, when the provider does not say.")
+    .optional(),
+  minBackupRetentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .describe("Minimum retention of automatic database backups, in days.")
+    .default(7),
+  minPostgresVersion: z
+    .number()
+    .int()
+    .min(9)
+    .describe("Oldest PostgreSQL major version accepted.")
+    .default(15),
+  minMysqlVersion: z.number().int().min(5).describe("Oldest MySQL major version accepted.").default(8),
+  requiredTags: z
+    .array(z.string().min(1))
+    .describe("Tag keys every resource must carry.")
+    .default(["managed-by", "environment", "component"]),
+  publicOptInTag: z
+    .string()
+    .regex(tagPattern, "expected a key=value tag")
+    .describe(
+      "The key=value tag that marks a container, function, bucket or database instance as public on purpose.",
+    )
+    .default("public=true"),
+  plainHttpOptInTag: z
+    .string()
+    .regex(tagPattern, "expected a key=value tag")
+    .describe("The key=value tag that marks a container or function as serving plain HTTP on purpose.")
+    .default("plain-http=true"),
+  ignoredEnvironmentVariables: z
+    .array(z.string())
+    .describe(
+      "Plain environment variable or header names accepted even though their name or value looks secret.",
+    )
+    .default([]),
+  sensitivePorts: z
+    .array(z.number().int().min(1).max(65535))
+    .describe(
+      "Ports a Public Gateway must never forward, and a security group never accept, from the internet.",
+    )
+    .default([22, 3306, 3389, 5432, 6379, 9200, 27017]),
+  stateBucketNamePattern: z
+    .string()
+    .refine(isRegExp, "expected a valid regular expression")
+    .describe(
+      "Regular expression matching the names of buckets that hold Pulumi or Terraform state (*tfstate*, *pulumi-state*, a word state).",
+    )
+    // *tfstate*, *terraform-state*, *pulumi-state*, *pulumistate*, or a word "state" (app-state-prod, tf-state).
+    .default("tfstate|terraform-?state|pulumi-?state|(^|[-._])(tf-|iac-)?state([-._]|$)"),
+  stateBucketComponents: z
+    .array(z.string())
+    .describe("component=… tag values that mark a bucket as holding Pulumi state.")
+    .default(["state-backend"]),
+};
 
-const DEFAULTS: Readonly<PolicySettings> = Object.freeze({
-  allowedRegions: [...REGIONS],
-  minBackupRetentionDays: 7,
-  minPostgresVersion: 15,
-  minMysqlVersion: 8,
-  requiredTags: ["managed-by", "environment", "component"],
-  publicOptInTag: "public=true",
-  plainHttpOptInTag: "plain-http=true",
-  ignoredEnvironmentVariables: [],
-  sensitivePorts: [22, 3306, 3389, 5432, 6379, 9200, 27017],
-  // *tfstate*, *terraform-state*, *pulumi-state*, *pulumistate*, or a word "state" (app-state-prod, tf-state).
-  stateBucketNamePattern: "tfstate|terraform-?state|pulumi-?state|(^|[-._])(tf-|iac-)?state([-._]|$)",
-  stateBucketComponents: ["state-backend"],
-});
+/** Every setting, with its default: parsing `{}` gives the defaults. */
+export const policySettingsSchema = z.strictObject(SETTINGS);
+
+/** The knobs rules read. Every one has a default (`environment` and `defaultRegion`: unset). */
+export type PolicySettings = z.output<typeof policySettingsSchema>;
+
+export type SettingName = keyof PolicySettings;
+
+type Override<S> =
+  S extends z.ZodDefault<infer T>
+    ? z.ZodOptional<T>
+    : S extends z.ZodOptional
+      ? S
+      : z.ZodOptional<S & z.ZodType>;
+
+/** The same schemas without their defaults, each optional: an override sets only what it names. */
+function withoutDefaults<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: Override<S[K]> } {
+  return Object.fromEntries(
+    Object.entries(shape).map(([name, schema]) => [
+      name,
+      schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType).optional() : schema.optional(),
+    ]),
+  ) as { [K in keyof S]: Override<S[K]> };
+}
+
+/** Every setting, all optional: what `evaluate` and each CrossGuard policy config may override. */
+export const settingsOverrideSchema = z.strictObject(withoutDefaults(SETTINGS));
+
+const DEFAULTS: Readonly<PolicySettings> = Object.freeze(policySettingsSchema.parse({}));
 
 /** The defaults, as a fresh object. */
 export function defaultSettings(): PolicySettings {
@@ -113,84 +139,19 @@ export function resolveSettings(
   return settings as unknown as PolicySettings;
 }
 
-/** A JSON schema fragment, as CrossGuard config schemas take them. */
-export interface JsonSchema {
-  type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
-  description?: string;
-  enum?: (string | number)[];
-  items?: JsonSchema;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  pattern?: string;
-  default?: unknown;
+/** A JSON Schema, as `z.toJSONSchema` writes it and CrossGuard config schemas take it. */
+export type JsonSchema = z.core.JSONSchema.BaseSchema;
+
+/**
+ * The JSON Schema (draft 7, the dialect of CrossGuard's config schemas) of every setting, with its
+ * default, from `z.toJSONSchema` of `policySettingsSchema`: how each setting appears in a CrossGuard
+ * policy's config schema (the pack replaces the default with the one it was built with).
+ */
+export function settingsJsonSchema(): JsonSchema {
+  return z.toJSONSchema(policySettingsSchema, { target: "draft-7", io: "input" });
 }
 
-/** How each setting appears in a CrossGuard policy's config schema (defaults are added by the pack). */
-export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = {
-  environment: {
-    type: "string",
-    enum: [...ENVIRONMENTS],
-    description: "The environment of resources without an environment=… tag.",
-  },
-  allowedRegions: {
-    type: "array",
-    items: { type: "string" },
-    minItems: 1,
-    description: "Regions resources may live in (zones count as their region).",
-  },
-  defaultRegion: {
-    type: "string",
-    description: "The region of resources that set neither region nor zone, when the provider does not say.",
-  },
-  minBackupRetentionDays: {
-    type: "integer",
-    minimum: 1,
-    maximum: 365,
-    description: "Minimum retention of automatic database backups, in days.",
-  },
-  minPostgresVersion: {
-    type: "integer",
-    minimum: 9,
-    description: "Oldest PostgreSQL major version accepted.",
-  },
-  minMysqlVersion: { type: "integer", minimum: 5, description: "Oldest MySQL major version accepted." },
-  requiredTags: {
-    type: "array",
-    items: { type: "string" },
-    description: "Tag keys every resource must carry.",
-  },
-  publicOptInTag: {
-    type: "string",
-    pattern: tagPattern.source,
-    description:
-      "The key=value tag that marks a container, function, bucket or database instance as public on purpose.",
-  },
-  plainHttpOptInTag: {
-    type: "string",
-    pattern: tagPattern.source,
-    description: "The key=value tag that marks a container or function as serving plain HTTP on purpose.",
-  },
-  ignoredEnvironmentVariables: {
-    type: "array",
-    items: { type: "string" },
-    description:
-      "Plain environment variable or header names accepted even though their name or value looks secret.",
-  },
-  sensitivePorts: {
-    type: "array",
-    items: { type: "integer", minimum: 1, maximum: 65535 },
-    description:
-      "Ports a Public Gateway must never forward, and a security group never accept, from the internet.",
-  },
-  stateBucketNamePattern: {
-    type: "string",
-    description:
-      "Regular expression matching the names of buckets that hold Pulumi or Terraform state (*tfstate*, *pulumi-state*, a word state).",
-  },
-  stateBucketComponents: {
-    type: "array",
-    items: { type: "string" },
-    description: "component=… tag values that mark a bucket as holding Pulumi state.",
-  },
-};
+/** Each setting's JSON Schema (its property in `settingsJsonSchema()`). */
+export const SETTING_JSON_SCHEMAS: Readonly<Record<SettingName, JsonSchema>> = Object.freeze(
+  settingsJsonSchema().properties as Record<SettingName, JsonSchema>,
+);
