@@ -45,6 +45,11 @@ export const BLOCK_CASES = {
     name: "db",
     args: (environment) => ({ project: "shop", environment, mode: "serverless" }),
   },
+  identity: {
+    component: "Identity",
+    name: "worker",
+    args: (environment) => ({ project: "shop", environment, description: "Order worker" }),
+  },
   monitoring: {
     component: "Monitoring",
     name: "mon",

@@ -1,0 +1,3 @@
+export { Identity, validateIdentityArgs } from "./identity";
+export { GRANT_NAME_PATTERN, IDENTITY_TYPE, identityArgsSchema, permissionGrantSchema } from "./args";
+export type { IdentityArgs, IdentityApiKeyArgs } from "./args";
