@@ -9,27 +9,51 @@ import {
   regionFor,
   rotationPolicySchema,
 } from "@scaleway-blocks/core";
-import type { CommonArgs, Ipv4Cidr, RotationPolicy } from "@scaleway-blocks/core";
+import type { AssertSameShape, CommonArgs, Ipv4Cidr, RotationPolicy } from "@scaleway-blocks/core";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import type { PrivateNetworkInput } from "@scaleway-blocks/network";
 import { z } from "zod";
 import { secretKeyFor } from "./internal/keys";
 
+/** How a `Database` runs: a managed RDB instance, or Serverless SQL Database (fr-par only). */
+export const DatabaseMode = { Managed: "managed", Serverless: "serverless" } as const;
+export type DatabaseMode = (typeof DatabaseMode)[keyof typeof DatabaseMode];
+
 /** PostgreSQL majors offered by Managed Database for PostgreSQL (see the reference, §4.2). */
-export const POSTGRES_ENGINES = ["PostgreSQL-15", "PostgreSQL-16", "PostgreSQL-17"] as const;
-export type PostgresEngine = (typeof POSTGRES_ENGINES)[number];
+export const PostgresEngine = {
+  PostgreSQL15: "PostgreSQL-15",
+  PostgreSQL16: "PostgreSQL-16",
+  PostgreSQL17: "PostgreSQL-17",
+} as const;
+export type PostgresEngine = (typeof PostgresEngine)[keyof typeof PostgresEngine];
+/** Every value of `PostgresEngine`, oldest first. */
+export const POSTGRES_ENGINES: readonly PostgresEngine[] = Object.values(PostgresEngine);
 
 /** RDB volume types: SBS block storage (5k or 15k IOPS) or local SSD (size tied to the node type). */
-export const VOLUME_TYPES = ["sbs_5k", "sbs_15k", "lssd"] as const;
+export const VolumeType = { Sbs5k: "sbs_5k", Sbs15k: "sbs_15k", Lssd: "lssd" } as const;
+export type VolumeType = (typeof VolumeType)[keyof typeof VolumeType];
+/** Every value of `VolumeType`. */
+export const VOLUME_TYPES: readonly VolumeType[] = Object.values(VolumeType);
+
+/**
+ * A logical database owner's permission (`scaleway.databases.Privilege` `permission`): "all" can
+ * create tables and schemas, "readwrite" only reads and writes rows.
+ */
+export const OwnerPermission = { All: "all", ReadWrite: "readwrite" } as const;
+export type OwnerPermission = (typeof OwnerPermission)[keyof typeof OwnerPermission];
 
 /**
  * IAM permission sets that let a principal connect to a Serverless SQL Database
  * (Scaleway docs, "How to manage user permissions for Serverless SQL Databases").
  */
-export const SERVERLESS_PERMISSION_SETS = [
-  "ServerlessSQLDatabaseReadWrite",
-  "ServerlessSQLDatabaseReadOnly",
-] as const;
+export const ServerlessPermissionSet = {
+  ReadWrite: "ServerlessSQLDatabaseReadWrite",
+  ReadOnly: "ServerlessSQLDatabaseReadOnly",
+} as const;
+export type ServerlessPermissionSet = (typeof ServerlessPermissionSet)[keyof typeof ServerlessPermissionSet];
+/** Every value of `ServerlessPermissionSet`. */
+export const SERVERLESS_PERMISSION_SETS: readonly ServerlessPermissionSet[] =
+  Object.values(ServerlessPermissionSet);
 
 /** Names that end up unescaped in a postgres:// URL: letters, digits, "_" and "-", starting with a letter. */
 const SQL_NAME = /^[a-z][a-z0-9_-]*$/;
@@ -90,7 +114,7 @@ const logicalDatabaseSchema = z.strictObject({
    * The owner's permission on its database. Default "all": Scaleway's "Read/Write" lets a user
    * read and write rows but not create tables or schemas, which migrations need; "All" adds that.
    */
-  ownerPermission: z.enum(["all", "readwrite"]).default("all"),
+  ownerPermission: z.enum(OwnerPermission).default(OwnerPermission.All),
   /** Extra users with permission "readonly" on this database only, each with its own password secret. */
   readOnlyUsers: z.array(userNameSchema).default([]),
 });
@@ -155,13 +179,13 @@ const readReplicaSchema = z.strictObject({
 export const managedDatabaseArgsSchema = z
   .strictObject({
     ...commonArgsShape,
-    mode: z.literal("managed"),
+    mode: z.literal(DatabaseMode.Managed),
     /** The private network the instance (and its read replica) attach to: a Network, or a private network id. */
     network: privateNetworkInputSchema,
     /** Which private network of a Network to use; default its first one. Ignored for an id. */
     privateNetworkName: z.string().min(1).optional(),
     /** PostgreSQL major. Default PostgreSQL-17. A change upgrades in place (blue/green, see README). */
-    engine: z.enum(POSTGRES_ENGINES).default("PostgreSQL-17"),
+    engine: z.enum(PostgresEngine).default(PostgresEngine.PostgreSQL17),
     /** Node type, e.g. DB-DEV-S, DB-PRO2-XXS. Default from the environment profile. Changes upgrade in place. */
     nodeType: z
       .string()
@@ -178,7 +202,7 @@ export const managedDatabaseArgsSchema = z
      */
     userName: userNameSchema.default("admin"),
     /** Volume type. Default sbs_5k. lssd sizes come with the node type (no volumeSizeInGb). */
-    volumeType: z.enum(VOLUME_TYPES).default("sbs_5k"),
+    volumeType: z.enum(VolumeType).default(VolumeType.Sbs5k),
     /** Volume size in GB for sbs_* volumes, 5–10000 in steps of 5. Default from the profile (10/20/50). It can grow, not shrink. */
     volumeSizeInGb: z
       .int()
@@ -210,7 +234,7 @@ export const managedDatabaseArgsSchema = z
     protect: z.boolean().optional(),
   })
   .superRefine((args, ctx) => {
-    if (args.volumeType === "lssd" && args.volumeSizeInGb !== undefined) {
+    if (args.volumeType === VolumeType.Lssd && args.volumeSizeInGb !== undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["volumeSizeInGb"],
@@ -315,7 +339,7 @@ export const serverlessDatabaseArgsSchema = z
     ...commonArgsShape,
     /** Serverless SQL Database is offered in fr-par only; any other region is refused. */
     region: regionFor("serverlessSqlDatabase").default("fr-par"),
-    mode: z.literal("serverless"),
+    mode: z.literal(DatabaseMode.Serverless),
     /**
      * The database's name (also the Postgres database name in the connection string).
      * Default: the component's Scaleway name. **Changing it RECREATES the database.**
@@ -337,7 +361,7 @@ export const serverlessDatabaseArgsSchema = z
         z.boolean(),
         z
           .strictObject({
-            permissionSet: z.enum(SERVERLESS_PERMISSION_SETS).default("ServerlessSQLDatabaseReadWrite"),
+            permissionSet: z.enum(ServerlessPermissionSet).default(ServerlessPermissionSet.ReadWrite),
             /** RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key. */
             apiKeyExpiresAt: expirySchema.optional(),
             /** How long each API key lives and how often a new one replaces it. Default DEFAULT_KEY_ROTATION. */
@@ -375,109 +399,224 @@ export const databaseArgsSchema = z.discriminatedUnion(
 
 /** The logical database entry of a managed `Database`. */
 export interface LogicalDatabaseSpec {
-  /** The database's name as clients see it: lowercase letters, digits, "_" and "-". Renaming it replaces the database. */
+  /**
+   * The database's name as clients see it in the connection string: lowercase letters, digits, "_"
+   * and "-", starting with a letter, at most 63 characters; not "postgres", "template*" or "rdb*".
+   * **Changing it RECREATES the database** (`scaleway.databases.Database` `name` is ForceNew): a new,
+   * empty database.
+   */
   name: string;
-  /** The user that owns it. Default: the database's name. Renaming it replaces the user and its password secret. */
+  /**
+   * The user that owns it. Changing it creates a new user (and a new password secret) and deletes the old one.
+   * @default the database's `name`
+   */
   owner?: string;
   /**
-   * The owner's permission. Default "all": Scaleway's "readwrite" reads and writes rows but cannot create
-   * tables or schemas, which migrations need.
+   * The owner's permission on its database: `OwnerPermission.All` lets migrations create tables and
+   * schemas; Scaleway's "readwrite" reads and writes rows but cannot.
+   * @default "all"
    */
-  ownerPermission?: "all" | "readwrite";
-  /** Extra users with permission "readonly" on this database only, each with its own password secret. */
+  ownerPermission?: OwnerPermission;
+  /**
+   * Extra users with permission "readonly" on this database only, each with its own password secret.
+   * @default []
+   */
   readOnlyUsers?: string[];
+}
+
+/** Automatic backups of a managed instance. */
+export interface BackupsArgs {
+  /**
+   * Automatic backups; turning them off in production is possible but discouraged.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Hours between automatic backups, 1–168.
+   * @default dev: 24, staging: 24, production: 12
+   */
+  frequencyHours?: number;
+  /**
+   * Days a backup is kept, 1–365.
+   * @default dev: 7, staging: 7, production: 30
+   */
+  retentionDays?: number;
+  /**
+   * Keep backups in another region than the instance (it survives the loss of the region).
+   * @default dev: false, staging: false, production: true
+   */
+  inAnotherRegion?: boolean;
+}
+
+/** A public endpoint of a managed instance: a load-balancer endpoint restricted by one ACL. */
+export interface PublicEndpointArgs {
+  /**
+   * IPv4 CIDRs allowed in, network addresses with the host bits at zero (Scaleway ACLs are IPv4 only),
+   * at least one. One `databases.Acl` holds them all: it replaces every rule on the instance.
+   */
+  allowedCidrs: string[];
+  /**
+   * Required to allow the whole Internet: 0.0.0.0/0, or ranges that together cover every public IPv4
+   * address (such as 0.0.0.0/1 with 128.0.0.0/1).
+   * @default false
+   */
+  allowFromAnywhere?: boolean;
+}
+
+/** A read replica of a managed instance, on the same private network. */
+export interface ReadReplicaArgs {
+  /**
+   * Create the replica in the same zone as the main node. Changing it recreates the replica
+   * (`same_zone` is ForceNew); the main node's data is untouched.
+   * @default false (another zone)
+   */
+  sameZone?: boolean;
 }
 
 /** The args of a managed PostgreSQL instance (RDB) on a private network. */
 export interface ManagedDatabaseArgs extends CommonArgs {
-  mode: "managed";
-  /** The private network to join: a `Network` (same region), or the id of an existing private network. */
+  /** `DatabaseMode.Managed`: a Managed Database for PostgreSQL instance. */
+  mode: typeof DatabaseMode.Managed;
+  /**
+   * The private network the instance (and its read replica) attach to: a `Network` of the same
+   * region, or the id of an existing private network (a string or an Output of one).
+   */
   network: PrivateNetworkInput;
-  /** Which private network of a `Network` to join. Default: its first. Not allowed with an id. */
+  /**
+   * Which private network of a `Network` to join. Not allowed with a private network id.
+   * @default the Network's first private network
+   */
   privateNetworkName?: string;
-  /** PostgreSQL major. Default "PostgreSQL-17". A change runs a blue/green major upgrade (see README). */
+  /**
+   * PostgreSQL major. A change runs a blue/green major upgrade with automatic endpoint migration
+   * (the provider's `engine` description; see README).
+   * @default "PostgreSQL-17"
+   */
   engine?: PostgresEngine;
-  /** Node type such as "DB-DEV-S" or "DB-PRO2-XXS". Default: the environment profile's. Upgrades in place. */
+  /**
+   * Node type such as "DB-DEV-S" or "DB-PRO2-XXS". A change upgrades the instance in place.
+   * @default dev: "DB-DEV-S", staging: "DB-DEV-M", production: "DB-PRO2-XXS"
+   */
   nodeType?: string;
   /**
-   * A main node plus a hot standby. Default: the profile's (on in production).
-   * Turning it on upgrades the instance in place; Scaleway refuses to turn it off (see README).
+   * A main node plus a hot standby. Turning it on upgrades the instance in place; Scaleway refuses to
+   * turn it off (see README).
+   * @default dev: false, staging: false, production: true
    */
   highAvailability?: boolean;
   /**
-   * The admin user created with the instance. Default "admin".
-   * **Changing it RECREATES the instance**: a new, empty instance (restore from a backup).
+   * The admin user created with the instance.
+   * **Changing it RECREATES the instance** (`user_name` is ForceNew): a new, empty instance (restore from a backup).
+   * @default "admin"
    */
   userName?: string;
-  /** Default "sbs_5k". With "lssd" the size comes with the node type. */
-  volumeType?: (typeof VOLUME_TYPES)[number];
-  /** Volume size in GB (sbs_* only), 5–10000 in steps of 5. Default: the profile's (10, 20, 50). Grows, never shrinks. */
+  /**
+   * The volume type: SBS block storage (`VolumeType.Sbs5k`, `Sbs15k`) or local SSD (`Lssd`, whose size
+   * comes with the node type).
+   * @default "sbs_5k"
+   */
+  volumeType?: VolumeType;
+  /**
+   * Volume size in GB (sbs_* only), 5–10000 in steps of 5. It can grow, never shrink.
+   * @default dev: 10, staging: 20, production: 50 (none with lssd)
+   */
   volumeSizeInGb?: number;
-  /** Automatic backups. Default: on, with the profile's frequency, retention and region. */
-  backups?: {
-    /** Default true. */
-    enabled?: boolean;
-    /** Hours between backups, 1–168. Default: the profile's (24; 12 in production). */
-    frequencyHours?: number;
-    /** Days a backup is kept, 1–365. Default: the profile's (7; 30 in production). */
-    retentionDays?: number;
-    /** Keep backups in another region than the instance. Default: the profile's (production: true). */
-    inAnotherRegion?: boolean;
-  };
-  /** Engine settings on the running instance, as strings, e.g. { max_connections: "200" }. */
+  /**
+   * Automatic backups.
+   * @default on, with the environment's frequency, retention and region (see `BackupsArgs`)
+   */
+  backups?: BackupsArgs;
+  /**
+   * Engine settings applied to the running instance, as strings, e.g. { max_connections: "200" }.
+   * @default {} (Scaleway's defaults for the node type)
+   */
   settings?: Record<string, string>;
   /**
    * Engine settings applied only when the instance is created (e.g. shared_preload_libraries).
-   * **Changing them RECREATES the instance**: a new, empty instance (restore from a backup).
+   * **Changing them RECREATES the instance** (`init_settings` is ForceNew): a new, empty instance
+   * (restore from a backup).
+   * @default {}
    */
   initSettings?: Record<string, string>;
-  /** A public endpoint. Default: none (private network only). */
-  publicEndpoint?: {
-    /** IPv4 CIDRs allowed in (IPv6 is not supported), all held by one ACL. */
-    allowedCidrs: string[];
-    /** Required to allow 0.0.0.0/0, or ranges that together cover the public Internet. Default false. */
-    allowFromAnywhere?: boolean;
-  };
-  /** The logical databases, at least one. */
+  /**
+   * A public endpoint restricted by one ACL.
+   * @default none (private network only)
+   */
+  publicEndpoint?: PublicEndpointArgs;
+  /** The logical databases, at least one, each with its own owner user and password secret. */
   databases: LogicalDatabaseSpec[];
-  /** A read replica on the same private network. Default false. */
-  readReplica?: boolean | { /** Default false (another zone than the main node). */ sameZone?: boolean };
-  /** Pulumi `protect` on the instance and logical databases, and secret protection. Default: the profile's (production: true). */
+  /**
+   * A read replica on the same private network; `true` for the defaults of `ReadReplicaArgs`.
+   * @default false
+   */
+  readReplica?: boolean | ReadReplicaArgs;
+  /**
+   * Pulumi `protect` on the instance and the logical databases, and Secret Manager protection of
+   * their secrets; it overrides the component's `protect` option.
+   * @default the component's `protect` option, else dev: false, staging: false, production: true
+   */
   protect?: boolean;
+}
+
+/** IAM credentials to connect to a Serverless SQL Database. */
+export interface IamAccessArgs {
+  /**
+   * The permission set the IAM application gets on the database's project.
+   * @default "ServerlessSQLDatabaseReadWrite"
+   */
+  permissionSet?: ServerlessPermissionSet;
+  /**
+   * RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key.
+   * Not with `apiKeyRotation`.
+   * @default from `apiKeyRotation`
+   */
+  apiKeyExpiresAt?: string;
+  /**
+   * How long each API key lives and how often a new one replaces it (create-before-delete).
+   * Not with `apiKeyExpiresAt`.
+   * @default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days
+   */
+  apiKeyRotation?: RotationPolicy;
 }
 
 /** The args of a Serverless SQL Database (fr-par only). */
 export interface ServerlessDatabaseArgs extends CommonArgs {
-  mode: "serverless";
-  /** Serverless SQL Database is offered in fr-par only; any other region is a ConfigError. */
+  /** `DatabaseMode.Serverless`: a Serverless SQL Database. */
+  mode: typeof DatabaseMode.Serverless;
+  /**
+   * Serverless SQL Database is offered in fr-par only; any other region is a ConfigError.
+   * **Changing it RECREATES the database.**
+   * @default "fr-par"
+   */
   region?: "fr-par";
-  /** The database's name. Default: `<project>-<environment>-<name>`. **Changing it RECREATES the database.** */
+  /**
+   * The database's name, also the PostgreSQL database name in the connection string.
+   * **Changing it RECREATES the database** (`name` is ForceNew): a new, empty database.
+   * @default the component's Scaleway name, `<project>-<environment>-<name>`
+   */
   databaseName?: string;
-  /** Minimum vCPUs while active, 0–15. Default 0 (idles without compute charges). */
+  /**
+   * Minimum vCPUs kept while active, 0–15 (Scaleway docs, "Serverless SQL Databases overview",
+   * technical specifications); 0 lets it go idle without compute charges.
+   * @default 0
+   */
   minCpu?: number;
-  /** Maximum vCPUs, 1–15: the cost ceiling. Default 4 (the provider's default is 15). */
+  /**
+   * Maximum vCPUs, 1–15, at least `minCpu`: the autoscaling ceiling, and so the cost ceiling.
+   * @default 4 (the provider's default is 15)
+   */
   maxCpu?: number;
   /**
    * Create an IAM application, a policy with the permission set on the database's project, an API key,
-   * and put the key and the connection string in Secret Manager. Default false.
+   * and put the key and the connection string in Secret Manager; `true` for the defaults of `IamAccessArgs`.
+   * @default false
    */
-  iamAccess?:
-    | boolean
-    | {
-        /** Default "ServerlessSQLDatabaseReadWrite". */
-        permissionSet?: (typeof SERVERLESS_PERMISSION_SETS)[number];
-        /**
-         * RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key.
-         * Default: from `apiKeyRotation`.
-         */
-        apiKeyExpiresAt?: string;
-        /**
-         * How long each API key lives and how often a new one replaces it (create-before-delete).
-         * Default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days.
-         */
-        apiKeyRotation?: RotationPolicy;
-      };
-  /** Pulumi `protect` on the database, and secret protection. Default: the profile's (production: true). */
+  iamAccess?: boolean | IamAccessArgs;
+  /**
+   * Pulumi `protect` on the database, and Secret Manager protection of its secrets; it overrides the
+   * component's `protect` option.
+   * @default the component's `protect` option, else dev: false, staging: false, production: true
+   */
   protect?: boolean;
 }
 
@@ -488,10 +627,12 @@ export type ParsedDatabaseArgs = z.output<typeof databaseArgsSchema>;
 export type ParsedManagedArgs = z.output<typeof managedDatabaseArgsSchema>;
 export type ParsedServerlessArgs = z.output<typeof serverlessDatabaseArgsSchema>;
 
-// The documented interfaces and the schemas must accept the same args.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _managedArgsMatchSchema: Same<ManagedDatabaseArgs, z.input<typeof managedDatabaseArgsSchema>> = true;
-const _serverlessArgsMatchSchema: Same<
+// The documented interfaces and the schemas accept the same args: a missing or mistyped field fails tsc.
+const _managedArgsMatchSchema: AssertSameShape<
+  ManagedDatabaseArgs,
+  z.input<typeof managedDatabaseArgsSchema>
+> = true;
+const _serverlessArgsMatchSchema: AssertSameShape<
   ServerlessDatabaseArgs,
   z.input<typeof serverlessDatabaseArgsSchema>
 > = true;

@@ -1,10 +1,14 @@
 export { Database, validateDatabaseArgs } from "./database";
+export { DatabaseMode, OwnerPermission, PostgresEngine, ServerlessPermissionSet, VolumeType } from "./args";
 export type {
+  BackupsArgs,
   DatabaseArgs,
+  IamAccessArgs,
   ManagedDatabaseArgs,
   ServerlessDatabaseArgs,
   LogicalDatabaseSpec,
-  PostgresEngine,
+  PublicEndpointArgs,
+  ReadReplicaArgs,
 } from "./args";
 // Contract types of the packages Database is coded against, re-exported for consumers' type annotations.
 export type { SecretReference } from "@scaleway-blocks/secrets";
