@@ -13,7 +13,7 @@ import {
   regionOfZone,
   zoneFor,
 } from "@scaleway-blocks/core";
-import type { Ipv4Cidr } from "@scaleway-blocks/core";
+import type { AssertSameShape, CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
 import { z } from "zod";
 
 /**
@@ -34,8 +34,17 @@ export function derivedSubnet(index: number): string {
 }
 
 /** Public Gateway offers (VPC-GW-L: 3 Gbps, VPC-GW-XL: 10 Gbps). */
-export const PUBLIC_GATEWAY_TYPES = ["VPC-GW-S", "VPC-GW-M", "VPC-GW-L", "VPC-GW-XL"] as const;
-export type PublicGatewayType = (typeof PUBLIC_GATEWAY_TYPES)[number];
+export const PublicGatewayType = {
+  S: "VPC-GW-S",
+  M: "VPC-GW-M",
+  L: "VPC-GW-L",
+  XL: "VPC-GW-XL",
+} as const;
+export type PublicGatewayType = (typeof PublicGatewayType)[keyof typeof PublicGatewayType];
+const PUBLIC_GATEWAY_TYPES = Object.values(PublicGatewayType);
+
+/** The zones that offer Public Gateways (fr-par-3 does not). */
+export type PublicGatewayZone = (typeof ZONES_BY_PRODUCT)["publicGateway"][number];
 
 /**
  * The SSH bastion's default port, and the range Scaleway accepts for a custom one (the provider's
@@ -94,12 +103,11 @@ export const privateNetworkSpecSchema = z.strictObject({
    */
   subnet: subnetSchema.optional(),
 });
-export type PrivateNetworkSpec = z.input<typeof privateNetworkSpecSchema>;
 
 export const publicGatewaySpecSchema = z.strictObject({
   /** The offer. Changing it upgrades the gateway in place (the provider calls UpgradeGateway). Default VPC-GW-S. */
   type: z
-    .enum(PUBLIC_GATEWAY_TYPES, {
+    .enum(PublicGatewayType, {
       error: () => `expected a gateway type: ${PUBLIC_GATEWAY_TYPES.join(" | ")}`,
     })
     .default("VPC-GW-S"),
@@ -122,17 +130,16 @@ export const publicGatewaySpecSchema = z.strictObject({
       `expected ${BASTION_DEFAULT_PORT} or a port from ${BASTION_PORT_RANGE.min} to ${BASTION_PORT_RANGE.max}`,
     )
     .optional(),
-  /** IPv4 ranges allowed to reach the bastion (e.g. your office, "203.0.113.7/32"). Required with `bastionEnabled`. */
-  allowedIpRanges: z.array(allowedIpRangeSchema).optional(),
+  /** IPv4 CIDRs allowed to reach the bastion (e.g. your office, "203.0.113.7/32"). Required with `bastionEnabled`. */
+  allowedCidrs: z.array(allowedIpRangeSchema).optional(),
   /**
-   * Accept `allowedIpRanges` that cover the public internet ("0.0.0.0/0", or pieces such as "0.0.0.0/1"
+   * Accept `allowedCidrs` that cover the public internet ("0.0.0.0/0", or pieces such as "0.0.0.0/1"
    * + "128.0.0.0/1"): the bastion then answers everyone. The gateway is tagged `public=true`. Default false.
    */
-  allowBastionFromAnywhere: z.boolean().default(false),
+  allowFromAnywhere: z.boolean().default(false),
   /** Lets machines behind the gateway send mail on port 25. Default false (blocked). */
   enableSmtp: z.boolean().default(false),
 });
-export type PublicGatewaySpec = z.input<typeof publicGatewaySpecSchema>;
 
 interface ParsedShape {
   region: string;
@@ -183,7 +190,7 @@ function checkPrivateNetworks(args: ParsedShape, ctx: z.RefinementCtx): void {
   }
 }
 
-const OPEN_TO_THE_WORLD = "set allowBastionFromAnywhere: true to open the bastion to everyone on purpose";
+const OPEN_TO_THE_WORLD = "set allowFromAnywhere: true to open the bastion to everyone on purpose";
 
 /**
  * The bastion's ranges must not cover the public internet, alone ("0.0.0.0/0", reported at the range)
@@ -198,7 +205,7 @@ function checkBastionNotOpenToTheWorld(ranges: readonly string[], ctx: z.Refinem
       addIssue(
         ctx,
         `expected a range narrower than the whole internet (${formatCidr(cidr)} covers it); ${OPEN_TO_THE_WORLD}`,
-        ["publicGateway", "allowedIpRanges", k],
+        ["publicGateway", "allowedCidrs", k],
       );
     }
   });
@@ -207,7 +214,7 @@ function checkBastionNotOpenToTheWorld(ranges: readonly string[], ctx: z.Refinem
     addIssue(
       ctx,
       `expected ranges that together leave out part of the public internet: these cover all of it; ${OPEN_TO_THE_WORLD}`,
-      ["publicGateway", "allowedIpRanges"],
+      ["publicGateway", "allowedCidrs"],
     );
   }
 }
@@ -243,20 +250,20 @@ function checkPublicGateway(args: ParsedShape, ctx: z.RefinementCtx): void {
   });
 
   if (gw.bastionEnabled) {
-    if (!gw.allowedIpRanges || gw.allowedIpRanges.length === 0) {
+    if (!gw.allowedCidrs || gw.allowedCidrs.length === 0) {
       addIssue(
         ctx,
         "expected at least one IPv4 range allowed to reach the SSH bastion (Scaleway would otherwise allow 0.0.0.0/0)",
-        at("allowedIpRanges"),
+        at("allowedCidrs"),
       );
     }
-    if (!gw.allowBastionFromAnywhere) checkBastionNotOpenToTheWorld(gw.allowedIpRanges ?? [], ctx);
+    if (!gw.allowFromAnywhere) checkBastionNotOpenToTheWorld(gw.allowedCidrs ?? [], ctx);
   } else {
-    for (const key of ["allowedIpRanges", "bastionPort"] as const) {
+    for (const key of ["allowedCidrs", "bastionPort"] as const) {
       if (gw[key] !== undefined) addIssue(ctx, "expected nothing while bastionEnabled is false", at(key));
     }
-    if (gw.allowBastionFromAnywhere) {
-      addIssue(ctx, "expected false while bastionEnabled is false", at("allowBastionFromAnywhere"));
+    if (gw.allowFromAnywhere) {
+      addIssue(ctx, "expected false while bastionEnabled is false", at("allowFromAnywhere"));
     }
   }
 }
@@ -305,5 +312,110 @@ export const networkArgsSchema = z
     checkPublicGateway(args, ctx);
   });
 
-export type NetworkArgs = z.input<typeof networkArgsSchema>;
 export type ParsedNetworkArgs = z.output<typeof networkArgsSchema>;
+
+/** One private network of a `Network`. */
+export interface PrivateNetworkSpec {
+  /**
+   * The key of this network in the outputs (`privateNetworkIds`, `subnets`, `privateNetworkId(name)`):
+   * lowercase letters, digits and "-", unique in the list. The Scaleway name is
+   * `<project>-<environment>-<component>-<name>`; renaming it **RECREATES the private network**.
+   */
+  name: string;
+  /**
+   * IPv4 subnet, e.g. "10.0.0.0/24": inside RFC 1918, /20 to /28, no overlap with the other networks.
+   * **Changing it RECREATES the private network.**
+   * @default 172.16.<4 × position>.0/22 (172.16.0.0/22 for the first), in every environment
+   */
+  subnet?: string;
+}
+
+/** A Public Gateway: egress to the internet for the private networks, and an optional SSH bastion. */
+export interface PublicGatewaySpec {
+  /**
+   * The offer (`PublicGatewayType`). Changing it upgrades the gateway in place (the provider calls
+   * UpgradeGateway).
+   * @default "VPC-GW-S" in every environment
+   */
+  type?: PublicGatewayType;
+  /**
+   * Zone of the gateway and its flexible IP: in the network's region, offering Public Gateways (not
+   * fr-par-3). **Changing it RECREATES the gateway and its flexible IP**: the public address changes.
+   * @default the region's "-1" zone (e.g. "fr-par-1"), in every environment
+   */
+  zone?: PublicGatewayZone;
+  /**
+   * Names of the private networks (`privateNetworks[].name`) given egress through the gateway.
+   * @default all of the Network's private networks
+   */
+  privateNetworks?: string[];
+  /**
+   * Turns on the SSH bastion. Needs `allowedCidrs`.
+   * @default false in every environment
+   */
+  bastionEnabled?: boolean;
+  /**
+   * The bastion's port: 61000 or 1024–59999 (the provider's validator). Only with `bastionEnabled`.
+   * @default 61000
+   */
+  bastionPort?: number;
+  /**
+   * IPv4 CIDRs allowed to reach the bastion (e.g. your office, "203.0.113.7/32"). Required with
+   * `bastionEnabled`; ranges that cover the public internet need `allowFromAnywhere`.
+   * @default none (required with the bastion, refused without it)
+   */
+  allowedCidrs?: string[];
+  /**
+   * Accept `allowedCidrs` that cover the public internet ("0.0.0.0/0", or pieces such as "0.0.0.0/1"
+   * + "128.0.0.0/1"): the bastion then answers everyone, and the gateway is tagged `public=true`.
+   * @default false in every environment
+   */
+  allowFromAnywhere?: boolean;
+  /**
+   * Lets machines behind the gateway send mail on port 25.
+   * @default false (port 25 blocked) in every environment
+   */
+  enableSmtp?: boolean;
+}
+
+/** The args of a `Network`: a VPC, its private networks and an optional Public Gateway. */
+export interface NetworkArgs extends CommonArgs {
+  /**
+   * The private networks, all regional in `region`, at most 64. Their position decides derived
+   * subnets: add new networks at the end, or give them subnets.
+   * @default [{ name: "main" }] (172.16.0.0/22), in every environment
+   */
+  privateNetworks?: PrivateNetworkSpec[];
+  /**
+   * VPC routing between the private networks. Scaleway turns it on for every new VPC and it cannot be
+   * turned off, so only `true` (or nothing) is accepted. To keep private networks apart, give each its
+   * own Network (VPC), or filter traffic with a Network ACL (`scaleway.network.Acl`).
+   * Sources: terraform-provider-scaleway PR #2631; v2.79.0 internal/services/vpc/vpc.go.
+   * @default true (always on)
+   */
+  enableRouting?: true;
+  /**
+   * A Public Gateway giving the private networks egress to the internet.
+   * @default none (no egress to the internet), in every environment
+   */
+  publicGateway?: PublicGatewaySpec;
+  /**
+   * Pulumi `protect`. `true` (or the component's `protect` option) protects every child; unset, the
+   * environment's deletion protection protects the VPC, the private networks and the gateway's
+   * flexible IP (allow-lists know its address), never the gateway and its attachments, which a
+   * replacement loses nothing with. The component's `retainOnDelete` option reaches every child.
+   * @default dev: false, staging: false, production: true (VPC, private networks, gateway IP)
+   */
+  protect?: boolean;
+}
+
+// tsc fails here, naming the fields, when the documented interfaces and the schemas drift apart.
+const _networkArgsMatchSchema: AssertSameShape<NetworkArgs, z.input<typeof networkArgsSchema>> = true;
+const _privateNetworkMatchesSchema: AssertSameShape<
+  PrivateNetworkSpec,
+  z.input<typeof privateNetworkSpecSchema>
+> = true;
+const _publicGatewayMatchesSchema: AssertSameShape<
+  PublicGatewaySpec,
+  z.input<typeof publicGatewaySpecSchema>
+> = true;

@@ -1,4 +1,5 @@
 export { Network, validateNetworkArgs } from "./network";
-export type { NetworkArgs, PrivateNetworkSpec, PublicGatewaySpec, PublicGatewayType } from "./args";
+export { PublicGatewayType } from "./args";
+export type { NetworkArgs, PrivateNetworkSpec, PublicGatewaySpec, PublicGatewayZone } from "./args";
 export { privateNetworkIdOf, privateNetworkInputSchema } from "./private-network-input";
 export type { PrivateNetworkInput } from "./private-network-input";

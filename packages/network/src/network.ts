@@ -112,11 +112,9 @@ export class Network extends pulumi.ComponentResource {
     const gw = parsed.publicGateway;
     if (gw) {
       const zone = gw.zone ?? defaultZone(parsed.region);
-      // A bastion opened to the internet on purpose (allowBastionFromAnywhere) is a public opt-in the
+      // A bastion opened to the internet on purpose (allowFromAnywhere) is a public opt-in the
       // policy can see: the gateway carries the tag public=true.
-      const bastionRanges = (gw.bastionEnabled ? (gw.allowedIpRanges ?? []) : []).map((r) =>
-        parseIpv4Cidr(r)!,
-      );
+      const bastionRanges = (gw.bastionEnabled ? (gw.allowedCidrs ?? []) : []).map((r) => parseIpv4Cidr(r)!);
       const openToTheWorld = gw.bastionEnabled && coversPublicInternet(bastionRanges);
       const ip = new scaleway.network.PublicGatewayIp(
         `${name}-gateway-ip`,
@@ -134,7 +132,7 @@ export class Network extends pulumi.ComponentResource {
           ipId: ip.id,
           bastionEnabled: gw.bastionEnabled,
           ...(gw.bastionEnabled
-            ? { bastionPort: gw.bastionPort ?? BASTION_DEFAULT_PORT, allowedIpRanges: gw.allowedIpRanges }
+            ? { bastionPort: gw.bastionPort ?? BASTION_DEFAULT_PORT, allowedIpRanges: gw.allowedCidrs }
             : {}),
           enableSmtp: gw.enableSmtp,
           tags: openToTheWorld ? [...ctx.tags.list, "public=true"] : [...ctx.tags.list],

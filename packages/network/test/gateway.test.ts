@@ -119,7 +119,7 @@ describe("public gateway options", () => {
   });
 
   it("opens the SSH bastion to the allowed ranges on port 61000", async () => {
-    const { graph } = await withGateway({ bastionEnabled: true, allowedIpRanges: ["203.0.113.0/24"] });
+    const { graph } = await withGateway({ bastionEnabled: true, allowedCidrs: ["203.0.113.0/24"] });
     const inputs = graph.inputsOf(T.gateway);
     expect(inputs.bastionEnabled).toBe(true);
     expect(inputs.allowedIpRanges).toEqual(["203.0.113.0/24"]);
@@ -129,26 +129,26 @@ describe("public gateway options", () => {
   it("uses the given bastion port", async () => {
     const { graph } = await withGateway({
       bastionEnabled: true,
-      allowedIpRanges: ["203.0.113.7/32"],
+      allowedCidrs: ["203.0.113.7/32"],
       bastionPort: 2222,
     });
     expect(graph.inputsOf(T.gateway).bastionPort).toBe(2222);
   });
 
-  it("opens the bastion to 0.0.0.0/0 only with allowBastionFromAnywhere", async () => {
+  it("opens the bastion to 0.0.0.0/0 only with allowFromAnywhere", async () => {
     const { graph } = await withGateway({
       bastionEnabled: true,
-      allowedIpRanges: ["0.0.0.0/0"],
-      allowBastionFromAnywhere: true,
+      allowedCidrs: ["0.0.0.0/0"],
+      allowFromAnywhere: true,
     });
     expect(graph.inputsOf(T.gateway).allowedIpRanges).toEqual(["0.0.0.0/0"]);
   });
 
-  it("opens the bastion to the internet in pieces with allowBastionFromAnywhere", async () => {
+  it("opens the bastion to the internet in pieces with allowFromAnywhere", async () => {
     const { graph } = await withGateway({
       bastionEnabled: true,
-      allowedIpRanges: ["0.0.0.0/1", "128.0.0.0/1"],
-      allowBastionFromAnywhere: true,
+      allowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"],
+      allowFromAnywhere: true,
     });
     expect(graph.inputsOf(T.gateway).allowedIpRanges).toEqual(["0.0.0.0/1", "128.0.0.0/1"]);
   });
@@ -156,8 +156,8 @@ describe("public gateway options", () => {
   it("tags a gateway whose bastion is open to the internet on purpose public=true, for the policy", async () => {
     const { graph } = await withGateway({
       bastionEnabled: true,
-      allowedIpRanges: ["0.0.0.0/0"],
-      allowBastionFromAnywhere: true,
+      allowedCidrs: ["0.0.0.0/0"],
+      allowFromAnywhere: true,
     });
     expect(graph.inputsOf(T.gateway).tags).toContain("public=true");
   });
@@ -165,8 +165,8 @@ describe("public gateway options", () => {
   it("does not tag a gateway public=true when its bastion answers listed ranges only", async () => {
     const { graph } = await withGateway({
       bastionEnabled: true,
-      allowedIpRanges: ["203.0.113.0/24"],
-      allowBastionFromAnywhere: true,
+      allowedCidrs: ["203.0.113.0/24"],
+      allowFromAnywhere: true,
     });
     expect(graph.inputsOf(T.gateway).tags).not.toContain("public=true");
   });

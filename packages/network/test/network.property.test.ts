@@ -26,7 +26,7 @@ const privateNetworks = fc
   );
 
 /** Ranges narrower than the whole internet. */
-const allowedIpRanges = fc.uniqueArray(
+const allowedCidrs = fc.uniqueArray(
   fc.constantFrom("203.0.113.7/32", "198.51.100.0/24", "192.0.2.0/28", "10.0.0.0/8", "81.2.69.0/24"),
   { minLength: 1, maxLength: 3 },
 );
@@ -45,10 +45,10 @@ function publicGateway(region: string, names: string[]) {
       {
         ...common,
         bastionEnabled: fc.constant(true),
-        allowedIpRanges,
+        allowedCidrs,
         bastionPort: fc.oneof(fc.constant(61000), fc.integer({ min: 1024, max: 59999 })),
       },
-      { requiredKeys: ["bastionEnabled", "allowedIpRanges"] },
+      { requiredKeys: ["bastionEnabled", "allowedCidrs"] },
     ),
   );
 }
@@ -82,7 +82,7 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: validArgs }) },
   {
     weight: 9,
-    arbitrary: A.invalidCases(validArgs as fc.Arbitrary<Record<string, unknown>>, {
+    arbitrary: A.invalidCases(validArgs as unknown as fc.Arbitrary<Record<string, unknown>>, {
       keys: Object.keys(networkArgsSchema.shape),
       strictObjects: [{ path: ["publicGateway"], keys: Object.keys(publicGatewaySpecSchema.shape) }],
       fields: [
@@ -138,7 +138,7 @@ const invalidCases = fc.oneof(
           ),
         },
         {
-          path: ["publicGateway", "allowedIpRanges"],
+          path: ["publicGateway", "allowedCidrs"],
           invalid: fc.oneof(
             fc.constantFrom(["0.0.0.0/0"], ["0.0.0.0/1", "128.0.0.0/1"], ["203.0.113.7"], ["203.0.113.7/24"]),
             A.wrongType(["array", "undefined"]),
