@@ -1,9 +1,9 @@
 export { rules, ruleById } from "./rules";
 export { defineRule } from "./rules/define";
-export { isStateBucket } from "./rules/storage";
-export { dataLocations, DATA_HOLDERS } from "./rules/residency";
-export type { DataLocation } from "./rules/residency";
-export type { StateBucketCandidate } from "./rules/storage";
+export { isStateBucket } from "./rules/object-storage";
+export { dataLocations, DATA_HOLDERS } from "./rules/cross-product";
+export type { DataLocation } from "./rules/cross-product";
+export type { StateBucketCandidate } from "./rules/object-storage";
 export { moduleTypeOf } from "./provider";
 export {
   SERVICE_GOALS,
@@ -11,8 +11,8 @@ export {
   goalTitle,
   serviceGoalGaps,
   stackEnvironment,
-} from "./rules/service-goals";
-export type { ServiceGoalId, ServiceGoalGap } from "./rules/service-goals";
+} from "./rules/cross-product";
+export type { ServiceGoalId, ServiceGoalGap } from "./rules/cross-product";
 export type { RuleSpec } from "./rules/define";
 export {
   evaluate,

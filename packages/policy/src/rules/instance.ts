@@ -171,12 +171,3 @@ export const serverHasSecurityGroup = defineRule<{ securityGroupId: string }>({
       ? undefined
       : "securityGroupId is unset: the instance gets the default security group.",
 });
-
-export const instanceRules = [
-  instanceNoSshFromInternet,
-  instanceNoRdpFromInternet,
-  instanceSensitivePortsNotPublic,
-  securityGroupDropByDefault,
-  securityGroupNoAcceptAll,
-  serverHasSecurityGroup,
-];

@@ -108,12 +108,3 @@ export const kubernetesPoolAutohealing = defineRule<{ autohealing: boolean }>({
       ? undefined
       : "autohealing is not true: failed nodes are not replaced.",
 });
-
-export const kubernetesRules = [
-  kubernetesApiRestricted,
-  kubernetesAclNotOpenToWorld,
-  kubernetesAutoUpgrade,
-  kubernetesPrivateNetwork,
-  kubernetesPoolNoPublicIp,
-  kubernetesPoolAutohealing,
-];

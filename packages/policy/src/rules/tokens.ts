@@ -1,46 +1,5 @@
-/** Module type tokens of the resources the rules look at. */
-export const T = {
-  databaseInstance: "scaleway:databases/instance:Instance",
-  databaseAcl: "scaleway:databases/acl:Acl",
-  databaseReadReplica: "scaleway:databases/readReplica:ReadReplica",
-  databaseUser: "scaleway:databases/user:User",
-  bucket: "scaleway:object/bucket:Bucket",
-  bucketAcl: "scaleway:object/bucketAcl:BucketAcl",
-  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
-  objectItem: "scaleway:object/item:Item",
-  registryNamespace: "scaleway:registry/namespace:Namespace",
-  container: "scaleway:containers/container:Container",
-  containerNamespace: "scaleway:containers/namespace:Namespace",
-  containerToken: "scaleway:containers/token:Token",
-  function: "scaleway:functions/function:Function",
-  functionNamespace: "scaleway:functions/namespace:Namespace",
-  functionToken: "scaleway:functions/token:Token",
-  secret: "scaleway:secrets/secret:Secret",
-  iamPolicy: "scaleway:iam/policy:Policy",
-  iamApiKey: "scaleway:iam/apiKey:ApiKey",
-  publicGateway: "scaleway:network/publicGateway:PublicGateway",
-  publicGatewayPatRule: "scaleway:network/publicGatewayPatRule:PublicGatewayPatRule",
-  publicGatewayDhcp: "scaleway:network/publicGatewayDhcp:PublicGatewayDhcp",
-  publicGatewayDhcpReservation: "scaleway:network/publicGatewayDhcpReservation:PublicGatewayDhcpReservation",
-  alertManager: "scaleway:observability/alertManager:AlertManager",
-  cockpit: "scaleway:observability/cockpit:Cockpit",
-  grafanaUser: "scaleway:observability/grafanaUser:GrafanaUser",
-  kmsKey: "scaleway:keymanager/key:Key",
-  // Tokens below checked in @pulumiverse/scaleway 1.54.0 (<module>/index.js, the `construct` switch).
-  securityGroup: "scaleway:instance/securityGroup:SecurityGroup",
-  securityGroupRules: "scaleway:instance/securityGroupRules:SecurityGroupRules",
-  instanceServer: "scaleway:instance/server:Server",
-  redisCluster: "scaleway:redis/cluster:Cluster",
-  mongodbInstance: "scaleway:mongodb/instance:Instance",
-  kubernetesCluster: "scaleway:kubernetes/cluster:Cluster",
-  kubernetesPool: "scaleway:kubernetes/pool:Pool",
-  kubernetesAcl: "scaleway:kubernetes/acl:Acl",
-  loadBalancer: "scaleway:loadbalancers/loadBalancer:LoadBalancer",
-  lbFrontend: "scaleway:loadbalancers/frontend:Frontend",
-  lbBackend: "scaleway:loadbalancers/backend:Backend",
-  cockpitToken: "scaleway:observability/token:Token",
-  containerTrigger: "scaleway:containers/trigger:Trigger",
-  containerCron: "scaleway:containers/cron:Cron",
-  functionCron: "scaleway:functions/cron:Cron",
-  jobDefinition: "scaleway:job/definition:Definition",
-} as const;
+/**
+ * Module type tokens of the resources the rules look at: core's `SCALEWAY_TYPES`, the project's one
+ * list (each checked against @pulumiverse/scaleway 1.54.0's `__pulumiType` by the recorder's tests).
+ */
+export { SCALEWAY_TYPES as T } from "@scaleway-blocks/core";

@@ -1,6 +1,8 @@
-import { secretLookingVariablePart } from "@scaleway-blocks/core";
+// Serverless Containers (and Serverless Functions, whose containers and namespaces take the same
+// inputs): privacy, HTTPS, plain environment variables, resources, tokens.
 import { credentialsInMap } from "../internal/credentials";
 import { asObject, asString, hasTag, isSet, optedInPublic, tryRead } from "../internal/values";
+import { looksSecret, plainValues } from "../internal/plain-text";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -88,25 +90,6 @@ export const serverlessHttpsOnly = defineRule<ServerlessInputs>({
   },
 });
 
-/**
- * Whether an environment variable name looks like it holds a secret: core's rule for plain variables,
- * which lets through references and public halves of key pairs (S3_ACCESS_KEY_ID, SECRET_NAME,
- * TOKEN_URL: core's NOT_SECRET_SUFFIXES), the same rule the container block applies to `environment`.
- */
-export function looksSecret(name: string): boolean {
-  return secretLookingVariablePart(name) !== undefined;
-}
-
-/** Plain string values of a map input, read one by one (an unknown value during preview is skipped). */
-export function plainValues(map: Readonly<Record<string, unknown>>): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const key of Object.keys(map)) {
-    const value = asString(tryRead(() => map[key]));
-    if (value !== undefined) values.set(key, value);
-  }
-  return values;
-}
-
 export const serverlessNoPlainSecrets = defineRule<ServerlessInputs>({
   id: "scw-container-no-plain-secret-env",
   severity: "mandatory",
@@ -163,12 +146,3 @@ export const serverlessTokenExpiry = defineRule<{ expiresAt: string }>({
   check: ({ inputs }) =>
     isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the token never expires.",
 });
-
-export const containerRules = [
-  serverlessPublicOptIn,
-  serverlessHttpsOnly,
-  serverlessPlainHttpOnPurpose,
-  serverlessNoPlainSecrets,
-  containerResourceLimits,
-  serverlessTokenExpiry,
-];

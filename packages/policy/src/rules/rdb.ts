@@ -1,3 +1,4 @@
+// Managed Databases for PostgreSQL and MySQL (RDB): instances, read replicas, ACLs, users.
 import {
   asNumber,
   asString,
@@ -217,17 +218,3 @@ export const databaseUserNotAdmin = defineRule<{ isAdmin: boolean }>({
   resourceTypes: [T.databaseUser],
   check: ({ inputs }) => (inputs.isAdmin === true ? "isAdmin is true." : undefined),
 });
-
-export const databaseRules = [
-  databaseNoPublicEndpoint,
-  databasePublicEndpointOnPurpose,
-  databaseReadReplicaNoDirectAccess,
-  databaseAclNotOpenToWorld,
-  databaseEncryptionAtRest,
-  databaseBackupsEnabled,
-  databaseBackupRetention,
-  databaseHighAvailabilityInProduction,
-  databaseBackupOffSite,
-  databaseSupportedEngine,
-  databaseUserNotAdmin,
-];

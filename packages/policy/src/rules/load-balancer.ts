@@ -108,5 +108,3 @@ export const lbBackendVerifiesTls = defineRule<{ sslBridging: boolean; ignoreSsl
       ? "ignoreSslServerVerify is true: the servers' certificates are not checked."
       : undefined,
 });
-
-export const loadBalancerRules = [lbHttpRedirectsToHttps, lbTlsOn443, lbModernTls, lbBackendVerifiesTls];

@@ -1,3 +1,6 @@
+// IAM: policies and API keys.
+// Inputs: @pulumiverse/scaleway 1.54.0 iam/apiKey.d.ts (applicationId, userId, expiresAt), iam/policy.d.ts
+// (userId, groupId, applicationId, rules).
 import { asArray, asObject, asStrings, isSet, tryRead } from "../internal/values";
 import { defineRule } from "./define";
 import { T } from "./tokens";
@@ -88,50 +91,28 @@ export const iamApiKeyExpiry = defineRule<{ expiresAt: string }>({
     isSet(inputs, "expiresAt") ? undefined : "expiresAt is unset: the key never expires.",
 });
 
-export const secretProtectedInProduction = defineRule<{ protected: boolean }>({
-  id: "scw-secret-protected-in-production",
+export const iamApiKeyOnApplication = defineRule<{ userId: string; applicationId: string }>({
+  id: "scw-iam-api-key-on-application",
   severity: "mandatory",
-  description: "Production Secret Manager secrets are protected against deletion (protected: true).",
-  why: "Deleting a production secret breaks every service that reads it, and its versions cannot be brought back.",
+  description: "IAM API keys belong to applications (applicationId), not to users (userId).",
+  why: "A key on a user carries all that person's rights, across every project, and outlives their role; an application holds only the policies given to it.",
   remediation:
-    "Set protected: true on production secrets (protect: true with the secrets block); unset it deliberately before a planned deletion.",
-  resourceTypes: [T.secret],
-  environmentAware: true,
-  check: ({ inputs }, { production }) =>
-    production && inputs.protected !== true ? "protected is not true on a production secret." : undefined,
-});
-
-export const statefulProtectedInProduction = defineRule<Record<string, unknown>>({
-  id: "scw-stateful-protected-in-production",
-  severity: "mandatory",
-  description: "Production databases and buckets carry Pulumi's protect option.",
-  why: "Without protect, a rename, a refactor that moves a resource or a stray `pulumi destroy` deletes production data.",
-  remediation: "Pass { protect: true } in the resource options of production database instances and buckets.",
-  resourceTypes: [T.databaseInstance, T.bucket],
-  environmentAware: true,
-  check: ({ protect }, { production }) =>
-    production && !protect ? "the protect resource option is not set on a production resource." : undefined,
-});
-
-export const kmsKeyRotation = defineRule<{ usage: string; rotationPolicy: object }>({
-  id: "scw-kms-key-rotation",
-  severity: "advisory",
-  description: "Symmetric Key Manager keys rotate automatically (rotationPolicy).",
-  why: "A key that never rotates protects ever more data: its compromise exposes everything it ever encrypted.",
-  remediation: 'Set rotationPolicy { rotationPeriod: "8760h" } (or shorter) on symmetric keys.',
-  resourceTypes: [T.kmsKey],
+    "Create an iam.Application for the workload or pipeline, grant it a narrow iam.Policy, and set applicationId on the key instead of userId.",
+  resourceTypes: [T.iamApiKey],
   check: ({ inputs }) =>
-    tryRead(() => inputs.usage) === "symmetric_encryption" && !isSet(inputs, "rotationPolicy")
-      ? "rotationPolicy is unset: the key never rotates."
+    isSet(inputs, "userId")
+      ? "userId is set: the key acts with a person's rights instead of an application's."
       : undefined,
 });
 
-export const accessRules = [
-  secretProtectedInProduction,
-  statefulProtectedInProduction,
-  iamNoOrganizationScope,
-  iamNoPrivilegedPermissionSets,
-  iamNoFullAccess,
-  iamApiKeyExpiry,
-  kmsKeyRotation,
-];
+export const iamPolicyNotOnUser = defineRule<{ userId: string }>({
+  id: "scw-iam-policy-not-on-user",
+  severity: "advisory",
+  description: "IAM policies are attached to groups or applications, not to single users (userId).",
+  why: "Rights given person by person are forgotten when people change roles or leave; groups are reviewed in one place.",
+  remediation:
+    "Attach the policy to an iam.Group (groupId) and add the user to the group with iam.GroupMembership.",
+  resourceTypes: [T.iamPolicy],
+  check: ({ inputs }) =>
+    isSet(inputs, "userId") ? "userId is set: the policy grants rights to one person directly." : undefined,
+});

@@ -1,10 +1,7 @@
+// VPC: Public Gateways (the VPC Public Gateway API, vpc-gw) and their PAT rules.
 import {
-  asArray,
   asNumber,
-  asObject,
-  asString,
   asStrings,
-  isSet,
   coverWholeInternetTogether,
   isWholeInternet,
   tryRead,
@@ -73,54 +70,3 @@ export const gatewayPatNoSensitivePorts = defineRule<{ publicPort: number; priva
     );
   },
 });
-
-interface AlertManagerInputs {
-  contactPoints: { email?: string }[];
-  preconfiguredAlertIds: string[];
-  enableManagedAlerts: boolean;
-}
-
-export const alertContactsInProduction = defineRule<AlertManagerInputs>({
-  id: "scw-monitoring-alert-contacts-in-production",
-  severity: "mandatory",
-  description: "Production alert managers have at least one contact point.",
-  why: "Alerts with no contact point fire into the void: production breaks and nobody is told.",
-  remediation:
-    "Add contactPoints [{ email }] (an on-call address or a mailing list) to the production alert manager.",
-  resourceTypes: [T.alertManager],
-  environmentAware: true,
-  check: ({ inputs }, { production }) => {
-    if (!production) return undefined;
-    const emails = asArray(inputs.contactPoints).filter((c) => (asString(asObject(c)?.email) ?? "") !== "");
-    return emails.length === 0
-      ? "no contact point with an email is set on a production alert manager."
-      : undefined;
-  },
-});
-
-export const alertsConfigured = defineRule<AlertManagerInputs>({
-  id: "scw-monitoring-alerts-enabled",
-  severity: "advisory",
-  description: "Alert managers enable preconfigured alerts (preconfiguredAlertIds).",
-  why: "An alert manager with no alert rules never notifies anyone, however many contacts it has.",
-  remediation:
-    "Set preconfiguredAlertIds from observability.getPreconfiguredAlert (e.g. the RDB and Serverless Containers alerts), or manage custom rules and document where.",
-  resourceTypes: [T.alertManager],
-  check: ({ inputs }) => {
-    if (inputs.enableManagedAlerts === true) return undefined;
-    if (isSet(inputs, "preconfiguredAlertIds")) {
-      const ids = tryRead(() => inputs.preconfiguredAlertIds);
-      // Unknown during preview (read from a data source): assume the program lists some.
-      if (ids === undefined || asArray(ids).length > 0) return undefined;
-    }
-    return "no preconfigured alert is enabled.";
-  },
-});
-
-export const networkRules = [
-  gatewayBastionRestricted,
-  gatewaySmtpDisabled,
-  gatewayPatNoSensitivePorts,
-  alertContactsInProduction,
-  alertsConfigured,
-];

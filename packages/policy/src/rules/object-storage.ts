@@ -1,7 +1,8 @@
+// Object Storage: buckets, their ACLs and policies, objects.
+import { asArray, asObject, asString, asStrings, hasTag, tagsOf, tryRead } from "../internal/values";
 import { moduleTypeOf } from "../provider";
 import { resolveSettings } from "../settings";
 import type { PolicySettings } from "../settings";
-import { asArray, asObject, asString, asStrings, hasTag, tagsOf, tryRead } from "../internal/values";
 import type { RuleContext, RuleResource } from "../types";
 import { defineRule } from "./define";
 import { T } from "./tokens";
@@ -18,9 +19,12 @@ interface BucketInputs {
 
 /** Canned ACLs that open a bucket beyond its owner. */
 export const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+
 /** The public canned ACLs that only let others read. */
 const READ_ONLY_CANNED_ACLS = ["public-read", "authenticated-read"];
+
 const PUBLIC_GRANTEE = /AllUsers|AuthenticatedUsers/i;
+
 /** Grant permissions that only let the grantee read (the objects, or the ACL itself). */
 const READ_ONLY_PERMISSIONS = ["READ", "READ_ACP"];
 
@@ -307,26 +311,3 @@ export const objectNotPublic = defineRule<{ visibility: string; key: string }>({
   check: ({ inputs }) =>
     asString(inputs.visibility) === "public-read" ? "visibility is public-read." : undefined,
 });
-
-export const registryNamespacePrivate = defineRule<{ isPublic: boolean }>({
-  id: "scw-registry-namespace-private",
-  severity: "advisory",
-  description: "Container Registry namespaces are private.",
-  why: "A public namespace lets anyone pull your images, with whatever the build baked into their layers.",
-  remediation:
-    "Set isPublic: false; Serverless Containers in the same project pull private images without extra setup.",
-  resourceTypes: [T.registryNamespace],
-  check: ({ inputs }) => (inputs.isPublic === true ? "isPublic is true." : undefined),
-});
-
-export const storageRules = [
-  bucketNoPublicAcl,
-  bucketPolicyNoPublicPrincipal,
-  bucketPublicOnPurpose,
-  bucketVersioning,
-  bucketNoForceDestroyInProduction,
-  bucketVersionedHasLifecycle,
-  bucketCorsNoWildcardWrite,
-  objectNotPublic,
-  registryNamespacePrivate,
-];
