@@ -178,7 +178,7 @@ function propertyTable(type, title, context) {
   const rows = [];
   const nested = [];
   const inherited = [];
-  for (const symbol of checker.getPropertiesOfType(type)) {
+  for (const { symbol, optional } of propertiesOf(type, checker)) {
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) return undefined;
     const name = symbol.getName();
@@ -213,7 +213,7 @@ function propertyTable(type, title, context) {
     rows.push({
       name,
       type: written,
-      required: !declaration.questionToken,
+      required: optional === undefined ? !declaration.questionToken : !optional,
       description: [description, links.length ? `See ${links.join(", ")}.` : ""].filter(Boolean).join(" "),
       defaultValue,
     });
@@ -270,13 +270,54 @@ function resolveDeclaration(typeName, checker) {
   return symbol?.declarations?.[0];
 }
 
+/** Whether a type node is made of object literals and references only (not `z.input<…>`, not a string union). */
+function writtenObjectType(node) {
+  if (ts.isParenthesizedTypeNode(node)) return writtenObjectType(node.type);
+  if (ts.isTypeLiteralNode(node)) return true;
+  if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
+    return (
+      node.types.some(writtenObjectType) &&
+      node.types.every((t) => writtenObjectType(t) || isPlainReference(t))
+    );
+  }
+  return false;
+}
+const isPlainReference = (node) => ts.isTypeReferenceNode(node) && !node.typeArguments;
+
+/**
+ * The properties of an object type; of a union, those of every member by name (the first that is not
+ * `?: never`, optional unless every member requires it).
+ */
+function propertiesOf(type, checker) {
+  if (!type.isUnion())
+    return checker.getPropertiesOfType(type).map((symbol) => ({ symbol, optional: undefined }));
+  const byName = new Map();
+  const members = type.types.map((member) => checker.getPropertiesOfType(member));
+  for (const props of members) {
+    for (const symbol of props) {
+      // `generate?: never` reads as `undefined` under strict null checks.
+      const never = checker.getTypeOfSymbol(symbol).flags & (ts.TypeFlags.Never | ts.TypeFlags.Undefined);
+      const name = symbol.getName();
+      if (never || byName.has(name)) continue;
+      const requiredEverywhere = members.every((p) =>
+        p.some((s) => s.getName() === name && !(s.flags & ts.SymbolFlags.Optional)),
+      );
+      byName.set(name, { symbol, optional: !requiredEverywhere });
+    }
+  }
+  return [...byName.values()];
+}
+
 /** The package's exported interfaces, by name: fields naming them link to their own table. */
 function exportedInterfaces(sourceFile, checker) {
   const found = new Map();
   const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
   for (const exported of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : []) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declaration = symbol.declarations?.find(ts.isInterfaceDeclaration);
+    // Interfaces, and object types written as aliases (`type SecretSpec = ({ value } | { generate }) & …`).
+    const declaration =
+      symbol.declarations?.find(ts.isInterfaceDeclaration) ??
+      symbol.declarations?.find((d) => ts.isTypeAliasDeclaration(d) && writtenObjectType(d.type));
     if (declaration) found.set(exported.getName(), declaration);
   }
   return found;
