@@ -1,14 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as scaleway from "@pulumiverse/scaleway";
-import {
-  DEFAULT_KEY_ROTATION,
-  blockContext,
-  parseArgs,
-  resolveProtection,
-  rotatingExpiry,
-  s3Endpoint,
-} from "@scaleway-blocks/core";
+import { blockContext, parseArgs, resolveProtection, s3Endpoint } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
+import { Identity } from "@scaleway-blocks/identity";
 import { Bucket } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
 import { RETENTION_DEFAULTS, stateBackendArgsSchema } from "./args";
@@ -70,6 +63,11 @@ export class StateBackend extends pulumi.ComponentResource {
   readonly s3Endpoint: string;
   /** `s3://<bucket>[/<prefix>]?endpoint=s3.<region>.scw.cloud&region=<region>&s3ForcePathStyle=true`. */
   readonly backendUrl: pulumi.Output<string>;
+  /**
+   * The CI identity (`<name>-ci`): its IAM application, its policy (grant "state-access") and its API
+   * key, for what the block does not wrap. Grant it more with the blocks' grant methods.
+   */
+  readonly ci: Identity;
   /** The CI IAM application's id. */
   readonly applicationId: pulumi.Output<string>;
   /** The CI IAM policy's id. */
@@ -102,19 +100,39 @@ export class StateBackend extends pulumi.ComponentResource {
     // option) protects them; the profile does not (they hold no data); `retainOnDelete` is forwarded.
     // The bucket is always protected and retained, below.
     const protection = resolveProtection(parsed.protect, opts, ctx.profile);
-    // Every key the project creates expires: an explicit date, else the rotation's current window.
-    const apiKeyExpiresAt =
-      parsed.apiKeyExpiresAt ?? rotatingExpiry(parsed.apiKeyRotation ?? DEFAULT_KEY_ROTATION);
-
-    const application = new scaleway.iam.Application(
+    // The CI identity: Object Storage in this one project, never the organization, and a key that
+    // always expires (an explicit date, else the rotation's current window). S3 requests carry no
+    // project: they act on the key's default project, this one. The key is created after the policy.
+    const ci = new Identity(
       `${name}-ci`,
       {
-        name: ctx.name("ci"),
+        project: parsed.project,
+        environment: parsed.environment,
+        region,
+        projectId,
+        tags: parsed.tags,
         description: `CI identity that reads and writes the Pulumi state of ${name}`,
-        tags: [...ctx.tags.list],
+        permissions: [
+          {
+            name: "state-access",
+            permissionSets: [
+              ...CI_PERMISSION_SETS,
+              ...(parsed.encryption !== undefined ? CI_KMS_PERMISSION_SETS : []),
+            ],
+            projectId,
+            description: `Object Storage in one project only, for the Pulumi state of ${name}`,
+          },
+        ],
+        apiKey:
+          parsed.apiKeyExpiresAt !== undefined
+            ? { expiresAt: parsed.apiKeyExpiresAt }
+            : { ...(parsed.apiKeyRotation !== undefined ? { rotation: parsed.apiKeyRotation } : {}) },
       },
+      // An explicit protect (the arg or the option) protects the application and policy, never the key
+      // (every rotation replaces it); retainOnDelete is forwarded.
       { parent: this, ...protection.other },
     );
+    this.ci = ci;
 
     const lifecycleRules: NonNullable<NonNullable<BucketArgs["lifecycle"]>["rules"]> = [
       {
@@ -150,7 +168,7 @@ export class StateBackend extends pulumi.ComponentResource {
       access: {
         owners: parsed.owners,
         // Read-write, not s3:*: the CI key cannot rewrite the policy or delete object versions.
-        readWriteApplicationIds: [application.id],
+        readWriteApplicationIds: [ci.applicationId],
       },
     };
     // Same Pulumi name as this component (the type differs): the default bucket name reads
@@ -159,66 +177,28 @@ export class StateBackend extends pulumi.ComponentResource {
     // child (Pulumi does not pass it on), so the bucket, key and configuration all stay in the cloud.
     this.bucket = new Bucket(name, bucketArgs, { parent: this, protect: true, retainOnDelete: true });
 
-    const policy = new scaleway.iam.Policy(
-      `${name}-ci-policy`,
-      {
-        name: ctx.name("ci-policy"),
-        description: `Object Storage in one project only, for the Pulumi state of ${name}`,
-        applicationId: application.id,
-        rules: [
-          {
-            permissionSetNames: [
-              ...CI_PERMISSION_SETS,
-              ...(parsed.encryption !== undefined ? CI_KMS_PERMISSION_SETS : []),
-            ],
-            // Never organizationId: the key reaches this project's buckets and nothing else.
-            projectIds: [projectId],
-          },
-        ],
-        tags: [...ctx.tags.list],
-      },
-      { parent: this, ...protection.other },
-    );
-
-    const apiKey = new scaleway.iam.ApiKey(
-      `${name}-ci-key`,
-      {
-        applicationId: application.id,
-        // S3 requests carry no project: they act on the key's default project.
-        defaultProjectId: projectId,
-        description: `Pulumi state backend key for CI (${ctx.name("ci")})`,
-        // expires_at forces a new key (terraform-provider-scaleway v2.79.0
-        // internal/services/iam/api_key.go: ForceNew): a new rotation window replaces the key,
-        // create-before-delete, so the new key exists before the old one is deleted.
-        expiresAt: apiKeyExpiresAt,
-      },
-      // The policy first: a key whose application has no permission yet fails its first calls.
-      // Never protected, even in a protected component: every rotation replaces the key, which
-      // protect would refuse; it holds no data. retainOnDelete is forwarded as to every child.
-      { parent: this, dependsOn: [policy], ...protection.rotating },
-    );
-
     const url = this.bucket.bucketName.apply((bucket) => backendUrl(bucket, region, parsed.prefix));
-    const secretKey = pulumi.secret(apiKey.secretKey);
+    const accessKey = ci.accessKey!;
+    const secretKey = ci.secretKey!;
 
     this.bucketName = this.bucket.bucketName;
     this.region = region;
     this.prefix = parsed.prefix;
     this.s3Endpoint = s3Endpoint(region);
     this.backendUrl = url;
-    this.applicationId = application.id;
-    this.policyId = policy.id;
-    this.accessKeyId = apiKey.accessKey;
-    this.apiKeyExpiresAt = apiKeyExpiresAt;
+    this.applicationId = ci.applicationId;
+    this.policyId = ci.policies["state-access"]!.id;
+    this.accessKeyId = accessKey;
+    this.apiKeyExpiresAt = ci.apiKeyExpiresAt!;
     this.secretAccessKey = secretKey;
     this.ciEnvironment = pulumi.secret(
-      pulumi.all([apiKey.accessKey, secretKey, url]).apply(([accessKey, secret, backend]) => ({
+      pulumi.all([accessKey, secretKey, url]).apply(([accessKey, secret, backend]) => ({
         AWS_ACCESS_KEY_ID: accessKey,
         AWS_SECRET_ACCESS_KEY: secret,
         PULUMI_BACKEND_URL: backend,
       })),
     );
-    this.ciEnvironmentPublic = pulumi.all([apiKey.accessKey, url]).apply(([accessKey, backend]) => ({
+    this.ciEnvironmentPublic = pulumi.all([accessKey, url]).apply(([accessKey, backend]) => ({
       AWS_ACCESS_KEY_ID: accessKey,
       PULUMI_BACKEND_URL: backend,
     }));

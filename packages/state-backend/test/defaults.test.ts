@@ -14,6 +14,7 @@ describe("StateBackend resources", () => {
     expect(graph.countByType()).toEqual({
       [T.component]: 1,
       [T.storage]: 1,
+      [T.identity]: 1,
       [T.bucket]: 1,
       [T.acl]: 1,
       [T.bucketPolicy]: 1,
@@ -23,11 +24,19 @@ describe("StateBackend resources", () => {
     });
   });
 
-  it("parents the storage Bucket and the IAM resources to the component", async () => {
+  it("parents the storage Bucket and the CI Identity to the component, and the IAM resources to the Identity", async () => {
     const { graph } = await build();
     const children = graph.childrenOf(graph.one(T.component)).map((r) => r.type);
-    expect(children.sort()).toEqual([T.storage, T.application, T.iamPolicy, T.apiKey].sort());
+    expect(children.sort()).toEqual([T.storage, T.identity].sort());
     expect(graph.parentOf(graph.one(T.bucket))?.type).toBe(T.storage);
+    const identity = graph.one(T.identity);
+    expect(identity.name).toBe("state-ci");
+    expect(
+      graph
+        .childrenOf(identity)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([T.application, T.iamPolicy, T.apiKey].sort());
   });
 
   it("creates no lock configuration, encryption or key unless asked", async () => {
@@ -165,7 +174,15 @@ describe("StateBackend CI identity", () => {
     const { graph } = await build();
     const inputs = graph.inputsOf(T.application);
     expect(inputs.name).toBe("platform-production-state-ci");
-    expect(inputs.tags).toContain("component=state-backend");
+    expect(inputs.tags).toContain("project=platform");
+    expect(inputs.tags).toContain("environment=production");
+  });
+
+  it("exposes the CI Identity as ci, whose outputs are the component's", async () => {
+    const { graph, result } = await build();
+    expect(await valueOf(result.ci.urn)).toBe(graph.one(T.identity).urn);
+    expect(await valueOf(result.ci.applicationId)).toBe(graph.one(T.application).id);
+    expect(result.ci.apiKeyExpiresAt).toBe(result.apiKeyExpiresAt);
   });
 
   it("limits the CI policy to the Object Storage object and bucket-read permission sets", async () => {

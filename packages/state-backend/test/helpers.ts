@@ -2,6 +2,7 @@ import type { StateBackendArgs } from "../src/index";
 
 export const T = {
   component: "scaleway-blocks:state-backend:StateBackend",
+  identity: "scaleway-blocks:identity:Identity",
   storage: "scaleway-blocks:storage:Bucket",
   bucket: "scaleway:object/bucket:Bucket",
   acl: "scaleway:object/bucketAcl:BucketAcl",
