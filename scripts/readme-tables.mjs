@@ -318,7 +318,9 @@ function exportedInterfaces(sourceFile, checker) {
     const declaration =
       symbol.declarations?.find(ts.isInterfaceDeclaration) ??
       symbol.declarations?.find((d) => ts.isTypeAliasDeclaration(d) && writtenObjectType(d.type));
-    if (declaration) found.set(exported.getName(), declaration);
+    // Only the package's own: a type re-exported from a sibling package is documented there.
+    const own = declaration?.getSourceFile().fileName.startsWith(dirname(dirname(sourceFile.fileName)));
+    if (declaration && own) found.set(exported.getName(), declaration);
   }
   return found;
 }
