@@ -3,18 +3,46 @@ import * as scaleway from "@pulumiverse/scaleway";
 import {
   blockContext,
   parseArgs,
+  sanitizeSegment,
   resolveProtection,
   s3Endpoint,
   shortHash,
   stackIdentity,
 } from "@scaleway-blocks/core";
-import type { BlockContext, Region } from "@scaleway-blocks/core";
+import type { BlockContext, Grantee, Region } from "@scaleway-blocks/core";
 import { PUBLIC_OPT_IN_TAG, bucketArgsSchema } from "./args";
 import type { BucketArgs, ParsedBucketArgs } from "./args";
 import { policyDocument } from "./internal/policy";
 import type { Principal } from "./internal/policy";
 
 type LifecycleRule = scaleway.types.input.object.BucketLifecycleRule;
+
+/**
+ * The IAM permission sets a grant asks for on the bucket's project. IAM must allow an action even
+ * when a bucket policy names the principal ("a principal must be granted access via an IAM policy,
+ * and optionally via a bucket policy": Scaleway docs, Object Storage, "Combining IAM and bucket
+ * policies", https://www.scaleway.com/en/docs/storage/object/api-cli/combining-iam-and-object-storage/).
+ */
+export const GRANT_PERMISSION_SETS = {
+  read: ["ObjectStorageBucketsRead", "ObjectStorageObjectsRead"],
+  readWrite: [
+    "ObjectStorageBucketsRead",
+    "ObjectStorageObjectsRead",
+    "ObjectStorageObjectsWrite",
+    "ObjectStorageObjectsDelete",
+  ],
+} as const;
+
+/**
+ * Added on an SSE-KMS bucket: a read decrypts with the bucket's Key Manager key, a write also
+ * encrypts (the same sets the state backend's CI identity holds on its encrypted bucket).
+ */
+export const GRANT_KMS_PERMISSION_SETS = {
+  read: ["KeyManagerKeyDecrypt"],
+  readWrite: ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"],
+} as const;
+
+type GrantLevel = keyof typeof GRANT_PERMISSION_SETS;
 
 /** Default rotation of a Key Manager key the component creates. */
 export const DEFAULT_KEY_ROTATION_DAYS = 90;
@@ -120,6 +148,15 @@ export class Bucket extends pulumi.ComponentResource {
    */
   readonly bucket: scaleway.object.Bucket;
 
+  private readonly componentName: string;
+  private readonly projectIdArg: pulumi.Input<string> | undefined;
+  private readonly encrypted: boolean;
+  private projectIdOutput: pulumi.Output<string> | undefined;
+  /** Application ids granted after the constructor, by level; undefined without a bucket policy. */
+  private readonly policyGrants: Record<GrantLevel, pulumi.Output<string>[]> | undefined;
+  /** Set once the bucket policy's document is built: a later grant could no longer reach it. */
+  private policySealed = false;
+
   constructor(name: string, args: BucketArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
     const parsed = parseBucketArgs(name, args);
@@ -127,6 +164,9 @@ export class Bucket extends pulumi.ComponentResource {
     const ctx = blockContext({ kind: "storage", name }, parsed);
     const region = parsed.region;
     const projectId = parsed.projectId;
+    this.componentName = name;
+    this.projectIdArg = projectId;
+    this.encrypted = parsed.encryption !== undefined;
     // Every child carries the project: the S3 API is scoped by project, so a child created in the
     // provider's default project while the bucket lives in another one fails with a 403.
     const scope = { region, ...(projectId !== undefined ? { projectId } : {}) };
@@ -245,15 +285,37 @@ export class Bucket extends pulumi.ComponentResource {
     }
 
     let document: pulumi.Output<string> | undefined;
-    if (parsed.access) {
-      document = policyDocument({
-        id: ctx.name("policy"),
-        bucketName: bucket.name,
-        owners: parsed.access.owners as Principal[],
-        readApplicationIds: parsed.access.readApplicationIds ?? [],
-        readWriteApplicationIds: parsed.access.readWriteApplicationIds ?? [],
-        publicRead,
-      });
+    const access = parsed.access;
+    if (access) {
+      // A bucket has one policy. Grants made by the program's synchronous code after this
+      // constructor (`grantRead`, `grantReadWrite`) belong in it too, so the document is built once
+      // the current turn has run (setImmediate), and a grant made after that throws.
+      const grants: Record<GrantLevel, pulumi.Output<string>[]> = { read: [], readWrite: [] };
+      this.policyGrants = grants;
+      const turnEnded = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.policySealed = true;
+          resolve();
+        }),
+      );
+      // The ids listed in args and granted since, each once.
+      const listed = (ids: () => pulumi.Input<string>[]) =>
+        pulumi.output(turnEnded.then(ids)).apply((resolved) => [...new Set(resolved)]);
+      const readWrite = listed(() => [...(access.readWriteApplicationIds ?? []), ...grants.readWrite]);
+      // A grantee given both grants is a writer only, as the args refuse an id in both lists.
+      const read = pulumi
+        .all([listed(() => [...(access.readApplicationIds ?? []), ...grants.read]), readWrite])
+        .apply(([ids, writers]) => ids.filter((id) => !writers.includes(id)));
+      document = pulumi.all([read, readWrite]).apply(([readApplicationIds, readWriteApplicationIds]) =>
+        policyDocument({
+          id: ctx.name("policy"),
+          bucketName: bucket.name,
+          owners: access.owners as Principal[],
+          readApplicationIds,
+          readWriteApplicationIds,
+          publicRead,
+        }),
+      );
       // Applied last: the rest of the bucket is configured before access narrows to the policy.
       new scaleway.object.BucketPolicy(
         `${name}-policy`,
@@ -279,5 +341,66 @@ export class Bucket extends pulumi.ComponentResource {
       kmsKeyId: this.kmsKeyId,
       policyDocument: this.policyDocument,
     });
+  }
+
+  /**
+   * Lets a grantee (an `Identity` of `@scaleway-blocks/identity`, or anything implementing core's
+   * `Grantee`) find, list and read the bucket's objects. The grantee adds an IAM policy with
+   * ObjectStorageBucketsRead and ObjectStorageObjectsRead (plus KeyManagerKeyDecrypt on an encrypted
+   * bucket) on the bucket's project: IAM scopes permission sets to a whole project, never to one
+   * bucket, so the grantee may also read the project's buckets that have no bucket policy. With
+   * `access`, the grantee also joins this bucket policy's readers (a bucket policy must allow each
+   * action too): grant in the same synchronous code that creates the bucket, before any `await`.
+   * Returns the id of the IAM policy.
+   */
+  grantRead(grantee: Grantee): pulumi.Output<string> {
+    return this.grant(grantee, "read");
+  }
+
+  /**
+   * Lets a grantee read, write and delete the bucket's objects (not object versions): IAM
+   * ObjectStorageBucketsRead, ObjectStorageObjectsRead, ObjectStorageObjectsWrite and
+   * ObjectStorageObjectsDelete (plus KeyManagerKeyEncrypt and KeyManagerKeyDecrypt on an encrypted
+   * bucket) on the bucket's project, and, with `access`, the bucket policy's read-write statement.
+   * Returns the id of the IAM policy.
+   */
+  grantReadWrite(grantee: Grantee): pulumi.Output<string> {
+    return this.grant(grantee, "readWrite");
+  }
+
+  private grant(grantee: Grantee, level: GrantLevel): pulumi.Output<string> {
+    const method = level === "read" ? "grantRead" : "grantReadWrite";
+    if (this.policyGrants !== undefined) {
+      if (this.policySealed) {
+        const list = level === "read" ? "readApplicationIds" : "readWriteApplicationIds";
+        throw new Error(
+          `${Bucket.TYPE} "${this.componentName}": ${method} came after its bucket policy was built. A bucket has one policy, ` +
+            `built once the synchronous code that creates the bucket has run: call ${method} in that same code ` +
+            `(before any await or callback), or name the application in the bucket's access.${list}.`,
+        );
+      }
+      this.policyGrants[level].push(grantee.applicationId);
+    }
+    const what = level === "read" ? "Reads" : "Reads and writes";
+    return grantee.allow({
+      name: sanitizeSegment(`${this.componentName}-bucket-${level === "read" ? "read" : "read-write"}`),
+      permissionSets: [
+        ...GRANT_PERMISSION_SETS[level],
+        ...(this.encrypted ? GRANT_KMS_PERMISSION_SETS[level] : []),
+      ],
+      projectId: this.projectId(),
+      description: `${what} the objects of bucket ${this.componentName}; IAM scopes the permission sets to its whole project`,
+    });
+  }
+
+  /** The project id from args, else the provider's default project (one lookup, shared by every grant). */
+  private projectId(): pulumi.Output<string> {
+    if (this.projectIdOutput === undefined) {
+      this.projectIdOutput =
+        this.projectIdArg !== undefined
+          ? pulumi.output(this.projectIdArg)
+          : scaleway.account.getProjectOutput({}, { parent: this }).projectId;
+    }
+    return this.projectIdOutput;
   }
 }

@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { stableUuid } from "@scaleway-blocks/recorder";
 
 /** A grant as a block's `grant…` method asked for it (the shape of core's `PermissionGrant`). */
 export interface RequestedGrant {
@@ -12,7 +11,7 @@ export interface RequestedGrant {
 /**
  * A stand-in for an identity in tests of `grant…` methods: it satisfies core's `Grantee` structurally,
  * records every grant it is given in `grants`, and creates nothing, so a test reads exactly what the
- * block asked for. Policy ids are stable UUIDs derived from the grant name.
+ * block asked for. `allow` answers `policy-of-<grant name>` as the policy id.
  */
 export interface RecordingGrantee {
   readonly applicationId: pulumi.Output<string>;
@@ -21,14 +20,17 @@ export interface RecordingGrantee {
   allow(grant: RequestedGrant): pulumi.Output<string>;
 }
 
-export function recordingGrantee(applicationId: string = stableUuid("recording-grantee")): RecordingGrantee {
+/** The application id a recording grantee reports unless given one. */
+export const RECORDING_GRANTEE_APPLICATION_ID = "aaaaaaaa-0000-4000-8000-00000000a11c";
+
+export function recordingGrantee(applicationId: string = RECORDING_GRANTEE_APPLICATION_ID): RecordingGrantee {
   const grants: RequestedGrant[] = [];
   return {
     applicationId: pulumi.output(applicationId),
     grants,
     allow(grant) {
       grants.push(grant);
-      return pulumi.output(stableUuid("recording-grantee-policy", grant.name));
+      return pulumi.output(`policy-of-${grant.name}`);
     },
   };
 }
