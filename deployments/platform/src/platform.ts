@@ -4,7 +4,7 @@ import { Service, validateServiceArgs } from "@scaleway-blocks/container";
 import type { ServiceArgs, ServiceContainerArgs } from "@scaleway-blocks/container";
 import { DEFAULT_KEY_ROTATION, resourceName, rotatingExpiry, scalewayTags } from "@scaleway-blocks/core";
 import { Database, validateDatabaseArgs } from "@scaleway-blocks/database";
-import type { DatabaseArgs } from "@scaleway-blocks/database";
+import type { DatabaseArgs, ServerlessDatabaseArgs } from "@scaleway-blocks/database";
 import { Monitoring, validateMonitoringArgs } from "@scaleway-blocks/monitoring";
 import type { MonitoringArgs } from "@scaleway-blocks/monitoring";
 import { Network, validateNetworkArgs } from "@scaleway-blocks/network";
@@ -13,8 +13,7 @@ import { Secrets, validateSecretsArgs } from "@scaleway-blocks/secrets";
 import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
 import { Bucket, validateBucketArgs } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
-import { BUCKET_VARIABLE_PREFIX, isRegistryImage, serviceContainer } from "./config";
-import type { ImageConfig, PlatformConfig } from "./config";
+import type { PlatformConfig, StackContainer } from "./config";
 
 /** The permission sets the application identity gets on the stack's project, to use the buckets. */
 export const STORAGE_PERMISSION_SETS = [
@@ -25,6 +24,23 @@ export const STORAGE_PERMISSION_SETS = [
 ] as const;
 /** Added when the buckets are encrypted with Key Manager keys (SSE-KMS). */
 export const KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
+
+/** Environment variables the platform sets itself on its containers; a container's `environment` may not use them. */
+export const PLATFORM_ENVIRONMENT_VARIABLES = [
+  "APP_ENV",
+  "DATABASE_URL",
+  "SESSION_SECRET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_ENDPOINT",
+  "S3_REGION",
+] as const;
+/** Plain variables `BUCKET_<NAME>` carry each bucket's name. */
+export const BUCKET_VARIABLE_PREFIX = "BUCKET_";
+/** The logical database of a managed instance when `platform:database` names none. */
+export const APP_DATABASE = "app";
+/** The private network of the stack when `platform:network` names none. */
+export const MAIN_PRIVATE_NETWORK = "main";
 
 /** What the stack exports. No value here is a secret but `apiInvokeToken`, which is a Pulumi secret. */
 export interface PlatformOutputs {
@@ -66,6 +82,16 @@ function idsByName(secrets: Secrets): pulumi.Output<Record<string, string>> {
     .apply(([names, ids]) => Object.fromEntries(Object.keys(ids).map((key) => [names[key]!, ids[key]!])));
 }
 
+/** Whether an image lives in the stack's private registry (`{ repository, tag }`) rather than elsewhere. */
+export function isRegistryImage(
+  image: ServiceContainerArgs["image"],
+): image is Extract<ServiceContainerArgs["image"], { repository: unknown }> {
+  return typeof image === "object" && !pulumi.Output.isInstance(image);
+}
+
+// Each builder gives a block the stack file's own settings for it (they ARE the block's args) plus
+// what only the platform decides: the common args, the links between blocks, and its defaults.
+
 const commonArgs = (config: PlatformConfig) => ({
   project: config.project,
   environment: config.environment,
@@ -74,41 +100,24 @@ const commonArgs = (config: PlatformConfig) => ({
 });
 
 function networkArgs(config: PlatformConfig): NetworkArgs {
-  const gateway = config.network.publicGateway;
-  return {
-    ...commonArgs(config),
-    privateNetworks: [{ name: "main", ...(config.network.subnet ? { subnet: config.network.subnet } : {}) }],
-    ...(gateway
-      ? { publicGateway: { type: gateway.type, ...(gateway.zone ? { zone: gateway.zone } : {}) } }
-      : {}),
-  };
+  return { privateNetworks: [{ name: MAIN_PRIVATE_NETWORK }], ...config.network, ...commonArgs(config) };
 }
 
 function databaseArgs(config: PlatformConfig, network: PrivateNetworkInput): DatabaseArgs {
   const db = config.database;
-  return db.mode === "managed"
+  return db.mode === "serverless"
     ? {
-        ...commonArgs(config),
-        mode: "managed",
-        network,
-        databases: [{ name: db.name }],
-        nodeType: db.nodeType,
-        highAvailability: db.highAvailability,
-        volumeSizeInGb: db.volumeSizeInGb,
-        backups: db.backups,
-      }
-    : {
-        ...commonArgs(config),
-        mode: "serverless",
-        region: "fr-par", // validated: Serverless SQL is offered in fr-par only
-        minCpu: db.minCpu,
-        maxCpu: db.maxCpu,
         iamAccess: true, // the IAM application, policy and API key behind the connection string
-      };
+        ...db,
+        ...commonArgs(config),
+        // Serverless SQL is offered in fr-par only: the block's validator refuses any other region.
+        region: config.region as ServerlessDatabaseArgs["region"],
+      }
+    : { databases: [{ name: APP_DATABASE }], ...db, ...commonArgs(config), network };
 }
 
-function bucketArgs(config: PlatformConfig): BucketArgs {
-  return { ...commonArgs(config), ...(config.storage.encryption ? { encryption: { createKey: true } } : {}) };
+function bucketArgs(config: PlatformConfig, name: string): BucketArgs {
+  return { ...config.buckets[name], ...commonArgs(config) };
 }
 
 function appSecretsArgs(
@@ -133,11 +142,10 @@ function appSecretsArgs(
 
 function monitoringArgs(config: PlatformConfig): MonitoringArgs {
   return {
-    ...commonArgs(config),
-    contactPoints: config.monitoring.contacts.map((email) => ({ email })),
     // Cockpit's names; containers and Object Storage have no preconfigured alerts (docs/service-goals.md).
-    products: [config.database.mode === "managed" ? "PostgreSQL" : "SQL Databases"],
-    ...(config.monitoring.budget ? { budget: config.monitoring.budget } : {}),
+    products: [config.database.mode === "serverless" ? "SQL Databases" : "PostgreSQL"],
+    ...config.monitoring,
+    ...commonArgs(config),
   };
 }
 
@@ -145,42 +153,113 @@ function apiServiceArgs(config: PlatformConfig, api: ServiceContainerArgs): Serv
   return {
     ...commonArgs(config),
     // A public API says so with the public=true tag (policy scw-container-public-opt-in).
-    tags: config.api.public ? { ...config.tags, public: "true" } : config.tags,
+    tags: config.api.public === true ? { ...config.tags, public: "true" } : config.tags,
     containers: { api },
     // The stack's private registry holds the API's and the worker's images.
     registry: [config.api.image, ...(config.worker ? [config.worker.image] : [])].some(isRegistryImage),
-    ...(config.api.public ? {} : { invoker: {} }),
+    ...(config.api.public === true ? {} : { invoker: {} }),
   };
 }
 
 /** The worker pulls its image from the API's registry, or from the full reference it was given. */
-function workerImage(image: ImageConfig, registryEndpoint: pulumi.Input<string>): pulumi.Input<string> {
+function workerImage(
+  image: StackContainer["image"],
+  registryEndpoint: pulumi.Input<string>,
+): ServiceContainerArgs["image"] {
   return isRegistryImage(image)
     ? pulumi.interpolate`${registryEndpoint}/${image.repository}:${image.tag}`
     : image;
 }
 
 function workerServiceArgs(config: PlatformConfig, worker: ServiceContainerArgs): ServiceArgs {
-  return { ...commonArgs(config), registry: false, containers: { worker } }; // pulls from the API's registry
+  return {
+    ...commonArgs(config),
+    tags: worker.public === true ? { ...config.tags, public: "true" } : config.tags,
+    registry: false, // pulls from the API's registry
+    containers: { worker },
+  };
+}
+
+/** One block's validator, run on the args the platform will give it. */
+export interface BlockCheck {
+  /** Where the stack file holds the block's own settings: ["database"], ["buckets", "uploads"], [] for none. */
+  readonly section: readonly string[];
+  /** Where that section sits in the block's args: "" (the args themselves) or e.g. "containers.api". */
+  readonly argsPath: string;
+  /** The args type the section holds, as errors name it, e.g. "DatabaseArgs of @scaleway-blocks/database". */
+  readonly argsType: string;
+  /** Throws the block's ConfigError. */
+  readonly validate: () => void;
+}
+
+/**
+ * Every block's own checks on the args the platform will give it, in the order `platform()` creates
+ * the blocks. What only exists later (the network, secret references, the registry) stands in as an Output.
+ */
+export function blockChecks(config: PlatformConfig): BlockCheck[] {
+  const pendingNetwork = pulumi.output("fr-par/00000000-0000-4000-8000-000000000000");
+  const worker = config.worker;
+  return [
+    {
+      section: ["network"],
+      argsPath: "",
+      argsType: "NetworkArgs of @scaleway-blocks/network",
+      validate: () => validateNetworkArgs("network", networkArgs(config)),
+    },
+    {
+      section: ["database"],
+      argsPath: "",
+      argsType: "DatabaseArgs of @scaleway-blocks/database",
+      validate: () => validateDatabaseArgs("database", databaseArgs(config, pendingNetwork)),
+    },
+    ...Object.keys(config.buckets).map((name) => ({
+      section: ["buckets", name],
+      argsPath: "",
+      argsType: "BucketArgs of @scaleway-blocks/storage",
+      validate: () => validateBucketArgs(name, bucketArgs(config, name)),
+    })),
+    {
+      section: [],
+      argsPath: "",
+      argsType: "SecretsArgs of @scaleway-blocks/secrets",
+      validate: () =>
+        validateSecretsArgs("app-secrets", appSecretsArgs(config, pulumi.output("pending"), "app")),
+    },
+    {
+      section: ["api"],
+      argsPath: "containers.api",
+      argsType: "ServiceContainerArgs of @scaleway-blocks/container",
+      validate: () => validateServiceArgs("api", apiServiceArgs(config, config.api)),
+    },
+    ...(worker
+      ? [
+          {
+            section: ["worker"],
+            argsPath: "containers.worker",
+            argsType: "ServiceContainerArgs of @scaleway-blocks/container",
+            validate: () => {
+              const image = workerImage(worker.image, pulumi.output(`rg.${config.region}.scw.cloud/pending`));
+              validateServiceArgs("worker", workerServiceArgs(config, { ...worker, image }));
+            },
+          },
+        ]
+      : []),
+    {
+      section: ["monitoring"],
+      argsPath: "",
+      argsType: "MonitoringArgs of @scaleway-blocks/monitoring",
+      validate: () => validateMonitoringArgs("monitoring", monitoringArgs(config)),
+    },
+  ];
 }
 
 /**
  * Runs every block's own checks on the args the platform will give it, before any resource exists: a
  * bad value in the last block (say a Monitoring contact) must not surface after the database is
- * registered. What only exists later (the network, secret references) stands in as an Output.
+ * registered. Throws the first block's ConfigError.
  */
 export function validateBlocks(config: PlatformConfig): void {
-  const pendingId = pulumi.output("fr-par/00000000-0000-4000-8000-000000000000");
-  validateNetworkArgs("network", networkArgs(config));
-  validateDatabaseArgs("database", databaseArgs(config, pendingId));
-  for (const name of config.storage.buckets) validateBucketArgs(name, bucketArgs(config));
-  validateSecretsArgs("app-secrets", appSecretsArgs(config, pulumi.output("pending"), "app"));
-  validateServiceArgs("api", apiServiceArgs(config, serviceContainer(config.api)));
-  if (config.worker) {
-    const image = workerImage(config.worker.image, pulumi.output(`rg.${config.region}.scw.cloud/pending`));
-    validateServiceArgs("worker", workerServiceArgs(config, { ...serviceContainer(config.worker), image }));
-  }
-  validateMonitoringArgs("monitoring", monitoringArgs(config));
+  for (const check of blockChecks(config)) check.validate();
 }
 
 /**
@@ -199,7 +278,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
   const connection: SecretReference = database.connectionSecret(database.databaseNames[0]!);
 
   const buckets = Object.fromEntries(
-    config.storage.buckets.map((name) => [name, new Bucket(name, bucketArgs(config))]),
+    Object.keys(config.buckets).map((name) => [name, new Bucket(name, bucketArgs(config, name))]),
   );
   const s3Endpoint = `https://s3.${region}.scw.cloud`;
 
@@ -226,7 +305,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
       {
         permissionSetNames: [
           ...STORAGE_PERMISSION_SETS,
-          ...(config.storage.encryption ? KMS_PERMISSION_SETS : []),
+          ...(Object.values(config.buckets).some((bucket) => bucket.encryption) ? KMS_PERMISSION_SETS : []),
         ],
         projectIds: [projectId],
       },
@@ -273,7 +352,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
 
   const worker = config.worker;
   const apiSpec: ServiceContainerArgs = {
-    ...serviceContainer(config.api),
+    ...config.api,
     ...containerNetwork,
     environment: { ...environmentVariables, ...config.api.environment },
     secretEnvironment,
@@ -286,7 +365,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
     workerService = new Service(
       "worker",
       workerServiceArgs(config, {
-        ...serviceContainer(worker),
+        ...worker,
         image,
         ...containerNetwork,
         environment: { ...environmentVariables, ...worker.environment },

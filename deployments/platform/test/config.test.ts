@@ -1,7 +1,7 @@
 import { StackConfigError } from "@scaleway-blocks/core";
 import { recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
-import { defaultDatabaseMode, validateConfig } from "../src/config";
+import { validateConfig } from "../src/config";
 import { main } from "../src/main";
 import { STACKS, pulumiEncoded, stackYaml } from "./stacks";
 
@@ -47,7 +47,7 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:api": { minScale: 0 } },
     message:
-      'Pulumi.dev.yaml: platform:api.image: expected { repository, tag } for the stack\'s private registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"',
+      'Pulumi.dev.yaml: platform:api.image: expected { repository, tag } for the component\'s registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"',
   },
   {
     what: "an API given as a plain string",
@@ -67,7 +67,7 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:api": { image: { repository: "api", tag: 1.5 } } },
     message:
-      'Pulumi.dev.yaml: platform:api.image.tag: expected an image tag such as "1.4.2" (quote it in YAML); received 1.5',
+      'Pulumi.dev.yaml: platform:api.image: expected { repository, tag } for the component\'s registry, or a full image reference with a tag or digest such as "ghcr.io/acme/api:1.4.2"; received an object with keys repository, tag',
   },
   {
     what: "a scale of the wrong type",
@@ -100,35 +100,59 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:databse": { mode: "managed" } },
     message:
-      "Pulumi.dev.yaml: platform:databse: unknown key (known keys: platform:api, platform:database, platform:environment, platform:monitoring, platform:network, platform:project, platform:storage, platform:tags, platform:worker, scaleway:region)",
+      "Pulumi.dev.yaml: platform:databse: unknown key (known keys: platform:api, platform:buckets, platform:database, platform:environment, platform:monitoring, platform:network, platform:project, platform:tags, platform:worker, scaleway:region)",
   },
   {
-    what: "a misspelt nested key",
+    what: "a misspelt database arg",
     stack: "dev",
     config: { ...dev, "platform:database": { mode: "serverless", maxcpu: 2 } },
     message:
-      "Pulumi.dev.yaml: platform:database.maxcpu: unknown key (see the configuration table in the README)",
+      "Pulumi.dev.yaml: platform:database.maxcpu: unknown key (not a field of DatabaseArgs of @scaleway-blocks/database)",
   },
   {
-    what: "production without contacts",
+    what: "a missing database",
+    stack: "dev",
+    config: without(dev, "platform:database"),
+    message:
+      'Pulumi.dev.yaml: platform:database: required: the database (mode "managed" or "serverless" at least)',
+  },
+  {
+    what: "a database without a mode",
+    stack: "dev",
+    config: { ...dev, "platform:database": { minCpu: 0 } },
+    message:
+      'Pulumi.dev.yaml: platform:database.mode: expected mode "managed" (RDB instance) or "serverless" (Serverless SQL, fr-par only)',
+  },
+  {
+    what: "a backup retention beyond the database block's bound",
+    stack: "production",
+    config: {
+      ...production,
+      "platform:database": { mode: "managed", backups: { retentionDays: 400 } },
+    },
+    message:
+      "Pulumi.production.yaml: platform:database.backups.retentionDays: expected at most 365 days; received 400",
+  },
+  {
+    what: "production without contact points",
     stack: "production",
     config: without(production, "platform:monitoring"),
     message:
-      "Pulumi.production.yaml: platform:monitoring.contacts: expected at least one contact in production",
+      "Pulumi.production.yaml: platform:monitoring.contactPoints: expected at least one email contact point in production: alerts must reach someone",
   },
   {
-    what: "production with an empty contact list",
+    what: "production with an empty contact point list",
     stack: "production",
-    config: { ...production, "platform:monitoring": { contacts: [] } },
+    config: { ...production, "platform:monitoring": { contactPoints: [] } },
     message:
-      "Pulumi.production.yaml: platform:monitoring.contacts: expected at least one contact in production; received an array of 0",
+      "Pulumi.production.yaml: platform:monitoring.contactPoints: expected at least one email contact point in production: alerts must reach someone; received an array of 0",
   },
   {
-    what: "a contact that is not an email address",
+    what: "a contact point that is not an email address",
     stack: "dev",
-    config: { ...dev, "platform:monitoring": { contacts: ["on-call"] } },
+    config: { ...dev, "platform:monitoring": { contactPoints: [{ email: "on-call" }] } },
     message:
-      'Pulumi.dev.yaml: platform:monitoring.contacts[0]: expected an email address; received "on-call"',
+      'Pulumi.dev.yaml: platform:monitoring.contactPoints[0].email: expected an email address; received "on-call"',
   },
   {
     what: "more budget thresholds than Scaleway's 10 alerts per budget",
@@ -136,7 +160,7 @@ const BAD_CONFIGS: BadConfig[] = [
     config: {
       ...production,
       "platform:monitoring": {
-        contacts: ["oncall@example.com"],
+        contactPoints: [{ email: "oncall@example.com" }],
         budget: { monthlyLimitEur: 800, thresholds: [10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100] },
       },
     },
@@ -148,28 +172,21 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "scaleway:region": "nl-ams" },
     message:
-      'Pulumi.dev.yaml: platform:database.mode: expected "managed" in nl-ams: Serverless SQL Database is offered in fr-par only; received "serverless"',
+      'Pulumi.dev.yaml: scaleway:region: expected a region where serverlessSqlDatabase is offered: fr-par; received "nl-ams"',
   },
   {
     what: "a serverless database in production",
     stack: "production",
     config: { ...production, "platform:database": { mode: "serverless" } },
     message:
-      'Pulumi.production.yaml: platform:database.mode: expected "managed" in production: high availability and off-site backups need a managed instance; received "serverless"',
+      'Pulumi.production.yaml: platform:database.mode: expected "managed" in production: the platform runs its production database highly available, with off-site backups; received "serverless"',
   },
   {
-    what: "a managed-only setting on a serverless database",
+    what: "a managed-only arg on a serverless database",
     stack: "dev",
     config: { ...dev, "platform:database": { mode: "serverless", nodeType: "DB-DEV-S" } },
     message:
-      'Pulumi.dev.yaml: platform:database.nodeType: expected no nodeType with database mode "serverless" (it applies to managed databases only); received "DB-DEV-S"',
-  },
-  {
-    what: "a production database without high availability",
-    stack: "production",
-    config: { ...production, "platform:database": { mode: "managed", highAvailability: false } },
-    message:
-      "Pulumi.production.yaml: platform:database.highAvailability: expected true in production: a single node makes every maintenance a production outage; received false",
+      "Pulumi.dev.yaml: platform:database.nodeType: unknown key (not a field of DatabaseArgs of @scaleway-blocks/database)",
   },
   {
     what: "a volume size that is not a multiple of 5 GB",
@@ -179,25 +196,39 @@ const BAD_CONFIGS: BadConfig[] = [
       "Pulumi.production.yaml: platform:database.volumeSizeInGb: expected a multiple of 5 GB (Scaleway sizes volumes in steps of 5 GB); received 12",
   },
   {
-    what: "production backups kept in the instance's region",
+    what: "a database network, which the platform sets",
     stack: "production",
-    config: { ...production, "platform:database": { backups: { inAnotherRegion: false } } },
+    config: { ...production, "platform:database": { mode: "managed", network: "fr-par/x" } },
     message:
-      "Pulumi.production.yaml: platform:database.backups.inAnotherRegion: expected true in production: backups in the same region are lost with the region; received false",
+      'Pulumi.production.yaml: platform:database.network: expected no network: the platform sets it; received "fr-par/x"',
   },
   {
-    what: "a production API that scales to zero",
-    stack: "production",
-    config: { ...production, "platform:api": { ...API, public: true, minScale: 0 } },
+    what: "a bucket with its own region, which every block takes from the stack",
+    stack: "dev",
+    config: { ...dev, "platform:buckets": { uploads: { region: "nl-ams" } } },
     message:
-      "Pulumi.production.yaml: platform:api.minScale: expected at least 1 in production: a cold start makes the first request wait; received 0",
+      'Pulumi.dev.yaml: platform:buckets.uploads.region: expected no region here: every block gets scaleway:region; received "nl-ams"',
+  },
+  {
+    what: "an unknown bucket arg",
+    stack: "dev",
+    config: { ...dev, "platform:buckets": { uploads: { versionning: true } } },
+    message:
+      "Pulumi.dev.yaml: platform:buckets.uploads.versionning: unknown key (not a field of BucketArgs of @scaleway-blocks/storage)",
+  },
+  {
+    what: "a bucket name that is not a name segment",
+    stack: "dev",
+    config: { ...dev, "platform:buckets": { "user uploads": {} } },
+    message:
+      'Pulumi.dev.yaml: platform:buckets: expected lowercase letters, digits and single hyphens, starting with a letter in every bucket name ("user uploads"); received an object with keys user uploads',
   },
   {
     what: "a secret-looking plain environment variable",
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, environment: { STRIPE_API_KEY: "sk_live_123" } } },
     message:
-      'Pulumi.dev.yaml: platform:api.environment.STRIPE_API_KEY: expected a non-secret name: "STRIPE_API_KEY" looks like a secret (KEY); secrets come from Secret Manager, never from the stack file; received a string of 11 characters (value redacted)',
+      'Pulumi.dev.yaml: platform:api.environment.STRIPE_API_KEY: expected a non-secret name: "STRIPE_API_KEY" looks like a secret (KEY); put it in secretEnvironment; received a string of 11 characters (value redacted)',
   },
   {
     what: "an environment variable the platform sets itself",
@@ -240,16 +271,16 @@ const BAD_CONFIGS: BadConfig[] = [
   {
     what: "too little memory",
     stack: "dev",
-    config: { ...dev, "platform:api": { ...API, memoryMb: 64 } },
+    config: { ...dev, "platform:api": { ...API, memory: 64 } },
     message:
-      "Pulumi.dev.yaml: platform:api.memoryMb: expected between 128 MB and 12228 MB (Scaleway's limits); received 64",
+      "Pulumi.dev.yaml: platform:api.memory: expected between 128 MB and 12228 MB (Scaleway's limits); received 64",
   },
   {
-    what: "a health path without a leading slash",
+    what: "a liveness probe path without a leading slash",
     stack: "dev",
-    config: { ...dev, "platform:api": { ...API, healthPath: "healthz" } },
+    config: { ...dev, "platform:api": { ...API, livenessProbe: { http: { path: "healthz" } } } },
     message:
-      'Pulumi.dev.yaml: platform:api.healthPath: expected a path starting with "/"; received "healthz"',
+      'Pulumi.dev.yaml: platform:api.livenessProbe.http.path: expected a path starting with "/"; received "healthz"',
   },
   {
     what: "an environment variable Scaleway reserves",
@@ -263,7 +294,14 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:api": { ...API, environment: { RETRIES: 3 } } },
     message:
-      "Pulumi.dev.yaml: platform:api.environment.RETRIES: expected a string value (quote numbers and booleans in YAML); received a number (value redacted)",
+      "Pulumi.dev.yaml: platform:api.environment.RETRIES: Invalid input; received a number (value redacted)",
+  },
+  {
+    what: "a container network, which the platform sets",
+    stack: "dev",
+    config: { ...dev, "platform:api": { ...API, network: "fr-par/x" } },
+    message:
+      'Pulumi.dev.yaml: platform:api.network: expected no network: the platform sets it; received "fr-par/x"',
   },
   {
     what: "a too long value under a secret-looking tag key",
@@ -277,7 +315,7 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:network": { publicGateway: { zone: "nl-ams-1" } } },
     message:
-      'Pulumi.dev.yaml: platform:network.publicGateway.zone: expected a zone of the stack\'s region fr-par (scaleway:region); received "nl-ams-1"',
+      'Pulumi.dev.yaml: platform:network.publicGateway.zone: expected a zone of the network\'s region fr-par: fr-par-1 | fr-par-2; received "nl-ams-1"',
   },
   {
     what: "a public gateway zone without gateways",
@@ -291,14 +329,7 @@ const BAD_CONFIGS: BadConfig[] = [
     stack: "dev",
     config: { ...dev, "platform:tags": { public: "true" } },
     message:
-      'Pulumi.dev.yaml: platform:tags: expected no "public" tag: the platform sets public=true on the API when api.public is true; received an object with keys public',
-  },
-  {
-    what: "the same bucket twice",
-    stack: "dev",
-    config: { ...dev, "platform:storage": { buckets: ["uploads", "uploads"] } },
-    message:
-      "Pulumi.dev.yaml: platform:storage.buckets: expected each bucket name once; received an array of 2",
+      'Pulumi.dev.yaml: platform:tags.public: expected no "public" tag: the component sets public=true itself when publicRead is true, so the tag always tells the truth; received "true"',
   },
 ];
 
@@ -361,31 +392,37 @@ describe("the stack files", () => {
 });
 
 describe("defaults", () => {
-  const minimal = { "platform:environment": "dev", "platform:api": API };
+  const minimal = {
+    "platform:environment": "dev",
+    "platform:database": { mode: "serverless" },
+    "platform:api": API,
+  };
 
-  it("needs only the environment and the API image", () => {
-    const config = validateConfig(minimal, "Pulumi.dev.yaml");
-    expect(config).toMatchObject({
+  it("needs only the environment, the database mode and the API image", () => {
+    expect(validateConfig(minimal, "Pulumi.dev.yaml")).toEqual({
+      environment: "dev",
       project: "platform",
       region: "fr-par",
-      database: { mode: "serverless", name: "app" },
-      storage: { buckets: ["uploads"], encryption: false },
-      api: { port: 8080, public: false, timeout: 300, environment: {} },
-      monitoring: { contacts: [] },
+      tags: {},
+      network: {},
+      database: { mode: "serverless" },
+      buckets: { uploads: {} },
+      api: API,
+      monitoring: {},
     });
-    expect(config.worker).toBeUndefined();
-    expect(config.network.publicGateway).toBeUndefined();
   });
 
-  it("picks Serverless SQL for dev in fr-par and a managed instance elsewhere", () => {
-    expect(defaultDatabaseMode("dev", "fr-par")).toBe("serverless");
-    expect(defaultDatabaseMode("dev", "nl-ams")).toBe("managed");
-    expect(defaultDatabaseMode("staging", "fr-par")).toBe("managed");
-    expect(defaultDatabaseMode("production", "fr-par")).toBe("managed");
-    expect(validateConfig({ ...minimal, "scaleway:region": "pl-waw" }, "Pulumi.dev.yaml").database.mode).toBe(
-      "managed",
-    );
-  });
+  it.each(STACKS)(
+    "leaves every default of Pulumi.%s.yaml to the blocks: each block gets the stack file's settings as written",
+    (stack) => {
+      const yaml = stackYaml(stack);
+      const config = validateConfig(yaml, `Pulumi.${stack}.yaml`);
+      for (const key of ["network", "database", "buckets", "api", "worker", "monitoring"] as const) {
+        const given = yaml[`platform:${key}`];
+        if (given !== undefined) expect(config[key], key).toEqual(given);
+      }
+    },
+  );
 
   it("ignores keys of other namespaces, such as the provider's own settings", () => {
     expect(() =>

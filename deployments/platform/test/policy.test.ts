@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { evaluate, formatFindings } from "@scaleway-blocks/policy";
 import type { EvaluateConfig } from "@scaleway-blocks/policy";
 import { describe, expect, it } from "vitest";
-import { PROJECT_DIR, STACKS, recordStack } from "./stacks";
+import { validateConfig } from "../src/config";
+import { PROJECT_DIR, STACKS, recordStack, stackYaml } from "./stacks";
 
 /** The platform's own policy settings (policy.json: its data-residency list). */
 const platformPolicy = JSON.parse(readFileSync(join(PROJECT_DIR, "policy.json"), "utf8")) as EvaluateConfig;
@@ -52,4 +53,37 @@ describe("@scaleway-blocks/policy", () => {
     }
     expect([...ids]).toEqual([]);
   });
+});
+
+describe("production rules, stated once in @scaleway-blocks/policy", () => {
+  const production = stackYaml("production");
+  const database = production["platform:database"] as Record<string, unknown>;
+  const CASES = [
+    {
+      what: "a database without high availability",
+      change: { "platform:database": { ...database, highAvailability: false } },
+      ruleId: "scw-database-ha-in-production",
+    },
+    {
+      what: "database backups kept in the instance's region",
+      change: { "platform:database": { ...database, backups: { inAnotherRegion: false } } },
+      ruleId: "scw-database-backup-off-site-in-production",
+    },
+    {
+      what: "an API that scales to zero",
+      change: { "platform:api": { ...(production["platform:api"] as object), minScale: 0 } },
+      ruleId: "scw-production-service-goals",
+    },
+  ];
+
+  it.each(CASES)(
+    "lets $what through the stack's validation and reports it by the policy's rule $ruleId",
+    async ({ change, ruleId }) => {
+      const config = { ...production, ...change };
+      expect(() => validateConfig(config, "Pulumi.production.yaml")).not.toThrow();
+      const { graph } = await recordStack("production", config);
+      const findings = evaluate(graph, { ...platformPolicy, environment: "production" });
+      expect(findings.map((f) => f.ruleId)).toEqual([ruleId]);
+    },
+  );
 });

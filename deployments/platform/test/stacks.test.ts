@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
-import { isSecret, isSecretOutput, reveal } from "@scaleway-blocks/testing";
+import { isSecret, isSecretOutput, unwrapSecrets } from "@scaleway-blocks/testing";
 import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
-import { recordStack } from "./stacks";
+import { recordStack, stackYaml } from "./stacks";
 
 const T = {
   instance: "scaleway:databases/instance:Instance",
@@ -116,7 +116,7 @@ function container(graph: ResourceGraph, key: "api" | "worker"): RecordedResourc
 function secretEnv(resource: RecordedResource): Record<string, string> {
   const variables = resource.inputs.secretEnvironmentVariables;
   if (!isSecret(variables)) throw new Error(`${resource.name}: secretEnvironmentVariables is not a Secret`);
-  return reveal(variables) as Record<string, string>;
+  return unwrapSecrets(variables) as Record<string, string>;
 }
 
 describe.each(["dev", "staging", "production"] as const)(
@@ -187,17 +187,19 @@ describe("the DB connection secret, traced through the graph", () => {
     "carries the owner's generated password into the %s API container and nowhere in plain",
     async (stack) => {
       const { graph } = await recordings[stack];
-      const password = reveal(graph.one(T.randomPassword, "database-credentials-app-value").outputs.result);
+      const password = unwrapSecrets(
+        graph.one(T.randomPassword, "database-credentials-app-value").outputs.result,
+      );
       expect(password).toEqual(expect.any(String));
       expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${password as string}@`);
-      expect(reveal(graph.one(T.instance).inputs.privateNetwork)).toBeDefined();
+      expect(unwrapSecrets(graph.one(T.instance).inputs.privateNetwork)).toBeDefined();
       expect(graph.secretLeaks([password as string])).toEqual([]);
     },
   );
 
   it("carries the IAM API secret key (Serverless SQL's password) into the dev API container and nowhere in plain", async () => {
     const { graph } = await dev;
-    const secretKey = reveal(graph.one(T.apiKey, "database-sql-key").outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(T.apiKey, "database-sql-key").outputs.secretKey) as string;
     expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${secretKey}@`);
     expect(graph.secretLeaks([secretKey])).toEqual([]);
   });
@@ -244,8 +246,12 @@ describe("secret outputs", () => {
     const { graph } = await production;
     const api = container(graph, "api");
     const env = secretEnv(api);
-    expect(env.S3_ACCESS_KEY_ID).toBe(reveal(graph.one(T.apiKey, "app-storage-key").outputs.accessKey));
-    expect(env.S3_SECRET_ACCESS_KEY).toBe(reveal(graph.one(T.apiKey, "app-storage-key").outputs.secretKey));
+    expect(env.S3_ACCESS_KEY_ID).toBe(
+      unwrapSecrets(graph.one(T.apiKey, "app-storage-key").outputs.accessKey),
+    );
+    expect(env.S3_SECRET_ACCESS_KEY).toBe(
+      unwrapSecrets(graph.one(T.apiKey, "app-storage-key").outputs.secretKey),
+    );
     expect(Object.keys(api.inputs.environmentVariables as object).filter((k) => k.startsWith("S3_"))).toEqual(
       ["S3_ENDPOINT", "S3_REGION"],
     );
@@ -327,7 +333,7 @@ describe("environment differences", () => {
     const { graph } = await staging;
     const pnId = graph.one(T.privateNetwork).id;
     expect(graph.byType(T.container).map((c) => c.inputs.privateNetworkId)).toEqual([pnId, pnId]);
-    expect(reveal(graph.inputsOf(T.instance).privateNetwork)).toMatchObject({ pnId });
+    expect(unwrapSecrets(graph.inputsOf(T.instance).privateNetwork)).toMatchObject({ pnId });
     expect((await dev).graph.inputsOf(T.container).privateNetworkId).toBeUndefined();
   });
 
@@ -357,6 +363,15 @@ describe("environment differences", () => {
       ["api-api", 1120, 2048],
       ["worker-worker", 560, 1024],
     ]);
+  });
+
+  it("gives a managed database the platform's logical database, app, when the stack file names none", async () => {
+    const yaml = stackYaml("staging");
+    const { graph } = await recordStack("staging", {
+      ...yaml,
+      "platform:database": { ...(yaml["platform:database"] as object), databases: undefined },
+    });
+    expect(graph.inputsOf(T.logicalDatabase).name).toBe("app");
   });
 
   it("pulls the worker's image from the API's private registry", async () => {

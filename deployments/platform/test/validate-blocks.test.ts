@@ -18,7 +18,7 @@ function productionWith(change: (config: ReturnType<typeof validateConfig>) => v
 describe("the platform validates every block's args before it creates any resource", () => {
   it("refuses a bad Monitoring contact before the database exists", async () => {
     const config = productionWith((c) => {
-      c.monitoring.contacts = ["oncall-at-example.com"];
+      c.monitoring.contactPoints = [{ email: "oncall-at-example.com" }];
     });
     const { error, graph } = await recordError(() => platform(config), {
       project: "platform",
