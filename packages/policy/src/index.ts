@@ -24,7 +24,7 @@ export {
 export type { EvaluateConfig, RuleOverride, GraphResource, ResourceGraphLike } from "./evaluate";
 export { policyPackPolicies, policyPackArgs } from "./pack";
 export type { PolicyPackOptions } from "./pack";
-export { renderRuleTable, renderSettingsTable } from "./table";
+export { renderRuleSummary, renderRuleTable, renderSettingsTable } from "./table";
 export {
   defaultSettings,
   resolveSettings,

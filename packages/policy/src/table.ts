@@ -7,13 +7,19 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 }
 
-/** The README's rule table: `| id | severity | what | why | fix |`, one row per rule. */
+/** The full rule table (docs/policy.md): `| id | severity | what | why | fix |`, one row per rule. */
 export function renderRuleTable(rules: readonly Rule[] = allRules): string {
   const rows = rules.map(
     (r) =>
       `| \`${r.id}\` | ${r.severity} | ${cell(r.description)} | ${cell(r.why)} | ${cell(r.remediation)} |`,
   );
   return ["| id | severity | what | why | fix |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** The README's rule summary: `| id | severity | what |`, one row per rule (docs/policy.md has the full table). */
+export function renderRuleSummary(rules: readonly Rule[] = allRules): string {
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${cell(r.description)} |`);
+  return ["| id | severity | what |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
 /** The README's settings table: each setting, its default and the rules that read it. */

@@ -1,19 +1,25 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderRuleTable, renderSettingsTable, rules } from "../src/index";
+import { renderRuleSummary, renderRuleTable, renderSettingsTable, rules } from "../src/index";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+// The full rule table (why and fix) lives in the repository's docs; the README keeps the summary.
+const docs = readFileSync(join(__dirname, "..", "..", "..", "docs", "policy.md"), "utf8");
 
-function between(name: string): string {
+function between(name: string, text = readme): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  return readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end)).trim();
+  return text.slice(text.indexOf(start) + start.length, text.indexOf(end)).trim();
 }
 
 describe("README", () => {
-  it("holds the rule table rendered from the rules, exactly", () => {
-    expect(between("rules")).toBe(renderRuleTable());
+  it("holds the rule summary rendered from the rules, exactly", () => {
+    expect(between("rule-summary")).toBe(renderRuleSummary());
+  });
+
+  it("docs/policy.md holds the full rule table rendered from the rules, exactly", () => {
+    expect(between("rules", docs)).toBe(renderRuleTable());
   });
 
   it("has one table row per rule", () => {
@@ -23,9 +29,9 @@ describe("README", () => {
     expect(rows.map((row) => /`([^`]+)`/.exec(row)?.[1])).toEqual(rules.map((r) => r.id));
   });
 
-  it("lists at least 60 rules in its rule table", () => {
+  it("lists at least 60 rules in its rule summary", () => {
     expect(
-      between("rules")
+      between("rule-summary")
         .split("\n")
         .filter((line) => line.startsWith("| `scw-")).length,
     ).toBeGreaterThanOrEqual(60);
