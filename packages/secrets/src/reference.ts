@@ -10,7 +10,7 @@ export interface SecretReference {
   readonly key: string;
   /** Secret Manager id, "<region>/<uuid>". */
   readonly secretId: pulumi.Output<string>;
-  /** Secret Manager name of the secret (unique per project and path). */
+  /** The secret's name in Secret Manager. */
   readonly secretName: pulumi.Output<string>;
   /** The revision of the version holding the value. */
   readonly revision: pulumi.Output<string>;
