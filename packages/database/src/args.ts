@@ -475,8 +475,8 @@ export interface ReadReplicaArgs {
 
 /** The args of a managed PostgreSQL instance (RDB) on a private network. */
 export interface ManagedDatabaseArgs extends CommonArgs {
-  /** `DatabaseMode.Managed`: a Managed Database for PostgreSQL instance. */
-  mode: typeof DatabaseMode.Managed;
+  /** "managed" (`DatabaseMode.Managed`): a Managed Database for PostgreSQL instance. */
+  mode: "managed";
   /**
    * The private network the instance (and its read replica) attach to: a `Network` of the same
    * region, or the id of an existing private network (a string or an Output of one).
@@ -581,8 +581,8 @@ export interface IamAccessArgs {
 
 /** The args of a Serverless SQL Database (fr-par only). */
 export interface ServerlessDatabaseArgs extends CommonArgs {
-  /** `DatabaseMode.Serverless`: a Serverless SQL Database. */
-  mode: typeof DatabaseMode.Serverless;
+  /** "serverless" (`DatabaseMode.Serverless`): a Serverless SQL Database. */
+  mode: "serverless";
   /**
    * Serverless SQL Database is offered in fr-par only; any other region is a ConfigError.
    * **Changing it RECREATES the database.**
