@@ -1,4 +1,4 @@
-import { stackFileName } from "@scaleway-blocks/core";
+import { stackFileName } from "@scaleway-blocks/core/internal";
 import { readStackConfig, validateConfig } from "./config";
 import { platform } from "./platform";
 

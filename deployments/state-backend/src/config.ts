@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { StackConfigError } from "@scaleway-blocks/core";
 import {
-  StackConfigError,
   describeReceived,
   nameSegmentSchema,
   regionSchema,
@@ -9,8 +9,9 @@ import {
   stackConfigMessage,
   stackFileName,
   tagsSchema,
-} from "@scaleway-blocks/core";
-import type { ConfigError, StackConfigIssue, StackConfigKeyOptions } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { ConfigError, StackConfigIssue } from "@scaleway-blocks/core";
+import type { StackConfigKeyOptions } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { rotatingExpiry } from "@scaleway-blocks/core";
+import { rotatingExpiry } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { PROJECT_DIR, T, fileValue, runStack } from "./helpers";
 import type { PolicyStatement } from "./helpers";

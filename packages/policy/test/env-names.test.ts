@@ -1,6 +1,6 @@
 // The policy judges a plain environment variable's name with core's rule, the one the container block
 // refuses names with (secretLookingVariablePart and its NOT_SECRET_SUFFIXES): both agree on every name.
-import { secretLookingVariablePart } from "@scaleway-blocks/core";
+import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/index";
 import { graphOf, resource } from "./fixtures";

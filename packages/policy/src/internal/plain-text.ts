@@ -1,5 +1,5 @@
 // Plain text inputs read for credentials: by name (core's rule for plain variables) and value by value.
-import { secretLookingVariablePart } from "@scaleway-blocks/core";
+import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { asString, tryRead } from "./values";
 
 /**

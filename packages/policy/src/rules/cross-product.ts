@@ -4,7 +4,8 @@
 // @pulumiverse/scaleway 1.54.0 containers/trigger.d.ts (cron { headers, body }), containers/cron.d.ts
 // and functions/cron.d.ts (args), job/definition.d.ts (env, args, command, startupCommands) and
 // instance/server.d.ts (userData, cloudInit).
-import { REGIONS, goDurationSeconds } from "@scaleway-blocks/core";
+import { REGIONS } from "@scaleway-blocks/core";
+import { goDurationSeconds } from "@scaleway-blocks/core/internal";
 import type { Environment } from "@scaleway-blocks/core";
 import { credentialFormat, credentialsInMap } from "../internal/credentials";
 import { environmentOfStack, environmentOfTags } from "../internal/environment";
