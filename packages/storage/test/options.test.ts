@@ -9,7 +9,7 @@ const rulesOf = (inputs: Record<string, unknown>) => inputs.lifecycleRules as Li
 
 describe("Bucket options", () => {
   it("uses an explicit name as given", async () => {
-    const { graph } = await record(() => new Bucket("assets", args({ name: "my-shop-assets-01" })));
+    const { graph } = await record(() => new Bucket("assets", args({ bucketName: "my-shop-assets-01" })));
     expect(graph.inputsOf(T.bucket).name).toBe("my-shop-assets-01");
   });
 
