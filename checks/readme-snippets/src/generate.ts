@@ -10,7 +10,7 @@ export interface GeneratedModule {
   readonly exports: readonly string[];
   /** Whether the snippet is a test file (imports `it` from vitest). */
   readonly isTest: boolean;
-  /** Whether the snippet runs the test kit itself (imports @scaleway-blocks/testing): not run inside it. */
+  /** Whether the snippet runs the test kit itself (imports @scaleway-blocks/testing or /recorder): not run inside it. */
   readonly recordsItself: boolean;
 }
 
@@ -64,7 +64,7 @@ export function generateModule(snippet: Snippet): GeneratedModule {
         isTest = true;
         continue;
       }
-      if (from === "@scaleway-blocks/testing") recordsItself = true;
+      if (from === "@scaleway-blocks/testing" || from === "@scaleway-blocks/recorder") recordsItself = true;
       imports.push({ text, line: lineOf(start) });
       continue;
     }

@@ -1,4 +1,4 @@
-import { ResourceGraph, isSecret, isSecretOutput, reveal, valueOf } from "@scaleway-blocks/testing";
+import { ResourceGraph, isSecret, isSecretOutput, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import type * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { T, fileValue, runStack, secretLeaksIgnoring } from "./helpers";
@@ -6,7 +6,7 @@ import { T, fileValue, runStack, secretLeaksIgnoring } from "./helpers";
 /** The CI key's secret key as the mocks generated it (held as a secret in the graph). */
 async function secretKeyOf(): Promise<{ secretKey: string; run: Awaited<ReturnType<typeof runStack>> }> {
   const run = await runStack();
-  const secretKey = reveal(run.graph.one(T.apiKey).outputs.secretKey) as string;
+  const secretKey = unwrapSecrets(run.graph.one(T.apiKey).outputs.secretKey) as string;
   return { secretKey, run };
 }
 
@@ -52,14 +52,14 @@ describe("the stack outputs", () => {
     const { secretKey, run } = await secretKeyOf();
     const output = run.graph.stackOutputs.secretAccessKey;
     expect(isSecret(output)).toBe(true);
-    expect(reveal(output)).toBe(secretKey);
+    expect(unwrapSecrets(output)).toBe(secretKey);
   });
 
   it("give the CI environment as a secret holding the three variables", async () => {
     const { secretKey, run } = await secretKeyOf();
     const output = run.graph.stackOutputs.ciEnvironment;
     expect(isSecret(output)).toBe(true);
-    expect(reveal(output)).toEqual({
+    expect(unwrapSecrets(output)).toEqual({
       AWS_ACCESS_KEY_ID: run.graph.stackOutputs.accessKeyId,
       AWS_SECRET_ACCESS_KEY: secretKey,
       PULUMI_BACKEND_URL: run.graph.stackOutputs.backendUrl,

@@ -1,7 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, rotatingExpiry } from "@scaleway-blocks/core";
 import { Secrets } from "@scaleway-blocks/secrets";
-import { isSecret, isSecretOutput, record, recordError, reveal, valueOf } from "@scaleway-blocks/testing";
+import {
+  isSecret,
+  isSecretOutput,
+  record,
+  recordError,
+  unwrapSecrets,
+  valueOf,
+} from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Service } from "../src/index";
 import {
@@ -40,9 +47,9 @@ describe("secret environment variables", () => {
   it("puts plain inputs into secretEnvironmentVariables as Pulumi secrets", async () => {
     const { graph } = await recording();
     const secretEnv = containerInputs(graph).secretEnvironmentVariables as Record<string, unknown>;
-    const values = isSecret(secretEnv) ? (reveal(secretEnv) as Record<string, unknown>) : secretEnv;
+    const values = isSecret(secretEnv) ? (unwrapSecrets(secretEnv) as Record<string, unknown>) : secretEnv;
     expect(isSecret(secretEnv) || isSecret(secretEnv.STRIPE_API_KEY)).toBe(true);
-    expect(reveal(values)).toEqual({ STRIPE_API_KEY: STRIPE_KEY, SESSION_SECRET });
+    expect(unwrapSecrets(values)).toEqual({ STRIPE_API_KEY: STRIPE_KEY, SESSION_SECRET });
   });
 
   it("never writes a secret value in plain text", async () => {
@@ -94,14 +101,17 @@ describe("SecretReference from a Secrets component", () => {
       ? (secretEnv.value as Record<string, unknown>).DATABASE_PASSWORD
       : secretEnv.DATABASE_PASSWORD;
     expect(isSecret(secretEnv) || isSecret(password)).toBe(true);
-    expect(reveal(password)).toBe(PASSWORD);
+    expect(unwrapSecrets(password)).toBe(PASSWORD);
   });
 
   it("puts a generated value there too, equal to the one stored in Secret Manager", async () => {
     const { graph } = await recording();
     const versions = graph.byType("scaleway:secrets/version:Version");
-    const stored = versions.map((v) => reveal(v.inputs.data));
-    const secretEnv = reveal(containerInputs(graph).secretEnvironmentVariables) as Record<string, string>;
+    const stored = versions.map((v) => unwrapSecrets(v.inputs.data));
+    const secretEnv = unwrapSecrets(containerInputs(graph).secretEnvironmentVariables) as Record<
+      string,
+      string
+    >;
     expect(stored).toContain(secretEnv.SESSION_KEY);
     expect(secretEnv.SESSION_KEY).not.toBe(PASSWORD);
   });
@@ -110,7 +120,7 @@ describe("SecretReference from a Secrets component", () => {
     const { graph } = await recording();
     const generated = graph
       .byType("random:index/randomPassword:RandomPassword")
-      .map((r) => reveal(r.outputs.result) as string);
+      .map((r) => unwrapSecrets(r.outputs.result) as string);
     expect(generated.length).toBeGreaterThan(0);
     expect(graph.secretLeaks([PASSWORD, ...generated])).toEqual([]);
   });
@@ -163,7 +173,7 @@ describe("invoker: IAM application with an API key", () => {
   it("outputs the secret key as the credential of each private container, as a Pulumi secret", async () => {
     const { graph, result } = await recording();
     expect(await isSecretOutput(result.invokeCredentials!)).toBe(true);
-    const secretKey = reveal(graph.one(IAM_KEY).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(IAM_KEY).outputs.secretKey) as string;
     expect(await valueOf(result.invokeCredentials!)).toEqual({ internal: secretKey, jobs: secretKey });
   });
 
@@ -175,7 +185,7 @@ describe("invoker: IAM application with an API key", () => {
 
   it("never writes the secret key in plain text", async () => {
     const { graph } = await recording();
-    const secretKey = reveal(graph.one(IAM_KEY).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(IAM_KEY).outputs.secretKey) as string;
     expect(graph.secretLeaks([secretKey])).toEqual([]);
   });
 

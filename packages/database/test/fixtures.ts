@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { reveal } from "@scaleway-blocks/testing";
+import { unwrapSecrets } from "@scaleway-blocks/testing";
 import type { ResourceGraph } from "@scaleway-blocks/testing";
 import type { DatabaseArgs, ManagedDatabaseArgs, ServerlessDatabaseArgs } from "../src/index";
 
@@ -45,7 +45,7 @@ export function storedValue(graph: ResourceGraph, secretName: string): unknown {
   const secret = graph.byType(T.secret).find((s) => s.inputs.name === secretName);
   if (!secret) throw new Error(`no secret named ${secretName}`);
   const version = graph.byType(T.version).find((v) => v.inputs.secretId === secret.id);
-  return reveal(version?.inputs.data);
+  return unwrapSecrets(version?.inputs.data);
 }
 
 /** Every resource the Database component registered, below it. */

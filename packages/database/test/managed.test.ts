@@ -1,5 +1,5 @@
 import { Network } from "@scaleway-blocks/network";
-import { isSecret, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, vi } from "vitest";
 import { Database } from "../src/index";
@@ -49,9 +49,9 @@ describe("Database (managed): secure defaults", () => {
     const { graph, result } = await recording();
     const password = graph.inputsOf(T.instance).password;
     expect(isSecret(password)).toBe(true);
-    expect(reveal(password)).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(storedValue(graph, "shop-dev-db-credentials-admin")).toBe(reveal(password));
-    expect(await valueOf(result.adminSecret!.value)).toBe(reveal(password));
+    expect(unwrapSecrets(password)).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(storedValue(graph, "shop-dev-db-credentials-admin")).toBe(unwrapSecrets(password));
+    expect(await valueOf(result.adminSecret!.value)).toBe(unwrapSecrets(password));
   });
 
   it("creates no read replica", async () => {
@@ -435,7 +435,7 @@ describe("Database (managed): logical databases and users", () => {
       const name = user.inputs.name as string;
       expect(isSecret(user.inputs.password)).toBe(true);
       const stored = await valueOf(result.userSecrets[name]!.value);
-      expect(reveal(user.inputs.password)).toBe(stored);
+      expect(unwrapSecrets(user.inputs.password)).toBe(stored);
       passwords.add(stored);
     }
     expect(passwords.size).toBe(4);

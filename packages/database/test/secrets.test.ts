@@ -1,4 +1,4 @@
-import { isSecret, isSecretOutput, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Database } from "../src/index";
 import { secretKeyFor } from "../src/internal/keys";
@@ -77,7 +77,7 @@ describe("Database (managed): secrets", () => {
     const secret = graph.byType(T.secret).find((s) => s.inputs.name === name)!;
     const version = graph.byType(T.version).find((v) => v.inputs.secretId === secret.id)!;
     expect(isSecret(version.inputs.data)).toBe(true);
-    expect(reveal(version.inputs.data)).toMatch(/^postgres:\/\/shop:/);
+    expect(unwrapSecrets(version.inputs.data)).toMatch(/^postgres:\/\/shop:/);
   });
 
   it("passes user passwords to the provider as secrets", async () => {

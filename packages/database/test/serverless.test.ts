@@ -1,4 +1,4 @@
-import { isSecretOutput, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { rotatingExpiry } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
 import { Database } from "../src/index";
@@ -109,7 +109,7 @@ describe("Database (serverless): IAM access", () => {
 
   it("stores the API secret key as the database's credential secret", async () => {
     const { graph, result } = await recording();
-    const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey);
+    const secretKey = unwrapSecrets(graph.one(T.apiKey).outputs.secretKey);
     const reference = result.credentialSecret("shop-dev-db");
     expect(await valueOf(reference.value)).toBe(secretKey);
     expect(storedValue(graph, await valueOf(reference.secretName))).toBe(secretKey);
@@ -118,7 +118,7 @@ describe("Database (serverless): IAM access", () => {
   it("stores a connection string with the application id as user and the API key as password", async () => {
     const { graph, result } = await recording();
     const appId = graph.one(T.application).id!;
-    const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(T.apiKey).outputs.secretKey) as string;
     const host = await valueOf(result.host);
     const url = `postgres://${appId}:${secretKey}@${host}:5432/shop-dev-db?sslmode=require`;
     const reference = result.connectionSecret("shop-dev-db");
@@ -142,7 +142,7 @@ describe("Database (serverless): IAM access", () => {
   it("leaks neither the API key nor the connection string", async () => {
     const { graph, result } = await recording();
     const known = [
-      reveal(graph.one(T.apiKey).outputs.secretKey) as string,
+      unwrapSecrets(graph.one(T.apiKey).outputs.secretKey) as string,
       await valueOf(result.connectionSecret("shop-dev-db").value),
     ];
     expect(graph.secretLeaks(known)).toEqual([]);

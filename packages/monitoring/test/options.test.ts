@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, isSecretOutput, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import type { TokenScopes } from "../src/index";
@@ -145,14 +145,14 @@ describe("Monitoring tokens", () => {
     const { graph, result } = await recording;
     expect(await isSecretOutput(result.tokenSecretKeys)).toBe(true);
     const keys = await valueOf(result.tokenSecretKeys);
-    expect(keys.app).toBe(reveal(graph.one(TOKEN, "mon-token-app").outputs.secretKey));
+    expect(keys.app).toBe(unwrapSecrets(graph.one(TOKEN, "mon-token-app").outputs.secretKey));
   });
 
   it("exposes one token's secret key as a secret", async () => {
     const { graph, result } = await recording;
     const key = result.tokenSecretKey("grafana");
     expect(await isSecretOutput(key)).toBe(true);
-    expect(await valueOf(key)).toBe(reveal(graph.one(TOKEN, "mon-token-grafana").outputs.secretKey));
+    expect(await valueOf(key)).toBe(unwrapSecrets(graph.one(TOKEN, "mon-token-grafana").outputs.secretKey));
   });
 
   it("refuses an unknown token key and names the known ones", async () => {
@@ -300,7 +300,7 @@ describe("Monitoring exporter", () => {
         new Monitoring("mon", { ...minimalArgs("dev"), exporter: { otlp, from: { id: "fr-par/existing" } } }),
     );
     const destination = graph.inputsOf(EXPORTER).otlpDestination;
-    expect(reveal(destination)).toEqual(otlp);
+    expect(unwrapSecrets(destination)).toEqual(otlp);
     expect(JSON.stringify(destination)).not.toContain("otlp-header-secret");
   });
 
@@ -340,7 +340,7 @@ describe("Monitoring exporter", () => {
           },
         }),
     );
-    expect(reveal(graph.inputsOf(EXPORTER).otlpDestination)).toMatchObject({
+    expect(unwrapSecrets(graph.inputsOf(EXPORTER).otlpDestination)).toMatchObject({
       headers: { authorization: "Bearer tok-123456" },
     });
     expect(await valueOf(result.exporterId!)).toBe(graph.one(EXPORTER).id);

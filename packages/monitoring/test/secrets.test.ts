@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, record, reveal } from "@scaleway-blocks/testing";
+import { isSecret, record, unwrapSecrets } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import { EXPORTER, GET_SOURCES, TOKEN, scalewaySources } from "./helpers";
@@ -37,7 +37,7 @@ describe("Monitoring secrets", () => {
 
   it("leaks no token key or exporter header anywhere in the graph", async () => {
     const { graph } = await recording;
-    const tokenKeys = graph.byType(TOKEN).map((t) => String(reveal(t.outputs.secretKey)));
+    const tokenKeys = graph.byType(TOKEN).map((t) => String(unwrapSecrets(t.outputs.secretKey)));
     expect(tokenKeys).toHaveLength(2);
     expect(graph.secretLeaks([...tokenKeys, HEADER_SECRET, BEARER_SECRET])).toEqual([]);
   });

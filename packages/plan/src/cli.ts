@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from "node:path";
 import { parseCliArgs } from "./cli-args";
-import { deferModules, TESTING_FUZZ, WHOLE_SDK, ZOD_LOCALES } from "./defer-modules";
+import { deferModules, WHOLE_SDK, ZOD_LOCALES } from "./defer-modules";
 import { loadProject } from "./load-project";
 import type * as Main from "./main";
 import { discardPrestartedProgram, prestartProgram } from "./run-program";
@@ -22,8 +22,8 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     // main() parses and loads again, and says what is wrong
   }
   // This process reads the graph the program's process recorded: it loads the Pulumi SDK (which the
-  // shared packages import) and testing's property-test helpers only if something uses them.
-  deferModules([...WHOLE_SDK, ...TESTING_FUZZ, ...ZOD_LOCALES]);
+  // shared packages import) only if something uses it.
+  deferModules([...WHOLE_SDK, ...ZOD_LOCALES]);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the program has started
   const { main } = require("./main") as typeof Main;
   main(argv).then(

@@ -147,7 +147,7 @@ const FREE_NETWORK = new Set<string>([
   T.ipamIp,
   T.route,
   T.networkAcl,
-  T.patRule,
+  T.publicGatewayPatRule,
 ]);
 
 interface Context {
@@ -420,7 +420,7 @@ function resourceLines(r: PlanResource, c: Context): CostLine[] {
       return containerLines(r, c);
     case T.databaseInstance:
       return databaseInstanceLines(r, c);
-    case T.readReplica:
+    case T.databaseReadReplica:
       return readReplicaLines(r, c);
     case T.serverlessDatabase:
       return [

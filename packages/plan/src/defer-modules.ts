@@ -174,15 +174,6 @@ export const UNUSED_SDK_PARTS: readonly Deferral[] = [
   },
 ];
 
-/**
- * @scaleway-blocks/testing's fuzz module, re-exported by its index: it builds fast-check's
- * arbitraries when loaded (about as long as loading the Pulumi SDK), for property tests that
- * neither of the plan's processes runs.
- */
-export const TESTING_FUZZ: readonly Deferral[] = [
-  { request: "./fuzz", file: "/testing/dist/fuzz.js", esModule: true, keys: ["arbitraries", "fuzz"] },
-];
-
 /** zod 4's locales other than English (z.locales), which only z.config(z.locales.xx()) uses. */
 export const ZOD_LOCALES: readonly Deferral[] = [
   { request: "../locales/index.cjs", file: "/zod/v4/locales/index.cjs", esModule: true },
@@ -190,7 +181,7 @@ export const ZOD_LOCALES: readonly Deferral[] = [
 
 /**
  * The whole Pulumi SDK, for the plan's own process: it reads the recorded graph, which the
- * program's process made; it needs the SDK only where a shared package (core, testing) refers to
+ * program's process made; it needs the SDK only where a shared package (core, recorder) refers to
  * it in a function the plan does not call.
  */
 export const WHOLE_SDK: readonly Deferral[] = [

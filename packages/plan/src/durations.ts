@@ -85,7 +85,7 @@ export const TYPE_DURATIONS: Readonly<Record<string, TypeDuration>> = {
     "rdb/, ipam/ and iot/testdata, 2025-01 … 2026-06; HA DB-DEV-M in instance-with-cluster: 241 s",
     RDB_TIMEOUT,
   ),
-  [T.readReplica]: measured(
+  [T.databaseReadReplica]: measured(
     { n: 9, median: 181, p90: 409, max: 409 },
     "rdb/testdata/read-replica-*, 2025-02 … 2026-05",
     RDB_TIMEOUT,

@@ -1,3 +1,4 @@
+import { PULUMI_WIRE, STACK_TYPE } from "@scaleway-blocks/core";
 import { isStateBucket, moduleTypeOf } from "@scaleway-blocks/policy";
 import { z } from "zod";
 import { resolveAssumptions } from "./assumptions";
@@ -13,7 +14,7 @@ import { buildPlan } from "./plan";
 import { tablePriceBook } from "./prices";
 import { isStateful, STATEFUL_TYPES } from "./replacement";
 import type { GraphLike, GraphResource } from "./resources";
-import { planResources, STACK_TYPE } from "./resources";
+import { planResources } from "./resources";
 import type { PlanDocument } from "./schema";
 import { shortType } from "./tokens";
 import { usageFor } from "./usage";
@@ -32,8 +33,6 @@ import { usageFor } from "./usage";
 export const PREVIEW_FORMAT_SOURCE =
   "pulumi/pulumi v3.248.0 pkg/display/json.go (PreviewDigest, PreviewStep), pkg/backend/display/json.go (ShowPreviewDigest)";
 
-/** How the engine serialises a value it will only know after the apply (pkg/resource/stack/deployment.go). */
-export const PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** What the plan shows in its place. */
 export const UNKNOWN_VALUE = "[unknown until apply]";
 
@@ -207,9 +206,12 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-/** Pulumi's unknown placeholder → UNKNOWN_VALUE, everywhere in a value. */
+/**
+ * Pulumi's unknown placeholder (how the engine serialises a value it will only know after the apply,
+ * pkg/resource/stack/deployment.go) → UNKNOWN_VALUE, everywhere in a value.
+ */
 function known(value: unknown): unknown {
-  if (value === PULUMI_UNKNOWN) return UNKNOWN_VALUE;
+  if (value === PULUMI_WIRE.unknownValue) return UNKNOWN_VALUE;
   if (Array.isArray(value)) return value.map(known);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, known(v)]));
   return value;

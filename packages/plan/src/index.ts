@@ -37,7 +37,7 @@ export type { Assumptions, Assumption } from "./assumptions";
 export { STATEFUL_TYPES, isStateful, replacementInputs } from "./replacement";
 export { runPolicy, scalewayBlocksPolicy } from "./policy-step";
 export type { PolicyEngine, PolicyFinding, PolicyReport, PolicySeverity } from "./policy-step";
-export { planResources, redact, REDACTED } from "./resources";
+export { planResources, REDACTED } from "./resources";
 export type { GraphLike, GraphResource, PlanResource, Json } from "./resources";
 export { buildTree } from "./tree";
 export type { TreeNode } from "./tree";

@@ -66,7 +66,7 @@ export function keySettings(resource: PlanResource, defaultRegion: string): KeyS
       if (i.encryptionAtRest !== undefined) s.encryptionAtRest = i.encryptionAtRest === true;
       break;
     }
-    case T.readReplica:
+    case T.databaseReadReplica:
       s.privateNetwork = isSet(i.privateNetwork);
       s.publicEndpoint = isSet(i.directAccess);
       break;

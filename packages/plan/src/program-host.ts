@@ -1,14 +1,14 @@
 // The process that runs the project's program for the plan (started by run-program.ts): it loads the
 // program the way @pulumi/pulumi's cmd/run/run.js does, under the Scaleway mocks of
-// @scaleway-blocks/testing, and sends the recorded graph back over the IPC channel. It runs apart
+// @scaleway-blocks/recorder, and sends the recorded graph back over the IPC channel. It runs apart
 // from the plan so that the plan can stop a program that hangs, and so that what the program does to
 // its process (chdir, globals, timers, process.exit) stays out of the plan's.
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type * as Testing from "@scaleway-blocks/testing";
-import { deferModules, TESTING_FUZZ, UNUSED_SDK_PARTS, ZOD_LOCALES } from "./defer-modules";
+import type * as Recorder from "@scaleway-blocks/recorder";
+import { deferModules, UNUSED_SDK_PARTS, ZOD_LOCALES } from "./defer-modules";
 import type { HostJob, HostMessage, WireError } from "./program-wire";
 import { encodeGraph, encodeValue, JOB_ENV } from "./program-wire";
 import { skipUnusedStackTraces } from "./sdk-stacks";
@@ -189,19 +189,19 @@ function describe(error: unknown, projectDir: string): WireError {
 }
 
 /**
- * Loads @scaleway-blocks/testing and the Pulumi SDK without what a mock run does not use until it
+ * Loads @scaleway-blocks/recorder and the Pulumi SDK without what a mock run does not use until it
  * is used (defer-modules.ts, sdk-stacks.ts).
  */
-function loadTesting(): typeof Testing {
-  deferModules([...UNUSED_SDK_PARTS, ...TESTING_FUZZ, ...ZOD_LOCALES]);
-  const testingRequire = createRequire(__filename);
-  const testing = testingRequire("@scaleway-blocks/testing") as typeof Testing;
-  skipUnusedStackTraces(createRequire(testingRequire.resolve("@scaleway-blocks/testing")));
-  return testing;
+function loadRecorder(): typeof Recorder {
+  deferModules([...UNUSED_SDK_PARTS, ...ZOD_LOCALES]);
+  const planRequire = createRequire(__filename);
+  const recorder = planRequire("@scaleway-blocks/recorder") as typeof Recorder;
+  skipUnusedStackTraces(createRequire(planRequire.resolve("@scaleway-blocks/recorder")));
+  return recorder;
 }
 
 async function main(): Promise<void> {
-  const { record } = loadTesting();
+  const { record } = loadRecorder();
   const job = JSON.parse(process.env[JOB_ENV] ?? "{}") as HostJob;
   delete process.env[JOB_ENV];
   process.setSourceMapsEnabled(true);

@@ -1,17 +1,17 @@
 // What crosses the boundary between the plan and the process that runs the program
 // (program-host.ts): the job, and the recorded graph or the error, as JSON over Node's IPC channel.
 import { createRequire } from "node:module";
-import type * as Testing from "@scaleway-blocks/testing";
-import type { RecordedCall, RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
+import type * as Recorder from "@scaleway-blocks/recorder";
+import type { RecordedCall, RecordedResource, ResourceGraph } from "@scaleway-blocks/recorder";
 
 /**
- * @scaleway-blocks/testing (which loads the Pulumi SDK), required when first needed: the CLI starts
+ * @scaleway-blocks/recorder (which loads the Pulumi SDK), required when first needed: the CLI starts
  * the program's process before it loads the SDK itself, so that both load at the same time.
  */
-let loadedTesting: typeof Testing | undefined;
-function testing(): typeof Testing {
+let loadedRecorder: typeof Recorder | undefined;
+function recorder(): typeof Recorder {
   // Once: encodeValue and decodeValue ask for every value of the graph.
-  return (loadedTesting ??= createRequire(__filename)("@scaleway-blocks/testing") as typeof Testing);
+  return (loadedRecorder ??= createRequire(__filename)("@scaleway-blocks/recorder") as typeof Recorder);
 }
 
 /** The environment variable that carries the job to the program host (JSON). */
@@ -57,9 +57,9 @@ export type HostMessage =
 const SECRET_TAG = "$scaleway-blocks:secret";
 const REF_TAG = "$scaleway-blocks:resource";
 
-/** testing's Secret and ResourceRef as tagged JSON objects (functions and undefined are dropped). */
+/** The recorder's Secret and ResourceRef as tagged JSON objects (functions and undefined are dropped). */
 export function encodeValue(value: unknown): unknown {
-  const { ResourceRef, Secret } = testing();
+  const { ResourceRef, Secret } = recorder();
   if (value instanceof Secret) return { [SECRET_TAG]: encodeValue(value.value) };
   if (value instanceof ResourceRef) return { [REF_TAG]: { urn: value.urn, id: value.id } };
   if (Array.isArray(value)) return value.map(encodeValue);
@@ -75,7 +75,7 @@ export function encodeValue(value: unknown): unknown {
 }
 
 export function decodeValue(value: unknown): unknown {
-  const { ResourceRef, Secret } = testing();
+  const { ResourceRef, Secret } = recorder();
   if (Array.isArray(value)) return value.map(decodeValue);
   if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
@@ -98,5 +98,5 @@ export function decodeGraph(wire: unknown): ResourceGraph {
     resources: RecordedResource[];
     calls: RecordedCall[];
   };
-  return new (testing().ResourceGraph)(resources, calls);
+  return new (recorder().ResourceGraph)(resources, calls);
 }

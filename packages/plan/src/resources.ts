@@ -1,5 +1,6 @@
-import { ResourceGraph, ResourceRef, isSecret } from "@scaleway-blocks/testing";
-import type { RecordedResource } from "@scaleway-blocks/testing";
+import { ResourceRef, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core";
+import { ResourceGraph } from "@scaleway-blocks/recorder";
+import type { RecordedResource } from "@scaleway-blocks/recorder";
 
 /** A JSON value (what the plan document holds). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -8,7 +9,7 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export const REDACTED = "[secret]";
 
 /**
- * One resource of a recorded graph, as `ResourceGraph` from @scaleway-blocks/testing holds it
+ * One resource of a recorded graph, as `ResourceGraph` from @scaleway-blocks/recorder holds it
  * (any object of this shape will do, e.g. for tests).
  */
 export interface GraphResource {
@@ -19,7 +20,7 @@ export interface GraphResource {
   readonly custom: boolean;
   readonly parent?: string;
   readonly dependencies?: readonly string[];
-  /** Inputs; secrets wrapped in testing's `Secret`, references to resources in `ResourceRef`. */
+  /** Inputs; secrets wrapped in core's `Secret` (or Pulumi's serialized form), references to resources in `ResourceRef`. */
   readonly inputs?: Readonly<Record<string, unknown>>;
   readonly options?: {
     readonly protect?: boolean;
@@ -33,7 +34,7 @@ export interface GraphResource {
   readonly outputs?: Readonly<Record<string, unknown>>;
 }
 
-/** A recorded graph: `ResourceGraph` from @scaleway-blocks/testing, or any object with its resources. */
+/** A recorded graph: `ResourceGraph` from @scaleway-blocks/recorder, or any object with its resources. */
 export interface GraphLike {
   readonly resources: readonly GraphResource[];
 }
@@ -60,48 +61,38 @@ export interface PlanResource {
   mockId?: string;
 }
 
-export const STACK_TYPE = "pulumi:pulumi:Stack";
-
-const PULUMI_SIG = "4dabf18193072939515e22adb298388d";
-const PULUMI_SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** testing's `Secret`, or a secret as Pulumi serializes it (in a graph built by hand). */
-function isSecretValue(value: unknown): boolean {
-  if (isSecret(value)) return true;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<string, unknown>)[PULUMI_SIG] === PULUMI_SECRET_SIG
-  );
-}
-
 /**
- * Plain JSON with secrets redacted. `secretValues` are strings known to be secret (held as secrets
- * anywhere in the graph): any plain string containing one is redacted too.
+ * A value with its secrets already redacted as plain JSON: references to resources become
+ * `{ "$resource": urn }`, undefined entries are dropped, what JSON cannot hold becomes null.
  */
-export function redact(value: unknown, secretValues: ReadonlySet<string> = new Set()): Json {
-  if (isSecretValue(value)) return REDACTED;
+function toJson(value: unknown): Json {
   if (value instanceof ResourceRef) return { $resource: value.urn };
   if (value === undefined || value === null) return null;
-  if (typeof value === "string") {
-    for (const secret of secretValues) if (value.includes(secret)) return REDACTED;
-    return value;
-  }
+  if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, secretValues));
+  if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === "object") {
     const out: Record<string, Json> = {};
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      if (child === undefined) continue;
-      out[key] = redact(child, secretValues);
+      if (child !== undefined) out[key] = toJson(child);
     }
     return out;
   }
   return null;
 }
 
-/** Every string the graph holds as a secret, in inputs or outputs: testing's `ResourceGraph.secretValues`. */
+/**
+ * Inputs as the plan document carries them: every secret, and every plain string containing a string
+ * the graph holds as a secret (`secretValues`), redacted by core's `unwrapSecrets`; then plain JSON.
+ */
+function planInputs(inputs: unknown, secretValues: ReadonlySet<string>): Record<string, Json> {
+  return toJson(unwrapSecrets(inputs, { redact: REDACTED, knownSecrets: secretValues })) as Record<
+    string,
+    Json
+  >;
+}
+
+/** Every string the graph holds as a secret, in inputs or outputs: the recorder's `ResourceGraph.secretValues`. */
 function secretStrings(graph: GraphLike): Set<string> {
   if (graph instanceof ResourceGraph) return graph.secretValues();
   // secretValues reads only each resource's inputs and outputs, which a GraphResource has.
@@ -115,7 +106,7 @@ export function planResources(graph: GraphLike): PlanResource[] {
   return graph.resources
     .filter((r) => r.type !== STACK_TYPE)
     .map((r) => {
-      const inputs = redact(r.inputs ?? {}, secrets) as Record<string, Json>;
+      const inputs = planInputs(r.inputs ?? {}, secrets);
       const resource: PlanResource = {
         urn: r.urn,
         type: r.type,

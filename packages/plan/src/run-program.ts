@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { ResourceGraph } from "@scaleway-blocks/testing";
+import type { ResourceGraph } from "@scaleway-blocks/recorder";
 import type { LoadedProject } from "./load-project";
 import { explainSecurePlaceholder } from "./secure-value";
 import type { HostJob, HostMessage, WireError } from "./program-wire";
@@ -62,8 +62,8 @@ function resolveFrom(require: NodeJS.Require, id: string): string | undefined {
  */
 function sdkMismatch(projectRequire: NodeJS.Require): string | undefined {
   const programSdk = realpathOr(resolveFrom(projectRequire, "@pulumi/pulumi"));
-  const testingEntry = resolveFrom(createRequire(__filename), "@scaleway-blocks/testing");
-  const planSdk = realpathOr(testingEntry && resolveFrom(createRequire(testingEntry), "@pulumi/pulumi"));
+  const recorderEntry = resolveFrom(createRequire(__filename), "@scaleway-blocks/recorder");
+  const planSdk = realpathOr(recorderEntry && resolveFrom(createRequire(recorderEntry), "@pulumi/pulumi"));
   if (programSdk === undefined || planSdk === undefined || programSdk === planSdk) return undefined;
   return `the program loads @pulumi/pulumi from ${programSdk} but the plan's mocks run in ${planSdk}: resources registered through the program's copy are not recorded. Install one copy (dedupe) so both resolve to the same path`;
 }
@@ -222,7 +222,7 @@ export function discardPrestartedProgram(): void {
 }
 
 /**
- * Runs the project's program under the Scaleway mocks of @scaleway-blocks/testing (a mock run:
+ * Runs the project's program under the Scaleway mocks of @scaleway-blocks/recorder (a mock run:
  * nothing is deployed, no credentials are used) and records the resource graph. The program runs
  * in a separate Node process, loaded the way Pulumi loads it (see program-host.ts and
  * resolveProgram): a program that does not finish within the timeout is stopped.

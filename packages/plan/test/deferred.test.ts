@@ -10,7 +10,6 @@ import {
   deferModules,
   deferredModuleLoaded,
   EAGER_ENV,
-  TESTING_FUZZ,
   UNUSED_SDK_PARTS,
   WHOLE_SDK,
 } from "../src/defer-modules";
@@ -56,12 +55,6 @@ describe("deferModules", () => {
 });
 
 describe("the deferrals the plan declares", () => {
-  it("lists testing's fuzz exports as the real module has them (its index re-exports them)", () => {
-    const testingEntry = createRequire(__filename).resolve("@scaleway-blocks/testing");
-    const fuzz = createRequire(testingEntry)(join(testingEntry, "..", "fuzz.js")) as object;
-    expect(TESTING_FUZZ[0]!.keys).toEqual(Object.keys(fuzz));
-  });
-
   it("name the files their requests resolve to, from the SDK modules that make them", () => {
     const sdk = resolve(createRequire(__filename).resolve("@pulumi/pulumi"), "..");
     const requiredFrom: Record<string, string> = {
@@ -79,8 +72,8 @@ describe("the deferrals the plan declares", () => {
       expect(from).toContain(deferral.from ?? "");
       expect(createRequire(from).resolve(deferral.request)).toMatch(new RegExp(`${deferral.file}$`));
     }
-    const testingEntry = createRequire(__filename).resolve("@scaleway-blocks/testing");
-    expect(createRequire(testingEntry).resolve(WHOLE_SDK[0]!.request)).toMatch(
+    const recorderEntry = createRequire(__filename).resolve("@scaleway-blocks/recorder");
+    expect(createRequire(recorderEntry).resolve(WHOLE_SDK[0]!.request)).toMatch(
       /\/@pulumi\/pulumi\/index\.js$/,
     );
   });
@@ -88,8 +81,8 @@ describe("the deferrals the plan declares", () => {
 
 describe("skipUnusedStackTraces", () => {
   type Debuggable = { debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> };
-  const testingEntry = createRequire(__filename).resolve("@scaleway-blocks/testing");
-  const sdkRequire = createRequire(testingEntry);
+  const recorderEntry = createRequire(__filename).resolve("@scaleway-blocks/recorder");
+  const sdkRequire = createRequire(recorderEntry);
   const sdk = sdkRequire("@pulumi/pulumi/runtime/debuggable") as Debuggable;
   // The SDK's modules as the program's process has them, but copies, so that this test's worker keeps
   // its own SDK as it is.

@@ -1,4 +1,4 @@
-import { Secret } from "@scaleway-blocks/testing";
+import { Secret } from "@scaleway-blocks/recorder";
 import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
 import { buildPlan, SECRET_PLACEHOLDER } from "../src/index";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { Secret, record } from "@scaleway-blocks/testing";
+import { Secret, record } from "@scaleway-blocks/recorder";
 import { describe, expect, it } from "vitest";
 import { buildTree, planResources } from "../src/index";
 

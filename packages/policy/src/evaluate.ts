@@ -1,11 +1,11 @@
-import { parseArgs } from "@scaleway-blocks/core";
+import { parseArgs, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { environmentOfStack, environmentOfTags, stackOfUrn } from "./internal/environment";
 import { dependentsFinder, NO_DEPENDENTS, NO_SOURCES, sourcesFinder } from "./internal/relations";
 import type { Related } from "./internal/relations";
 import { moduleTypeOf } from "./provider";
-import { scrub, tagsOf, unwrapSecrets } from "./internal/values";
+import { scrub, tagsOf } from "./internal/values";
 import { rules } from "./rules";
 import { resolveSettings, settingsOverrideSchema } from "./settings";
 import type { PolicySettings } from "./settings";
@@ -94,8 +94,6 @@ export function effectiveRule(
   return { level: enforcementLevel ?? rule.severity, settings: resolveSettings(global, own) };
 }
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
-
 function ownEnvironment(inputs: Readonly<Record<string, unknown>>): Environment | undefined {
   return environmentOfTags(tagsOf(inputs.tags));
 }
@@ -153,7 +151,7 @@ export function evaluate(graph: ResourceGraphLike, config: EvaluateConfig = {}):
     const type = moduleTypeOf(resource.type);
     if (!type.startsWith("scaleway:")) continue;
     const secrets = new Set<string>();
-    const inputs = unwrapSecrets(resource.inputs ?? {}, secrets) as Record<string, unknown>;
+    const inputs = unwrapSecrets(resource.inputs ?? {}, { found: secrets }) as Record<string, unknown>;
     const subject: RuleResource = {
       type,
       registeredType: resource.type,

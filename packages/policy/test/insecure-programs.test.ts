@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import * as scaleway from "@pulumiverse/scaleway";
-import { record, reveal } from "@scaleway-blocks/testing";
+import { record, unwrapSecrets } from "@scaleway-blocks/testing";
 import type { ResourceGraph } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { evaluate, policyPackPolicies } from "../src/index";
@@ -239,7 +239,7 @@ async function packViolations(graph: ResourceGraph): Promise<[string, string][]>
     byUrn.set(r.urn, {
       type: r.type,
       // Under CrossGuard, secrets are plain values.
-      props: reveal(r.inputs) as Record<string, unknown>,
+      props: unwrapSecrets(r.inputs) as Record<string, unknown>,
       urn: r.urn,
       name: r.name,
       opts: { ...opts, protect: r.options.protect === true },

@@ -1,4 +1,4 @@
-import { record, reveal } from "@scaleway-blocks/testing";
+import { record, unwrapSecrets } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
 import { PASSWORD, VERSION, argsWith } from "./helpers";
@@ -15,7 +15,7 @@ describe("generated values", () => {
   it.each([16, 64, 128])("generates the %i characters asked for", async (length) => {
     const { graph } = await record(() => new Secrets("app", argsWith({ token: { generate: { length } } })));
     expect(graph.inputsOf(PASSWORD).length).toBe(length);
-    expect(reveal(graph.one(PASSWORD).outputs.result)).toHaveLength(length);
+    expect(unwrapSecrets(graph.one(PASSWORD).outputs.result)).toHaveLength(length);
   });
 
   it("uses the dsn-safe alphabet by default: letters, digits, - and _, at least one of each class", async () => {
@@ -37,7 +37,7 @@ describe("generated values", () => {
     const { graph } = await record(
       () => new Secrets("app", argsWith({ token: { generate: { alphabet: "dsn-safe" } } })),
     );
-    const value = reveal(graph.one(PASSWORD).outputs.result) as string;
+    const value = unwrapSecrets(graph.one(PASSWORD).outputs.result) as string;
     expect(value).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(encodeURIComponent(value)).toBe(value);
     for (const cls of [/[A-Z]/, /[a-z]/, /[0-9]/, /[-_]/]) expect(value).toMatch(cls);
@@ -56,7 +56,7 @@ describe("generated values", () => {
       minLower: 1,
       minNumeric: 1,
     });
-    expect(reveal(graph.one(PASSWORD).outputs.result)).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(unwrapSecrets(graph.one(PASSWORD).outputs.result)).toMatch(/^[A-Za-z0-9]{32}$/);
   });
 
   it("adds the full special set for the full alphabet", async () => {
@@ -78,8 +78,8 @@ describe("generated values", () => {
 
   it("stores the generated value as the version payload, as a secret", async () => {
     const { graph } = await record(() => new Secrets("app", argsWith({ token: { generate: {} } })));
-    const generated = reveal(graph.one(PASSWORD).outputs.result);
-    expect(reveal(graph.inputsOf(VERSION).data)).toBe(generated);
+    const generated = unwrapSecrets(graph.one(PASSWORD).outputs.result);
+    expect(unwrapSecrets(graph.inputsOf(VERSION).data)).toBe(generated);
     expect(graph.one(VERSION).propertyDependencies.data).toEqual([graph.one(PASSWORD).urn]);
   });
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import { isSecretOutput, record, reveal } from "@scaleway-blocks/testing";
+import { isSecretOutput, record, unwrapSecrets } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
 import { PASSWORD, argsWith } from "./helpers";
@@ -27,7 +27,7 @@ function build() {
 }
 
 function generatedValues(graph: Awaited<ReturnType<typeof record>>["graph"]): string[] {
-  return graph.byType(PASSWORD).map((r) => reveal(r.outputs.result) as string);
+  return graph.byType(PASSWORD).map((r) => unwrapSecrets(r.outputs.result) as string);
 }
 
 describe("no secret in plain text", () => {

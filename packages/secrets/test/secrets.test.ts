@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
 import { COMPONENT, PASSWORD, SECRET, VERSION, argsWith } from "./helpers";
@@ -75,7 +75,7 @@ describe("Secrets resources", () => {
       const payload = JSON.stringify({ username: "app", password: "given-password-1" });
       const { graph } = await record(() => new Secrets("app", argsWith({ creds: { value: payload, type } })));
       expect(graph.inputsOf(SECRET).type).toBe(type);
-      expect(reveal(graph.inputsOf(VERSION).data)).toBe(payload);
+      expect(unwrapSecrets(graph.inputsOf(VERSION).data)).toBe(payload);
     },
   );
 
@@ -164,7 +164,7 @@ describe("Secrets resources", () => {
     const { graph } = await record(() => new Secrets("app", argsWith({ token: { value: "given-token-1" } })));
     const data = graph.inputsOf(VERSION).data;
     expect(isSecret(data)).toBe(true);
-    expect(reveal(data)).toBe("given-token-1");
+    expect(unwrapSecrets(data)).toBe("given-token-1");
   });
 
   it("stores a given Output as a secret version payload", async () => {
@@ -173,7 +173,7 @@ describe("Secrets resources", () => {
     );
     const data = graph.inputsOf(VERSION).data;
     expect(isSecret(data)).toBe(true);
-    expect(reveal(data)).toBe("given-token-2");
+    expect(unwrapSecrets(data)).toBe("given-token-2");
   });
 
   it("registers the secret ids and names as component outputs", async () => {

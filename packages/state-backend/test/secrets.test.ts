@@ -1,4 +1,4 @@
-import { isSecret, isSecretOutput, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { StateBackend } from "../src/index";
 import { T, args } from "./helpers";
@@ -37,7 +37,7 @@ describe("StateBackend secrets", () => {
 
   it("leaves the secret key nowhere in plain text: not in any resource, output or stack output", async () => {
     const { result, graph } = await record(() => program().outputs);
-    const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(T.apiKey).outputs.secretKey) as string;
     const accessKey = await valueOf(result.accessKeyId);
     const url = await valueOf(result.backendUrl);
     // The CI environment is secret as a whole, but the access key id and the URL it also holds
@@ -48,7 +48,7 @@ describe("StateBackend secrets", () => {
 
   it("reports the plain secret key as a leak if it ever appears unwrapped (the check can fail)", async () => {
     const { graph } = await record(() => program().outputs);
-    const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(T.apiKey).outputs.secretKey) as string;
     const tampered = graph.one(T.component);
     const original = tampered.outputs;
     tampered.outputs = { ...original, leaked: "key=" + secretKey };
@@ -61,7 +61,7 @@ describe("StateBackend secrets", () => {
 
   it("keeps the secret key out of the public CI environment", async () => {
     const { result, graph } = await record(() => new StateBackend("state", args()));
-    const secretKey = reveal(graph.one(T.apiKey).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(T.apiKey).outputs.secretKey) as string;
     const publicEnvironment = await valueOf(result.ciEnvironmentPublic);
     expect(JSON.stringify(publicEnvironment)).not.toContain(secretKey);
   });

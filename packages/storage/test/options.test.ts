@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, record, reveal, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket } from "../src/index";
 import { KEY_ID, PROJECT_ID, T, USER_ADMIN, args } from "./helpers";
@@ -293,7 +293,7 @@ describe("Bucket encryption", () => {
     );
     const rules = graph.inputsOf(T.sse).rules as unknown[];
     expect(isSecret(rules)).toBe(true);
-    expect(reveal(rules)).toEqual([
+    expect(unwrapSecrets(rules)).toEqual([
       {
         applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ID },
         bucketKeyEnabled: true,

@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, ENVIRONMENTS, REGIONS, RESERVED_TAG_KEYS } from "@scaleway-blocks/core";
 import * as fc from "fast-check";
-import { record, recordError } from "./record";
-import type { RecordOptions } from "./record";
+import { record, recordError } from "@scaleway-blocks/recorder";
+import type { RecordOptions } from "@scaleway-blocks/recorder";
 
 /**
  * Generators and property checks shared by the blocks' property tests (issue 18), so that no

@@ -1,6 +1,6 @@
 import { ConfigError } from "@scaleway-blocks/core";
 import type { ConfigIssue } from "@scaleway-blocks/core";
-import { record, recordError } from "./record";
+import { record, recordError } from "@scaleway-blocks/recorder";
 
 /** What a block's `validate<Block>Args` did next to its constructor, for a test to assert on. */
 export interface ValidatorComparison {

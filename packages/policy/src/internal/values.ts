@@ -1,7 +1,7 @@
 /**
  * Reading resource inputs safely. Inputs reach the rules from two places:
- * - a graph recorded by @scaleway-blocks/testing, where secrets are `Secret` instances (`{ value }`)
- *   and other resources are `ResourceRef`s;
+ * - a graph recorded by @scaleway-blocks/recorder, where secrets are core's `Secret` instances and
+ *   other resources are `ResourceRef`s (core's `unwrapSecrets` reads through them);
  * - CrossGuard, where secrets are already plain and an input not known during preview throws when read.
  * Helpers here never read more than they are asked for, and never throw on a missing or odd value.
  */
@@ -9,39 +9,7 @@
 import { coversPublicInternet, parseIpv4Cidr } from "@scaleway-blocks/core";
 import type { Ipv4Cidr } from "@scaleway-blocks/core";
 
-/** Pulumi's wire signature of a secret (sdk/nodejs/runtime/rpc.ts). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** A secret marker: a `Secret`-like object holding `.value`, or Pulumi's serialized secret. */
-export function isSecretMarker(value: unknown): value is { value: unknown } {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  if (record[SIG_KEY] === SECRET_SIG) return true;
-  const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-  return ctor?.name === "Secret" && "value" in record;
-}
-
-/**
- * A plain copy of `value` with every secret marker replaced by what it holds. Strings found inside
- * secrets are added to `secrets`, so that messages can be scrubbed of them.
- */
-export function unwrapSecrets(value: unknown, secrets: Set<string> = new Set(), inSecret = false): unknown {
-  if (isSecretMarker(value)) return unwrapSecrets(value.value, secrets, true);
-  if (Array.isArray(value)) return value.map((item) => unwrapSecrets(item, secrets, inSecret));
-  if (value !== null && typeof value === "object") {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    // Resource references and other class instances are kept as they are.
-    if (proto !== Object.prototype && proto !== null) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [key, unwrapSecrets(child, secrets, inSecret)]),
-    );
-  }
-  if (inSecret && typeof value === "string" && value.length > 0) secrets.add(value);
-  return value;
-}
-
-/** Replaces every secret string in `message` with "[secret]". */
+/** Replaces every secret string in `message` (found by core's `unwrapSecrets`) with "[secret]". */
 export function scrub(message: string, secrets: ReadonlySet<string>): string {
   let out = message;
   // Longest first, so that a secret containing another is replaced whole.

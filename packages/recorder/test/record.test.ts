@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { describe, expect, it } from "vitest";
-import { isSecret, record, recordError, reveal, valueOf } from "../src/index";
+import { isSecret, record, recordError, unwrapSecrets, valueOf } from "../src/index";
 
 class App extends pulumi.ComponentResource {
   readonly bucketName: pulumi.Output<string>;
@@ -74,7 +74,7 @@ describe("record", () => {
     const { graph } = await recording;
     const data = graph.inputsOf("scaleway:secrets/version:Version").data;
     expect(isSecret(data)).toBe(true);
-    expect(reveal(data)).toBe(password);
+    expect(unwrapSecrets(data)).toBe(password);
     expect(JSON.stringify(graph.inputsOf("scaleway:secrets/version:Version"))).not.toContain(password);
   });
 

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Secret } from "@scaleway-blocks/core";
 import { ResourceGraph } from "./graph";
 import type { RecordedCall, RecordedResource } from "./graph";
 import { ScalewayMocks } from "./mocks";
 import type { ScalewayMocksOptions } from "./mocks";
 import { SECRET_OUTPUTS } from "./scaleway-outputs";
 import { duplicateUrnMessage, engineUrn } from "./urn";
-import { Secret, fromPulumiValue } from "./values";
+import { fromPulumiValue } from "./values";
 
 export interface RecordOptions extends ScalewayMocksOptions {
   /** Pulumi project name. Default "project". */

@@ -1,4 +1,4 @@
-import { ResourceRef, Secret } from "./values";
+import { ResourceRef, Secret } from "@scaleway-blocks/core";
 
 export interface RecordedOptions {
   protect: boolean;
