@@ -157,3 +157,12 @@ describe("--check", () => {
     expect(result.missingMarkers).toEqual([join("packages", "demo", "README.md")]);
   });
 });
+describe("the repository's block READMEs", () => {
+  it("carry the tables their sources generate today (run `node scripts/readme-tables.mjs` to refresh)", async () => {
+    const { updateReadmes } = await generator();
+    const result = await updateReadmes({ root, check: true });
+    expect(result.missingMarkers, "READMEs without the table markers").toEqual([]);
+    expect(result.stale, "READMEs with stale tables").toEqual([]);
+    expect(result.current.length, "at least one block has documented args").toBeGreaterThan(0);
+  });
+});

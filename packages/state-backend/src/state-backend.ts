@@ -155,7 +155,7 @@ export class StateBackend extends pulumi.ComponentResource {
       region,
       projectId,
       tags: { "pulumi-state": "true", ...(parsed.tags ?? {}) },
-      ...(parsed.bucketName !== undefined ? { name: parsed.bucketName } : {}),
+      ...(parsed.bucketName !== undefined ? { bucketName: parsed.bucketName } : {}),
       // Always, in every environment: versions are how a lost or corrupted state file comes back.
       versioning: true,
       forceDestroy: false,

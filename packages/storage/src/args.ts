@@ -8,12 +8,27 @@ import {
   regionFor,
   uuidSchema,
 } from "@scaleway-blocks/core";
-import type { Region } from "@scaleway-blocks/core";
+import type * as pulumi from "@pulumi/pulumi";
+import type {
+  AssertSameShape,
+  BucketEncryption,
+  CommonArgs,
+  IamPrincipal,
+  ObjectLock,
+  Region,
+} from "@scaleway-blocks/core";
 import { z } from "zod";
 
 /** Methods Scaleway Object Storage accepts in a CORS rule. */
-export const CORS_METHODS = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
-export type CorsMethod = (typeof CORS_METHODS)[number];
+export const CorsMethod = {
+  Get: "GET",
+  Put: "PUT",
+  Post: "POST",
+  Delete: "DELETE",
+  Head: "HEAD",
+} as const;
+export type CorsMethod = (typeof CorsMethod)[keyof typeof CorsMethod];
+const CORS_METHODS = Object.values(CorsMethod);
 
 /**
  * Storage classes a lifecycle rule may move objects to, warmest first. Scaleway's lifecycle rules
@@ -22,8 +37,14 @@ export type CorsMethod = (typeof CORS_METHODS)[number];
  * how-to/manage-lifecycle-rules). STANDARD is where objects start, so a transition to it is refused,
  * although the provider's validator lists it (helpers_object.go, TransitionSCWStorageClassValues).
  */
-export const TRANSITION_STORAGE_CLASSES = ["ONEZONE_IA", "GLACIER"] as const;
-export type TransitionStorageClass = (typeof TRANSITION_STORAGE_CLASSES)[number];
+export const TransitionStorageClass = {
+  /** Standard One Zone: one availability zone, cheaper. */
+  OneZoneIa: "ONEZONE_IA",
+  /** Glacier: archive, restore before reading; fr-par and nl-ams only. */
+  Glacier: "GLACIER",
+} as const;
+export type TransitionStorageClass = (typeof TransitionStorageClass)[keyof typeof TransitionStorageClass];
+const TRANSITION_STORAGE_CLASSES = Object.values(TransitionStorageClass);
 
 /**
  * The minimal age of an object before a transition to each class: "Transition rules created or
@@ -115,7 +136,7 @@ const nonEmptyStrings = (what: string) =>
 const corsRuleSchema = z.strictObject({
   /** HTTP methods browsers may use: GET | PUT | POST | DELETE | HEAD. */
   allowedMethods: z
-    .array(z.enum(CORS_METHODS, { error: () => `expected a CORS method: ${CORS_METHODS.join(" | ")}` }))
+    .array(z.enum(CorsMethod, { error: () => `expected a CORS method: ${CORS_METHODS.join(" | ")}` }))
     .min(1, "expected at least one method"),
   /** Origins allowed to call the bucket, e.g. "https://shop.example.com" (or "*"). */
   allowedOrigins: nonEmptyStrings("origin").min(1, "expected at least one origin"),
@@ -146,7 +167,7 @@ const transitionSchema = z
      * ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore before reading;
      * fr-par and nl-ams only).
      */
-    storageClass: z.enum(TRANSITION_STORAGE_CLASSES, {
+    storageClass: z.enum(TransitionStorageClass, {
       error: () =>
         `expected a colder storage class: ${TRANSITION_STORAGE_CLASSES.join(" | ")} ` +
         "(objects start in STANDARD)",
@@ -273,7 +294,7 @@ export const bucketArgsSchema = z
      * The bucket's global name. Default: derived (see README "Bucket names").
      * **Changing it recreates the bucket (and loses its objects).**
      */
-    name: bucketNameSchema.optional(),
+    bucketName: bucketNameSchema.optional(),
     /**
      * Serve objects to anyone (canned ACL "public-read"), for static assets only. The bucket is then
      * tagged `public=true`, the deliberate opt-in the policy package looks for.
@@ -409,5 +430,194 @@ export const bucketArgsSchema = z
     }
   });
 
-export type BucketArgs = z.input<typeof bucketArgsSchema>;
 export type ParsedBucketArgs = z.output<typeof bucketArgsSchema>;
+
+/** A CORS rule: which web origins may call the bucket from a browser, with which methods. */
+export interface CorsRule {
+  /** HTTP methods browsers may use (`CorsMethod`): GET, PUT, POST, DELETE, HEAD. At least one. */
+  allowedMethods: CorsMethod[];
+  /** Origins allowed to call the bucket, e.g. "https://shop.example.com" (or "*"). At least one. */
+  allowedOrigins: string[];
+  /**
+   * Request headers allowed in a preflight request.
+   * @default none (only CORS-safelisted headers)
+   */
+  allowedHeaders?: string[];
+  /**
+   * Response headers browsers may read.
+   * @default none (only CORS-safelisted response headers)
+   */
+  exposeHeaders?: string[];
+  /**
+   * How long browsers cache the preflight response, in seconds, 0–86400.
+   * @default unset (each browser's own default)
+   */
+  maxAgeSeconds?: number;
+}
+
+/** A move of objects to a colder storage class. */
+export interface LifecycleTransition {
+  /**
+   * Days after an object's creation when it moves: at least 30 for ONEZONE_IA, 90 for GLACIER
+   * (Scaleway's minimal durations, `TRANSITION_MIN_DAYS`).
+   */
+  days: number;
+  /**
+   * `TransitionStorageClass`: ONEZONE_IA (one availability zone, cheaper) or GLACIER (archive, restore
+   * before reading; fr-par and nl-ams only). Objects only move to colder classes.
+   */
+  storageClass: TransitionStorageClass;
+}
+
+/** A lifecycle rule of your own, added after the component's rules. At least one action. */
+export interface LifecycleRule {
+  /** A unique id (1–255 characters), so the rule keeps its identity across updates; not "housekeeping" or "transitions". */
+  id: string;
+  /**
+   * Whether the rule acts.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Only objects whose key starts with this prefix (no control characters, at most 1024 bytes).
+   * @default every object
+   */
+  prefix?: string;
+  /**
+   * Only objects carrying all these tags.
+   * @default every object
+   */
+  tags?: Record<string, string>;
+  /**
+   * Delete current versions this many days after creation, 1–36500.
+   * @default never
+   */
+  expirationDays?: number;
+  /**
+   * Move current versions to a colder storage class (ONEZONE_IA, then GLACIER), each class at most once.
+   * @default none
+   */
+  transitions?: LifecycleTransition[];
+  /**
+   * Delete noncurrent versions this many days after they became noncurrent, 1–36500 (versioned buckets only).
+   * @default never
+   */
+  noncurrentVersionExpirationDays?: number;
+  /**
+   * Abort multipart uploads not completed after this many days, 1–36500.
+   * @default never
+   */
+  abortIncompleteMultipartUploadDays?: number;
+}
+
+/** The bucket's lifecycle: the component's housekeeping rule, transitions, and rules of your own. */
+export interface BucketLifecycle {
+  /**
+   * Delete noncurrent (overwritten or deleted) versions this many days after they became noncurrent,
+   * 1–36500. Only with versioning on.
+   * @default dev: 7, staging: 30, production: 90
+   */
+  noncurrentVersionExpirationDays?: number;
+  /**
+   * Abort multipart uploads not completed after this many days, 1–36500.
+   * @default dev: 1, staging: 3, production: 7
+   */
+  abortIncompleteMultipartUploadDays?: number;
+  /**
+   * Move every object to ONEZONE_IA and/or GLACIER after some days. GLACIER only in fr-par and nl-ams.
+   * @default none (objects stay in STANDARD)
+   */
+  transitions?: LifecycleTransition[];
+  /**
+   * Further rules of your own, validated and appended after the component's.
+   * @default none
+   */
+  rules?: LifecycleRule[];
+}
+
+/** A least-privilege bucket policy: who keeps full access, who may read, who may write. */
+export interface BucketAccess {
+  /**
+   * Principals that keep full access (`s3:*`) once the bucket policy exists, so the platform never
+   * locks itself out: with the policy version 2023-04-17 every principal not named in the policy loses
+   * access, including the one that deploys the stack. At least one: an IAM user (`{ userId }`, e.g. the
+   * platform's admin) or an IAM application (`{ applicationId }`, e.g. the CI application).
+   */
+  owners: IamPrincipal[];
+  /**
+   * IAM application ids granted read: list the bucket and get objects.
+   * @default none
+   */
+  readApplicationIds?: pulumi.Input<string>[];
+  /**
+   * IAM application ids granted read-write: read, plus put and delete objects and multipart uploads.
+   * @default none
+   */
+  readWriteApplicationIds?: pulumi.Input<string>[];
+}
+
+/** The args of a `Bucket`: an Object Storage bucket with the environment's defaults. */
+export interface BucketArgs extends CommonArgs {
+  /**
+   * The bucket's global name (3–63 lowercase letters, digits and hyphens, no dots).
+   * **Changing it RECREATES the bucket, and loses its objects.**
+   * @default derived: `<project>-<environment>-<name>-<hash>`, a hash of the Pulumi organization, project, stack and component name
+   */
+  bucketName?: string;
+  /**
+   * Serve objects to anyone (canned ACL "public-read"), for static assets only. The bucket is then
+   * tagged `public=true`, the deliberate opt-in the policy package looks for. Refused with
+   * `encryption` and with GLACIER transitions.
+   * @default false ("private") in every environment
+   */
+  publicRead?: boolean;
+  /**
+   * Keep every version of every object. Always on with `objectLock`.
+   * @default dev: false, staging: true, production: true (true with objectLock)
+   */
+  versioning?: boolean;
+  /**
+   * Let `pulumi destroy` delete a bucket that still holds objects. Refused in production and with
+   * `objectLock`.
+   * @default dev: true, staging: false, production: false (false with objectLock)
+   */
+  forceDestroy?: boolean;
+  /**
+   * Pulumi `protect` on every child (bucket, key, ACL, encryption, lock, policy), like the component's
+   * own `protect` option. Unset, the environment's deletion protection protects the bucket and the key
+   * it creates only.
+   * @default the component's protect option, else dev: false, staging: false, production: true (bucket and key)
+   */
+  protect?: boolean;
+  /**
+   * Lifecycle rules: noncurrent versions and unfinished uploads are cleaned up in every environment.
+   * @default the environment's housekeeping (see `BucketLifecycle`), no transitions
+   */
+  lifecycle?: BucketLifecycle;
+  /**
+   * CORS rules for browsers.
+   * @default none (browsers cannot call the bucket from another origin)
+   */
+  corsRules?: CorsRule[];
+  /**
+   * Server-side encryption (SSE-KMS) with a Key Manager key: an existing one (`kmsKeyId`, in the
+   * bucket's region) or a dedicated one (`createKey: true`).
+   * @default none (Scaleway's own encryption at rest only)
+   */
+  encryption?: BucketEncryption;
+  /**
+   * Write-once-read-many retention: a mode and exactly one of days (at most 36 500) or years (at most
+   * 100). **Object lock can only be enabled when the bucket is created: adding it later RECREATES the
+   * bucket.** Turns versioning on.
+   * @default none
+   */
+  objectLock?: ObjectLock;
+  /**
+   * A least-privilege bucket policy: who keeps full access, who may read, who may write.
+   * @default none (IAM alone decides who reaches the bucket)
+   */
+  access?: BucketAccess;
+}
+
+// tsc fails here, naming the fields, when the documented interfaces and the schemas drift apart.
+const _bucketArgsMatchSchema: AssertSameShape<BucketArgs, z.input<typeof bucketArgsSchema>> = true;

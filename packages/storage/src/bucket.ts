@@ -188,7 +188,7 @@ export class Bucket extends pulumi.ComponentResource {
     const bucket = new scaleway.object.Bucket(
       `${name}-bucket`,
       {
-        name: parsed.name ?? defaultBucketName(ctx, name),
+        name: parsed.bucketName ?? defaultBucketName(ctx, name),
         ...scope,
         // A public bucket says so: the policy tells this deliberate opt-in from an accidental ACL.
         tags: {

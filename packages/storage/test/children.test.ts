@@ -33,7 +33,7 @@ describe("Bucket children address the bucket the way the provider reads it", () 
 
   it("keeps a 63-character bucket name within the 63 characters the ACL and lock accept", async () => {
     const name = `a${"b".repeat(61)}c`;
-    const { graph } = await record(() => new Bucket("records", { ...everything, name }));
+    const { graph } = await record(() => new Bucket("records", { ...everything, bucketName: name }));
     for (const type of [T.acl, T.lock, T.sse, T.policy]) expect(graph.inputsOf(type).bucket).toBe(name);
   });
 });

@@ -100,7 +100,7 @@ describe("Bucket default name", () => {
 describe("Bucket outputs", () => {
   it("exposes the name, regional id, region, bucket endpoint and the region's S3 endpoint", async () => {
     const { result, graph } = await record(
-      () => new Bucket("assets", args({ name: "shop-assets-example", region: "nl-ams" })),
+      () => new Bucket("assets", args({ bucketName: "shop-assets-example", region: "nl-ams" })),
     );
     expect(await valueOf(result.bucketName)).toBe("shop-assets-example");
     expect(await valueOf(result.bucketId)).toBe(graph.one(T.bucket).id);
@@ -113,7 +113,7 @@ describe("Bucket outputs", () => {
   });
 
   it("registers its outputs on the component", async () => {
-    const { graph } = await record(() => new Bucket("assets", args({ name: "shop-assets-example" })));
+    const { graph } = await record(() => new Bucket("assets", args({ bucketName: "shop-assets-example" })));
     const outputs = graph.one(T.component).outputs;
     expect(outputs.bucketName).toBe("shop-assets-example");
     expect(outputs.s3Endpoint).toBe("https://s3.fr-par.scw.cloud");

@@ -8,7 +8,7 @@ import type { PolicyJson, PolicyStatement } from "./helpers";
 const NAME = "shop-private-data";
 
 async function policyFor(access: NonNullable<Parameters<typeof args>[0]>["access"], extra = {}) {
-  const recording = await record(() => new Bucket("data", args({ name: NAME, access, ...extra })));
+  const recording = await record(() => new Bucket("data", args({ bucketName: NAME, access, ...extra })));
   const policy = JSON.parse(recording.graph.inputsOf(T.policy).policy as string) as PolicyJson;
   const statement = (sid: string): PolicyStatement | undefined => policy.Statement.find((s) => s.Sid === sid);
   return { ...recording, policy, statement };

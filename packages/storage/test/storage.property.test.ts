@@ -94,7 +94,7 @@ const validArgs: fc.Arbitrary<BucketArgs> = fc
       },
       { requiredKeys: [] },
     ),
-    name: fc.option(bucketName, { nil: undefined }),
+    bucketName: fc.option(bucketName, { nil: undefined }),
     pick: fc.record({
       lifecycle: fc.boolean(),
       cors: fc.boolean(),
@@ -103,14 +103,19 @@ const validArgs: fc.Arbitrary<BucketArgs> = fc
       access: fc.boolean(),
     }),
   })
-  .chain(({ common, flags, name, pick }) => {
+  .chain(({ common, flags, bucketName: givenName, pick }) => {
     const region = common.region;
     const glacier = region !== "pl-waw" && flags.publicRead !== true;
     const lock = pick.lock && flags.versioning !== false && flags.forceDestroy !== true;
     const forceDestroy = common.environment === "production" ? undefined : flags.forceDestroy;
     return fc.record(
       {
-        base: fc.constant({ ...common, ...flags, forceDestroy, ...(name ? { name } : {}) }),
+        base: fc.constant({
+          ...common,
+          ...flags,
+          forceDestroy,
+          ...(givenName ? { bucketName: givenName } : {}),
+        }),
         lifecycle: pick.lifecycle
           ? fc.record(
               {
@@ -157,7 +162,7 @@ const validArgs: fc.Arbitrary<BucketArgs> = fc
     const args: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries({ ...rest })) if (value !== undefined) args[key] = value;
     for (const key of Object.keys(args)) if (args[key] === undefined) delete args[key];
-    return args as BucketArgs;
+    return args as unknown as BucketArgs;
   });
 
 const validCases: fc.Arbitrary<FuzzCase<BucketArgs>> = fc.record({ name: A.componentName, args: validArgs });
@@ -173,7 +178,7 @@ const invalidCases = fc.oneof(
   { weight: 1, arbitrary: fc.record({ name: A.badComponentName, args: validArgs }) },
   {
     weight: 9,
-    arbitrary: A.invalidCases(validArgs as fc.Arbitrary<Record<string, unknown>>, {
+    arbitrary: A.invalidCases(validArgs as unknown as fc.Arbitrary<Record<string, unknown>>, {
       keys: Object.keys(bucketArgsSchema.shape),
       strictObjects: [
         {
@@ -191,7 +196,7 @@ const invalidCases = fc.oneof(
       ],
       fields: [
         {
-          path: ["name"],
+          path: ["bucketName"],
           invalid: fc.oneof(
             fc.constantFrom("ab", "a.b.c", "-abc", "abc-", "ABC", "a_b", "b".repeat(64), ""),
             A.wrongType(["string", "undefined"]),

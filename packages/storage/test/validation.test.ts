@@ -17,9 +17,9 @@ const paths = (error: ConfigError) => error.issues.map((i) => i.path);
 
 describe("Bucket refuses bad input before registering anything", () => {
   it("names the component and the field in the error message", async () => {
-    const error = await configError({ name: "Bad_Name" });
+    const error = await configError({ bucketName: "Bad_Name" });
     expect(error.message).toContain('scaleway-blocks:storage:Bucket "assets"');
-    expect(error.message).toContain("name");
+    expect(error.message).toContain("bucketName");
     expect(error.componentType).toBe("scaleway-blocks:storage:Bucket");
   });
 
@@ -32,18 +32,18 @@ describe("Bucket refuses bad input before registering anything", () => {
     ["a leading hyphen", "-shop-assets"],
     ["a trailing hyphen", "shop-assets-"],
   ])("refuses a bucket name with %s", async (_what, name) => {
-    const error = await configError({ name });
-    expect(paths(error)).toEqual(["name"]);
+    const error = await configError({ bucketName: name });
+    expect(paths(error)).toEqual(["bucketName"]);
   });
 
   it("explains why dots are refused", async () => {
-    const error = await configError({ name: "shop.assets" });
+    const error = await configError({ bucketName: "shop.assets" });
     expect(error.issues[0]?.expected).toContain("certificate");
   });
 
   it("accepts names that start with a digit and are exactly 3 or 63 characters", async () => {
     for (const name of ["3ab", `a${"b".repeat(61)}c`]) {
-      const { graph } = await record(() => new Bucket("assets", args({ name })));
+      const { graph } = await record(() => new Bucket("assets", args({ bucketName: name })));
       expect(graph.inputsOf(T.bucket).name).toBe(name);
     }
   });
@@ -269,11 +269,11 @@ describe("Bucket refuses bad input before registering anything", () => {
 
   it("lists every bad field at once", async () => {
     const error = await configError({
-      name: "x",
+      bucketName: "x",
       publicRead: "yes",
       corsRules: [{ allowedMethods: ["GET"] }],
     });
-    expect(paths(error).sort()).toEqual(["corsRules[0].allowedOrigins", "name", "publicRead"]);
+    expect(paths(error).sort()).toEqual(["bucketName", "corsRules[0].allowedOrigins", "publicRead"]);
   });
 });
 
