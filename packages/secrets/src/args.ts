@@ -1,18 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NAME_PATTERN, commonArgsShape, secretInputSchema, tagsSchema } from "@scaleway-blocks/core";
-import type { CommonArgs, Tags } from "@scaleway-blocks/core";
+import type { AssertSameShape, CommonArgs, Tags } from "@scaleway-blocks/core";
 import { z } from "zod";
 
 /** Secret types of the Secret Manager API (`@scaleway/sdk-secret` SecretType). */
-export const SECRET_TYPES = [
-  "opaque",
-  "certificate",
-  "key_value",
-  "basic_credentials",
-  "database_credentials",
-  "ssh_key",
-] as const;
-export type SecretType = (typeof SECRET_TYPES)[number];
+export const SecretType = {
+  Opaque: "opaque",
+  Certificate: "certificate",
+  KeyValue: "key_value",
+  BasicCredentials: "basic_credentials",
+  DatabaseCredentials: "database_credentials",
+  SshKey: "ssh_key",
+} as const;
+export type SecretType = (typeof SecretType)[keyof typeof SecretType];
+const SECRET_TYPES = Object.values(SecretType);
 
 /** Secret types whose payload Secret Manager requires to be a JSON object. */
 export const JSON_SECRET_TYPES: readonly SecretType[] = [
@@ -22,8 +23,16 @@ export const JSON_SECRET_TYPES: readonly SecretType[] = [
 ];
 
 /** How a generated value is drawn; see README "Generated values" for each alphabet. */
-export const GENERATION_ALPHABETS = ["dsn-safe", "alphanumeric", "full"] as const;
-export type GenerationAlphabet = (typeof GENERATION_ALPHABETS)[number];
+export const GenerationAlphabet = {
+  /** A–Z a–z 0–9 - _ (64 characters): safe unescaped in a postgres:// URL, and meets RDB's password rules. */
+  DsnSafe: "dsn-safe",
+  /** A–Z a–z 0–9 (62 characters). */
+  Alphanumeric: "alphanumeric",
+  /** A–Z a–z 0–9 and !@#$%&*()-_=+[]{}<>:? (83 characters). */
+  Full: "full",
+} as const;
+export type GenerationAlphabet = (typeof GenerationAlphabet)[keyof typeof GenerationAlphabet];
+const GENERATION_ALPHABETS = Object.values(GenerationAlphabet);
 
 export const GENERATED_LENGTH = { default: 32, min: 16, max: 128 } as const;
 
@@ -50,7 +59,7 @@ const pathSchema = z
     'expected an absolute path such as "/" or "/app/db" (no trailing slash, no empty segment)',
   );
 
-const typeSchema = z.enum(SECRET_TYPES, {
+const typeSchema = z.enum(SecretType, {
   error: () => `expected a secret type: ${SECRET_TYPES.join(" | ")}`,
 });
 
@@ -64,7 +73,7 @@ const generateSchema = z.strictObject({
     .default(GENERATED_LENGTH.default),
   /** Characters to draw from. Default "dsn-safe". Changing it generates a new value. */
   alphabet: z
-    .enum(GENERATION_ALPHABETS, {
+    .enum(GenerationAlphabet, {
       error: () => `expected an alphabet: ${GENERATION_ALPHABETS.join(" | ")}`,
     })
     .default("dsn-safe"),
@@ -170,25 +179,46 @@ export type ParsedSecretSpec = ParsedSecretsArgs["secrets"][string];
 
 /** How a generated secret is drawn. */
 export interface GenerateSpec {
-  /** Number of characters, 16–128. Default 32. Changing it generates a new value. */
+  /**
+   * Number of characters, 16–128. Changing it generates a new value.
+   * @default 32
+   */
   length?: number;
-  /** Default "dsn-safe". Changing it generates a new value. */
+  /**
+   * The characters to draw from (`GenerationAlphabet`). Changing it generates a new value.
+   * @default "dsn-safe"
+   */
   alphabet?: GenerationAlphabet;
 }
 
 /** Settings every secret takes, whether its value is given or generated. */
 export interface SecretOptions {
-  /** Folder of the secret in Secret Manager: an absolute path. Default "/". */
+  /**
+   * Folder of the secret in Secret Manager: an absolute path such as "/app/db".
+   * @default "/"
+   */
   path?: string;
-  /** Secret type. Default "opaque". Changing it recreates the secret. Generated values must be "opaque". */
+  /**
+   * Secret type (`SecretType`); key_value, basic_credentials and database_credentials take a JSON
+   * object. Generated values must be "opaque". **Changing it RECREATES the secret** (a new secret, its
+   * versions gone).
+   * @default "opaque"
+   */
   type?: SecretType;
+  /**
+   * What the secret is for, shown in the console; at most 255 characters.
+   * @default none
+   */
   description?: string;
-  /** Tags of this secret, added to the core tags and the component's tags. */
+  /**
+   * Tags of this secret, added to the core tags and the component's tags.
+   * @default none (the component's tags only)
+   */
   tags?: Tags;
   /**
    * Secret Manager's `protected` flag (a protected secret cannot be deleted) and Pulumi `protect`,
-   * on the secret and its generated value. Default: the component's `protect` arg, else its
-   * `protect` option, else on in production and off elsewhere.
+   * on the secret and its generated value.
+   * @default the component's `protect` arg, else its `protect` option, else dev: false, staging: false, production: true
    */
   protect?: boolean;
 }
@@ -196,25 +226,45 @@ export interface SecretOptions {
 /** One secret: a given value or a generated one, plus its settings. */
 export type SecretSpec = (
   | {
-      /** The value to store. Kept secret end to end: the component wraps it with pulumi.secret. */
+      /** The value to store (at most 64 KiB), or an Output of one. Kept secret end to end: the component wraps it with pulumi.secret. */
       value: pulumi.Input<string>;
       generate?: never;
     }
   | {
-      /** Generate the value with @pulumi/random's RandomPassword; `{}` takes the defaults. */
+      /** Generate the value with @pulumi/random's RandomPassword, kept stable in its state; `{}` takes the defaults. */
       generate: GenerateSpec;
       value?: never;
     }
 ) &
   SecretOptions;
 
-export type SecretsArgs = CommonArgs & {
-  /** The secrets, by key (lowercase letters, digits, single hyphens, starting with a letter; at most 30). */
+/** The args of `Secrets`: Secret Manager secrets, given or generated, under one component. */
+export interface SecretsArgs extends CommonArgs {
+  /**
+   * The secrets, by key: lowercase letters, digits and single hyphens, starting with a letter, at most
+   * 30 characters. The key names the secret (`<project>-<environment>-<name>-<key>`): **renaming a key
+   * RECREATES its secret**.
+   */
   secrets: Record<string, SecretSpec>;
   /**
-   * Default `protect` of every secret (Secret Manager's `protected` flag and Pulumi `protect`).
-   * Same effect as the component's `protect` option, which it overrides. Default: that option,
-   * else the environment's deletion protection (on in production).
+   * Default `protect` of every secret (Secret Manager's `protected` flag and Pulumi `protect`). Same
+   * effect as the component's `protect` option, which it overrides.
+   * @default the component's `protect` option, else dev: false, staging: false, production: true
    */
   protect?: boolean;
+}
+
+// The schema's input says value and generate are both optional; its refinement wants exactly one,
+// which the interface writes as a type. Everything else is compared field by field.
+type SchemaSecretSpec = z.input<typeof secretSpecSchema>;
+type RefinedSecretSpec = Omit<SchemaSecretSpec, "value" | "generate"> &
+  (
+    | { value: NonNullable<SchemaSecretSpec["value"]>; generate?: never }
+    | { generate: NonNullable<SchemaSecretSpec["generate"]>; value?: never }
+  );
+type RefinedSecretsArgs = Omit<z.input<typeof secretsArgsSchema>, "secrets"> & {
+  secrets: Record<string, RefinedSecretSpec>;
 };
+// tsc fails here, naming the fields, when the documented interfaces and the schemas drift apart.
+const _secretsArgsMatchSchema: AssertSameShape<SecretsArgs, RefinedSecretsArgs> = true;
+const _generateMatchesSchema: AssertSameShape<GenerateSpec, z.input<typeof generateSchema>> = true;

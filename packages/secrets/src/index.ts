@@ -1,11 +1,5 @@
 export { Secrets, validateSecretsArgs } from "./secrets";
-export type {
-  SecretsArgs,
-  SecretSpec,
-  SecretOptions,
-  GenerateSpec,
-  GenerationAlphabet,
-  SecretType,
-} from "./args";
+export { GenerationAlphabet, SecretType } from "./args";
+export type { SecretsArgs, SecretSpec, SecretOptions, GenerateSpec } from "./args";
 export { secretReferenceSchema } from "./reference";
 export type { SecretReference } from "./reference";
