@@ -14,11 +14,16 @@ import { typecheck, type SnippetDiagnostic } from "../src/typecheck";
 const repo = resolve(__dirname, "../../..");
 const generatedDir = resolve(__dirname, "../.generated");
 
+// Every README, the depth moved out of them (docs/*.md) and CONTRIBUTING's block skeleton.
 const readmes = [
   "README.md",
+  "CONTRIBUTING.md",
   ...["packages", "deployments"].flatMap((dir) =>
     readdirSync(join(repo, dir)).map((name) => `${dir}/${name}/README.md`),
   ),
+  ...readdirSync(join(repo, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
 ].filter((file) => {
   try {
     readFileSync(join(repo, file));
@@ -50,10 +55,11 @@ beforeAll(() => {
   );
 });
 
-it("finds the snippets of every package README", () => {
+it("finds the snippets of every package README and of CONTRIBUTING's skeleton", () => {
   const withSnippets = new Set(snippets.map((s) => s.file));
   const packages = readmes.filter((file) => file.startsWith("packages/"));
   expect(packages.filter((file) => !withSnippets.has(file))).toEqual([]);
+  expect(withSnippets.has("CONTRIBUTING.md"), "CONTRIBUTING.md's skeleton is checked").toBe(true);
 });
 
 describe.each(snippets.map((s) => [`${s.file}:${s.line}`, s] as const))("%s", (_where, snippet) => {
