@@ -134,20 +134,6 @@ const BAD_CONFIGS: BadConfig[] = [
       "Pulumi.production.yaml: platform:database.backups.retentionDays: expected at most 365 days; received 400",
   },
   {
-    what: "production without contact points",
-    stack: "production",
-    config: without(production, "platform:monitoring"),
-    message:
-      "Pulumi.production.yaml: platform:monitoring.contactPoints: expected at least one email contact point in production: alerts must reach someone",
-  },
-  {
-    what: "production with an empty contact point list",
-    stack: "production",
-    config: { ...production, "platform:monitoring": { contactPoints: [] } },
-    message:
-      "Pulumi.production.yaml: platform:monitoring.contactPoints: expected at least one email contact point in production: alerts must reach someone; received an array of 0",
-  },
-  {
     what: "a contact point that is not an email address",
     stack: "dev",
     config: { ...dev, "platform:monitoring": { contactPoints: [{ email: "on-call" }] } },

@@ -41,9 +41,9 @@ export interface EnvironmentProfile {
     /** Whether a bucket may be deleted with its objects (never in production). */
     readonly forceDestroy: boolean;
   };
+  // "Production has alert contacts" is a production rule: @scaleway-blocks/policy states it once
+  // (scw-monitoring-alert-contacts-in-production), so no profile restates it.
   readonly monitoring: {
-    /** Production must page someone: an alert manager without contacts is refused. */
-    readonly requireContactPoints: boolean;
     readonly logRetentionDays: number;
     readonly metricRetentionDays: number;
   };
@@ -69,7 +69,7 @@ const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
       abortIncompleteMultipartUploadDays: 1,
       forceDestroy: true,
     },
-    monitoring: { requireContactPoints: false, logRetentionDays: 7, metricRetentionDays: 31 },
+    monitoring: { logRetentionDays: 7, metricRetentionDays: 31 },
   },
   staging: {
     environment: "staging",
@@ -90,7 +90,7 @@ const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
       abortIncompleteMultipartUploadDays: 3,
       forceDestroy: false,
     },
-    monitoring: { requireContactPoints: false, logRetentionDays: 14, metricRetentionDays: 31 },
+    monitoring: { logRetentionDays: 14, metricRetentionDays: 31 },
   },
   production: {
     environment: "production",
@@ -111,7 +111,7 @@ const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
       abortIncompleteMultipartUploadDays: 7,
       forceDestroy: false,
     },
-    monitoring: { requireContactPoints: true, logRetentionDays: 31, metricRetentionDays: 90 },
+    monitoring: { logRetentionDays: 31, metricRetentionDays: 90 },
   },
 };
 

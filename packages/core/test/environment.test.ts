@@ -42,14 +42,6 @@ describe("environment profiles", () => {
     expect([dev, staging, production].map((p) => p.storage.forceDestroy)).toEqual([true, false, false]);
   });
 
-  it("requires alert contacts only in production", () => {
-    expect([dev, staging, production].map((p) => p.monitoring.requireContactPoints)).toEqual([
-      false,
-      false,
-      true,
-    ]);
-  });
-
   it("sizes dev smallest", () => {
     expect(dev.database.nodeType).toBe("DB-DEV-S");
     expect(dev.container.cpuLimit).toBeLessThan(production.container.cpuLimit);

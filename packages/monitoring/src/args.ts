@@ -1,6 +1,5 @@
 import {
   commonArgsShape,
-  environmentProfile,
   headerNameSchema,
   httpsUrlSchema,
   nameSegmentSchema,
@@ -193,7 +192,7 @@ const budgetSchema = z.strictObject({
 export const monitoringArgsSchema = z
   .strictObject({
     ...commonArgsShape,
-    /** Email contact points of the Cockpit alert manager. Production requires at least one. */
+    /** Email contact points of the Cockpit alert manager. */
     contactPoints: z
       .array(contactPointSchema)
       .refine((points) => unique(points.map((p) => p.email.toLowerCase())), {
@@ -222,16 +221,6 @@ export const monitoringArgsSchema = z
     budget: budgetSchema.optional(),
   })
   .superRefine((args, ctx) => {
-    if (
-      environmentProfile(args.environment).monitoring.requireContactPoints &&
-      args.contactPoints.length === 0
-    ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["contactPoints"],
-        message: `expected at least one email contact point in ${args.environment}: alerts must reach someone`,
-      });
-    }
     const from = args.exporter?.from;
     if (from && "source" in from && !(from.source in args.sources)) {
       const known = Object.keys(args.sources);
@@ -402,8 +391,10 @@ export interface BudgetArgs {
  */
 export interface MonitoringArgs extends CommonArgs {
   /**
-   * Email contact points of the Cockpit alert manager, each address once. Production requires at least one.
-   * @default [] (refused in production: alerts must reach someone)
+   * Email contact points of the Cockpit alert manager, each address once. Production needs at least
+   * one: @scaleway-blocks/policy's rule `scw-monitoring-alert-contacts-in-production` says so (the plan
+   * and the policy pack refuse a production alert manager without one).
+   * @default []
    */
   contactPoints?: ContactPointArgs[];
   /**

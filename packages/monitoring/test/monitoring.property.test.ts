@@ -115,7 +115,7 @@ const validCases: fc.Arbitrary<FuzzCase<MonitoringArgs>> = fc
     ),
   })
   .chain(({ name, common, contactPoints, sources, pick, options }) => {
-    // Production requires a contact point.
+    // Production pages someone (the policy rule scw-monitoring-alert-contacts-in-production).
     const points =
       common.environment === "production" && contactPoints.length === 0
         ? [{ email: "oncall@example.com" }]

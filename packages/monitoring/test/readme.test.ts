@@ -77,12 +77,18 @@ describe("README", () => {
 
   it("shows the ConfigError the README quotes", async () => {
     const { error } = await recordError(
-      () => new Monitoring("obs", { project: "shop", environment: "production", tokens: { app: {} } }),
+      () =>
+        new Monitoring("obs", {
+          project: "shop",
+          environment: "production",
+          tokens: { app: {} },
+          budget: { monthlyLimitEur: 100 },
+        }),
     );
     const message = (error as Error).message;
     expect(message).toContain('scaleway-blocks:monitoring:Monitoring "obs": 2 invalid arguments');
     expect(message).toContain(
-      "  - contactPoints: expected at least one email contact point in production: alerts must reach someone; received nothing",
+      "  - budget.emails: expected at least one email address (or contactPoints to default to); received nothing",
     );
     expect(message).toContain(
       "  - tokens.app: expected at least one scope set to true (queryMetrics, writeMetrics,",

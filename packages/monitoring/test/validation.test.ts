@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
-import { recordError } from "@scaleway-blocks/testing";
+import { record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import type { MonitoringArgs } from "../src/index";
@@ -17,22 +17,12 @@ async function rejectedPaths(args: unknown): Promise<string[]> {
 const otlp = { endpoint: "https://otlp.example.com" };
 
 describe("Monitoring bad input", () => {
-  it("refuses production without a contact point, naming contactPoints", async () => {
-    const { error, graph } = await recordError(
+  it("leaves 'production has alert contacts' to the policy rule that states it: production without one is built", async () => {
+    // scw-monitoring-alert-contacts-in-production (@scaleway-blocks/policy) refuses it in the plan and the pack.
+    const { graph } = await record(
       () => new Monitoring("mon", { project: "shop", environment: "production" }),
     );
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(graph.registered).toEqual([]);
-    expect((error as Error).message).toMatch(
-      /contactPoints: expected at least one email contact point in production/,
-    );
-    expect((error as Error).message).toContain('scaleway-blocks:monitoring:Monitoring "mon"');
-  });
-
-  it("refuses production with an empty contact point list", async () => {
-    expect(await rejectedPaths({ project: "shop", environment: "production", contactPoints: [] })).toEqual([
-      "contactPoints",
-    ]);
+    expect(graph.inputsOf("scaleway:observability/alertManager:AlertManager").contactPoints).toEqual([]);
   });
 
   it("refuses a contact point that is not an email address", async () => {
@@ -286,8 +276,9 @@ describe("Monitoring bad input", () => {
       environment: "production",
       tokens: { app: {} },
       sources: { app: { type: "logs", retentionDays: 0 } },
+      budget: { monthlyLimitEur: 100 },
     });
-    expect(paths.sort()).toEqual(["contactPoints", "sources.app.retentionDays", "tokens.app"]);
+    expect(paths.sort()).toEqual(["budget.emails", "sources.app.retentionDays", "tokens.app"]);
   });
 
   it("accepts an Output as an exporter data source id", async () => {
