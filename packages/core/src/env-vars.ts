@@ -69,11 +69,19 @@ export function secretLookingPart(name: string): string | undefined {
 }
 
 /**
- * Last name parts that make a variable a reference to a secret, a setting about one, or the public half of
+ * Name endings that make a variable a reference to a secret, a setting about one, or the public half of
  * a credential pair, not the secret itself: S3_ACCESS_KEY_ID and AWS_ACCESS_KEY_ID (the access key id
- * of an access key / secret key pair), SECRET_NAME, DB_PASSWORD_FILE, TOKEN_URL, PASSWORD_LENGTH. The one
- * list the container block (plain `environment`), the platform's stack files and the policy
- * (scw-container-no-plain-secret-env, scw-no-plain-credentials) read.
+ * of an access key / secret key pair), SCW_ACCESS_KEY (the Scaleway CLI and SDKs' name for a Scaleway
+ * access key), SECRET_NAME, DB_PASSWORD_FILE, TOKEN_URL, PASSWORD_LENGTH. An entry is one or more name
+ * parts ("SCW_ACCESS_KEY" matches the last three parts). The one list the container block (plain
+ * `environment`), the platform's stack files and the policy (scw-container-no-plain-secret-env,
+ * scw-no-plain-credentials) read.
+ *
+ * A Scaleway access key is an identifier, not a secret: "The access key is like a unique ID or
+ * username, and not a sensitive piece of information. The secret key however is more sensitive, as
+ * it is like a password" (https://www.scaleway.com/en/developers/api/iam/api-keys); the provider
+ * keeps `access_key` in clear and marks only `secret_key` Sensitive (terraform-provider-scaleway
+ * v2.79.0 internal/services/iam/api_key.go). SCW_SECRET_KEY stays a secret.
  */
 export const NOT_SECRET_SUFFIXES: readonly string[] = Object.freeze([
   "ID",
@@ -92,15 +100,30 @@ export const NOT_SECRET_SUFFIXES: readonly string[] = Object.freeze([
   "REGION",
   "ALGORITHM",
   "ENABLED",
+  "SCW_ACCESS_KEY",
 ]);
 
 /**
+ * The entry of NOT_SECRET_SUFFIXES a name ends with (SCW_ACCESS_KEY for "scwAccessKey", ID for
+ * "S3_ACCESS_KEY_ID"), or undefined. A one-part name (`ID`) has no suffix.
+ */
+export function notSecretSuffix(name: string): string | undefined {
+  const parts = nameParts(name);
+  if (parts.length < 2) return undefined;
+  return NOT_SECRET_SUFFIXES.find((suffix) => {
+    const ending = suffix.split("_");
+    return (
+      ending.length <= parts.length && ending.every((p, i) => parts[parts.length - ending.length + i] === p)
+    );
+  });
+}
+
+/**
  * The part that makes a plain environment variable's name look like it holds a secret, or undefined:
- * `secretLookingPart`, less the names whose last part is one of NOT_SECRET_SUFFIXES (S3_ACCESS_KEY_ID is
- * allowed, S3_SECRET_ACCESS_KEY is not). A one-part name (`ID`) has no suffix to drop.
+ * `secretLookingPart`, less the names that end with one of NOT_SECRET_SUFFIXES (S3_ACCESS_KEY_ID and
+ * SCW_ACCESS_KEY are allowed, S3_SECRET_ACCESS_KEY and SCW_SECRET_KEY are not).
  */
 export function secretLookingVariablePart(name: string): string | undefined {
-  const parts = nameParts(name);
-  if (parts.length > 1 && NOT_SECRET_SUFFIXES.includes(parts[parts.length - 1]!)) return undefined;
+  if (notSecretSuffix(name) !== undefined) return undefined;
   return secretLookingPart(name);
 }

@@ -83,7 +83,12 @@ export {
   httpsUrlProblem,
   httpsUrlSchema,
 } from "./http";
-export { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } from "./env-vars";
+export {
+  NOT_SECRET_SUFFIXES,
+  notSecretSuffix,
+  secretLookingPart,
+  secretLookingVariablePart,
+} from "./env-vars";
 export { goDurationSeconds } from "./duration";
 export { commonArgsShape, commonArgsSchema, projectIdSchema, blockContext } from "./component";
 export type { BlockContext, SameShape, ShapeDifference, AssertSameShape } from "./component";

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { NOT_SECRET_SUFFIXES, secretLookingPart, secretLookingVariablePart } from "../src/index";
+import {
+  NOT_SECRET_SUFFIXES,
+  notSecretSuffix,
+  secretLookingPart,
+  secretLookingVariablePart,
+} from "../src/internal";
 
 describe("secretLookingPart", () => {
   it.each([
@@ -58,6 +63,9 @@ describe("secretLookingVariablePart (plain environment variables: the container 
     "S3_ACCESS_KEY_ID",
     "AWS_ACCESS_KEY_ID",
     "awsAccessKeyId",
+    "SCW_ACCESS_KEY",
+    "scwAccessKey",
+    "BACKUP_SCW_ACCESS_KEY",
     "SECRET_ID",
     "API_KEY_ID",
     "SECRET_NAME",
@@ -71,6 +79,9 @@ describe("secretLookingVariablePart (plain environment variables: the container 
 
   it.each([
     ["S3_SECRET_ACCESS_KEY", "SECRET"],
+    ["SCW_SECRET_KEY", "SECRET"],
+    ["ACCESS_KEY", "KEY"],
+    ["AZURE_STORAGE_ACCESS_KEY", "KEY"],
     ["AWS_SECRET_ACCESS_KEY", "SECRET"],
     ["AWS_SESSION_TOKEN", "TOKEN"],
     ["DB_PASSWORD", "PASSWORD"],
@@ -89,5 +100,16 @@ describe("secretLookingVariablePart (plain environment variables: the container 
     expect(Object.isFrozen(NOT_SECRET_SUFFIXES)).toBe(true);
     for (const suffix of NOT_SECRET_SUFFIXES)
       expect(secretLookingVariablePart(`JWT_SECRET_${suffix}`)).toBeUndefined();
+  });
+
+  it("takes a Scaleway access key for the identifier it is, by the whole ending SCW_ACCESS_KEY only", () => {
+    // https://www.scaleway.com/en/developers/api/iam/api-keys: the access key is "not a sensitive piece of
+    // information", the secret key is "like a password".
+    expect(notSecretSuffix("SCW_ACCESS_KEY")).toBe("SCW_ACCESS_KEY");
+    expect(notSecretSuffix("scwAccessKey")).toBe("SCW_ACCESS_KEY");
+    expect(notSecretSuffix("S3_ACCESS_KEY_ID")).toBe("ID");
+    expect(notSecretSuffix("MY_ACCESS_KEY")).toBeUndefined();
+    expect(notSecretSuffix("SCW_SECRET_KEY")).toBeUndefined();
+    expect(notSecretSuffix("ID")).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // Credentials are caught by their value, whatever the variable or header that holds them is called.
 import { describe, expect, it } from "vitest";
+import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { evaluate } from "../src/index";
 import { graphOf, resource } from "./fixtures";
 import { FAKE } from "./scaleway-cases";
@@ -20,7 +21,11 @@ const messages = (r: ReturnType<typeof resource>, ruleId: string) =>
 const CREDENTIALS: [string, string, RegExp][] = [
   ["a Stripe live key", FAKE.stripe, /a Stripe live secret key/],
   ["a GitHub token", FAKE.github, /a GitHub token/],
-  ["a Scaleway access key", FAKE.scwAccess, /a Scaleway access key/],
+  [
+    "a Scaleway access key with its secret key in one text",
+    `${FAKE.scwAccess}:${FAKE.scwSecret}`,
+    /a Scaleway access key and secret key/,
+  ],
   ["an AWS access key", FAKE.aws, /an AWS access key/],
   ["a DSN with a password", FAKE.dsn, /a URL with a password/],
   [
@@ -61,6 +66,9 @@ describe("secret-looking values", () => {
 
   it.each([
     ["a project id (a UUID alone)", "11111111-2222-4333-8444-555555555555"],
+    // An access key is an identifier: "not a sensitive piece of information", unlike the secret key
+    // (https://www.scaleway.com/en/developers/api/iam/api-keys).
+    ["a Scaleway access key alone", FAKE.scwAccess],
     ["a URL without a password", "https://api.example.com/v1"],
     ["a URL with a user but no password", "postgres://app@db.internal:5432/shop"],
     ["an image reference", "rg.fr-par.scw.cloud/shop/api:1.0.0"],
@@ -71,5 +79,50 @@ describe("secret-looking values", () => {
       [],
     );
     expect(messages(triggerWith({ "X-Upstream": value }), "scw-no-plain-credentials")).toEqual([]);
+  });
+
+  it("let a Scaleway access key and the project id through: an identifier beside an id is no key pair", () => {
+    const env = {
+      SCW_ACCESS_KEY: FAKE.scwAccess,
+      SCW_DEFAULT_PROJECT_ID: "11111111-2222-4333-8444-555555555555",
+    };
+    expect(messages(containerWith(env), "scw-container-no-plain-secret-env")).toEqual([]);
+    expect(
+      messages(resource("scaleway:job/definition:Definition", { env }), "scw-no-plain-credentials"),
+    ).toEqual([]);
+  });
+
+  it("still catch the pair when the secret key sits beside the access key under SCW_SECRET_KEY", () => {
+    const found = messages(
+      containerWith({ SCW_ACCESS_KEY: FAKE.scwAccess, SCW_SECRET_KEY: FAKE.scwSecret }),
+      "scw-container-no-plain-secret-env",
+    );
+    expect(found).toEqual([
+      "environmentVariables.SCW_ACCESS_KEY holds a Scaleway access key.",
+      "environmentVariables.SCW_SECRET_KEY looks like a secret (by its name).",
+    ]);
+  });
+});
+
+describe("secret-looking names", () => {
+  it.each([
+    "SCW_ACCESS_KEY",
+    "S3_ACCESS_KEY_ID",
+    "SECRET_NAME",
+    "SCW_SECRET_KEY",
+    "STRIPE_API_KEY",
+    "LOG_LEVEL",
+  ])("are judged by core's one rule for plain variables (the container block's too): %s", (name) => {
+    const flagged = messages(containerWith({ [name]: "x" }), "scw-container-no-plain-secret-env").length > 0;
+    expect(flagged).toBe(secretLookingVariablePart(name) !== undefined);
+  });
+
+  it("allow SCW_ACCESS_KEY and refuse SCW_SECRET_KEY", () => {
+    expect(
+      messages(containerWith({ SCW_ACCESS_KEY: FAKE.scwAccess }), "scw-container-no-plain-secret-env"),
+    ).toEqual([]);
+    expect(messages(containerWith({ SCW_SECRET_KEY: "x" }), "scw-container-no-plain-secret-env")).toEqual([
+      "environmentVariables.SCW_SECRET_KEY looks like a secret (by its name).",
+    ]);
   });
 });

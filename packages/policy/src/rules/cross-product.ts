@@ -566,7 +566,7 @@ export const noPlainCredentials = defineRule<Record<string, unknown>>({
   id: "scw-no-plain-credentials",
   severity: "mandatory",
   description:
-    "Trigger headers and bodies, cron arguments, job environments and commands, and instance user data hold no credential: none named like one (PASSWORD, TOKEN, Authorization…) and no known format (sk_live_, ghp_, SCW…, AKIA…, a URL with a password, a private key).",
+    "Trigger headers and bodies, cron arguments, job environments and commands, and instance user data hold no credential: none named like one (PASSWORD, TOKEN, Authorization…) and no known format (sk_live_, ghp_, a Scaleway access key with its secret key, AKIA…, a URL with a password, a private key).",
   why: "These inputs are stored and shown in clear text in the console, the API and the Pulumi state: anyone with read access to the project has the credential.",
   remediation:
     "Keep credentials in Secret Manager: job secretReferences, container secretEnvironmentVariables, or a token the workload fetches at start-up; rotate any credential already written here.",

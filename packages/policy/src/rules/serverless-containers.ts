@@ -94,7 +94,7 @@ export const serverlessNoPlainSecrets = defineRule<ServerlessInputs>({
   id: "scw-container-no-plain-secret-env",
   severity: "mandatory",
   description:
-    "Secrets go in secretEnvironmentVariables, never in plain environmentVariables: by name (PASSWORD, SECRET, TOKEN, KEY…) or by value (sk_live_, ghp_, SCW…, AKIA…, a URL with a password…).",
+    "Secrets go in secretEnvironmentVariables, never in plain environmentVariables: by name (PASSWORD, SECRET, TOKEN, KEY…) or by value (sk_live_, ghp_, a Scaleway access key with its secret key, AKIA…, a URL with a password…).",
   why: "Plain environment variables are shown in the console, the API and the Pulumi state in clear text to anyone with read access.",
   remediation:
     "Move the variable to secretEnvironmentVariables (or read it from Secret Manager at start-up); list false positives in ignoredEnvironmentVariables.",
