@@ -14,4 +14,4 @@ export * from "./fuzz";
 export { compareValidator } from "./validator";
 export type { ValidatorComparison } from "./validator";
 export { recordingGrantee } from "./grantee";
-export type { RecordingGrantee, RequestedGrant } from "./grantee";
+export type { RecordingGrantee } from "./grantee";
