@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ServiceContainerArgs } from "@scaleway-blocks/container";
+import { ConfigError, StackConfigError } from "@scaleway-blocks/core";
+import type { CommonArgs, Environment, Region, StackConfigIssue, Tags } from "@scaleway-blocks/core";
 import {
-  ConfigError,
-  StackConfigError,
   commonArgsShape,
   describeStackValue,
   isPlainObject,
@@ -12,15 +12,8 @@ import {
   stackConfigMessage,
   tagsSchema,
   valueAt,
-} from "@scaleway-blocks/core";
-import type {
-  CommonArgs,
-  Environment,
-  Region,
-  StackConfigIssue,
-  StackConfigIssuesOptions,
-  Tags,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { StackConfigIssuesOptions } from "@scaleway-blocks/core/internal";
 import type { ManagedDatabaseArgs, ServerlessDatabaseArgs } from "@scaleway-blocks/database";
 import type { MonitoringArgs } from "@scaleway-blocks/monitoring";
 import type { NetworkArgs } from "@scaleway-blocks/network";
