@@ -2,14 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import {
   ConfigError,
-  DEFAULT_KEY_ROTATION,
   blockContext,
   describeReceived,
   parseArgs,
   resolveProtection,
-  rotatingExpiry,
+  sanitizeSegment,
 } from "@scaleway-blocks/core";
-import type { BlockContext, Protection } from "@scaleway-blocks/core";
+import type { BlockContext, Grantee, Protection } from "@scaleway-blocks/core";
+import { Identity } from "@scaleway-blocks/identity";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { Secrets } from "@scaleway-blocks/secrets";
 import type { SecretReference, SecretsArgs } from "@scaleway-blocks/secrets";
@@ -27,6 +27,29 @@ const EMPTY_ENDPOINT_ADVICE =
   "issue #3979); no connection string was written: run `pulumi up --refresh` once the resource is ready";
 
 type SecretSpecs = SecretsArgs["secrets"];
+
+/** What `grantConnect` gives: read and write (the default), or read only. */
+export const ConnectAccess = {
+  ReadWrite: "readwrite",
+  ReadOnly: "readonly",
+} as const;
+export type ConnectAccess = (typeof ConnectAccess)[keyof typeof ConnectAccess];
+
+/** The options of `Database.grantConnect`. */
+export interface GrantConnectOptions {
+  /**
+   * Serverless: the permission set, ServerlessSQLDatabaseReadWrite or ServerlessSQLDatabaseReadOnly.
+   * Managed: no effect (the connection strings carry their users' own privileges).
+   * @default "readwrite"
+   */
+  access?: ConnectAccess;
+}
+
+/** The IAM permission set of each Serverless SQL access (Scaleway docs, "How to manage user permissions for Serverless SQL Databases"). */
+const SERVERLESS_CONNECT_SETS: Record<ConnectAccess, string> = {
+  readwrite: "ServerlessSQLDatabaseReadWrite",
+  readonly: "ServerlessSQLDatabaseReadOnly",
+};
 
 /** One PostgreSQL user of a managed instance, as the component creates it. */
 interface UserPlan {
@@ -56,6 +79,8 @@ interface Built {
   publicEndpoint: pulumi.Output<{ host: string; port: number }> | undefined;
   readReplica: pulumi.Output<{ host: string; port: number }> | undefined;
   iamApplicationId: pulumi.Output<string> | undefined;
+  identity: Identity | undefined;
+  connections: Secrets | undefined;
   tlsCertificate: pulumi.Output<string> | undefined;
   instance: scaleway.databases.Instance | undefined;
   serverlessDatabase: scaleway.databases.ServerlessDatabase | undefined;
@@ -185,6 +210,12 @@ export class Database extends pulumi.ComponentResource {
   /** Serverless with `iamAccess`: the IAM application that connects (its id is the PostgreSQL user). */
   readonly iamApplicationId: pulumi.Output<string> | undefined;
   /**
+   * Serverless with `iamAccess`: the identity that connects (`<name>-sql-access`, an `Identity` of
+   * @scaleway-blocks/identity: its application, its `connect` policy and its API key, whose secret key is
+   * the password in the connection string). Undefined otherwise.
+   */
+  readonly identity: Identity | undefined;
+  /**
    * Managed: the instance's TLS certificate (PEM, the provider's `certificate`; self-signed by Scaleway,
    * naming the instance's endpoint addresses). Write it to a file and connect with
    * `sslmode=verify-full&sslrootcert=<file>` to check the server as well as encrypt. Serverless: undefined
@@ -202,6 +233,9 @@ export class Database extends pulumi.ComponentResource {
   private readonly componentName: string;
   private readonly connectionSecretsByUser: Readonly<Record<string, SecretReference>>;
   private readonly usersByDatabase: Readonly<Record<string, readonly string[]>>;
+  /** Managed: the Secrets child holding the connection strings (`<name>-connections`). */
+  private readonly connections: Secrets | undefined;
+  private readonly projectIdOutput: pulumi.Output<string>;
 
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // Parse before super(): bad input throws a ConfigError before anything is registered.
@@ -241,6 +275,9 @@ export class Database extends pulumi.ComponentResource {
     this.publicEndpoint = built.publicEndpoint;
     this.readReplica = built.readReplica;
     this.iamApplicationId = built.iamApplicationId;
+    this.identity = built.identity;
+    this.connections = built.connections;
+    this.projectIdOutput = built.instance?.projectId ?? built.serverlessDatabase!.projectId;
     this.tlsCertificate = built.tlsCertificate;
     this.instance = built.instance;
     this.serverlessDatabase = built.serverlessDatabase;
@@ -284,6 +321,42 @@ export class Database extends pulumi.ComponentResource {
       );
     }
     return this.connectionSecretsByUser[user]!;
+  }
+
+  /**
+   * Lets an identity (a core `Grantee`, e.g. an `Identity` or `service.identity`) connect, and returns
+   * the id of the IAM policy it gets:
+   * - serverless: the permission set ServerlessSQLDatabaseReadWrite (`access` "readonly":
+   *   ServerlessSQLDatabaseReadOnly) on the database's project. Serverless SQL authenticates IAM
+   *   principals: the identity connects with its application id as the user and its API secret key as
+   *   the password. IAM scopes it to the whole project.
+   * - managed: read access to the connection-string secrets (SecretManagerSecretAccess on their
+   *   project, through the secrets block's `grantAccess`). A Managed Database authenticates PostgreSQL
+   *   users by password, not IAM principals (the provider's `databases.User` has a name and a password,
+   *   nothing else: terraform-provider-scaleway v2.79.0 internal/services/rdb/user.go): the identity
+   *   reads the connection string, which carries its user's privileges.
+   */
+  grantConnect(grantee: Grantee, options: GrantConnectOptions = {}): pulumi.Output<string> {
+    const access = options.access ?? ConnectAccess.ReadWrite;
+    if (!Object.prototype.hasOwnProperty.call(SERVERLESS_CONNECT_SETS, access)) {
+      throw new ConfigError(Database.TYPE, this.componentName, [
+        {
+          path: "grantConnect.access",
+          expected: `expected ${Object.values(ConnectAccess)
+            .map((a) => `"${a}"`)
+            .join(" or ")}`,
+          received: describeReceived(access),
+        },
+      ]);
+    }
+    if (this.connections) return this.connections.grantAccess(grantee);
+    const suffix = access === ConnectAccess.ReadOnly ? "connect-read" : "connect";
+    return grantee.allow({
+      name: sanitizeSegment(`${this.componentName}-${suffix}`),
+      permissionSets: [SERVERLESS_CONNECT_SETS[access]],
+      projectId: this.projectIdOutput,
+      description: `${SERVERLESS_CONNECT_SETS[access]} for the Serverless SQL Database ${this.databaseNames[0]!} (IAM scopes it to the whole project)`,
+    });
   }
 
   /** The credential secret of a database (see `credentialSecrets`); unknown names throw. */
@@ -529,6 +602,8 @@ export class Database extends pulumi.ComponentResource {
       publicEndpoint: parsed.publicEndpoint ? endpointOf(instance.loadBalancer) : undefined,
       readReplica,
       iamApplicationId: undefined,
+      identity: undefined,
+      connections: urls,
       tlsCertificate: instance.certificate,
       instance,
       serverlessDatabase: undefined,
@@ -579,6 +654,8 @@ export class Database extends pulumi.ComponentResource {
       publicEndpoint: undefined,
       readReplica: undefined,
       iamApplicationId: undefined,
+      identity: undefined,
+      connections: undefined,
       tlsCertificate: undefined,
       instance: undefined,
       serverlessDatabase: sdb,
@@ -589,41 +666,37 @@ export class Database extends pulumi.ComponentResource {
       parsed.iamAccess === true
         ? { permissionSet: "ServerlessSQLDatabaseReadWrite" as const }
         : parsed.iamAccess;
-    const application = new scaleway.iam.Application(
-      `${name}-sql-app`,
+    // The identity that connects: the permission set on the database's project, and an API key (its
+    // secret key is the password) created after the policy. An explicit date, else the current rotation
+    // window's: a new window replaces the key (create-before-delete).
+    const identity = new Identity(
+      `${name}-sql-access`,
       {
-        name: ctx.name("sql-access"),
+        project: parsed.project,
+        environment: parsed.environment,
+        region: parsed.region,
+        projectId: sdb.projectId,
+        tags: parsed.tags,
         description: `Connects to the Serverless SQL Database ${databaseName}`,
-        tags: [...ctx.tags.list],
+        permissions: [
+          {
+            name: "connect",
+            permissionSets: [access.permissionSet],
+            projectId: sdb.projectId,
+            description: `${access.permissionSet} on the project of ${databaseName}`,
+          },
+        ],
+        apiKey:
+          access.apiKeyExpiresAt !== undefined
+            ? { expiresAt: access.apiKeyExpiresAt }
+            : { ...(access.apiKeyRotation !== undefined ? { rotation: access.apiKeyRotation } : {}) },
       },
+      // An explicit protect protects the application and policy, never the key; retainOnDelete is forwarded.
       { parent: this, ...protection.other },
     );
-    const policy = new scaleway.iam.Policy(
-      `${name}-sql-policy`,
-      {
-        name: ctx.name("sql-access"),
-        description: `${access.permissionSet} on the project of ${databaseName}`,
-        applicationId: application.id,
-        rules: [{ permissionSetNames: [access.permissionSet], projectIds: [sdb.projectId] }],
-        tags: [...ctx.tags.list],
-      },
-      { parent: this, ...protection.other },
-    );
-    const apiKey = new scaleway.iam.ApiKey(
-      `${name}-sql-key`,
-      {
-        applicationId: application.id,
-        description: `Password of IAM application ${ctx.name("sql-access")} for Serverless SQL Database ${databaseName}`,
-        defaultProjectId: sdb.projectId,
-        // An explicit date, else the current rotation window's: a new window replaces the key
-        // (expires_at is ForceNew, iam/api_key.go), creating the new key before deleting the old one.
-        expiresAt: access.apiKeyExpiresAt ?? rotatingExpiry(access.apiKeyRotation ?? DEFAULT_KEY_ROTATION),
-      },
-      // Never protected: a rotation is a replacement, which Pulumi refuses on a protected resource.
-      { parent: this, ...protection.rotating },
-    );
-    const secretKey = pulumi.secret(apiKey.secretKey);
-    const principal = application.id;
+    const secretKey = identity.secretKey!;
+    const principal = identity.applicationId;
+    const policy = identity.policies.connect!;
     const key = secretKeyFor(databaseName);
 
     const credentials = new Secrets(
@@ -660,7 +733,8 @@ export class Database extends pulumi.ComponentResource {
       connectionSecretsByUser: { [principalName]: urls.secret(key) },
       usersByDatabase: { [databaseName]: [principalName] },
       secretIds: secretIdsOf([credentials, urls]),
-      iamApplicationId: application.id,
+      iamApplicationId: identity.applicationId,
+      identity,
     };
   }
 }

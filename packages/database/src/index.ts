@@ -1,4 +1,5 @@
-export { Database, validateDatabaseArgs } from "./database";
+export { ConnectAccess, Database, validateDatabaseArgs } from "./database";
+export type { GrantConnectOptions } from "./database";
 export { DatabaseMode, OwnerPermission, PostgresEngine, ServerlessPermissionSet, VolumeType } from "./args";
 export type {
   BackupsArgs,
