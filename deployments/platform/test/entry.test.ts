@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { record } from "@scaleway-blocks/testing";
+import { record, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { PROJECT_DIR, pulumiEncoded, stackYaml } from "./stacks";
@@ -62,7 +62,7 @@ describe("the project contract (packages/plan README)", () => {
       stack: "dev",
       config: pulumiEncoded(stackYaml("dev")),
     });
-    expect(graph.byType("scaleway:containers/container:Container")).toHaveLength(1);
+    expect(graph.byType(SCALEWAY_TYPES.container)).toHaveLength(1);
     expect(graph.stackOutputs.apiUrl).toMatch(/^https:\/\/platform-dev-api-api-/);
   });
 

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { main } from "@scaleway-blocks/plan";
 import type { PlanDocument } from "@scaleway-blocks/plan";
 import { describe, expect, it } from "vitest";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 /**
  * `scaleway-blocks plan` of this project's stacks (it runs the built program, dist/, which turbo builds
@@ -45,7 +46,7 @@ describe.each(["dev", "staging", "production"])("the platform's %s stack", (stac
 describe.each(["staging", "production"])("the platform's %s stack", (stack) => {
   it("deploys within the 10-minute target with the measured durations", async () => {
     const plan = await planOf(stack);
-    const instance = plan.deployTime.steps.find((s) => s.type === "scaleway:databases/instance:Instance");
+    const instance = plan.deployTime.steps.find((s) => s.type === SCALEWAY_TYPES.databaseInstance);
     expect(instance?.basis).toBe("measured");
     expect(plan.deployTime.totalSeconds).toBeLessThan(600);
     expect(plan.deployTime.withinTarget).toBe(true);

@@ -1,5 +1,5 @@
 import { ConfigError, stackFileName } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { BLOCK_TYPES, record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config";
 import { platform, validateBlocks } from "../src/platform";
@@ -25,7 +25,7 @@ describe("the platform validates every block's args before it creates any resour
       stack: "production",
     });
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).componentType).toBe("scaleway-blocks:monitoring:Monitoring");
+    expect((error as ConfigError).componentType).toBe(BLOCK_TYPES.monitoring);
     expect(graph.registered).toEqual([]);
   });
 

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ResourceRef, Secret, record, recordError } from "@scaleway-blocks/testing";
+import {
+  BLOCK_TYPES,
+  record,
+  recordError,
+  ResourceRef,
+  SCALEWAY_TYPES,
+  Secret,
+} from "@scaleway-blocks/testing";
 import type { FailedRecording, Recording, ResourceGraph, SecretLeak } from "@scaleway-blocks/testing";
 import { parse } from "yaml";
 import program from "../src/index";
@@ -10,17 +17,17 @@ export const PROJECT = "state-backend";
 export const STACK = "shared";
 
 export const T = {
-  component: "scaleway-blocks:state-backend:StateBackend",
-  storage: "scaleway-blocks:storage:Bucket",
-  bucket: "scaleway:object/bucket:Bucket",
-  acl: "scaleway:object/bucketAcl:BucketAcl",
-  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
-  sse: "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  lock: "scaleway:object/bucketLockConfiguration:BucketLockConfiguration",
-  key: "scaleway:keymanager/key:Key",
-  application: "scaleway:iam/application:Application",
-  iamPolicy: "scaleway:iam/policy:Policy",
-  apiKey: "scaleway:iam/apiKey:ApiKey",
+  component: BLOCK_TYPES.stateBackend,
+  storage: BLOCK_TYPES.storage,
+  bucket: SCALEWAY_TYPES.bucket,
+  acl: SCALEWAY_TYPES.bucketAcl,
+  bucketPolicy: SCALEWAY_TYPES.bucketPolicy,
+  sse: SCALEWAY_TYPES.bucketEncryption,
+  lock: SCALEWAY_TYPES.bucketLock,
+  key: SCALEWAY_TYPES.kmsKey,
+  application: SCALEWAY_TYPES.iamApplication,
+  iamPolicy: SCALEWAY_TYPES.iamPolicy,
+  apiKey: SCALEWAY_TYPES.iamApiKey,
 } as const;
 
 export function readYaml(file: string): unknown {

@@ -1,6 +1,7 @@
 import { evaluate, formatFindings, hasMandatoryFailures, rules } from "@scaleway-blocks/policy";
 import { describe, expect, it } from "vitest";
 import { runStack } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 describe("@scaleway-blocks/policy on the shared stack", () => {
   it("finds no mandatory failure with the production settings", async () => {
@@ -36,7 +37,7 @@ describe("@scaleway-blocks/policy on the shared stack", () => {
     const { graph } = await runStack();
     const tampered = {
       resources: graph.resources.map((r) =>
-        r.type === "scaleway:object/bucket:Bucket"
+        r.type === SCALEWAY_TYPES.bucket
           ? { ...r, inputs: { ...r.inputs, versioning: { enabled: false } } }
           : r,
       ),

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Network } from "@scaleway-blocks/network";
-import { record, valueOf } from "@scaleway-blocks/testing";
+import { record, SCALEWAY_TYPES, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Service } from "../src/index";
 import {
@@ -198,7 +198,7 @@ describe("access", () => {
       const network = new Network("net", { project: "shop", environment: "dev" });
       return service({}, { network });
     });
-    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    const pn = graph.one(SCALEWAY_TYPES.privateNetwork);
     const container = graph.one(CONTAINER);
     expect(container.inputs.privateNetworkId).toBe(pn.id);
     expect(container.propertyDependencies.privateNetworkId).toEqual([pn.urn]);

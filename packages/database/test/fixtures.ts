@@ -1,24 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { unwrapSecrets } from "@scaleway-blocks/testing";
+import { BLOCK_TYPES, RANDOM_TYPES, SCALEWAY_TYPES, unwrapSecrets } from "@scaleway-blocks/testing";
 import type { ResourceGraph } from "@scaleway-blocks/testing";
 import type { DatabaseArgs, ManagedDatabaseArgs, ServerlessDatabaseArgs } from "../src/index";
 
 export const T = {
-  database: "scaleway-blocks:database:Database",
-  secrets: "scaleway-blocks:secrets:Secrets",
-  instance: "scaleway:databases/instance:Instance",
-  logical: "scaleway:databases/database:Database",
-  user: "scaleway:databases/user:User",
-  privilege: "scaleway:databases/privilege:Privilege",
-  acl: "scaleway:databases/acl:Acl",
-  replica: "scaleway:databases/readReplica:ReadReplica",
-  serverless: "scaleway:databases/serverlessDatabase:ServerlessDatabase",
-  secret: "scaleway:secrets/secret:Secret",
-  version: "scaleway:secrets/version:Version",
-  password: "random:index/randomPassword:RandomPassword",
-  application: "scaleway:iam/application:Application",
-  policy: "scaleway:iam/policy:Policy",
-  apiKey: "scaleway:iam/apiKey:ApiKey",
+  database: BLOCK_TYPES.database,
+  secrets: BLOCK_TYPES.secrets,
+  instance: SCALEWAY_TYPES.databaseInstance,
+  logical: SCALEWAY_TYPES.database,
+  user: SCALEWAY_TYPES.databaseUser,
+  privilege: SCALEWAY_TYPES.databasePrivilege,
+  acl: SCALEWAY_TYPES.databaseAcl,
+  replica: SCALEWAY_TYPES.databaseReadReplica,
+  serverless: SCALEWAY_TYPES.serverlessDatabase,
+  secret: SCALEWAY_TYPES.secret,
+  version: SCALEWAY_TYPES.secretVersion,
+  password: RANDOM_TYPES.password,
+  application: SCALEWAY_TYPES.iamApplication,
+  policy: SCALEWAY_TYPES.iamPolicy,
+  apiKey: SCALEWAY_TYPES.iamApiKey,
 } as const;
 
 /** An existing private network, by id. */

@@ -1,5 +1,5 @@
 import { Network } from "@scaleway-blocks/network";
-import { isSecret, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, record, SCALEWAY_TYPES, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, vi } from "vitest";
 import { Database } from "../src/index";
@@ -541,7 +541,7 @@ describe("Database (managed): network input", () => {
       const network = new Network("net", { project: "shop", environment: "dev" });
       return new Database("db", managed({ network }));
     });
-    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    const pn = graph.one(SCALEWAY_TYPES.privateNetwork);
     expect(graph.inputsOf(T.instance).privateNetwork).toEqual({ pnId: pn.id, enableIpam: true });
     expect(graph.one(T.instance).propertyDependencies.privateNetwork).toContain(pn.urn);
   });
@@ -555,7 +555,7 @@ describe("Database (managed): network input", () => {
       });
       return new Database("db", managed({ network, privateNetworkName: "data" }));
     });
-    const data = graph.one("scaleway:network/privateNetwork:PrivateNetwork", "net-pn-data");
+    const data = graph.one(SCALEWAY_TYPES.privateNetwork, "net-pn-data");
     expect(graph.inputsOf(T.instance).privateNetwork).toMatchObject({ pnId: data.id });
   });
 });

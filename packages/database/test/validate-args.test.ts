@@ -1,6 +1,6 @@
 import type { ConfigError } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
-import { compareValidator, recordError } from "@scaleway-blocks/testing";
+import { compareValidator, recordError, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Database, validateDatabaseArgs } from "../src";
 import type { DatabaseArgs } from "../src";
@@ -40,6 +40,6 @@ describe("validateDatabaseArgs", () => {
       });
     });
     expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["network"]);
-    expect(graph.byType("scaleway:databases/instance:Instance")).toEqual([]);
+    expect(graph.byType(SCALEWAY_TYPES.databaseInstance)).toEqual([]);
   });
 });

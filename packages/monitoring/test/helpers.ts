@@ -1,17 +1,18 @@
 import type { MonitoringArgs } from "../src/index";
+import { BLOCK_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-export const ALERT_MANAGER = "scaleway:observability/alertManager:AlertManager";
-export const TOKEN = "scaleway:observability/token:Token";
-export const SOURCE = "scaleway:observability/source:Source";
-export const EXPORTER = "scaleway:observability/exporter:Exporter";
-export const BUDGET = "scaleway:billing/budget:Budget";
-export const BUDGET_ALERT = "scaleway:billing/budgetAlert:BudgetAlert";
-export const BUDGET_NOTIFICATION = "scaleway:billing/budgetAlertNotification:BudgetAlertNotification";
-export const MONITORING = "scaleway-blocks:monitoring:Monitoring";
-export const GET_PRECONFIGURED_ALERT = "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert";
-export const GET_GRAFANA = "scaleway:observability/getGrafana:getGrafana";
-export const GET_SOURCES = "scaleway:observability/getSources:getSources";
-export const GET_PROJECT = "scaleway:account/getProject:getProject";
+export const ALERT_MANAGER = SCALEWAY_TYPES.alertManager;
+export const TOKEN = SCALEWAY_TYPES.cockpitToken;
+export const SOURCE = SCALEWAY_TYPES.cockpitSource;
+export const EXPORTER = SCALEWAY_TYPES.exporter;
+export const BUDGET = SCALEWAY_TYPES.budget;
+export const BUDGET_ALERT = SCALEWAY_TYPES.budgetAlert;
+export const BUDGET_NOTIFICATION = SCALEWAY_TYPES.budgetAlertNotification;
+export const MONITORING = BLOCK_TYPES.monitoring;
+export const GET_PRECONFIGURED_ALERT = SCALEWAY_INVOKES.getPreconfiguredAlert;
+export const GET_GRAFANA = SCALEWAY_INVOKES.getGrafana;
+export const GET_SOURCES = SCALEWAY_INVOKES.getSources;
+export const GET_PROJECT = SCALEWAY_INVOKES.getProject;
 
 export const PROJECT_ID = "11111111-2222-4333-8444-555555555555";
 export const ORGANIZATION_ID = "99999999-8888-4777-8666-555555555555";

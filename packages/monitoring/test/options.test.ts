@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
+import {
+  BLOCK_TYPES,
+  isSecret,
+  isSecretOutput,
+  record,
+  unwrapSecrets,
+  valueOf,
+} from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import type { TokenScopes } from "../src/index";
@@ -170,7 +177,7 @@ describe("Monitoring tokens", () => {
 
   it("registers the token secret keys as a secret component output", async () => {
     const { graph } = await recording;
-    expect(isSecret(graph.one("scaleway-blocks:monitoring:Monitoring").outputs.tokenSecretKeys)).toBe(true);
+    expect(isSecret(graph.one(BLOCK_TYPES.monitoring).outputs.tokenSecretKeys)).toBe(true);
   });
 });
 

@@ -1,17 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
-import { recordError } from "@scaleway-blocks/testing";
+import { recordError, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import type { RecordOptions, ResourceGraph } from "@scaleway-blocks/testing";
 import { Network } from "../src/index";
 import type { NetworkArgs } from "../src/index";
 
 export const T = {
   network: Network.TYPE,
-  vpc: "scaleway:network/vpc:Vpc",
-  privateNetwork: "scaleway:network/privateNetwork:PrivateNetwork",
-  gateway: "scaleway:network/publicGateway:PublicGateway",
-  gatewayIp: "scaleway:network/publicGatewayIp:PublicGatewayIp",
-  gatewayNetwork: "scaleway:network/gatewayNetwork:GatewayNetwork",
+  vpc: SCALEWAY_TYPES.vpc,
+  privateNetwork: SCALEWAY_TYPES.privateNetwork,
+  gateway: SCALEWAY_TYPES.publicGateway,
+  gatewayIp: SCALEWAY_TYPES.publicGatewayIp,
+  gatewayNetwork: SCALEWAY_TYPES.gatewayNetwork,
 } as const;
 
 export const base = { project: "shop", environment: "dev" } as const satisfies NetworkArgs;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, parseArgs } from "@scaleway-blocks/core";
-import { record, valueOf } from "@scaleway-blocks/testing";
+import { BLOCK_TYPES, record, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Network, privateNetworkIdOf, privateNetworkInputSchema } from "../src/index";
@@ -57,7 +57,7 @@ describe("privateNetworkIdOf", () => {
 
   it("recognises a Network built by another copy of this package", async () => {
     const foreign = {
-      [Symbol.for("scaleway-blocks:network:Network")]: true,
+      [Symbol.for(BLOCK_TYPES.network)]: true,
       privateNetworkId: (name?: string) => pulumi.output(`fr-par/${name ?? "first"}`),
     } as unknown as Network;
     expect(await valueOf(privateNetworkIdOf(foreign, "data"))).toBe("fr-par/data");
@@ -98,7 +98,7 @@ describe("privateNetworkInputSchema", () => {
     const consumer = z.object({ network: privateNetworkInputSchema });
     let caught: unknown;
     try {
-      parseArgs(consumer, { network: "main" }, { type: "scaleway-blocks:database:Database", name: "db" });
+      parseArgs(consumer, { network: "main" }, { type: BLOCK_TYPES.database, name: "db" });
     } catch (error) {
       caught = error;
     }

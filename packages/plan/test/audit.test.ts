@@ -16,6 +16,7 @@ import { runAudit } from "../src/audit-command";
 import { stateResources } from "../src/audit";
 import { providerModuleDir } from "../src/cassettes";
 import { main } from "../src/index";
+import { BLOCK_TYPES, RANDOM_TYPES, SCALEWAY_PROVIDER_TYPE, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const CASSETTE = join(
   "internal",
@@ -120,25 +121,25 @@ beforeAll(async () => {
       deployment: {
         resources: [
           {
-            urn: urn("pulumi:providers:scaleway", "default"),
-            type: "pulumi:providers:scaleway",
+            urn: urn(SCALEWAY_PROVIDER_TYPE, "default"),
+            type: SCALEWAY_PROVIDER_TYPE,
             custom: true,
             id: "p",
           },
           {
-            urn: urn("scaleway-blocks:secrets:Secrets", "app"),
-            type: "scaleway-blocks:secrets:Secrets",
+            urn: urn(BLOCK_TYPES.secrets, "app"),
+            type: BLOCK_TYPES.secrets,
             custom: false,
           },
           {
-            urn: urn("scaleway:secrets/secret:Secret", "app-db-password"),
-            type: "scaleway:secrets/secret:Secret",
+            urn: urn(SCALEWAY_TYPES.secret, "app-db-password"),
+            type: SCALEWAY_TYPES.secret,
             custom: true,
             id: `fr-par/${secretId}`,
           },
           {
-            urn: urn("scaleway:object/bucket:Bucket", "backups"),
-            type: "scaleway:object/bucket:Bucket",
+            urn: urn(SCALEWAY_TYPES.bucket, "backups"),
+            type: SCALEWAY_TYPES.bucket,
             custom: true,
             id: "pl-waw/platform-backups",
           },
@@ -236,18 +237,18 @@ describe("the state's resources", () => {
     const resources = stateResources({
       deployment: {
         resources: [
-          { urn: "u1", type: "scaleway:object/bucket:Bucket", custom: true, id: "nl-ams/b" },
-          { urn: "u2", type: "scaleway:network/publicGateway:PublicGateway", custom: true, id: "fr-par-2/g" },
-          { urn: "u3", type: "scaleway:iam/application:Application", custom: true, id: "a", outputs: {} },
-          { urn: "u4", type: "scaleway-blocks:storage:Bucket", custom: false },
-          { urn: "u5", type: "random:index/randomPassword:RandomPassword", custom: true, id: "r" },
+          { urn: "u1", type: SCALEWAY_TYPES.bucket, custom: true, id: "nl-ams/b" },
+          { urn: "u2", type: SCALEWAY_TYPES.publicGateway, custom: true, id: "fr-par-2/g" },
+          { urn: "u3", type: SCALEWAY_TYPES.iamApplication, custom: true, id: "a", outputs: {} },
+          { urn: "u4", type: BLOCK_TYPES.storage, custom: false },
+          { urn: "u5", type: RANDOM_TYPES.password, custom: true, id: "r" },
         ],
       },
     });
     expect(resources).toEqual([
-      { urn: "u1", type: "scaleway:object/bucket:Bucket", id: "b", region: "nl-ams" },
-      { urn: "u2", type: "scaleway:network/publicGateway:PublicGateway", id: "g", region: "fr-par" },
-      { urn: "u3", type: "scaleway:iam/application:Application", id: "a", region: undefined },
+      { urn: "u1", type: SCALEWAY_TYPES.bucket, id: "b", region: "nl-ams" },
+      { urn: "u2", type: SCALEWAY_TYPES.publicGateway, id: "g", region: "fr-par" },
+      { urn: "u3", type: SCALEWAY_TYPES.iamApplication, id: "a", region: undefined },
     ]);
   });
 

@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
 import { COST_TOP_LINES, readableName } from "../src/render-human";
 import { resource, runCli } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 /** Eight buckets of growing size and a database whose node price is unknown. */
 const graph = {
   resources: [
     ...Array.from({ length: 8 }, (_, i) =>
-      resource({ type: "scaleway:object/bucket:Bucket", name: `bucket-${i}`, inputs: { name: `b${i}` } }),
+      resource({ type: SCALEWAY_TYPES.bucket, name: `bucket-${i}`, inputs: { name: `b${i}` } }),
     ),
     resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "gp",
       inputs: { nodeType: "DB-GP-XS", volumeType: "sbs_5k", volumeSizeInGb: 1, disableBackup: true },
     }),
@@ -81,7 +82,7 @@ describe("readableName", () => {
       {
         resources: [
           resource({
-            type: "scaleway:secrets/secret:Secret",
+            type: SCALEWAY_TYPES.secret,
             name: "creds",
             inputs: { name: "platform-dev-database-credentials-platform-dev-database" },
           }),

@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diffCosts, estimateCost, resolveAssumptions } from "../src/index";
 import type { CostSection, PlanDocument, PlanResource } from "../src/index";
 import { planResource, runCli, urn } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const estimate = (resources: PlanResource[], overrides: Record<string, number | boolean> = {}) =>
   estimateCost(resources, { assumptions: resolveAssumptions(overrides), defaultRegion: "fr-par" });
 
-const CONTAINER = "scaleway:containers/container:Container";
-const BUCKET = "scaleway:object/bucket:Bucket";
-const INSTANCE = "scaleway:databases/instance:Instance";
+const CONTAINER = SCALEWAY_TYPES.container;
+const BUCKET = SCALEWAY_TYPES.bucket;
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 
 const api = (inputs: PlanResource["inputs"]) => planResource({ type: CONTAINER, name: "api", inputs });
 const assets = planResource({ type: BUCKET, name: "assets", inputs: { name: "assets" } });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, estimateCost, resolveAssumptions } from "../src/index";
 import type { PlanResource } from "../src/index";
 import { planResource, urn } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const COMPONENT = "test:index:App";
 const app = planResource({ type: COMPONENT, name: "app", custom: false });
@@ -11,13 +12,13 @@ const inApp = (type: string, name: string, inputs: PlanResource["inputs"]): Plan
 /** A small stack: one component holding a container and an HA database, and a bucket beside it. */
 const fixture: PlanResource[] = [
   app,
-  inApp("scaleway:containers/container:Container", "api", {
+  inApp(SCALEWAY_TYPES.container, "api", {
     cpuLimit: 500, // mvCPU: 0.5 vCPU
     memoryLimitBytes: 1024 ** 3, // 1 GB
     minScale: 0,
   }),
-  inApp("scaleway:databases/instance:Instance", "pg", { nodeType: "DB-DEV-S", isHaCluster: true }),
-  planResource({ type: "scaleway:object/bucket:Bucket", name: "assets", inputs: { name: "assets" } }),
+  inApp(SCALEWAY_TYPES.databaseInstance, "pg", { nodeType: "DB-DEV-S", isHaCluster: true }),
+  planResource({ type: SCALEWAY_TYPES.bucket, name: "assets", inputs: { name: "assets" } }),
 ];
 
 const estimate = (resources: PlanResource[], overrides: Record<string, number | boolean> = {}) =>
@@ -51,7 +52,7 @@ describe("estimateCost", () => {
     const withUnknown = [
       ...fixture,
       planResource({
-        type: "scaleway:databases/instance:Instance",
+        type: SCALEWAY_TYPES.databaseInstance,
         name: "gp",
         inputs: { nodeType: "DB-GP-XS", disableBackup: true },
       }),
@@ -67,15 +68,13 @@ describe("estimateCost", () => {
   });
 
   it("counts a resource type with no price entry as unknown, never as zero", () => {
-    const cost = estimate([planResource({ type: "scaleway:mnq/sqs:Sqs", name: "queue" })]);
+    const cost = estimate([planResource({ type: SCALEWAY_TYPES.mnqSqs, name: "queue" })]);
     expect(cost.resources[0]!.lines[0]!.monthly).toBeNull();
     expect(cost.total).toEqual({ known: 0, unknownCount: 1 });
   });
 
   it("leaves a container's vCPU cost unknown when cpuLimit is not set", () => {
-    const cost = estimate([
-      planResource({ type: "scaleway:containers/container:Container", name: "c", inputs: {} }),
-    ]);
+    const cost = estimate([planResource({ type: SCALEWAY_TYPES.container, name: "c", inputs: {} })]);
     expect(cost.resources[0]!.lines.map((l) => l.monthly)).toEqual([null, null]);
     expect(cost.total.unknownCount).toBe(2);
   });
@@ -83,7 +82,7 @@ describe("estimateCost", () => {
   it("runs a min-scale container all month whatever the active-hours assumption", () => {
     const always = [
       planResource({
-        type: "scaleway:containers/container:Container",
+        type: SCALEWAY_TYPES.container,
         name: "c",
         inputs: { cpuLimit: 1000, memoryLimitBytes: 2 * 1024 ** 3, minScale: 1 },
       }),
@@ -106,7 +105,7 @@ describe("estimateCost", () => {
   it("subtracts the per-account free tiers only when asked to", () => {
     const container = [
       planResource({
-        type: "scaleway:containers/container:Container",
+        type: SCALEWAY_TYPES.container,
         name: "c",
         inputs: { cpuLimit: 1000, memoryLimitBytes: 1024 ** 3, minScale: 0 },
       }),
@@ -122,12 +121,12 @@ describe("estimateCost", () => {
   it("prices a public registry namespace at zero and a private one per stored GB", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:registry/namespace:Namespace",
+        type: SCALEWAY_TYPES.registryNamespace,
         name: "pub",
         inputs: { isPublic: true },
       }),
       planResource({
-        type: "scaleway:registry/namespace:Namespace",
+        type: SCALEWAY_TYPES.registryNamespace,
         name: "priv",
         inputs: { isPublic: false },
       }),
@@ -138,7 +137,7 @@ describe("estimateCost", () => {
   it("prices Cockpit log retention beyond the free 7 days from the assumed volume", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:observability/source:Source",
+        type: SCALEWAY_TYPES.cockpitSource,
         name: "logs",
         inputs: { type: "logs", retentionDays: 37 },
       }),
@@ -159,7 +158,7 @@ describe("estimateCost", () => {
   it("prices an HA instance as one more node, not twice the node and its management", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:databases/instance:Instance",
+        type: SCALEWAY_TYPES.databaseInstance,
         name: "pg",
         inputs: { nodeType: "DB-PRO2-XXS", isHaCluster: true, disableBackup: true, volumeType: "sbs_5k" },
       }),
@@ -182,7 +181,7 @@ describe("estimateCost", () => {
   it("counts the standby of an HA instance with an unknown node price as unknown too", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:databases/instance:Instance",
+        type: SCALEWAY_TYPES.databaseInstance,
         name: "gp",
         inputs: { nodeType: "DB-GP-XS", isHaCluster: true, disableBackup: true },
       }),
@@ -194,7 +193,7 @@ describe("estimateCost", () => {
   it("prices RDB block storage by its volume type", () => {
     const instance = (volumeType: string) =>
       planResource({
-        type: "scaleway:databases/instance:Instance",
+        type: SCALEWAY_TYPES.databaseInstance,
         name: volumeType,
         inputs: { nodeType: "DB-PRO2-XXS", volumeType, volumeSizeInGb: 50, disableBackup: true },
       });
@@ -209,7 +208,7 @@ describe("estimateCost", () => {
   it("prices automatic backups as the backups kept by the schedule", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:databases/instance:Instance",
+        type: SCALEWAY_TYPES.databaseInstance,
         name: "pg",
         inputs: { nodeType: "DB-PRO2-XXS", backupScheduleFrequency: 12, backupScheduleRetention: 30 },
       }),
@@ -223,17 +222,17 @@ describe("estimateCost", () => {
   it("prices a Public Gateway by its type and its IP by the hour", () => {
     const cost = estimate([
       planResource({
-        type: "scaleway:network/publicGateway:PublicGateway",
+        type: SCALEWAY_TYPES.publicGateway,
         name: "gw",
         inputs: { type: "VPC-GW-M" },
       }),
-      planResource({ type: "scaleway:network/publicGatewayIp:PublicGatewayIp", name: "ip" }),
+      planResource({ type: SCALEWAY_TYPES.publicGatewayIp, name: "ip" }),
     ]);
     expect(cost.resources.map((r) => r.known)).toEqual([0.095 * 730, 0.005 * 730]);
   });
 
   it("prices a secret version by the hour and its requests", () => {
-    const cost = estimate([planResource({ type: "scaleway:secrets/version:Version", name: "v" })]);
+    const cost = estimate([planResource({ type: SCALEWAY_TYPES.secretVersion, name: "v" })]);
     // 730 version-hours × €0.00006 + 1 000 requests (secrets.requestsPerVersionPerMonth) × €0.000003
     expect(cost.total.known).toBeCloseTo(730 * 0.00006 + 1000 * 0.000003, 6);
     expect(cost.total.unknownCount).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { criticalPath, durationOf, resolveAssumptions } from "../src/index";
 import type { PathResource, TypeDuration } from "../src/index";
 import { urn } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const COMPONENT = "test:index:Database";
 const node = (name: string, opts: Partial<PathResource> = {}): PathResource => ({
@@ -77,12 +78,12 @@ describe("criticalPath", () => {
 
   it("uses the reference figures per type, and overrides from assumptions", () => {
     const defaults = resolveAssumptions();
-    const rdb = durationOf("scaleway:databases/instance:Instance", defaults);
+    const rdb = durationOf(SCALEWAY_TYPES.databaseInstance, defaults);
     expect(rdb.upperBoundSeconds).toBe(30 * 60); // the Terraform provider's timeout
     expect(rdb).toMatchObject({ basis: "measured", seconds: 243, maxSeconds: 397 }); // p90 and max
-    expect(durationOf("scaleway:object/bucket:Bucket", defaults).basis).toBe("assumption");
+    expect(durationOf(SCALEWAY_TYPES.bucket, defaults).basis).toBe("assumption");
     const overridden = durationOf(
-      "scaleway:databases/instance:Instance",
+      SCALEWAY_TYPES.databaseInstance,
       resolveAssumptions({ "deploy.databases.Instance": 420 }),
     );
     expect(overridden).toMatchObject({ seconds: 420, basis: "override" });

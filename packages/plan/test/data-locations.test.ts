@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dataLocationsLine, stackDataLocations } from "../src/data-locations";
 import { buildPlan, renderHuman } from "../src/index";
 import { resource } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const PN = "fr-par/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const r = (type: string, inputs: Record<string, unknown> = {}) => ({ type, inputs });
@@ -10,10 +11,10 @@ describe("a stack's data locations", () => {
   it("groups what each region stores, counting resources of one kind", () => {
     const locations = stackDataLocations(
       [
-        r("scaleway:object/bucket:Bucket", { region: "fr-par" }),
-        r("scaleway:object/bucket:Bucket", { region: "fr-par" }),
-        r("scaleway:secrets/secret:Secret", { region: "nl-ams" }),
-        r("scaleway:containers/container:Container", { region: "fr-par" }),
+        r(SCALEWAY_TYPES.bucket, { region: "fr-par" }),
+        r(SCALEWAY_TYPES.bucket, { region: "fr-par" }),
+        r(SCALEWAY_TYPES.secret, { region: "nl-ams" }),
+        r(SCALEWAY_TYPES.container, { region: "fr-par" }),
       ],
       "fr-par",
     );
@@ -24,18 +25,18 @@ describe("a stack's data locations", () => {
   });
 
   it("places resources that set no region in the stack's default region", () => {
-    const locations = stackDataLocations([r("scaleway:secrets/secret:Secret")], "pl-waw");
+    const locations = stackDataLocations([r(SCALEWAY_TYPES.secret)], "pl-waw");
     expect(locations.regions).toEqual([{ region: "pl-waw", data: ["secret"] }]);
   });
 
   it("shows a database's off-site backups as the other Scaleway regions, its own backups in its region", () => {
     const offSite = stackDataLocations(
-      [r("scaleway:databases/instance:Instance", { region: "fr-par", privateNetwork: { pnId: PN } })],
+      [r(SCALEWAY_TYPES.databaseInstance, { region: "fr-par", privateNetwork: { pnId: PN } })],
       "fr-par",
     );
     expect(offSite.offSite).toEqual([{ what: "automatic backups (off-site)", anyOf: ["nl-ams", "pl-waw"] }]);
     const same = stackDataLocations(
-      [r("scaleway:databases/instance:Instance", { region: "nl-ams", backupSameRegion: true })],
+      [r(SCALEWAY_TYPES.databaseInstance, { region: "nl-ams", backupSameRegion: true })],
       "fr-par",
     );
     expect(same.regions).toEqual([{ region: "nl-ams", data: ["Managed Database", "automatic backups"] }]);
@@ -45,8 +46,8 @@ describe("a stack's data locations", () => {
   it("names Cockpit data with its retention, and exports leaving Scaleway", () => {
     const locations = stackDataLocations(
       [
-        r("scaleway:observability/source:Source", { type: "logs", retentionDays: 31 }),
-        r("scaleway:observability/exporter:Exporter", {
+        r(SCALEWAY_TYPES.cockpitSource, { type: "logs", retentionDays: 31 }),
+        r(SCALEWAY_TYPES.exporter, {
           otlpDestination: { endpoint: "https://otlp.example.com" },
         }),
       ],
@@ -60,8 +61,8 @@ describe("a stack's data locations", () => {
     const line = dataLocationsLine(
       stackDataLocations(
         [
-          r("scaleway:databases/instance:Instance", { region: "fr-par" }),
-          r("scaleway:object/bucket:Bucket", { region: "fr-par" }),
+          r(SCALEWAY_TYPES.databaseInstance, { region: "fr-par" }),
+          r(SCALEWAY_TYPES.bucket, { region: "fr-par" }),
         ],
         "fr-par",
       ),
@@ -78,8 +79,8 @@ describe("a stack's data locations", () => {
 describe("the plan", () => {
   const graph = {
     resources: [
-      resource({ type: "scaleway:object/bucket:Bucket", name: "uploads", inputs: { region: "nl-ams" } }),
-      resource({ type: "scaleway:secrets/secret:Secret", name: "db-password", inputs: {} }),
+      resource({ type: SCALEWAY_TYPES.bucket, name: "uploads", inputs: { region: "nl-ams" } }),
+      resource({ type: SCALEWAY_TYPES.secret, name: "db-password", inputs: {} }),
     ],
   };
 

@@ -16,6 +16,7 @@ import {
 import { loadProject, runProgram } from "../src/index";
 import { skipUnusedStackTraces } from "../src/sdk-stacks";
 import { FIXTURES } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const MODULES = join(FIXTURES, "deferred-module");
 const loads = () => (globalThis as { __deferredHeavyLoads?: number }).__deferredHeavyLoads ?? 0;
@@ -130,7 +131,7 @@ describe("a program that uses what the plan defers", () => {
     expect(run.outputs.exportName).toBe("handler");
     expect(run.outputs.closureText).toContain('with({ greeting: "hello"');
     expect(run.outputs.codePaths).toEqual(["Pulumi.yaml"]);
-    expect(run.graph.resources.map((r) => r.type)).toContain("scaleway:object/bucket:Bucket");
+    expect(run.graph.resources.map((r) => r.type)).toContain(SCALEWAY_TYPES.bucket);
   });
 
   it("gets the same result as with everything loaded eagerly", async () => {

@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, parseBaseline, TYPE_DURATIONS } from "../src/index";
 import type { GraphResource } from "../src/index";
 import { resource, runCli } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const CONTAINER = "scaleway:containers/container:Container";
-const NAMESPACE = "scaleway:containers/namespace:Namespace";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const CONTAINER = SCALEWAY_TYPES.container;
+const NAMESPACE = SCALEWAY_TYPES.containerNamespace;
 
 const namespace = resource({ type: NAMESPACE, name: "ns", id: "ns_id" });
 const instance = resource({ type: INSTANCE, name: "pg", id: "pg_id", inputs: { nodeType: "DB-DEV-S" } });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { diffPlans } from "../src/index";
 import { planResource, urn } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const BUCKET = "scaleway:object/bucket:Bucket";
-const CONTAINER = "scaleway:containers/container:Container";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const BUCKET = SCALEWAY_TYPES.bucket;
+const CONTAINER = SCALEWAY_TYPES.container;
 
 const instance = planResource({
   type: INSTANCE,

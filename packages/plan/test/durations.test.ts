@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { durationOf, resolveAssumptions, TYPE_DURATIONS } from "../src/index";
 import type { DurationStats } from "../src/cassettes";
 import { measureCassette, measureProviderModule, providerModuleDir, statsByType } from "../src/cassettes";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 /**
  * The deploy-time table's measured figures must be what the provider's recordings say. The
@@ -48,21 +49,21 @@ describe("the deploy-time table", () => {
 
   it("uses measured figures for the types the platform creates", () => {
     for (const type of [
-      "scaleway:databases/instance:Instance",
-      "scaleway:databases/readReplica:ReadReplica",
-      "scaleway:databases/serverlessDatabase:ServerlessDatabase",
-      "scaleway:containers/container:Container",
-      "scaleway:containers/namespace:Namespace",
-      "scaleway:containers/domain:Domain",
-      "scaleway:network/privateNetwork:PrivateNetwork",
-      "scaleway:network/publicGateway:PublicGateway",
-      "scaleway:network/gatewayNetwork:GatewayNetwork",
+      SCALEWAY_TYPES.databaseInstance,
+      SCALEWAY_TYPES.databaseReadReplica,
+      SCALEWAY_TYPES.serverlessDatabase,
+      SCALEWAY_TYPES.container,
+      SCALEWAY_TYPES.containerNamespace,
+      SCALEWAY_TYPES.containerDomain,
+      SCALEWAY_TYPES.privateNetwork,
+      SCALEWAY_TYPES.publicGateway,
+      SCALEWAY_TYPES.gatewayNetwork,
     ])
       expect(durationOf(type, resolveAssumptions()).basis, type).toBe("measured");
   });
 
   it("keeps the provider's create timeout as the upper bound of an RDB instance (30 min)", () => {
-    expect(TYPE_DURATIONS["scaleway:databases/instance:Instance"]!.upperBoundSeconds).toBe(30 * 60);
+    expect(TYPE_DURATIONS[SCALEWAY_TYPES.databaseInstance]!.upperBoundSeconds).toBe(30 * 60);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, runPolicy } from "../src/index";
 import type { PolicyEngine, PolicyFinding } from "../src/index";
 import { resource } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const finding = (severity: PolicyFinding["severity"], ruleId = `rule-${severity}`): PolicyFinding => ({
   ruleId,
@@ -42,7 +43,7 @@ describe("the policy step", () => {
 
   it("runs @scaleway-blocks/policy by default: a public database endpoint fails it", () => {
     const db = resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "pg",
       inputs: { nodeType: "DB-DEV-S", loadBalancer: {}, encryptionAtRest: true },
     });
@@ -59,7 +60,7 @@ describe("the policy step", () => {
 
   it("passes the policy configuration to the engine", () => {
     const db = resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "pg",
       inputs: { nodeType: "DB-DEV-S", loadBalancer: {}, encryptionAtRest: true },
     });
@@ -71,7 +72,7 @@ describe("the policy step", () => {
   });
 
   it("gives a data-loss risk precedence over a policy failure", () => {
-    const bucket = resource({ type: "scaleway:object/bucket:Bucket", name: "b" });
+    const bucket = resource({ type: SCALEWAY_TYPES.bucket, name: "b" });
     const baseline = {
       schemaVersion: "1.0",
       project: "proj",

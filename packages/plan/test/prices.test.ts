@@ -11,6 +11,7 @@ import {
 } from "../src/index";
 import type { CatalogProduct } from "../src/index";
 import { planResource } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const failing = () => Promise.reject(new Error("getaddrinfo ENOTFOUND api.scaleway.com"));
 
@@ -167,7 +168,7 @@ describe("live prices of a managed database", () => {
     const cost = estimateCost(
       [
         planResource({
-          type: "scaleway:databases/instance:Instance",
+          type: SCALEWAY_TYPES.databaseInstance,
           name: "pg",
           inputs: { nodeType: "DB-PRO2-XXS", disableBackup: true, volumeType: "sbs_5k", volumeSizeInGb: 10 },
         }),

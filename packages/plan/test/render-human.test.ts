@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
 import { treeName, visibleWidth, wrapLine } from "../src/render-human";
 import { resource } from "./helpers";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const graph = {
   resources: [
     resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "gp",
       inputs: { nodeType: "DB-GP-XS", privateNetwork: { pnId: "x" }, encryptionAtRest: true },
     }),
-    resource({ type: "scaleway:object/bucket:Bucket", name: "assets", inputs: { name: "assets" } }),
+    resource({ type: SCALEWAY_TYPES.bucket, name: "assets", inputs: { name: "assets" } }),
   ],
 };
 const plan = buildPlan(graph, { project: "proj", stack: "test" });
@@ -41,7 +42,7 @@ describe("renderHuman", () => {
 });
 
 describe("renderHuman's width and names", () => {
-  const componentType = "scaleway-blocks:secrets:Secrets";
+  const componentType = BLOCK_TYPES.secrets;
   const parentUrn =
     "urn:pulumi:test::proj::scaleway-blocks:secrets:Secrets::platform-dev-database-credentials";
   const wide = buildPlan(
@@ -54,7 +55,7 @@ describe("renderHuman's width and names", () => {
           custom: false,
         }),
         resource({
-          type: "scaleway:secrets/secret:Secret",
+          type: SCALEWAY_TYPES.secret,
           name: "platform-dev-database-credentials-platform-dev-database",
           parent: parentUrn,
           inputs: {

@@ -2,26 +2,27 @@ import { describe, expect, it } from "vitest";
 import type { GraphResource, PolicyEngine } from "../src/index";
 import { buildPlan, componentDiagram, parseBaseline, renderJson, toMermaid } from "../src/index";
 import { resource, urn } from "./helpers";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const NET = "scaleway-blocks:network:Network";
-const DB = "scaleway-blocks:database:Database";
-const SECRETS = "scaleway-blocks:secrets:Secrets";
-const APP = "scaleway-blocks:container:Service";
+const NET = BLOCK_TYPES.network;
+const DB = BLOCK_TYPES.database;
+const SECRETS = BLOCK_TYPES.secrets;
+const APP = BLOCK_TYPES.container;
 const noPolicy: PolicyEngine = { evaluate: () => [], hasMandatoryFailures: () => false };
 const options = { project: "proj", stack: "test", policy: noPolicy };
 
 /** network → database (with nested credentials) → app; an IAM application at the root. */
 function stack(options: { userName?: string; app?: boolean } = {}): GraphResource[] {
   const net = urn(NET, "net");
-  const pn = urn("scaleway:network/privateNetwork:PrivateNetwork", "net-pn", [NET]);
+  const pn = urn(SCALEWAY_TYPES.privateNetwork, "net-pn", [NET]);
   const db = urn(DB, "db");
   const creds = urn(SECRETS, "db-credentials", [DB]);
-  const instance = urn("scaleway:databases/instance:Instance", "db-instance", [DB]);
+  const instance = urn(SCALEWAY_TYPES.databaseInstance, "db-instance", [DB]);
   const app = urn(APP, "app");
   return [
     resource({ type: NET, name: "net", urn: net, custom: false }),
     resource({
-      type: "scaleway:network/privateNetwork:PrivateNetwork",
+      type: SCALEWAY_TYPES.privateNetwork,
       name: "net-pn",
       urn: pn,
       parent: net,
@@ -29,13 +30,13 @@ function stack(options: { userName?: string; app?: boolean } = {}): GraphResourc
     resource({ type: DB, name: "db", urn: db, custom: false }),
     resource({ type: SECRETS, name: "db-credentials", urn: creds, parent: db, custom: false }),
     resource({
-      type: "scaleway:secrets/secret:Secret",
+      type: SCALEWAY_TYPES.secret,
       name: "db-credentials-admin",
-      urn: urn("scaleway:secrets/secret:Secret", "db-credentials-admin", [DB, SECRETS]),
+      urn: urn(SCALEWAY_TYPES.secret, "db-credentials-admin", [DB, SECRETS]),
       parent: creds,
     }),
     resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "db-instance",
       urn: instance,
       parent: db,
@@ -47,15 +48,15 @@ function stack(options: { userName?: string; app?: boolean } = {}): GraphResourc
       : [
           resource({ type: APP, name: "app", urn: app, custom: false, dependencies: [db, net] }),
           resource({
-            type: "scaleway:containers/container:Container",
+            type: SCALEWAY_TYPES.container,
             name: "app-api",
-            urn: urn("scaleway:containers/container:Container", "app-api", [APP]),
+            urn: urn(SCALEWAY_TYPES.container, "app-api", [APP]),
             parent: app,
             dependencies: [db, net],
           }),
         ]),
     resource({
-      type: "scaleway:iam/application:Application",
+      type: SCALEWAY_TYPES.iamApplication,
       name: "identity",
       inputs: { name: 'the "app"' },
     }),
@@ -171,15 +172,15 @@ describe("componentDiagram of a 50-component stack", () => {
       }),
       resource({ type: SECRETS, name: `s${i}-secrets`, urn: secrets, parent: app, custom: false }),
       resource({
-        type: "scaleway:secrets/secret:Secret",
+        type: SCALEWAY_TYPES.secret,
         name: `s${i}-secrets-key`,
-        urn: urn("scaleway:secrets/secret:Secret", `s${i}-secrets-key`, [APP, SECRETS]),
+        urn: urn(SCALEWAY_TYPES.secret, `s${i}-secrets-key`, [APP, SECRETS]),
         parent: secrets,
       }),
       resource({
-        type: "scaleway:containers/container:Container",
+        type: SCALEWAY_TYPES.container,
         name: `s${i}-api`,
-        urn: urn("scaleway:containers/container:Container", `s${i}-api`, [APP]),
+        urn: urn(SCALEWAY_TYPES.container, `s${i}-api`, [APP]),
         parent: app,
       }),
     ];
@@ -199,7 +200,7 @@ describe("componentDiagram of a 50-component stack", () => {
 
   it("groups root resources by type when even the top-level boxes are too many", () => {
     const buckets = Array.from({ length: 45 }, (_, i) =>
-      resource({ type: "scaleway:object/bucket:Bucket", name: `bucket-${i}` }),
+      resource({ type: SCALEWAY_TYPES.bucket, name: `bucket-${i}` }),
     );
     const grouped = componentDiagram(buildPlan({ resources: buckets }, options));
     expect(grouped.units.map((u) => u.label)).toEqual([expect.stringMatching(/^45 × object\.Bucket · €/)]);

@@ -4,37 +4,38 @@ import { buildPlan, diffCosts, parseBaseline, renderJson, renderMarkdown } from 
 import { parseCliArgs } from "../src/cli-args";
 import { cell, code } from "../src/render-markdown";
 import { resource, runCli, urn } from "./helpers";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const DB = "scaleway-blocks:database:Database";
-const APP = "scaleway-blocks:container:Service";
+const DB = BLOCK_TYPES.database;
+const APP = BLOCK_TYPES.container;
 
 /** A small stack: a database component (instance + database) and an app component waiting for it. */
 function stack(options: { userName?: string; nodeType?: string; withCache?: boolean } = {}): GraphResource[] {
   const db = urn(DB, "db");
-  const instance = urn("scaleway:databases/instance:Instance", "db-instance", [DB]);
+  const instance = urn(SCALEWAY_TYPES.databaseInstance, "db-instance", [DB]);
   const app = urn(APP, "app");
   const resources: GraphResource[] = [
     resource({ type: DB, name: "db", urn: db, custom: false }),
     resource({
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       name: "db-instance",
       urn: instance,
       parent: db,
       inputs: { nodeType: options.nodeType ?? "DB-DEV-S", userName: options.userName ?? "admin" },
     }),
     resource({
-      type: "scaleway:databases/database:Database",
+      type: SCALEWAY_TYPES.database,
       name: "db-app",
-      urn: urn("scaleway:databases/database:Database", "db-app", [DB]),
+      urn: urn(SCALEWAY_TYPES.database, "db-app", [DB]),
       parent: db,
       dependencies: [instance],
       inputs: { name: "app" },
     }),
     resource({ type: APP, name: "app", urn: app, custom: false, dependencies: [db] }),
     resource({
-      type: "scaleway:containers/container:Container",
+      type: SCALEWAY_TYPES.container,
       name: "app-api",
-      urn: urn("scaleway:containers/container:Container", "app-api", [APP]),
+      urn: urn(SCALEWAY_TYPES.container, "app-api", [APP]),
       parent: app,
       dependencies: [db],
       inputs: { cpuLimit: 1000, memoryLimit: 2048, minScale: 1, maxScale: 2 },
@@ -43,9 +44,9 @@ function stack(options: { userName?: string; nodeType?: string; withCache?: bool
   if (options.withCache)
     resources.push(
       resource({
-        type: "scaleway:object/bucket:Bucket",
+        type: SCALEWAY_TYPES.bucket,
         name: "app-cache",
-        urn: urn("scaleway:object/bucket:Bucket", "app-cache", [APP]),
+        urn: urn(SCALEWAY_TYPES.bucket, "app-cache", [APP]),
         parent: app,
         inputs: { name: "cache" },
       }),
@@ -72,9 +73,9 @@ const changed = buildPlan(
       {
         ruleId: "scw-bucket-versioning",
         severity: "mandatory",
-        urn: urn("scaleway:object/bucket:Bucket", "app-cache", [APP]),
+        urn: urn(SCALEWAY_TYPES.bucket, "app-cache", [APP]),
         name: "app-cache",
-        type: "scaleway:object/bucket:Bucket",
+        type: SCALEWAY_TYPES.bucket,
         message: "versioning is off | <b>on purpose?</b>",
         remediation: "set versioning: true",
       },
@@ -83,7 +84,7 @@ const changed = buildPlan(
         severity: "advisory",
         urn: "u",
         name: "app-api",
-        type: "scaleway:containers/container:Container",
+        type: SCALEWAY_TYPES.container,
         message: "an advice",
       },
     ]),

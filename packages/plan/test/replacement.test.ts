@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, diffPlans, parseBaseline, replacementInputs } from "../src/index";
 import type { PlanResource } from "../src/index";
 import { planResource, resource } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const DATABASE = "scaleway:databases/database:Database";
-const USER = "scaleway:databases/user:User";
-const PRIVILEGE = "scaleway:databases/privilege:Privilege";
-const ACL = "scaleway:databases/acl:Acl";
-const SECRET = "scaleway:secrets/secret:Secret";
-const SOURCE = "scaleway:observability/source:Source";
-const SERVERLESS = "scaleway:databases/serverlessDatabase:ServerlessDatabase";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const DATABASE = SCALEWAY_TYPES.database;
+const USER = SCALEWAY_TYPES.databaseUser;
+const PRIVILEGE = SCALEWAY_TYPES.databasePrivilege;
+const ACL = SCALEWAY_TYPES.databaseAcl;
+const SECRET = SCALEWAY_TYPES.secret;
+const SOURCE = SCALEWAY_TYPES.cockpitSource;
+const SERVERLESS = SCALEWAY_TYPES.serverlessDatabase;
 
 /** The one resource changed: what the diff says of it. */
 function change(before: PlanResource, inputs: PlanResource["inputs"]) {

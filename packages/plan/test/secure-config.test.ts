@@ -5,8 +5,9 @@ import { buildPlan, SECRET_PLACEHOLDER } from "../src/index";
 import { SECURE_CONFIG_RULE, secureConfigFindings } from "../src/secure-config";
 import { explainSecurePlaceholder, SECURE_NOT_CHECKED } from "../src/secure-value";
 import { resource, runCli } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
-const CONTAINER = "scaleway:containers/container:Container";
+const CONTAINER = SCALEWAY_TYPES.container;
 const container = (inputs: Record<string, unknown>) => resource({ type: CONTAINER, name: "api", inputs });
 
 describe("a secure: config value in a plain input", () => {
@@ -46,12 +47,12 @@ describe("a secure: config value in a plain input", () => {
       resources: [
         container({ secretEnvironmentVariables: { API_KEY: new Secret(SECRET_PLACEHOLDER) } }),
         resource({
-          type: "scaleway:secrets/version:Version",
+          type: SCALEWAY_TYPES.secretVersion,
           name: "v1",
           inputs: { data: new Secret(SECRET_PLACEHOLDER) },
         }),
         resource({
-          type: "scaleway:databases/instance:Instance",
+          type: SCALEWAY_TYPES.databaseInstance,
           name: "db",
           inputs: { password: new Secret(SECRET_PLACEHOLDER) },
         }),

@@ -3,11 +3,12 @@ import { buildPlan, planDocumentSchema, renderHuman } from "../src/index";
 import { serviceGoals } from "../src/service-goals";
 import { resource } from "./helpers";
 import type { ServiceGoalsInput } from "../src/service-goals";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 // The resources below stand for a mock run's graph: what the program asks for, not a deployment.
 
-const CONTAINER = "scaleway:containers/container:Container";
-const ALERT_MANAGER = "scaleway:observability/alertManager:AlertManager";
+const CONTAINER = SCALEWAY_TYPES.container;
+const ALERT_MANAGER = SCALEWAY_TYPES.alertManager;
 const PROD_TAGS = ["environment=production", "project=shop"];
 const DEV_TAGS = ["environment=dev", "project=shop"];
 const PROBE = { tcp: true, failureThreshold: 3, interval: "10s", timeout: "5s" };

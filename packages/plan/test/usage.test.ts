@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import type { PlanDocument } from "../src/index";
 import { buildPlan, FREE_TIERS, parseUsageFile, usageJsonSchema, UsageFileError } from "../src/index";
 import { resource, runCli } from "./helpers";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const PACKAGE = join(__dirname, "..");
 const schemaFile = join(PACKAGE, "schema", "usage.schema.json");
@@ -88,8 +89,8 @@ describe("parseUsageFile", () => {
   });
 });
 
-const CONTAINER = "scaleway:containers/container:Container";
-const BUCKET = "scaleway:object/bucket:Bucket";
+const CONTAINER = SCALEWAY_TYPES.container;
+const BUCKET = SCALEWAY_TYPES.bucket;
 const graph = {
   resources: [
     resource({

@@ -1,4 +1,4 @@
-import { ResourceRef, Secret } from "@scaleway-blocks/core";
+import { ResourceRef, Secret, STACK_TYPE } from "@scaleway-blocks/core";
 
 export interface RecordedOptions {
   protect: boolean;
@@ -59,7 +59,6 @@ export interface SecretLeaksOptions {
   publicValues?: Iterable<string>;
 }
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
 const MIN_SECRET_LENGTH = 4;
 
 /**

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { stableUuid } from "./ids";
 import { scalewayResourceState } from "./scaleway-outputs";
 import type { MockContext, MockState } from "./scaleway-outputs";
+import { SCALEWAY_INVOKES } from "@scaleway-blocks/core";
 
 export interface ScalewayMocksOptions {
   /** The provider's default region (what `scaleway:region` would be). Default fr-par. */
@@ -107,7 +108,7 @@ export class ScalewayMocks implements pulumi.runtime.Mocks {
     const region = typeof inputs.region === "string" ? inputs.region : this.region;
     const projectId = typeof inputs.projectId === "string" ? inputs.projectId : this.projectId;
     switch (args.token) {
-      case "scaleway:account/getProject:getProject":
+      case SCALEWAY_INVOKES.getProject:
         return {
           id: projectId,
           projectId,
@@ -117,15 +118,15 @@ export class ScalewayMocks implements pulumi.runtime.Mocks {
           createdAt: "2026-01-01T00:00:00Z",
           updatedAt: "2026-01-01T00:00:00Z",
         };
-      case "scaleway:account/getAvailabilityZones:getAvailabilityZones":
+      case SCALEWAY_INVOKES.getAvailabilityZones:
         return { id: region, region, zones: [1, 2, 3].map((n) => `${region}-${n}`) };
-      case "scaleway:observability/getGrafana:getGrafana":
+      case SCALEWAY_INVOKES.getGrafana:
         return {
           id: projectId,
           projectId,
           grafanaUrl: `https://${projectId}.dashboard.obs.${region}.scw.cloud`,
         };
-      case "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert":
+      case SCALEWAY_INVOKES.getPreconfiguredAlert:
         return {
           id: `${region}/${projectId}`,
           projectId,
@@ -147,7 +148,7 @@ export class ScalewayMocks implements pulumi.runtime.Mocks {
             })),
           ),
         };
-      case "scaleway:observability/getSources:getSources": {
+      case SCALEWAY_INVOKES.getSources: {
         // The provider's data source: ListDataSources filtered by origin and type, then by name; its id is
         // the region (internal/services/cockpit/sources_data_source.go). Custom sources are not tracked.
         const sources = SCALEWAY_SOURCES.filter(

@@ -1,4 +1,5 @@
 import { generatedPassword, stableIpIn, stablePublicIp, stableUuid } from "./ids";
+import { RANDOM_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 /** What a mocked resource knows about where it runs. */
 export interface MockContext {
@@ -19,11 +20,11 @@ export interface MockState {
 type OutputFactory = (ctx: MockContext, id: string) => Record<string, unknown>;
 
 /** Resources whose id is "<zone>/<uuid>" (zonal APIs); all other scaleway resources are regional. */
-const ZONAL_TYPES = new Set([
-  "scaleway:network/publicGateway:PublicGateway",
-  "scaleway:network/publicGatewayIp:PublicGatewayIp",
-  "scaleway:network/gatewayNetwork:GatewayNetwork",
-  "scaleway:network/publicGatewayPatRule:PublicGatewayPatRule",
+const ZONAL_TYPES = new Set<string>([
+  SCALEWAY_TYPES.publicGateway,
+  SCALEWAY_TYPES.publicGatewayIp,
+  SCALEWAY_TYPES.gatewayNetwork,
+  SCALEWAY_TYPES.publicGatewayPatRule,
 ]);
 
 /** Resources with global ids (IAM, account, billing). */
@@ -31,15 +32,15 @@ const GLOBAL_MODULES = ["scaleway:iam/", "scaleway:account/", "scaleway:billing/
 
 /** Outputs the real providers mark secret; the recorder keeps them wrapped as such. */
 export const SECRET_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
-  "random:index/randomPassword:RandomPassword": ["result", "bcryptHash"],
-  "scaleway:iam/apiKey:ApiKey": ["secretKey"],
-  "scaleway:observability/token:Token": ["secretKey"],
-  "scaleway:containers/token:Token": ["value"],
-  "scaleway:containers/container:Container": ["secretEnvironmentVariables"],
-  "scaleway:containers/namespace:Namespace": ["secretEnvironmentVariables"],
-  "scaleway:databases/instance:Instance": ["password"],
-  "scaleway:databases/user:User": ["password"],
-  "scaleway:secrets/version:Version": ["data"],
+  [RANDOM_TYPES.password]: ["result", "bcryptHash"],
+  [SCALEWAY_TYPES.iamApiKey]: ["secretKey"],
+  [SCALEWAY_TYPES.cockpitToken]: ["secretKey"],
+  [SCALEWAY_TYPES.containerToken]: ["value"],
+  [SCALEWAY_TYPES.container]: ["secretEnvironmentVariables"],
+  [SCALEWAY_TYPES.containerNamespace]: ["secretEnvironmentVariables"],
+  [SCALEWAY_TYPES.databaseInstance]: ["password"],
+  [SCALEWAY_TYPES.databaseUser]: ["password"],
+  [SCALEWAY_TYPES.secretVersion]: ["data"],
 };
 
 function str(value: unknown, fallback: string): string {
@@ -50,8 +51,7 @@ function mockId(ctx: MockContext): string {
   const uuid = stableUuid(ctx.type, ctx.name);
   if (GLOBAL_MODULES.some((m) => ctx.type.startsWith(m))) return uuid;
   if (ZONAL_TYPES.has(ctx.type)) return `${str(ctx.inputs.zone, ctx.zone)}/${uuid}`;
-  if (ctx.type === "scaleway:object/bucket:Bucket")
-    return `${str(ctx.inputs.region, ctx.region)}/${bucketName(ctx)}`;
+  if (ctx.type === SCALEWAY_TYPES.bucket) return `${str(ctx.inputs.region, ctx.region)}/${bucketName(ctx)}`;
   if (ctx.type.startsWith("scaleway:")) return `${str(ctx.inputs.region, ctx.region)}/${uuid}`;
   return uuid;
 }
@@ -82,16 +82,16 @@ function privateEndpoint(ctx: MockContext, input: unknown, port: number): Record
 }
 
 const OUTPUTS: Record<string, OutputFactory> = {
-  "scaleway:registry/namespace:Namespace": (ctx) => ({
+  [SCALEWAY_TYPES.registryNamespace]: (ctx) => ({
     endpoint: `rg.${region(ctx)}.scw.cloud/${str(ctx.inputs.name, ctx.name)}`,
     isPublic: ctx.inputs.isPublic ?? false,
   }),
-  "scaleway:containers/namespace:Namespace": (ctx, id) => ({
+  [SCALEWAY_TYPES.containerNamespace]: (ctx, id) => ({
     registryEndpoint: `rg.${region(ctx)}.scw.cloud/funcscw${str(ctx.inputs.name, ctx.name)}${uuidOf(id).slice(0, 8)}`,
     registryNamespaceId: `${region(ctx)}/${stableUuid(ctx.name, "registry")}`,
     organizationId: ctx.organizationId,
   }),
-  "scaleway:containers/container:Container": (ctx, id) => {
+  [SCALEWAY_TYPES.container]: (ctx, id) => {
     const domainName = `${str(ctx.inputs.name, ctx.name)}-${uuidOf(id).slice(0, 8)}.functions.fnc.${region(ctx)}.scw.cloud`;
     return {
       domainName,
@@ -107,14 +107,14 @@ const OUTPUTS: Record<string, OutputFactory> = {
       port: ctx.inputs.port ?? 8080,
     };
   },
-  "scaleway:containers/domain:Domain": (ctx) => ({
+  [SCALEWAY_TYPES.containerDomain]: (ctx) => ({
     url: `https://${str(ctx.inputs.hostname, "example.com")}`,
   }),
-  "scaleway:containers/token:Token": (ctx) => ({
+  [SCALEWAY_TYPES.containerToken]: (ctx) => ({
     token: `eyJ${stableUuid(ctx.name, "token").replace(/-/g, "")}`,
   }),
-  "scaleway:containers/trigger:Trigger": () => ({ status: "ready" }),
-  "scaleway:databases/instance:Instance": (ctx) => ({
+  [SCALEWAY_TYPES.containerTrigger]: () => ({ status: "ready" }),
+  [SCALEWAY_TYPES.databaseInstance]: (ctx) => ({
     engine: ctx.inputs.engine ?? "PostgreSQL-17",
     privateNetwork: ctx.inputs.privateNetwork
       ? privateEndpoint(ctx, ctx.inputs.privateNetwork, 5432)
@@ -131,36 +131,36 @@ const OUTPUTS: Record<string, OutputFactory> = {
     organizationId: ctx.organizationId,
     projectId: ctx.inputs.projectId ?? ctx.projectId,
   }),
-  "scaleway:databases/readReplica:ReadReplica": (ctx) => ({
+  [SCALEWAY_TYPES.databaseReadReplica]: (ctx) => ({
     privateNetwork: ctx.inputs.privateNetwork
       ? privateEndpoint(ctx, ctx.inputs.privateNetwork, 5432)
       : undefined,
   }),
-  "scaleway:databases/serverlessDatabase:ServerlessDatabase": (ctx, id) => ({
+  [SCALEWAY_TYPES.serverlessDatabase]: (ctx, id) => ({
     endpoint: `postgres://${uuidOf(id)}.pg.sdb.${region(ctx)}.scw.cloud:5432/${str(ctx.inputs.name, ctx.name)}?sslmode=require`,
     minCpu: ctx.inputs.minCpu ?? 0,
     maxCpu: ctx.inputs.maxCpu ?? 15,
   }),
-  "scaleway:object/bucket:Bucket": (ctx) => ({
+  [SCALEWAY_TYPES.bucket]: (ctx) => ({
     name: bucketName(ctx),
     endpoint: `https://${bucketName(ctx)}.s3.${region(ctx)}.scw.cloud`,
     apiEndpoint: `https://s3.${region(ctx)}.scw.cloud`,
     region: region(ctx),
   }),
-  "scaleway:secrets/secret:Secret": (ctx) => ({
+  [SCALEWAY_TYPES.secret]: (ctx) => ({
     path: ctx.inputs.path ?? "/",
     type: ctx.inputs.type ?? "opaque",
     status: "ready",
     versionCount: 1,
   }),
-  "scaleway:secrets/version:Version": () => ({ revision: "1", status: "enabled" }),
-  "scaleway:iam/application:Application": (ctx) => ({ organizationId: ctx.organizationId }),
-  "scaleway:iam/apiKey:ApiKey": (ctx) => ({
+  [SCALEWAY_TYPES.secretVersion]: () => ({ revision: "1", status: "enabled" }),
+  [SCALEWAY_TYPES.iamApplication]: (ctx) => ({ organizationId: ctx.organizationId }),
+  [SCALEWAY_TYPES.iamApiKey]: (ctx) => ({
     accessKey: `SCW${stableUuid(ctx.name, "access").replace(/-/g, "").slice(0, 17).toUpperCase()}`,
     secretKey: stableUuid(ctx.name, "secret"),
   }),
-  "scaleway:network/vpc:Vpc": (ctx) => ({ isDefault: false, organizationId: ctx.organizationId }),
-  "scaleway:network/privateNetwork:PrivateNetwork": (ctx) => {
+  [SCALEWAY_TYPES.vpc]: (ctx) => ({ isDefault: false, organizationId: ctx.organizationId }),
+  [SCALEWAY_TYPES.privateNetwork]: (ctx) => {
     const subnet = str(
       (ctx.inputs.ipv4Subnet as Record<string, unknown> | undefined)?.subnet,
       "172.16.0.0/22",
@@ -175,28 +175,28 @@ const OUTPUTS: Record<string, OutputFactory> = {
       },
     };
   },
-  "scaleway:network/publicGatewayIp:PublicGatewayIp": (ctx) => ({ address: stablePublicIp(ctx.name) }),
-  "scaleway:network/publicGateway:PublicGateway": (ctx) => ({
+  [SCALEWAY_TYPES.publicGatewayIp]: (ctx) => ({ address: stablePublicIp(ctx.name) }),
+  [SCALEWAY_TYPES.publicGateway]: (ctx) => ({
     status: "running",
     bandwidth: 100,
     zone: str(ctx.inputs.zone, ctx.zone),
   }),
-  "scaleway:observability/source:Source": (ctx, id) => ({
+  [SCALEWAY_TYPES.cockpitSource]: (ctx, id) => ({
     url: `https://${uuidOf(id)}.${str(ctx.inputs.type, "metrics")}.cockpit.${region(ctx)}.scw.cloud`,
     pushUrl: `https://${uuidOf(id)}.${str(ctx.inputs.type, "metrics")}.cockpit.${region(ctx)}.scw.cloud/api/v1/push`,
     origin: "custom",
   }),
-  "scaleway:observability/token:Token": (ctx) => ({ secretKey: stableUuid(ctx.name, "cockpit-token") }),
-  "scaleway:keymanager/key:Key": (ctx) => ({
+  [SCALEWAY_TYPES.cockpitToken]: (ctx) => ({ secretKey: stableUuid(ctx.name, "cockpit-token") }),
+  [SCALEWAY_TYPES.kmsKey]: (ctx) => ({
     state: "enabled",
     rotationCount: 0,
     protected: !(ctx.inputs.unprotected ?? false),
   }),
-  "random:index/randomPassword:RandomPassword": (ctx) => {
+  [RANDOM_TYPES.password]: (ctx) => {
     const result = generatedPassword(ctx.inputs, ctx.name);
     return { result, bcryptHash: `$2a$10$${stableUuid(ctx.name, "bcrypt").replace(/-/g, "")}` };
   },
-  "random:index/randomString:RandomString": (ctx) => ({
+  [RANDOM_TYPES.string]: (ctx) => ({
     result: generatedPassword(
       { ...(ctx.inputs as Parameters<typeof generatedPassword>[0]), special: false },
       ctx.name,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ScalewayMocks, generatedPassword, stableIpIn, stableUuid } from "../src/index";
+import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
 const mocks = new ScalewayMocks();
-const GET_SOURCES = "scaleway:observability/getSources:getSources";
+const GET_SOURCES = SCALEWAY_INVOKES.getSources;
 
 function create(type: string, name: string, inputs: Record<string, unknown> = {}) {
   return mocks.newResource({ type, name, inputs, custom: true });
@@ -10,17 +11,17 @@ function create(type: string, name: string, inputs: Record<string, unknown> = {}
 
 describe("ScalewayMocks resources", () => {
   it("gives zonal resources zonal ids", () => {
-    expect(create("scaleway:network/publicGateway:PublicGateway", "gw", { zone: "nl-ams-2" }).id).toMatch(
+    expect(create(SCALEWAY_TYPES.publicGateway, "gw", { zone: "nl-ams-2" }).id).toMatch(
       /^nl-ams-2\/[0-9a-f-]{36}$/,
     );
   });
 
   it("gives IAM resources plain UUIDs", () => {
-    expect(create("scaleway:iam/application:Application", "app").id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(create(SCALEWAY_TYPES.iamApplication, "app").id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("puts a database on a private IP of its network", () => {
-    const { state } = create("scaleway:databases/instance:Instance", "db", {
+    const { state } = create(SCALEWAY_TYPES.databaseInstance, "db", {
       privateNetwork: { pnId: "fr-par/abc", enableIpam: true },
     });
     expect(state.privateNetwork).toMatchObject({ port: 5432, pnId: "fr-par/abc" });
@@ -29,12 +30,12 @@ describe("ScalewayMocks resources", () => {
   });
 
   it("gives a database a public endpoint only when asked", () => {
-    const { state } = create("scaleway:databases/instance:Instance", "db", { loadBalancer: {} });
+    const { state } = create(SCALEWAY_TYPES.databaseInstance, "db", { loadBalancer: {} });
     expect(state.loadBalancer).toMatchObject({ port: 5432 });
   });
 
   it("derives a container's domain from its name and region", () => {
-    const { state } = create("scaleway:containers/container:Container", "api", {
+    const { state } = create(SCALEWAY_TYPES.container, "api", {
       name: "api",
       region: "pl-waw",
     });
@@ -42,7 +43,7 @@ describe("ScalewayMocks resources", () => {
   });
 
   it("gives a Serverless SQL database a postgres endpoint", () => {
-    const { state } = create("scaleway:databases/serverlessDatabase:ServerlessDatabase", "sdb", {
+    const { state } = create(SCALEWAY_TYPES.serverlessDatabase, "sdb", {
       name: "app",
     });
     expect(state.endpoint).toMatch(
@@ -51,7 +52,7 @@ describe("ScalewayMocks resources", () => {
   });
 
   it("generates a password with the requested length and alphabet", () => {
-    const { state } = create("random:index/randomPassword:RandomPassword", "pw", {
+    const { state } = create(RANDOM_TYPES.password, "pw", {
       length: 32,
       special: true,
       overrideSpecial: "-_",
@@ -67,11 +68,10 @@ describe("ScalewayMocks resources", () => {
 
   it("lets a test override the state of a type", () => {
     const custom = new ScalewayMocks({
-      resources: { "scaleway:network/vpc:Vpc": () => ({ state: { isDefault: true } }) },
+      resources: { [SCALEWAY_TYPES.vpc]: () => ({ state: { isDefault: true } }) },
     });
     expect(
-      custom.newResource({ type: "scaleway:network/vpc:Vpc", name: "v", inputs: {}, custom: true }).state
-        .isDefault,
+      custom.newResource({ type: SCALEWAY_TYPES.vpc, name: "v", inputs: {}, custom: true }).state.isDefault,
     ).toBe(true);
   });
 });
@@ -79,7 +79,7 @@ describe("ScalewayMocks resources", () => {
 describe("ScalewayMocks data sources", () => {
   it("lists preconfigured alerts for the products the blocks use", () => {
     const result = mocks.call({
-      token: "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert",
+      token: SCALEWAY_INVOKES.getPreconfiguredAlert,
       inputs: {},
     });
     const alerts = result.alerts as Array<{ productName: string; preconfiguredRuleId: string }>;
@@ -119,16 +119,14 @@ describe("ScalewayMocks data sources", () => {
       id: string;
     }>;
     const alerts = mocks.call({
-      token: "scaleway:observability/getPreconfiguredAlert:getPreconfiguredAlert",
+      token: SCALEWAY_INVOKES.getPreconfiguredAlert,
       inputs: {},
     }).alerts as Array<{ dataSourceId: string }>;
     expect(sources[0]!.id.split("/")[1]).toBe(alerts[0]!.dataSourceId);
   });
 
   it("answers getProject with the default project", () => {
-    expect(mocks.call({ token: "scaleway:account/getProject:getProject", inputs: {} }).id).toBe(
-      mocks.projectId,
-    );
+    expect(mocks.call({ token: SCALEWAY_INVOKES.getProject, inputs: {} }).id).toBe(mocks.projectId);
   });
 });
 

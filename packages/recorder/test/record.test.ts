@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { describe, expect, it } from "vitest";
 import { isSecret, record, recordError, unwrapSecrets, valueOf } from "../src/index";
+import { SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core";
 
 class App extends pulumi.ComponentResource {
   readonly bucketName: pulumi.Output<string>;
@@ -45,19 +46,19 @@ describe("record", () => {
         .map((r) => r.type)
         .sort(),
     ).toEqual([
-      "scaleway:network/privateNetwork:PrivateNetwork",
-      "scaleway:network/vpc:Vpc",
-      "scaleway:object/bucket:Bucket",
-      "scaleway:secrets/secret:Secret",
-      "scaleway:secrets/version:Version",
+      SCALEWAY_TYPES.privateNetwork,
+      SCALEWAY_TYPES.vpc,
+      SCALEWAY_TYPES.bucket,
+      SCALEWAY_TYPES.secret,
+      SCALEWAY_TYPES.secretVersion,
     ]);
-    expect(graph.parentOf(app)?.type).toBe("pulumi:pulumi:Stack");
+    expect(graph.parentOf(app)?.type).toBe(STACK_TYPE);
   });
 
   it("records an input taken from another resource's output as an implicit dependency", async () => {
     const { graph } = await recording;
-    const vpc = graph.one("scaleway:network/vpc:Vpc");
-    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    const vpc = graph.one(SCALEWAY_TYPES.vpc);
+    const pn = graph.one(SCALEWAY_TYPES.privateNetwork);
     expect(pn.propertyDependencies.vpcId).toEqual([vpc.urn]);
     expect(pn.inputs.vpcId).toBe(vpc.id);
     expect(graph.explicitDependenciesOf(pn)).toEqual([]);
@@ -65,17 +66,17 @@ describe("record", () => {
 
   it("records dependsOn as an explicit dependency", async () => {
     const { graph } = await recording;
-    const bucket = graph.one("scaleway:object/bucket:Bucket");
-    const secret = graph.one("scaleway:secrets/secret:Secret");
+    const bucket = graph.one(SCALEWAY_TYPES.bucket);
+    const secret = graph.one(SCALEWAY_TYPES.secret);
     expect(graph.explicitDependenciesOf(secret).map((r) => r.urn)).toEqual([bucket.urn]);
   });
 
   it("keeps a secret input marked as secret", async () => {
     const { graph } = await recording;
-    const data = graph.inputsOf("scaleway:secrets/version:Version").data;
+    const data = graph.inputsOf(SCALEWAY_TYPES.secretVersion).data;
     expect(isSecret(data)).toBe(true);
     expect(unwrapSecrets(data)).toBe(password);
-    expect(JSON.stringify(graph.inputsOf("scaleway:secrets/version:Version"))).not.toContain(password);
+    expect(JSON.stringify(graph.inputsOf(SCALEWAY_TYPES.secretVersion))).not.toContain(password);
   });
 
   it("finds no plaintext secret when none leaks", async () => {
@@ -92,17 +93,15 @@ describe("record", () => {
 
   it("gives resources Scaleway-shaped ids and outputs", async () => {
     const { graph } = await recording;
-    expect(graph.one("scaleway:network/vpc:Vpc").id).toMatch(/^fr-par\/[0-9a-f-]{36}$/);
-    expect(graph.one("scaleway:object/bucket:Bucket").outputs.endpoint).toBe(
-      "https://app-assets.s3.fr-par.scw.cloud",
-    );
-    const pn = graph.one("scaleway:network/privateNetwork:PrivateNetwork");
+    expect(graph.one(SCALEWAY_TYPES.vpc).id).toMatch(/^fr-par\/[0-9a-f-]{36}$/);
+    expect(graph.one(SCALEWAY_TYPES.bucket).outputs.endpoint).toBe("https://app-assets.s3.fr-par.scw.cloud");
+    const pn = graph.one(SCALEWAY_TYPES.privateNetwork);
     expect(pn.outputs.ipv4Subnet).toMatchObject({ subnet: "172.16.0.0/22" });
   });
 
   it("counts resources by type", async () => {
     const { graph } = await recording;
-    expect(graph.countByType()).toMatchObject({ "test:index:App": 1, "scaleway:network/vpc:Vpc": 1 });
+    expect(graph.countByType()).toMatchObject({ "test:index:App": 1, [SCALEWAY_TYPES.vpc]: 1 });
   });
 });
 
@@ -128,7 +127,7 @@ describe("secretLeaks", () => {
       const app = new scaleway.iam.Application("ci", { name: "ci" });
       return { key: new scaleway.iam.ApiKey("ci-key", { applicationId: app.id }).accessKey };
     });
-    expect(isSecret(graph.one("scaleway:iam/apiKey:ApiKey").outputs.secretKey)).toBe(true);
+    expect(isSecret(graph.one(SCALEWAY_TYPES.iamApiKey).outputs.secretKey)).toBe(true);
     expect(graph.stackOutputs.key).toMatch(/^SCW[0-9A-F]{17}$/);
   });
 });
@@ -204,7 +203,7 @@ describe("errors the program raises after it returns", () => {
     await expect(
       record(() => scaleway.account.getProjectOutput({}).id.apply((id) => id), {
         calls: {
-          "scaleway:account/getProject:getProject": () => {
+          [SCALEWAY_INVOKES.getProject]: () => {
             throw new Error("project not found");
           },
         },
@@ -231,7 +230,7 @@ describe("errors the program raises after it returns", () => {
       });
     });
     expect((error as Error).message).toBe("late failure");
-    expect(graph.byType("scaleway:network/vpc:Vpc")).toHaveLength(1);
+    expect(graph.byType(SCALEWAY_TYPES.vpc)).toHaveLength(1);
   });
 });
 
@@ -240,7 +239,7 @@ describe("record options", () => {
     const { graph } = await record(() => new scaleway.registry.Namespace("reg", { name: "shop" }), {
       region: "nl-ams",
     });
-    const ns = graph.one("scaleway:registry/namespace:Namespace");
+    const ns = graph.one(SCALEWAY_TYPES.registryNamespace);
     expect(ns.id).toMatch(/^nl-ams\//);
     expect(ns.outputs.endpoint).toBe("rg.nl-ams.scw.cloud/shop");
   });
@@ -281,7 +280,7 @@ describe("record options", () => {
       const vpc = new scaleway.network.Vpc("vpc", {});
       vpc.id.apply((id) => new scaleway.network.PrivateNetwork("late", { vpcId: id }));
     });
-    expect(graph.byType("scaleway:network/privateNetwork:PrivateNetwork")).toHaveLength(1);
+    expect(graph.byType(SCALEWAY_TYPES.privateNetwork)).toHaveLength(1);
   });
 
   it("records data source calls with mocked Scaleway answers", async () => {
@@ -289,7 +288,7 @@ describe("record options", () => {
       valueOf(scaleway.observability.getGrafanaOutput({}).grafanaUrl),
     );
     expect(result).toMatch(/^https:\/\/[0-9a-f-]{36}\.dashboard\.obs\.fr-par\.scw\.cloud$/);
-    expect(graph.calls.map((c) => c.token)).toContain("scaleway:observability/getGrafana:getGrafana");
+    expect(graph.calls.map((c) => c.token)).toContain(SCALEWAY_INVOKES.getGrafana);
   });
 });
 
@@ -395,6 +394,6 @@ describe("duplicate URNs", () => {
       new Box("a", "test:index:Left");
       new Box("a", "test:index:Right");
     });
-    expect(graph.byType("scaleway:network/vpc:Vpc")).toHaveLength(2);
+    expect(graph.byType(SCALEWAY_TYPES.vpc)).toHaveLength(2);
   });
 });

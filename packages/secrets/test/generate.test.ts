@@ -1,4 +1,4 @@
-import { record, unwrapSecrets } from "@scaleway-blocks/testing";
+import { BLOCK_TYPES, record, unwrapSecrets } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Secrets } from "../src/index";
 import { PASSWORD, VERSION, argsWith } from "./helpers";
@@ -87,7 +87,7 @@ describe("generated values", () => {
     const { graph } = await record(() => new Secrets("app", argsWith({ "db-password": { generate: {} } })));
     const password = graph.one(PASSWORD);
     expect(password.name).toBe("app-db-password-value");
-    expect(graph.parentOf(password)?.type).toBe("scaleway-blocks:secrets:Secrets");
+    expect(graph.parentOf(password)?.type).toBe(BLOCK_TYPES.secrets);
   });
 
   it("sets no keepers, so the generated value only changes when length or alphabet change", async () => {

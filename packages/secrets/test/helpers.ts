@@ -1,12 +1,13 @@
 import type { SecretsArgs } from "../src/index";
+import { BLOCK_TYPES, RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-export const SECRET = "scaleway:secrets/secret:Secret";
-export const VERSION = "scaleway:secrets/version:Version";
-export const PASSWORD = "random:index/randomPassword:RandomPassword";
-export const APPLICATION = "scaleway:iam/application:Application";
-export const POLICY = "scaleway:iam/policy:Policy";
-export const COMPONENT = "scaleway-blocks:secrets:Secrets";
-export const GET_PROJECT = "scaleway:account/getProject:getProject";
+export const SECRET = SCALEWAY_TYPES.secret;
+export const VERSION = SCALEWAY_TYPES.secretVersion;
+export const PASSWORD = RANDOM_TYPES.password;
+export const APPLICATION = SCALEWAY_TYPES.iamApplication;
+export const POLICY = SCALEWAY_TYPES.iamPolicy;
+export const COMPONENT = BLOCK_TYPES.secrets;
+export const GET_PROJECT = SCALEWAY_INVOKES.getProject;
 
 /** Args with one given secret, for tests that vary one thing. */
 export function argsWith(

@@ -1,5 +1,5 @@
 import { REGIONS } from "@scaleway-blocks/core";
-import { record, valueOf } from "@scaleway-blocks/testing";
+import { record, SCALEWAY_TYPES, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { StateBackend } from "../src/index";
 import { args } from "./helpers";
@@ -62,7 +62,7 @@ describe("StateBackend CI environment", () => {
 
   it("uses the API key's access key as the S3 access key id", async () => {
     const { result, graph } = await build();
-    const accessKey = graph.one("scaleway:iam/apiKey:ApiKey").outputs.accessKey;
+    const accessKey = graph.one(SCALEWAY_TYPES.iamApiKey).outputs.accessKey;
     expect(typeof accessKey).toBe("string");
     expect(await valueOf(result.accessKeyId)).toBe(accessKey);
   });

@@ -1,18 +1,19 @@
 import type { StateBackendArgs } from "../src/index";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 export const T = {
-  component: "scaleway-blocks:state-backend:StateBackend",
-  identity: "scaleway-blocks:identity:Identity",
-  storage: "scaleway-blocks:storage:Bucket",
-  bucket: "scaleway:object/bucket:Bucket",
-  acl: "scaleway:object/bucketAcl:BucketAcl",
-  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
-  lock: "scaleway:object/bucketLockConfiguration:BucketLockConfiguration",
-  sse: "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  key: "scaleway:keymanager/key:Key",
-  application: "scaleway:iam/application:Application",
-  iamPolicy: "scaleway:iam/policy:Policy",
-  apiKey: "scaleway:iam/apiKey:ApiKey",
+  component: BLOCK_TYPES.stateBackend,
+  identity: BLOCK_TYPES.identity,
+  storage: BLOCK_TYPES.storage,
+  bucket: SCALEWAY_TYPES.bucket,
+  acl: SCALEWAY_TYPES.bucketAcl,
+  bucketPolicy: SCALEWAY_TYPES.bucketPolicy,
+  lock: SCALEWAY_TYPES.bucketLock,
+  sse: SCALEWAY_TYPES.bucketEncryption,
+  key: SCALEWAY_TYPES.kmsKey,
+  application: SCALEWAY_TYPES.iamApplication,
+  iamPolicy: SCALEWAY_TYPES.iamPolicy,
+  apiKey: SCALEWAY_TYPES.iamApiKey,
 } as const;
 
 export const PROJECT_ID = "11111111-2222-4333-8444-555555555555";

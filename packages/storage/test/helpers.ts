@@ -1,13 +1,14 @@
 import type { BucketArgs } from "../src/index";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 export const T = {
-  component: "scaleway-blocks:storage:Bucket",
-  bucket: "scaleway:object/bucket:Bucket",
-  acl: "scaleway:object/bucketAcl:BucketAcl",
-  policy: "scaleway:object/bucketPolicy:BucketPolicy",
-  lock: "scaleway:object/bucketLockConfiguration:BucketLockConfiguration",
-  sse: "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  key: "scaleway:keymanager/key:Key",
+  component: BLOCK_TYPES.storage,
+  bucket: SCALEWAY_TYPES.bucket,
+  acl: SCALEWAY_TYPES.bucketAcl,
+  policy: SCALEWAY_TYPES.bucketPolicy,
+  lock: SCALEWAY_TYPES.bucketLock,
+  sse: SCALEWAY_TYPES.bucketEncryption,
+  key: SCALEWAY_TYPES.kmsKey,
 } as const;
 
 export const PROJECT_ID = "11111111-2222-4333-8444-555555555555";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { BLOCK_TYPES, record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket } from "../src/index";
 import { APP_CI, APP_READER, KEY_ID, T, args } from "./helpers";
@@ -20,7 +20,7 @@ describe("Bucket refuses bad input before registering anything", () => {
     const error = await configError({ bucketName: "Bad_Name" });
     expect(error.message).toContain('scaleway-blocks:storage:Bucket "assets"');
     expect(error.message).toContain("bucketName");
-    expect(error.componentType).toBe("scaleway-blocks:storage:Bucket");
+    expect(error.componentType).toBe(BLOCK_TYPES.storage);
   });
 
   it.each([
