@@ -1,4 +1,4 @@
-import { PULUMI_WIRE, STACK_TYPE } from "@scaleway-blocks/core";
+import { PULUMI_WIRE, STACK_TYPE } from "@scaleway-blocks/core/internal";
 import { isStateBucket, moduleTypeOf } from "@scaleway-blocks/policy";
 import { z } from "zod";
 import { resolveAssumptions } from "./assumptions";

@@ -1,4 +1,4 @@
-import { ResourceRef, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core";
+import { ResourceRef, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core/internal";
 import { ResourceGraph } from "@scaleway-blocks/recorder";
 import type { RecordedResource } from "@scaleway-blocks/recorder";
 

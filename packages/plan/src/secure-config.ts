@@ -1,5 +1,5 @@
 import { moduleTypeOf } from "@scaleway-blocks/policy";
-import { isSecret } from "@scaleway-blocks/core";
+import { isSecret } from "@scaleway-blocks/core/internal";
 import { SECRET_PLACEHOLDER } from "./load-project";
 import type { GraphLike } from "./resources";
 import { T } from "./tokens";

@@ -5,7 +5,7 @@ import { moduleTypeOf } from "@scaleway-blocks/policy";
  * Deprecated top-level tokens are read as the module tokens that alias them (policy's `moduleTypeOf`):
  * switching from one to the other keeps the resource, no replace.
  */
-export { SCALEWAY_TYPES as T } from "@scaleway-blocks/core";
+export { SCALEWAY_TYPES as T } from "@scaleway-blocks/core/internal";
 
 /** "scaleway:databases/instance:Instance" → "databases.Instance"; other tokens are returned as they are. */
 export function shortType(type: string): string {

@@ -1,4 +1,4 @@
-import { parseArgs, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core";
+import { parseArgs, STACK_TYPE, unwrapSecrets } from "@scaleway-blocks/core/internal";
 import type { Environment } from "@scaleway-blocks/core";
 import { z } from "zod";
 import { environmentOfStack, environmentOfTags, stackOfUrn } from "./internal/environment";

@@ -6,7 +6,7 @@
  * Helpers here never read more than they are asked for, and never throw on a missing or odd value.
  */
 
-import { coversPublicInternet, parseIpv4Cidr } from "@scaleway-blocks/core";
+import { coversPublicInternet, parseIpv4Cidr } from "@scaleway-blocks/core/internal";
 import type { Ipv4Cidr } from "@scaleway-blocks/core";
 
 /** Replaces every secret string in `message` (found by core's `unwrapSecrets`) with "[secret]". */
