@@ -416,10 +416,10 @@ export interface MonitoringArgs extends CommonArgs {
    */
   sources?: Record<string, SourceArgs>;
   /**
-   * Pulumi `protect`. `true` (or the component's `protect` option) protects every child; left unset,
-   * the environment's deletion protection protects the custom sources (whose deletion deletes their
-   * data) and nothing else. The component's `retainOnDelete` option reaches every child.
-   * @default dev: false, staging: false, production: true (custom sources only)
+   * Pulumi `protect` on every child when `true`; it overrides the component's `protect` option. Left
+   * unset, the environment's deletion protection protects the custom sources (whose deletion deletes
+   * their data) and nothing else. The component's `retainOnDelete` option reaches every child.
+   * @default the component's `protect` option, else dev: false, staging: false, production: the custom sources only
    */
   protect?: boolean;
   /**
