@@ -325,18 +325,23 @@ function exportedInterfaces(sourceFile, checker) {
   return found;
 }
 
-/** The markdown of a block's inputs, or undefined when its args are not documented interfaces. */
-function inputsOf(component, sourceFile, checker) {
-  const constructor = component.members.find(ts.isConstructorDeclaration);
-  const argsType = constructor?.parameters[1]?.type;
-  if (!argsType || !ts.isTypeReferenceNode(argsType)) return undefined;
-  const context = {
+/** What the tables of one package are built in: the tables so far, and the interfaces still to document. */
+function tableContext(sourceFile, checker) {
+  return {
     checker,
     tables: [],
     localInterfaces: exportedInterfaces(sourceFile, checker),
     pending: [],
     packageDir: dirname(dirname(sourceFile.fileName)),
   };
+}
+
+/** The markdown of a block's inputs, or undefined when its args are not documented interfaces. */
+function inputsOf(component, sourceFile, checker) {
+  const constructor = component.members.find(ts.isConstructorDeclaration);
+  const argsType = constructor?.parameters[1]?.type;
+  if (!argsType || !ts.isTypeReferenceNode(argsType)) return undefined;
+  const context = tableContext(sourceFile, checker);
   const argsDeclaration = resolveDeclaration(argsType.typeName, checker);
   const roots = [];
   if (
@@ -375,13 +380,7 @@ function inputsOf(component, sourceFile, checker) {
 const INTERFACE_ONLY = { core: ["CommonArgs"] };
 
 function interfacesOf(names, sourceFile, checker) {
-  const context = {
-    checker,
-    tables: [],
-    localInterfaces: exportedInterfaces(sourceFile, checker),
-    pending: [],
-    packageDir: dirname(dirname(sourceFile.fileName)),
-  };
+  const context = tableContext(sourceFile, checker);
   for (const name of names) {
     const declaration = context.localInterfaces.get(name);
     if (!declaration || !propertyTable(checker.getTypeAtLocation(declaration.name), name, context)) {
