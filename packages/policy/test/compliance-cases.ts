@@ -2,8 +2,9 @@
 // transit. rules.test.ts runs them with the cases of the other rules.
 import { PROD_TAGS, PROD_TAG_MAP, resource } from "./fixtures";
 import type { Cases } from "./scaleway-cases";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 const PN = "fr-par/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const instance = (inputs: Record<string, unknown>) =>
   resource(
@@ -19,13 +20,13 @@ const instance = (inputs: Record<string, unknown>) =>
     { protect: true },
   );
 const exporter = (destination: Record<string, unknown>) =>
-  resource("scaleway:observability/exporter:Exporter", {
+  resource(SCALEWAY_TYPES.exporter, {
     datasourceId: "fr-par/ds",
     region: "fr-par",
     ...destination,
   });
 
-const CONTAINER = "scaleway:containers/container:Container";
+const CONTAINER = SCALEWAY_TYPES.container;
 const container = (inputs: Record<string, unknown>) =>
   resource(CONTAINER, {
     privacy: "private",
@@ -34,8 +35,7 @@ const container = (inputs: Record<string, unknown>) =>
     tags: PROD_TAGS,
     ...inputs,
   });
-const version = (data: string) =>
-  resource("scaleway:secrets/version:Version", { secretId: "fr-par/s", data });
+const version = (data: string) => resource(SCALEWAY_TYPES.secretVersion, { secretId: "fr-par/s", data });
 const PG = "postgres://app:hunter2-hunter2@10.0.0.4:5432/shop";
 
 export const complianceCases: Cases = {
@@ -73,7 +73,7 @@ export const complianceCases: Cases = {
       },
       {
         title: "a redis:// URL in a job's environment",
-        resource: resource("scaleway:job/definition:Definition", { env: { CACHE: "redis://10.0.0.5:6379" } }),
+        resource: resource(SCALEWAY_TYPES.jobDefinition, { env: { CACHE: "redis://10.0.0.5:6379" } }),
         message: /env\.CACHE is a redis:\/\/ URL/,
       },
       {
@@ -120,7 +120,7 @@ export const complianceCases: Cases = {
       },
       {
         title: "a read replica outside the allowed regions",
-        resource: resource("scaleway:databases/readReplica:ReadReplica", {
+        resource: resource(SCALEWAY_TYPES.databaseReadReplica, {
           instanceId: "i",
           region: "pl-waw",
         }),
@@ -129,13 +129,13 @@ export const complianceCases: Cases = {
       },
       {
         title: "a Serverless SQL database in the default region when it is not allowed",
-        resource: resource("scaleway:databases/serverlessDatabase:ServerlessDatabase", { name: "db" }),
+        resource: resource(SCALEWAY_TYPES.serverlessDatabase, { name: "db" }),
         config: { defaultRegion: "nl-ams", allowedRegions: ["fr-par"] },
         message: /Serverless SQL database is stored in nl-ams/,
       },
       {
         title: "a bucket in a region not allowed",
-        resource: resource("scaleway:object/bucket:Bucket", {
+        resource: resource(SCALEWAY_TYPES.bucket, {
           name: "b",
           region: "nl-ams",
           tags: PROD_TAG_MAP,
@@ -145,12 +145,12 @@ export const complianceCases: Cases = {
       },
       {
         title: "a secret in a region not allowed",
-        resource: resource("scaleway:secrets/secret:Secret", { name: "s", region: "pl-waw" }),
+        resource: resource(SCALEWAY_TYPES.secret, { name: "s", region: "pl-waw" }),
         config: { allowedRegions: ["fr-par"] },
       },
       {
         title: "Cockpit logs kept in a region not allowed",
-        resource: resource("scaleway:observability/source:Source", {
+        resource: resource(SCALEWAY_TYPES.cockpitSource, {
           type: "logs",
           retentionDays: 31,
           region: "nl-ams",
@@ -160,7 +160,7 @@ export const complianceCases: Cases = {
       },
       {
         title: "a manual database backup in a region not allowed",
-        resource: resource("scaleway:databases/databaseBackup:DatabaseBackup", {
+        resource: resource(SCALEWAY_TYPES.databaseBackup, {
           instanceId: "i",
           databaseName: "d",
           region: "pl-waw",
@@ -194,17 +194,17 @@ export const complianceCases: Cases = {
       },
       {
         title: "a Cockpit source in an allowed region",
-        resource: resource("scaleway:observability/source:Source", { type: "metrics", region: "fr-par" }),
+        resource: resource(SCALEWAY_TYPES.cockpitSource, { type: "metrics", region: "fr-par" }),
         config: { allowedRegions: ["fr-par"] },
       },
       {
         title: "a resource that holds no data (a container) outside the list: scw-allowed-regions judges it",
-        resource: resource("scaleway:containers/container:Container", { region: "nl-ams" }),
+        resource: resource(SCALEWAY_TYPES.container, { region: "nl-ams" }),
         config: { allowedRegions: ["fr-par"] },
       },
       {
         title: "a bucket whose region nothing says (the provider decides)",
-        resource: resource("scaleway:object/bucket:Bucket", { name: "b", tags: PROD_TAG_MAP }),
+        resource: resource(SCALEWAY_TYPES.bucket, { name: "b", tags: PROD_TAG_MAP }),
         config: { allowedRegions: ["fr-par"] },
       },
     ],

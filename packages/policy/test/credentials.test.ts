@@ -4,9 +4,10 @@ import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { evaluate } from "../src/index";
 import { graphOf, resource } from "./fixtures";
 import { FAKE } from "./scaleway-cases";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const CONTAINER = "scaleway:containers/container:Container";
-const TRIGGER = "scaleway:containers/trigger:Trigger";
+const CONTAINER = SCALEWAY_TYPES.container;
+const TRIGGER = SCALEWAY_TYPES.containerTrigger;
 
 const containerWith = (environmentVariables: Record<string, string>) =>
   resource(CONTAINER, { namespaceId: "ns", privacy: "private", environmentVariables });
@@ -87,9 +88,7 @@ describe("secret-looking values", () => {
       SCW_DEFAULT_PROJECT_ID: "11111111-2222-4333-8444-555555555555",
     };
     expect(messages(containerWith(env), "scw-container-no-plain-secret-env")).toEqual([]);
-    expect(
-      messages(resource("scaleway:job/definition:Definition", { env }), "scw-no-plain-credentials"),
-    ).toEqual([]);
+    expect(messages(resource(SCALEWAY_TYPES.jobDefinition, { env }), "scw-no-plain-credentials")).toEqual([]);
   });
 
   it("still catch the pair when the secret key sits beside the access key under SCW_SECRET_KEY", () => {

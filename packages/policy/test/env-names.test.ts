@@ -4,8 +4,9 @@ import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/index";
 import { graphOf, resource } from "./fixtures";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const CONTAINER = "scaleway:containers/container:Container";
+const CONTAINER = SCALEWAY_TYPES.container;
 
 /** Whether scw-container-no-plain-secret-env flags this name (the value "x" matches no credential format). */
 function flagsByName(name: string): boolean {

@@ -1,13 +1,19 @@
 import { ConfigError } from "@scaleway-blocks/core";
-import { Secret } from "@scaleway-blocks/testing";
+import {
+  BLOCK_TYPES,
+  SCALEWAY_PROVIDER_TYPE,
+  SCALEWAY_TYPES,
+  Secret,
+  STACK_TYPE,
+} from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { evaluate, formatFindings, hasMandatoryFailures } from "../src/index";
 import type { EvaluateConfig, Finding } from "../src/index";
 import { DEV_TAGS, PROD_TAGS, graphOf, resource } from "./fixtures";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const ALERTS = "scaleway:observability/alertManager:AlertManager";
-const CONTAINER = "scaleway:containers/container:Container";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const ALERTS = SCALEWAY_TYPES.alertManager;
+const CONTAINER = SCALEWAY_TYPES.container;
 
 const singleNode = (tags?: string[], stack?: string) =>
   resource(
@@ -90,9 +96,9 @@ describe("evaluate: environments", () => {
   });
 
   it("takes the environment of an untaggable resource from the tagged resources of its component", () => {
-    const component = resource("scaleway-blocks:monitoring:Monitoring", {}, { name: "mon" });
+    const component = resource(BLOCK_TYPES.monitoring, {}, { name: "mon" });
     const source = resource(
-      "scaleway:observability/source:Source",
+      SCALEWAY_TYPES.cockpitSource,
       { retentionDays: 31, tags: PROD_TAGS },
       { name: "mon-logs", parent: component.urn },
     );
@@ -108,7 +114,7 @@ describe("evaluate: environments", () => {
   });
 
   it("does not guess an environment when the resources of a component disagree", () => {
-    const component = resource("scaleway-blocks:monitoring:Monitoring", {}, { name: "mon" });
+    const component = resource(BLOCK_TYPES.monitoring, {}, { name: "mon" });
     const prod = resource(CONTAINER, { tags: PROD_TAGS }, { name: "a", parent: component.urn });
     const dev = resource(CONTAINER, { tags: DEV_TAGS }, { name: "b", parent: component.urn });
     const alerts = resource(
@@ -175,9 +181,9 @@ describe("evaluate: configuration", () => {
 describe("evaluate: resources and secrets", () => {
   it("ignores components, the stack and providers", () => {
     const graph = graphOf(
-      resource("pulumi:pulumi:Stack", {}, { name: "shop-test" }),
-      resource("scaleway-blocks:database:Database", {}, { name: "db" }),
-      resource("pulumi:providers:scaleway", { region: "it-mil" }, { name: "default" }),
+      resource(STACK_TYPE, {}, { name: "shop-test" }),
+      resource(BLOCK_TYPES.database, {}, { name: "db" }),
+      resource(SCALEWAY_PROVIDER_TYPE, { region: "it-mil" }, { name: "default" }),
     );
     expect(evaluate(graph)).toEqual([]);
   });
@@ -220,7 +226,7 @@ describe("evaluate: resources and secrets", () => {
 });
 
 describe("hasMandatoryFailures and formatFindings", () => {
-  const advisory = evaluate(graphOf(resource("scaleway:iam/apiKey:ApiKey", { applicationId: "a" })));
+  const advisory = evaluate(graphOf(resource(SCALEWAY_TYPES.iamApiKey, { applicationId: "a" })));
   const mandatory = evaluate(graphOf(resource(INSTANCE, { loadBalancer: {}, tags: DEV_TAGS })));
 
   it("is false when every finding is advisory", () => {

@@ -1,21 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { isStateBucket, moduleTypeOf } from "../src/index";
+import { RANDOM_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const BUCKET = "scaleway:object/bucket:Bucket";
+const BUCKET = SCALEWAY_TYPES.bucket;
 
 describe("moduleTypeOf", () => {
   it("maps a deprecated top-level token to the module token that aliases it", () => {
     expect(moduleTypeOf("scaleway:index/objectBucket:ObjectBucket")).toBe(BUCKET);
     expect(moduleTypeOf("scaleway:index/databaseInstance:DatabaseInstance")).toBe(
-      "scaleway:databases/instance:Instance",
+      SCALEWAY_TYPES.databaseInstance,
     );
   });
 
   it("returns module tokens and other providers' tokens as they are", () => {
     expect(moduleTypeOf(BUCKET)).toBe(BUCKET);
-    expect(moduleTypeOf("random:index/randomPassword:RandomPassword")).toBe(
-      "random:index/randomPassword:RandomPassword",
-    );
+    expect(moduleTypeOf(RANDOM_TYPES.password)).toBe(RANDOM_TYPES.password);
   });
 });
 
@@ -57,7 +56,7 @@ describe("isStateBucket", () => {
   it("recognises a deprecated ObjectBucket too, and nothing but buckets", () => {
     const inputs = { name: "pulumi-state" };
     expect(isStateBucket({ type: "scaleway:index/objectBucket:ObjectBucket", name: "b", inputs })).toBe(true);
-    expect(isStateBucket({ type: "scaleway:secrets/secret:Secret", name: "b", inputs })).toBe(false);
+    expect(isStateBucket({ type: SCALEWAY_TYPES.secret, name: "b", inputs })).toBe(false);
   });
 
   it("takes the name pattern and components from the settings given", () => {

@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/index";
 import type { EvaluateConfig, Finding, GraphResource } from "../src/index";
 import { PROD_TAGS, PROD_TAG_MAP, graphOf, resource } from "./fixtures";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const BUCKET = "scaleway:object/bucket:Bucket";
-const BUCKET_ACL = "scaleway:object/bucketAcl:BucketAcl";
-const BUCKET_POLICY = "scaleway:object/bucketPolicy:BucketPolicy";
-const INSTANCE = "scaleway:databases/instance:Instance";
+const BUCKET = SCALEWAY_TYPES.bucket;
+const BUCKET_ACL = SCALEWAY_TYPES.bucketAcl;
+const BUCKET_POLICY = SCALEWAY_TYPES.bucketPolicy;
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 const NAME = "shop-production-assets";
 
 const bucket = (tags: Record<string, string>, name = NAME): GraphResource =>

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rules } from "../src/index";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 // The pack program (pack/index.js) in its own Node process, serving Pulumi's Analyzer service over
 // gRPC, queried the way the Pulumi CLI queries a policy pack. No Pulumi CLI runs here: the Node.js
@@ -27,7 +28,7 @@ const { startPolicyPack } = createRequire(__filename)("../../../scripts/release-
 };
 
 const packageDir = resolve(__dirname, "..");
-const INSTANCE = "scaleway:databases/instance:Instance";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 let pack: Served;
 
 beforeAll(async () => {

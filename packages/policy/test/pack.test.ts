@@ -17,6 +17,7 @@ import {
   settingsOverrideSchema,
 } from "../src/index";
 import { PROD_TAGS, PROD_TAG_MAP } from "./fixtures";
+import { SCALEWAY_PROVIDER_TYPE, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 interface FakeArgs {
   urn?: string;
@@ -46,7 +47,7 @@ function fakeArgs(
     ...(options.providerRegion
       ? {
           provider: {
-            type: "pulumi:providers:scaleway",
+            type: SCALEWAY_PROVIDER_TYPE,
             props: { region: options.providerRegion },
             urn: "urn:pulumi:test::shop::pulumi:providers:scaleway::default",
             name: "default",
@@ -131,9 +132,9 @@ const { unknownCheckingProxy, UnknownValueError } = policyRuntime as unknown as 
   UnknownValueError: new (...args: unknown[]) => Error;
 };
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const CONTAINER = "scaleway:containers/container:Container";
-const SECRET = "scaleway:secrets/secret:Secret";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const CONTAINER = SCALEWAY_TYPES.container;
+const SECRET = SCALEWAY_TYPES.secret;
 
 describe("policyPackPolicies", () => {
   it("builds one policy per rule, named by the rule id", () => {
@@ -284,9 +285,9 @@ describe("a policy's validateResource", () => {
 });
 
 describe("rules that read related resources", () => {
-  const BUCKET = "scaleway:object/bucket:Bucket";
-  const BUCKET_ACL = "scaleway:object/bucketAcl:BucketAcl";
-  const BUCKET_POLICY = "scaleway:object/bucketPolicy:BucketPolicy";
+  const BUCKET = SCALEWAY_TYPES.bucket;
+  const BUCKET_ACL = SCALEWAY_TYPES.bucketAcl;
+  const BUCKET_POLICY = SCALEWAY_TYPES.bucketPolicy;
   const bucketUrn = `urn:pulumi:production::shop::${BUCKET}::assets-bucket`;
   const aclUrn = `urn:pulumi:production::shop::${BUCKET_ACL}::assets-acl`;
   const policyUrn = `urn:pulumi:production::shop::${BUCKET_POLICY}::assets-policy`;

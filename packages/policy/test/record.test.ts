@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { record } from "@scaleway-blocks/testing";
+import { record, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { evaluate, hasMandatoryFailures } from "../src/index";
 
@@ -10,7 +10,7 @@ class RawDatabaseInstance extends pulumi.CustomResource {
     args: Record<string, pulumi.Input<unknown>>,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super("scaleway:databases/instance:Instance", name, args, opts);
+    super(SCALEWAY_TYPES.databaseInstance, name, args, opts);
   }
 }
 
@@ -35,10 +35,10 @@ describe("evaluate over a graph recorded with record()", () => {
     const finding = evaluate(graph).find((f) => f.ruleId === "scw-database-no-public-endpoint");
     expect(finding).toMatchObject({
       name: "orders-db",
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       severity: "mandatory",
     });
-    expect(finding?.urn).toBe(graph.one("scaleway:databases/instance:Instance").urn);
+    expect(finding?.urn).toBe(graph.one(SCALEWAY_TYPES.databaseInstance).urn);
   });
 
   it("applies the production rules to a recorded production instance", async () => {
@@ -57,7 +57,7 @@ describe("evaluate over a graph recorded with record()", () => {
 
   it("ignores the recorded stack resource", async () => {
     const { graph } = await recording;
-    expect(evaluate(graph).filter((f) => f.type === "pulumi:pulumi:Stack")).toEqual([]);
+    expect(evaluate(graph).filter((f) => f.type === STACK_TYPE)).toEqual([]);
   });
 
   it("never puts the recorded secret password in a finding", async () => {

@@ -5,14 +5,15 @@ import { complianceCases } from "./compliance-cases";
 import { caseGraph, scalewayCases } from "./scaleway-cases";
 import { serviceGoalCases } from "./service-goals-cases";
 import type { Case } from "./scaleway-cases";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const INSTANCE = "scaleway:databases/instance:Instance";
-const BUCKET = "scaleway:object/bucket:Bucket";
-const CONTAINER = "scaleway:containers/container:Container";
-const FUNCTION = "scaleway:functions/function:Function";
-const POLICY = "scaleway:iam/policy:Policy";
-const GATEWAY = "scaleway:network/publicGateway:PublicGateway";
-const ALERTS = "scaleway:observability/alertManager:AlertManager";
+const INSTANCE = SCALEWAY_TYPES.databaseInstance;
+const BUCKET = SCALEWAY_TYPES.bucket;
+const CONTAINER = SCALEWAY_TYPES.container;
+const FUNCTION = SCALEWAY_TYPES.function;
+const POLICY = SCALEWAY_TYPES.iamPolicy;
+const GATEWAY = SCALEWAY_TYPES.publicGateway;
+const ALERTS = SCALEWAY_TYPES.alertManager;
 const PROJECT = "11111111-2222-4333-8444-555555555555";
 const PN = "fr-par/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
@@ -98,7 +99,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a read replica with direct access",
-        resource: resource("scaleway:databases/readReplica:ReadReplica", {
+        resource: resource(SCALEWAY_TYPES.databaseReadReplica, {
           instanceId: "i",
           directAccess: {},
         }),
@@ -107,7 +108,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "a read replica on a private network",
-        resource: resource("scaleway:databases/readReplica:ReadReplica", {
+        resource: resource(SCALEWAY_TYPES.databaseReadReplica, {
           instanceId: "i",
           privateNetwork: { privateNetworkId: PN },
         }),
@@ -118,7 +119,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "an ACL rule for 0.0.0.0/0",
-        resource: resource("scaleway:databases/acl:Acl", {
+        resource: resource(SCALEWAY_TYPES.databaseAcl, {
           instanceId: "i",
           aclRules: [{ ip: "192.0.2.0/24" }, { ip: "0.0.0.0/0", description: "everyone" }],
         }),
@@ -126,7 +127,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "ACL rules that cover the internet in two halves",
-        resource: resource("scaleway:databases/acl:Acl", {
+        resource: resource(SCALEWAY_TYPES.databaseAcl, {
           instanceId: "i",
           aclRules: [{ ip: "0.0.0.0/1" }, { ip: "128.0.0.0/1" }],
         }),
@@ -134,7 +135,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "ACL rules that cover every public address around the private ranges",
-        resource: resource("scaleway:databases/acl:Acl", {
+        resource: resource(SCALEWAY_TYPES.databaseAcl, {
           instanceId: "i",
           aclRules: [
             { ip: "1.0.0.0/8" },
@@ -155,14 +156,14 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "ACL rules for two halves of one /23",
-        resource: resource("scaleway:databases/acl:Acl", {
+        resource: resource(SCALEWAY_TYPES.databaseAcl, {
           instanceId: "i",
           aclRules: [{ ip: "192.0.2.0/24" }, { ip: "192.0.3.0/24" }],
         }),
       },
       {
         title: "ACL rules for listed ranges",
-        resource: resource("scaleway:databases/acl:Acl", {
+        resource: resource(SCALEWAY_TYPES.databaseAcl, {
           instanceId: "i",
           aclRules: [{ ip: "192.0.2.0/24" }],
         }),
@@ -246,13 +247,13 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "an admin user",
-        resource: resource("scaleway:databases/user:User", { instanceId: "i", isAdmin: true }),
+        resource: resource(SCALEWAY_TYPES.databaseUser, { instanceId: "i", isAdmin: true }),
       },
     ],
     compliant: [
       {
         title: "a non-admin user",
-        resource: resource("scaleway:databases/user:User", { instanceId: "i", isAdmin: false }),
+        resource: resource(SCALEWAY_TYPES.databaseUser, { instanceId: "i", isAdmin: false }),
       },
     ],
   },
@@ -260,12 +261,12 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a public-read bucket ACL",
-        resource: resource("scaleway:object/bucketAcl:BucketAcl", { bucket: "b", acl: "public-read" }),
+        resource: resource(SCALEWAY_TYPES.bucketAcl, { bucket: "b", acl: "public-read" }),
         message: /public-read/,
       },
       {
         title: "a grant to AllUsers",
-        resource: resource("scaleway:object/bucketAcl:BucketAcl", {
+        resource: resource(SCALEWAY_TYPES.bucketAcl, {
           bucket: "b",
           accessControlPolicy: {
             owner: { id: "o" },
@@ -287,7 +288,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "a private bucket ACL",
-        resource: resource("scaleway:object/bucketAcl:BucketAcl", { bucket: "b", acl: "private" }),
+        resource: resource(SCALEWAY_TYPES.bucketAcl, { bucket: "b", acl: "private" }),
       },
     ],
   },
@@ -314,7 +315,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a statement allowing Principal *",
-        resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
+        resource: resource(SCALEWAY_TYPES.bucketPolicy, {
           bucket: "b",
           policy: JSON.stringify({
             Version: "2023-04-17",
@@ -325,7 +326,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a statement allowing SCW *",
-        resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
+        resource: resource(SCALEWAY_TYPES.bucketPolicy, {
           bucket: "b",
           policy: JSON.stringify({
             Statement: { Effect: "Allow", Principal: { SCW: ["*"] }, Action: "s3:*" },
@@ -336,7 +337,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "a statement naming an application",
-        resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
+        resource: resource(SCALEWAY_TYPES.bucketPolicy, {
           bucket: "b",
           policy: JSON.stringify({
             Statement: [
@@ -347,7 +348,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a Deny statement for everyone",
-        resource: resource("scaleway:object/bucketPolicy:BucketPolicy", {
+        resource: resource(SCALEWAY_TYPES.bucketPolicy, {
           bucket: "b",
           policy: JSON.stringify({
             Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:DeleteBucket" }],
@@ -442,13 +443,13 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a public-read object",
-        resource: resource("scaleway:object/item:Item", { bucket: "b", key: "k", visibility: "public-read" }),
+        resource: resource(SCALEWAY_TYPES.objectItem, { bucket: "b", key: "k", visibility: "public-read" }),
       },
     ],
     compliant: [
       {
         title: "a private object",
-        resource: resource("scaleway:object/item:Item", { bucket: "b", key: "k" }),
+        resource: resource(SCALEWAY_TYPES.objectItem, { bucket: "b", key: "k" }),
       },
     ],
   },
@@ -456,13 +457,13 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a public registry namespace",
-        resource: resource("scaleway:registry/namespace:Namespace", { isPublic: true }),
+        resource: resource(SCALEWAY_TYPES.registryNamespace, { isPublic: true }),
       },
     ],
     compliant: [
       {
         title: "a private registry namespace",
-        resource: resource("scaleway:registry/namespace:Namespace", { isPublic: false }),
+        resource: resource(SCALEWAY_TYPES.registryNamespace, { isPublic: false }),
       },
     ],
   },
@@ -546,7 +547,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a secret-looking variable on a container namespace",
-        resource: resource("scaleway:containers/namespace:Namespace", {
+        resource: resource(SCALEWAY_TYPES.containerNamespace, {
           environmentVariables: { JWT_SECRET: "s" },
         }),
       },
@@ -594,13 +595,13 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a container token without expiry",
-        resource: resource("scaleway:containers/token:Token", { containerId: "c" }),
+        resource: resource(SCALEWAY_TYPES.containerToken, { containerId: "c" }),
       },
     ],
     compliant: [
       {
         title: "a container token with expiry",
-        resource: resource("scaleway:containers/token:Token", {
+        resource: resource(SCALEWAY_TYPES.containerToken, {
           containerId: "c",
           expiresAt: "2027-01-01T00:00:00Z",
         }),
@@ -611,17 +612,17 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "an unprotected production secret",
-        resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS }),
+        resource: resource(SCALEWAY_TYPES.secret, { tags: PROD_TAGS }),
       },
     ],
     compliant: [
       {
         title: "a protected production secret",
-        resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS, protected: true }),
+        resource: resource(SCALEWAY_TYPES.secret, { tags: PROD_TAGS, protected: true }),
       },
       {
         title: "an unprotected dev secret",
-        resource: resource("scaleway:secrets/secret:Secret", { tags: DEV_TAGS }),
+        resource: resource(SCALEWAY_TYPES.secret, { tags: DEV_TAGS }),
       },
     ],
   },
@@ -690,13 +691,13 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "an API key without expiry",
-        resource: resource("scaleway:iam/apiKey:ApiKey", { applicationId: "a" }),
+        resource: resource(SCALEWAY_TYPES.iamApiKey, { applicationId: "a" }),
       },
     ],
     compliant: [
       {
         title: "an API key with expiry",
-        resource: resource("scaleway:iam/apiKey:ApiKey", {
+        resource: resource(SCALEWAY_TYPES.iamApiKey, {
           applicationId: "a",
           expiresAt: "2027-06-01T00:00:00Z",
         }),
@@ -707,7 +708,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a symmetric key without rotation",
-        resource: resource("scaleway:keymanager/key:Key", {
+        resource: resource(SCALEWAY_TYPES.kmsKey, {
           usage: "symmetric_encryption",
           algorithm: "aes_256_gcm",
           tags: PROD_TAGS,
@@ -718,7 +719,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "a symmetric key with a rotation policy",
-        resource: resource("scaleway:keymanager/key:Key", {
+        resource: resource(SCALEWAY_TYPES.kmsKey, {
           usage: "symmetric_encryption",
           algorithm: "aes_256_gcm",
           rotationPolicy: { rotationPeriod: "8760h" },
@@ -726,7 +727,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a signing key without rotation",
-        resource: resource("scaleway:keymanager/key:Key", {
+        resource: resource(SCALEWAY_TYPES.kmsKey, {
           usage: "asymmetric_signing",
           algorithm: "ec_p256_sha256",
         }),
@@ -773,7 +774,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "SSH forwarded from the internet",
-        resource: resource("scaleway:network/publicGatewayPatRule:PublicGatewayPatRule", {
+        resource: resource(SCALEWAY_TYPES.publicGatewayPatRule, {
           gatewayId: "g",
           privateIp: "10.0.0.5",
           privatePort: 22,
@@ -785,7 +786,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     compliant: [
       {
         title: "HTTPS forwarded from the internet",
-        resource: resource("scaleway:network/publicGatewayPatRule:PublicGatewayPatRule", {
+        resource: resource(SCALEWAY_TYPES.publicGatewayPatRule, {
           gatewayId: "g",
           privateIp: "10.0.0.5",
           privatePort: 8443,
@@ -854,7 +855,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       { title: "a fully tagged container", resource: container({}) },
       {
         title: "an untaggable resource (database ACL)",
-        resource: resource("scaleway:databases/acl:Acl", { instanceId: "i", aclRules: [] }),
+        resource: resource(SCALEWAY_TYPES.databaseAcl, { instanceId: "i", aclRules: [] }),
       },
     ],
   },
@@ -872,7 +873,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a resource without region when the default region is not allowed",
-        resource: resource("scaleway:secrets/secret:Secret", { tags: PROD_TAGS, protected: true }),
+        resource: resource(SCALEWAY_TYPES.secret, { tags: PROD_TAGS, protected: true }),
         config: { defaultRegion: "nl-ams", allowedRegions: ["fr-par"] },
         message: /default region nl-ams/,
       },
@@ -891,7 +892,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
     violating: [
       {
         title: "a Grafana user",
-        resource: resource("scaleway:observability/grafanaUser:GrafanaUser", { login: "me", role: "viewer" }),
+        resource: resource(SCALEWAY_TYPES.grafanaUser, { login: "me", role: "viewer" }),
         message: /getGrafana/,
       },
       {
@@ -900,7 +901,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "a Public Gateway DHCP",
-        resource: resource("scaleway:network/publicGatewayDhcp:PublicGatewayDhcp", { subnet: "10.0.0.0/24" }),
+        resource: resource(SCALEWAY_TYPES.publicGatewayDhcp, { subnet: "10.0.0.0/24" }),
       },
     ],
     compliant: [{ title: "an alert manager", resource: resource(ALERTS, {}) }],
@@ -936,7 +937,7 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       { title: "healthChecks on a container", resource: container({ healthChecks: [{}] }) },
       {
         title: "DHCP on a gateway network",
-        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", {
+        resource: resource(SCALEWAY_TYPES.gatewayNetwork, {
           gatewayId: "g",
           privateNetworkId: PN,
           enableDhcp: true,
@@ -950,14 +951,14 @@ const ownCases: Record<string, { violating: Case[]; compliant: Case[] }> = {
       },
       {
         title: "zone on a private network",
-        resource: resource("scaleway:network/privateNetwork:PrivateNetwork", { zone: "fr-par-1" }),
+        resource: resource(SCALEWAY_TYPES.privateNetwork, { zone: "fr-par-1" }),
       },
     ],
     compliant: [
       { title: "a container with current inputs", resource: container({}) },
       {
         title: "a gateway network with IPAM",
-        resource: resource("scaleway:network/gatewayNetwork:GatewayNetwork", {
+        resource: resource(SCALEWAY_TYPES.gatewayNetwork, {
           gatewayId: "g",
           privateNetworkId: PN,
           ipamConfigs: [{ pushDefaultRoute: true }],

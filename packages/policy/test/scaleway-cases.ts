@@ -3,6 +3,7 @@
 // in plain inputs). rules.test.ts runs them with the cases of the other rules.
 import type { EvaluateConfig, GraphResource } from "../src/index";
 import { PROD_TAGS, graphOf, resource } from "./fixtures";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 export interface Case {
   title: string;
@@ -16,23 +17,23 @@ export interface Case {
 
 export type Cases = Record<string, { violating: Case[]; compliant: Case[] }>;
 
-const SG = "scaleway:instance/securityGroup:SecurityGroup";
-const SG_RULES = "scaleway:instance/securityGroupRules:SecurityGroupRules";
-const SERVER = "scaleway:instance/server:Server";
-const REDIS = "scaleway:redis/cluster:Cluster";
-const MONGO = "scaleway:mongodb/instance:Instance";
-const K8S = "scaleway:kubernetes/cluster:Cluster";
-const POOL = "scaleway:kubernetes/pool:Pool";
-const K8S_ACL = "scaleway:kubernetes/acl:Acl";
-const LB = "scaleway:loadbalancers/loadBalancer:LoadBalancer";
-const FRONTEND = "scaleway:loadbalancers/frontend:Frontend";
-const BACKEND = "scaleway:loadbalancers/backend:Backend";
-const TOKEN = "scaleway:observability/token:Token";
-const API_KEY = "scaleway:iam/apiKey:ApiKey";
-const POLICY = "scaleway:iam/policy:Policy";
-const TRIGGER = "scaleway:containers/trigger:Trigger";
-const CRON = "scaleway:containers/cron:Cron";
-const JOB = "scaleway:job/definition:Definition";
+const SG = SCALEWAY_TYPES.securityGroup;
+const SG_RULES = SCALEWAY_TYPES.securityGroupRules;
+const SERVER = SCALEWAY_TYPES.instanceServer;
+const REDIS = SCALEWAY_TYPES.redisCluster;
+const MONGO = SCALEWAY_TYPES.mongodbInstance;
+const K8S = SCALEWAY_TYPES.kubernetesCluster;
+const POOL = SCALEWAY_TYPES.kubernetesPool;
+const K8S_ACL = SCALEWAY_TYPES.kubernetesAcl;
+const LB = SCALEWAY_TYPES.loadBalancer;
+const FRONTEND = SCALEWAY_TYPES.lbFrontend;
+const BACKEND = SCALEWAY_TYPES.lbBackend;
+const TOKEN = SCALEWAY_TYPES.cockpitToken;
+const API_KEY = SCALEWAY_TYPES.iamApiKey;
+const POLICY = SCALEWAY_TYPES.iamPolicy;
+const TRIGGER = SCALEWAY_TYPES.containerTrigger;
+const CRON = SCALEWAY_TYPES.containerCron;
+const JOB = SCALEWAY_TYPES.jobDefinition;
 const PN = "fr-par/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const USER = "66666666-7777-4888-9999-000000000000";
 

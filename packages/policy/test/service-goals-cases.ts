@@ -2,9 +2,10 @@
 // rules.test.ts runs them with the cases of the other rules.
 import { DEV_TAGS, PROD_TAGS, resource } from "./fixtures";
 import type { Cases } from "./scaleway-cases";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const CONTAINER = "scaleway:containers/container:Container";
-const ALERT_MANAGER = "scaleway:observability/alertManager:AlertManager";
+const CONTAINER = SCALEWAY_TYPES.container;
+const ALERT_MANAGER = SCALEWAY_TYPES.alertManager;
 
 /** A production container set for every goal, with `inputs` over it. */
 export const goalContainer = (inputs: Record<string, unknown>, tags: string[] = PROD_TAGS) =>

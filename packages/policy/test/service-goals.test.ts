@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SERVICE_GOALS, serviceGoalGaps, stackEnvironment } from "../src/index";
 import { DEV_TAGS, PROD_TAGS } from "./fixtures";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-const CONTAINER = "scaleway:containers/container:Container";
+const CONTAINER = SCALEWAY_TYPES.container;
 
 describe("serviceGoalGaps", () => {
   it("names the goal each missing setting of a container keeps the stack from, whatever its environment", () => {
@@ -36,7 +37,7 @@ describe("serviceGoalGaps", () => {
   });
 
   it("looks only at containers and alert managers", () => {
-    expect(serviceGoalGaps({ type: "scaleway:object/bucket:Bucket", inputs: {} })).toEqual([]);
+    expect(serviceGoalGaps({ type: SCALEWAY_TYPES.bucket, inputs: {} })).toEqual([]);
   });
 
   it("knows the three goals of the seed", () => {

@@ -9,6 +9,7 @@ import {
   settingsOverrideSchema,
 } from "../src/index";
 import type { PolicySettings, SettingName } from "../src/index";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 /** The JSON Schema of the settings, straight from zod: what every policy's config schema must publish. */
 const fromZod = z.toJSONSchema(policySettingsSchema, { target: "draft-7", io: "input" }) as {
@@ -94,7 +95,7 @@ describe("policy settings, declared once as zod", () => {
     const validate = policy && "validateResource" in policy ? policy.validateResource : undefined;
     if (typeof validate !== "function") throw new Error("scw-database-backup-retention is a resource policy");
     const args = {
-      type: "scaleway:databases/instance:Instance",
+      type: SCALEWAY_TYPES.databaseInstance,
       props: {},
       urn: "urn:pulumi:dev::shop::scaleway:databases/instance:Instance::db",
       name: "db",

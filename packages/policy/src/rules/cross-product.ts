@@ -149,27 +149,27 @@ export const statefulProtectedInProduction = defineRule<Record<string, unknown>>
 export const DATA_HOLDERS: Readonly<Record<string, string>> = {
   [T.databaseInstance]: "Managed Database",
   [T.databaseReadReplica]: "database read replica",
-  "scaleway:databases/databaseBackup:DatabaseBackup": "database backup",
-  "scaleway:databases/snapshot:Snapshot": "database snapshot",
-  "scaleway:databases/serverlessDatabase:ServerlessDatabase": "Serverless SQL database",
+  [T.databaseBackup]: "database backup",
+  [T.databaseSnapshot]: "database snapshot",
+  [T.serverlessDatabase]: "Serverless SQL database",
   [T.bucket]: "bucket",
   [T.objectItem]: "object",
   [T.secret]: "secret",
-  "scaleway:observability/source:Source": "Cockpit data source",
+  [T.cockpitSource]: "Cockpit data source",
   [T.alertManager]: "alert contacts",
   [T.registryNamespace]: "container images",
   [T.redisCluster]: "Redis cluster",
   [T.mongodbInstance]: "MongoDB instance",
-  "scaleway:mongodb/snapshot:Snapshot": "MongoDB snapshot",
+  [T.mongodbSnapshot]: "MongoDB snapshot",
   [T.kmsKey]: "encryption key",
-  "scaleway:block/volume:Volume": "block volume",
-  "scaleway:block/snapshot:Snapshot": "block snapshot",
-  "scaleway:instance/volume:Volume": "instance volume",
-  "scaleway:instance/snapshot:Snapshot": "instance snapshot",
+  [T.blockVolume]: "block volume",
+  [T.blockSnapshot]: "block snapshot",
+  [T.instanceVolume]: "instance volume",
+  [T.instanceSnapshot]: "instance snapshot",
 };
 
 /** Cockpit's data export to an OTLP or Datadog endpoint: a copy of the data outside Scaleway. */
-const EXPORTER = "scaleway:observability/exporter:Exporter";
+const EXPORTER = T.exporter;
 
 /** One place a resource keeps data (or a copy of it). */
 export interface DataLocation {
@@ -225,7 +225,7 @@ export function dataLocations(
   const what = DATA_HOLDERS[type];
   if (what === undefined) return [];
   const region = placementOf(inputs, defaultRegion).region;
-  if (type === "scaleway:observability/source:Source") return [{ what: cockpitWhat(inputs), region }];
+  if (type === T.cockpitSource) return [{ what: cockpitWhat(inputs), region }];
   const locations: DataLocation[] = [{ what, region }];
   if (type === T.databaseInstance && tryRead(() => inputs.disableBackup) !== true) {
     if (tryRead(() => inputs.backupSameRegion) === true)
@@ -432,7 +432,7 @@ export const productionServiceGoals = defineRule({
   },
 });
 
-const SECRET_VERSION = "scaleway:secrets/version:Version";
+const SECRET_VERSION = T.secretVersion;
 
 /**
  * libpq `sslmode` values that encrypt (https://www.postgresql.org/docs/current/libpq-ssl.html, "SSL Mode
