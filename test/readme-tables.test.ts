@@ -22,8 +22,8 @@ interface UpdateResult {
   current: string[];
 }
 interface Generator {
-  blockModel(root: string): Block[];
-  updateReadmes(options: { root: string; check?: boolean }): Promise<UpdateResult>;
+  blockModel: (root: string) => Block[];
+  updateReadmes: (options: { root: string; check?: boolean }) => Promise<UpdateResult>;
 }
 
 const generator = async () =>
