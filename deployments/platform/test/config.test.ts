@@ -363,6 +363,26 @@ describe("a bad stack configuration", () => {
       'Pulumi.dev.yaml: platform:api.minScale: expected a whole number (instances); received "two"',
     ]);
   });
+
+  it("runs every block's validator, reporting each block's problems at its own stack key", () => {
+    const config = {
+      ...production,
+      "platform:database": { mode: "managed", backups: { retentionDays: 400 } },
+      "platform:buckets": { uploads: { versionning: true } },
+      "platform:monitoring": { contactPoints: [{ email: "oncall-at-example.com" }] },
+    };
+    let error: unknown;
+    try {
+      validateConfig(config, "Pulumi.production.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect((error as StackConfigError).issues.map((i) => i.key)).toEqual([
+      "platform:database.backups.retentionDays",
+      "platform:buckets.uploads.versionning",
+      "platform:monitoring.contactPoints[0].email",
+    ]);
+  });
 });
 
 describe("the stack files", () => {
