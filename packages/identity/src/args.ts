@@ -48,8 +48,8 @@ export const permissionGrantSchema = z.strictObject({
     .min(1, "expected a non-empty description: what the grant is for"),
 });
 
-/** The API key: its expiry, a fixed date or a rotation. */
-const apiKeySchema = z
+/** The API key: its expiry, a fixed date or a rotation (not both). Blocks that take a key's expiry reuse it. */
+export const identityApiKeySchema = z
   .strictObject({
     expiresAt: expirySchema.optional(),
     rotation: rotationPolicySchema.optional(),
@@ -72,7 +72,7 @@ export const identityArgsSchema = z
       .min(1, "expected a non-empty description: what the identity is for"),
     permissions: z.array(permissionGrantSchema).readonly().optional(),
     apiKey: z
-      .union([z.literal(false), apiKeySchema], {
+      .union([z.literal(false), identityApiKeySchema], {
         error: () => "expected false or { expiresAt?, rotation? }",
       })
       .optional(),
