@@ -87,7 +87,7 @@ export const stackConfigSchema = z.object({
     })
     .min(1, "expected at least one owner: without one the bucket policy locks the platform out"),
   encryption: mapping("{ createKey: true } or { kmsKeyId: <id> }").optional(),
-  retention: mapping("noncurrentVersionDays, backupDays, historyDays").optional(),
+  retention: mapping("noncurrentVersionExpirationDays, backupDays, historyDays").optional(),
   objectLock: mapping("{ mode, days | years }").optional(),
   /** A fixed CI key expiry (RFC 3339, in the future). Prefer apiKeyRotation, which never goes stale. */
   apiKeyExpiresAt: z

@@ -30,7 +30,7 @@ function build(): Record<string, unknown> {
       : {}),
     ...(config.apiKeyExpiresAt !== undefined ? { apiKeyExpiresAt: config.apiKeyExpiresAt } : {}),
     ...(config.apiKeyRotation !== undefined
-      ? { apiKeyRotation: config.apiKeyRotation as StateBackendArgs["apiKeyRotation"] }
+      ? { apiKeyRotation: config.apiKeyRotation as unknown as StateBackendArgs["apiKeyRotation"] }
       : {}),
     ...(config.tags !== undefined ? { tags: config.tags } : {}),
   };

@@ -184,7 +184,9 @@ describe("the shared stack", () => {
   });
 
   it("passes the stack's retention to the lifecycle rules", async () => {
-    const { graph } = await runStack({ retention: { noncurrentVersionDays: 120, historyDays: 400 } });
+    const { graph } = await runStack({
+      retention: { noncurrentVersionExpirationDays: 120, historyDays: 400 },
+    });
     const rules = graph.inputsOf(T.bucket).lifecycleRules as {
       id: string;
       noncurrentVersionExpiration?: { noncurrentDays: number };

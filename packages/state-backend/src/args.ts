@@ -8,7 +8,16 @@ import {
   projectIdSchema,
   rotationPolicySchema,
 } from "@scaleway-blocks/core";
-import type { Environment } from "@scaleway-blocks/core";
+import type * as pulumi from "@pulumi/pulumi";
+import type {
+  AssertSameShape,
+  BucketEncryption,
+  CommonArgs,
+  Environment,
+  IamPrincipal,
+  ObjectLock,
+  RotationPolicy,
+} from "@scaleway-blocks/core";
 import { bucketObjectLockSchema } from "@scaleway-blocks/storage";
 import { z } from "zod";
 
@@ -17,11 +26,11 @@ import { z } from "zod";
  * these copies are what you recover from, so the defaults are generous everywhere.
  */
 export const RETENTION_DEFAULTS: Readonly<
-  Record<Environment, { readonly noncurrentVersionDays: number; readonly backupDays: number }>
+  Record<Environment, { readonly noncurrentVersionExpirationDays: number; readonly backupDays: number }>
 > = Object.freeze({
-  dev: Object.freeze({ noncurrentVersionDays: 30, backupDays: 14 }),
-  staging: Object.freeze({ noncurrentVersionDays: 90, backupDays: 30 }),
-  production: Object.freeze({ noncurrentVersionDays: 365, backupDays: 90 }),
+  dev: Object.freeze({ noncurrentVersionExpirationDays: 30, backupDays: 14 }),
+  staging: Object.freeze({ noncurrentVersionExpirationDays: 90, backupDays: 30 }),
+  production: Object.freeze({ noncurrentVersionExpirationDays: 365, backupDays: 90 }),
 });
 
 /** A path inside the bucket: segments of letters, digits, "-" and "_", joined by single slashes. */
@@ -48,7 +57,7 @@ const retentionSchema = z.strictObject({
    * Delete noncurrent (overwritten or deleted) versions of every object, state files included,
    * this many days after they became noncurrent. Default: dev 30, staging 90, production 365.
    */
-  noncurrentVersionDays: days("noncurrentVersionDays").optional(),
+  noncurrentVersionExpirationDays: days("noncurrentVersionExpirationDays").optional(),
   /**
    * Delete the checkpoint copies Pulumi writes under `.pulumi/backups/` after every update this
    * many days after they were written. Default: dev 14, staging 30, production 90.
@@ -147,5 +156,103 @@ export const stateBackendArgsSchema = z
     if (keyProblem) ctx.addIssue({ code: "custom", path: ["encryption", "kmsKeyId"], message: keyProblem });
   });
 
-export type StateBackendArgs = z.input<typeof stateBackendArgsSchema>;
 export type ParsedStateBackendArgs = z.output<typeof stateBackendArgsSchema>;
+
+/** How long the state bucket keeps what Pulumi leaves behind. */
+export interface StateBackendRetention {
+  /**
+   * Delete noncurrent (overwritten or deleted) versions of every object, state files included, this
+   * many days after they became noncurrent, 1–3650 (the storage block's lifecycle name for it).
+   * @default dev: 30, staging: 90, production: 365
+   */
+  noncurrentVersionExpirationDays?: number;
+  /**
+   * Delete the checkpoint copies Pulumi writes under `.pulumi/backups/` after every update this many
+   * days after they were written, 1–3650.
+   * @default dev: 14, staging: 30, production: 90
+   */
+  backupDays?: number;
+  /**
+   * Delete the update history under `.pulumi/history/` (what `pulumi stack history` shows) this many
+   * days after it was written, 1–3650.
+   * @default kept (never deleted) in every environment
+   */
+  historyDays?: number;
+}
+
+/** The args of a `StateBackend`: a protected bucket for Pulumi state, and an expiring CI identity. */
+export interface StateBackendArgs extends CommonArgs {
+  /**
+   * The Scaleway project of the bucket (a UUID, or an Output of one). Required: the CI policy is scoped
+   * to it and the API key acts on it (S3 calls use the key's default project). **Changing it RECREATES
+   * the bucket**, which protect refuses.
+   */
+  projectId: pulumi.Input<string>;
+  /**
+   * The bucket's global name (3–63 lowercase letters, digits and hyphens). **Changing it RECREATES the
+   * bucket**, which protect refuses: pin it before moving stacks.
+   * @default storage's derived name `<project>-<environment>-<name>-<hash>`
+   */
+  bucketName?: string;
+  /**
+   * A path inside the bucket for the state (`s3://<bucket>/<prefix>`), e.g. "platform": segments of
+   * letters, digits, "-" and "_" joined by "/", at most 200 characters.
+   * @default the bucket root
+   */
+  prefix?: string;
+  /**
+   * Principals that keep full access (`s3:*`) through the bucket policy, so the platform never locks
+   * itself out. Include the identity that runs this stack. At least one: an IAM user (`{ userId }`,
+   * e.g. the platform admin) or an IAM application (`{ applicationId }`).
+   */
+  owners: IamPrincipal[];
+  /**
+   * How long old versions, backups and history are kept.
+   * @default generous everywhere, see `StateBackendRetention` (dev: 30/14 days, production: 365/90 days)
+   */
+  retention?: StateBackendRetention;
+  /**
+   * Write-once-read-many retention for every version, at most 36 500 days or 100 years. **Only at
+   * creation: adding or removing it later RECREATES the bucket**, which protect refuses.
+   * @default none
+   */
+  objectLock?: ObjectLock;
+  /**
+   * Server-side encryption (SSE-KMS) with a Key Manager key; the CI identity gets encrypt/decrypt.
+   * @default none (Scaleway's own encryption at rest only)
+   */
+  encryption?: BucketEncryption;
+  /**
+   * When the CI API key expires: an RFC 3339 date-time with a time zone, in the future. Not with
+   * `apiKeyRotation`. **Changing it RECREATES the key** (a new secret key for CI).
+   * @default from `apiKeyRotation`
+   */
+  apiKeyExpiresAt?: string;
+  /**
+   * How long each CI API key lives and how often a new one replaces it, in days. The expiry stays the
+   * same on every `pulumi up` inside a window and moves on at the next one, which **RECREATES the key**
+   * (a new secret key for CI; the old one is deleted at the end of that update). Not with
+   * `apiKeyExpiresAt`.
+   * @default core's `DEFAULT_KEY_ROTATION`: 90-day keys, a new one every 30 days
+   */
+  apiKeyRotation?: RotationPolicy;
+  /**
+   * `true` also protects the CI application and its policy, as the component's own `protect` option
+   * does. The bucket and everything under it are protected and retained whatever is given; `false` is
+   * refused. The CI key is never protected: every rotation replaces it.
+   * @default the bucket protected in every environment; the CI identity as the component's `protect` option says
+   */
+  protect?: boolean;
+  /**
+   * Refused when true: the state bucket holds every stack's state and is never deleted with its
+   * objects. Only here to give a clear error.
+   * @default false (the only value accepted)
+   */
+  forceDestroy?: boolean;
+}
+
+// tsc fails here, naming the fields, when the documented interface and the schema drift apart.
+const _stateBackendArgsMatchSchema: AssertSameShape<
+  StateBackendArgs,
+  z.input<typeof stateBackendArgsSchema>
+> = true;

@@ -1,3 +1,3 @@
 export { StateBackend, validateStateBackendArgs } from "./state-backend";
 export type { StateBackendCiEnvironment } from "./state-backend";
-export type { StateBackendArgs } from "./args";
+export type { StateBackendArgs, StateBackendRetention } from "./args";

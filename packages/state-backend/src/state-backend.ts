@@ -160,7 +160,8 @@ export class StateBackend extends pulumi.ComponentResource {
       versioning: true,
       forceDestroy: false,
       lifecycle: {
-        noncurrentVersionExpirationDays: retention.noncurrentVersionDays ?? defaults.noncurrentVersionDays,
+        noncurrentVersionExpirationDays:
+          retention.noncurrentVersionExpirationDays ?? defaults.noncurrentVersionExpirationDays,
         rules: lifecycleRules,
       },
       ...(parsed.objectLock !== undefined ? { objectLock: parsed.objectLock } : {}),

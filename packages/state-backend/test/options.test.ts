@@ -42,7 +42,7 @@ describe("StateBackend options", () => {
 
   it("applies the given noncurrent-version retention", async () => {
     const { graph } = await record(
-      () => new StateBackend("state", args({ retention: { noncurrentVersionDays: 45 } })),
+      () => new StateBackend("state", args({ retention: { noncurrentVersionExpirationDays: 45 } })),
     );
     const housekeeping = rulesOf(graph.inputsOf(T.bucket)).find((r) => r.id === "housekeeping");
     expect(housekeeping?.noncurrentVersionExpiration).toEqual({ noncurrentDays: 45 });

@@ -28,7 +28,7 @@ const validCases: fc.Arbitrary<FuzzCase<StateBackendArgs>> = fc
         bucketName: fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,40}[a-z0-9]$/),
         prefix: fc.constantFrom("pulumi", "platform/state", "a_b/c-d/e"),
         retention: fc.record(
-          { noncurrentVersionDays: days, backupDays: days, historyDays: days },
+          { noncurrentVersionExpirationDays: days, backupDays: days, historyDays: days },
           { requiredKeys: [] },
         ),
         objectLock: fc.oneof(
@@ -91,7 +91,7 @@ const invalidCases = fc.oneof(
       keys: Object.keys(stateBackendArgsSchema.shape),
       required: ["project", "environment", "projectId", "owners"],
       strictObjects: [
-        { path: ["retention"], keys: ["noncurrentVersionDays", "backupDays", "historyDays"] },
+        { path: ["retention"], keys: ["noncurrentVersionExpirationDays", "backupDays", "historyDays"] },
         { path: ["objectLock"], keys: ["mode", "days", "years"] },
         { path: ["encryption"], keys: ["kmsKeyId", "createKey", "rotationPeriodDays"] },
       ],
@@ -123,7 +123,7 @@ const invalidCases = fc.oneof(
             A.wrongType(["array"]),
           ),
         },
-        { path: ["retention", "noncurrentVersionDays"], invalid: badDays },
+        { path: ["retention", "noncurrentVersionExpirationDays"], invalid: badDays },
         { path: ["retention", "backupDays"], invalid: badDays },
         { path: ["retention", "historyDays"], invalid: badDays },
         {

@@ -75,8 +75,8 @@ describe("StateBackend refuses bad input before registering anything", () => {
   );
 
   it("refuses a retention of zero days", async () => {
-    expect(paths(await refuse(args({ retention: { noncurrentVersionDays: 0 } })))).toEqual([
-      "retention.noncurrentVersionDays",
+    expect(paths(await refuse(args({ retention: { noncurrentVersionExpirationDays: 0 } })))).toEqual([
+      "retention.noncurrentVersionExpirationDays",
     ]);
   });
 
