@@ -9,8 +9,9 @@
 //
 // It rewrites `import { … } from "@scaleway-blocks/core"`, `import type { … }` and `export { … } from`,
 // splitting a statement in two when it mixes stable and internal names, in .ts/.mts/.cts/.tsx/.js/.mjs/.cjs
-// files (not node_modules, dist). What it cannot rewrite safely (`import * as core`, `require(…)`,
-// `import("…")`, a comment inside the braces) it lists for a person to fix. Tested in
+// files and the code blocks of Markdown files (READMEs; not CHANGELOG.md), not in node_modules or dist.
+// What it cannot rewrite safely (`import * as core`, `require(…)`, `import("…")`, `export *`, a comment
+// inside the braces) it lists for a person to fix. Tested in
 // test/core-internal-imports.test.ts on test/fixtures/core-internal-imports.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -19,7 +20,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CORE = "@scaleway-blocks/core";
 const INTERNAL = `${CORE}/internal`;
-const EXTENSIONS = /\.(?:[cm]?ts|tsx|[cm]?js)$/;
+const EXTENSIONS = /\.(?:[cm]?ts|tsx|[cm]?js|md)$/;
 const SKIP_DIRS = new Set(["node_modules", "dist", ".turbo", "coverage"]);
 
 /** Names (values and types) exported by core's internal entry, read from its source. */
@@ -96,7 +97,7 @@ export function rewriteSource(source, internal = internalNames()) {
 function* sourceFiles(path) {
   const stat = statSync(path);
   if (stat.isFile()) {
-    if (EXTENSIONS.test(path) && !path.endsWith(".d.ts")) yield path;
+    if (EXTENSIONS.test(path) && !path.endsWith(".d.ts") && !path.endsWith("CHANGELOG.md")) yield path;
     return;
   }
   for (const entry of readdirSync(path, { withFileTypes: true })) {
