@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumptions } from "../src/index";
+import { AssumptionError } from "../src/index";
+import { parseAssumeFlag, parseAssumptionsJson, resolveAssumptions } from "../src/assumptions";
 
 describe("assumptions", () => {
   it("parses a numeric --assume flag", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ASSUMPTIONS, estimateCost, resolveAssumptions } from "../src/index";
+import { DEFAULT_ASSUMPTIONS, estimateCost } from "../src/index";
+import { resolveAssumptions } from "../src/assumptions";
 import type { PlanResource } from "../src/index";
 import { planResource, urn } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { criticalPath, durationOf, resolveAssumptions } from "../src/index";
+import { criticalPath, durationOf } from "../src/index";
+import { resolveAssumptions } from "../src/assumptions";
 import type { PathResource, TypeDuration } from "../src/index";
 import { urn } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { durationOf, resolveAssumptions, TYPE_DURATIONS } from "../src/index";
+import { durationOf } from "../src/index";
+import { resolveAssumptions } from "../src/assumptions";
+import { TYPE_DURATIONS } from "../src/durations";
 import type { DurationStats } from "../src/cassettes";
 import { measureCassette, measureProviderModule, providerModuleDir, statsByType } from "../src/cassettes";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";

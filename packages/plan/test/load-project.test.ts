@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadProject, ProjectError, SECRET_PLACEHOLDER } from "../src/index";
+import { loadProject, ProjectError } from "../src/index";
+import { SECRET_PLACEHOLDER } from "../src/load-project";
 import { FIXTURES } from "./helpers";
 
 const platform = join(FIXTURES, "platform");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildPlan, runPolicy } from "../src/index";
+import { buildPlan } from "../src/index";
+import { runPolicy } from "../src/policy-step";
 import type { PolicyEngine, PolicyFinding } from "../src/index";
 import { resource } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  catalogPrice,
-  estimateCost,
-  livePriceBook,
-  resolveAssumptions,
-  PRICE_TABLE,
-  PRICE_TABLE_DATE,
-  skuFor,
-  tablePriceBook,
-} from "../src/index";
-import type { CatalogProduct } from "../src/index";
+import { estimateCost, livePriceBook, PRICE_TABLE, PRICE_TABLE_DATE, tablePriceBook } from "../src/index";
+import { catalogPrice } from "../src/live-prices";
+import { resolveAssumptions } from "../src/assumptions";
+import { skuFor } from "../src/prices";
+import type { CatalogProduct } from "../src/live-prices";
 import { planResource } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GraphResource, PolicyEngine } from "../src/index";
-import { buildPlan, componentDiagram, parseBaseline, renderJson, toMermaid } from "../src/index";
+import { buildPlan, parseBaseline, renderJson } from "../src/index";
+import { componentDiagram, toMermaid } from "../src/mermaid";
 import { resource, urn } from "./helpers";
 import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
 

@@ -27,14 +27,14 @@ describe("the pull-request comment of deployments/platform production", () => {
     await expect(renderMarkdown(document)).toMatchFileSnapshot(SNAPSHOT);
   });
 
-  it("is the example in the plan README, word for word", () => {
-    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  it("is the example in docs/plan.md (the PR comment section the README links to), word for word", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "docs", "plan.md"), "utf8");
     // between the markers, inside a range prettier leaves as it is
     const example =
       /<!-- markdown-example:start -->\n<!-- prettier-ignore-start -->\n([^]*?)<!-- prettier-ignore-end -->\n<!-- markdown-example:end -->/.exec(
         readme,
       )?.[1];
-    expect(example, "the README's example between its markers").toBeDefined();
+    expect(example, "docs/plan.md's example between its markers").toBeDefined();
     expect(`${example!.trim()}\n`).toBe(readFileSync(SNAPSHOT, "utf8"));
   });
 });

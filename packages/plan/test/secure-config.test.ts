@@ -1,7 +1,8 @@
 import { Secret } from "@scaleway-blocks/recorder";
 import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
-import { buildPlan, SECRET_PLACEHOLDER } from "../src/index";
+import { buildPlan } from "../src/index";
+import { SECRET_PLACEHOLDER } from "../src/load-project";
 import { SECURE_CONFIG_RULE, secureConfigFindings } from "../src/secure-config";
 import { explainSecurePlaceholder, SECURE_NOT_CHECKED } from "../src/secure-value";
 import { resource, runCli } from "./helpers";

@@ -5,7 +5,9 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { PlanDocument } from "../src/index";
-import { buildPlan, FREE_TIERS, parseUsageFile, usageJsonSchema, UsageFileError } from "../src/index";
+import { buildPlan, parseUsageFile, UsageFileError } from "../src/index";
+import { FREE_TIERS } from "../src/cost";
+import { usageJsonSchema } from "../src/usage";
 import { resource, runCli } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
 
