@@ -20,13 +20,33 @@ const PENDING = new Set(["container"]);
 interface Finding {
   /** e.g. "NetworkArgs.publicGateway.bastionPort" */
   path: string;
-  problem: "no doc comment" | "optional, no @default";
+  problem:
+    | "no doc comment"
+    | "optional, no @default"
+    | "typed by a zod type (its field docs do not reach the .d.ts)";
 }
 
 /** Is this declaration part of the project's own published types (not @pulumi/pulumi's, not lib.d.ts)? */
 function isOwn(declaration: ts.Declaration): boolean {
   const file = relative(root, declaration.getSourceFile().fileName);
   return !file.startsWith("..") && !file.split(sep).includes("node_modules");
+}
+
+/** Whether a field's type is, or holds, an object type zod computes (`z.input<…>`), not a documented one. */
+function isZodTyped(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const members = type.isUnion() ? type.types : [type];
+  return members.some((member) => {
+    if (checker.isArrayType(member)) {
+      return checker.getTypeArguments(member as ts.TypeReference).some((e) => isZodTyped(checker, e));
+    }
+    if (!(member.flags & ts.TypeFlags.Object) || member.getCallSignatures().length > 0) return false;
+    const declarations = member.getSymbol()?.getDeclarations() ?? [];
+    return declarations.some((d) =>
+      /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?zod[\\/]/.test(
+        d.getSourceFile().fileName,
+      ),
+    );
+  });
 }
 
 /** Whether a type was declared by the project (an interface or type literal of a block or core). */
@@ -83,6 +103,12 @@ function findingsOf(checker: ts.TypeChecker, type: ts.Type, path: string, seen: 
       if (optional && !property.getJsDocTags(checker).some((tag) => tag.name === "default")) {
         findings.push({ path: fieldPath, problem: "optional, no @default" });
       }
+      if (isZodTyped(checker, checker.getNonNullableType(propertyType))) {
+        findings.push({
+          path: fieldPath,
+          problem: "typed by a zod type (its field docs do not reach the .d.ts)",
+        });
+      }
       for (const nested of nestedObjectTypes(checker, checker.getNonNullableType(propertyType))) {
         findings.push(...findingsOf(checker, nested, fieldPath, seen));
       }
@@ -94,10 +120,8 @@ function findingsOf(checker: ts.TypeChecker, type: ts.Type, path: string, seen: 
   );
 }
 
-/** The published `*Args` types of a block (its dist/index.d.ts exports), each with its findings. */
-function publishedArgs(block: string): { name: string; findings: Finding[] }[] {
-  const index = join(root, "packages", block, "dist", "index.d.ts");
-  if (!existsSync(index)) throw new Error(`${relative(root, index)} is missing: build the package first`);
+/** The `*Args` types a package entry (.d.ts) exports, each with its findings. */
+function argsTypesOf(index: string): { name: string; findings: Finding[] }[] {
   const program = ts.createProgram([index], {
     module: ts.ModuleKind.Node16,
     moduleResolution: ts.ModuleResolutionKind.Node16,
@@ -116,6 +140,26 @@ function publishedArgs(block: string): { name: string; findings: Finding[] }[] {
       return { name: symbol.getName(), findings: findingsOf(checker, type, symbol.getName(), new Set()) };
     });
 }
+
+/** The published `*Args` types of a block (its dist/index.d.ts exports), each with its findings. */
+function publishedArgs(block: string): { name: string; findings: Finding[] }[] {
+  const index = join(root, "packages", block, "dist", "index.d.ts");
+  if (!existsSync(index)) throw new Error(`${relative(root, index)} is missing: build the package first`);
+  return argsTypesOf(index);
+}
+
+describe("the check itself, on a toy entry", () => {
+  it("reports a field without a doc comment, an optional one without @default, a zod-typed one, at any depth", () => {
+    const [toy] = argsTypesOf(join(__dirname, "fixtures", "published-types", "index.d.ts"));
+    expect(toy?.name).toBe("ToyArgs");
+    expect(toy?.findings.map((f) => `${f.path}: ${f.problem}`).sort()).toEqual([
+      "ToyArgs.lock: typed by a zod type (its field docs do not reach the .d.ts)",
+      "ToyArgs.nested.deep: optional, no @default",
+      "ToyArgs.noDefault: optional, no @default",
+      "ToyArgs.undocumented: no doc comment",
+    ]);
+  });
+});
 
 describe("published args types", () => {
   it("finds the seven blocks (a package with src/args.ts)", () => {

@@ -1,6 +1,8 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { pulumiInput } from "./inputs";
 import { REGIONS } from "./locality";
+import type { AssertSameShape } from "./shape";
 
 /** A lowercase UUID, the shape of every Scaleway id (projects, IAM users and applications, keys…). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,4 +37,17 @@ export const iamPrincipalSchema = z
   .refine((p) => (p.userId === undefined) !== (p.applicationId === undefined), {
     message: "expected exactly one of userId or applicationId",
   });
-export type IamPrincipal = z.input<typeof iamPrincipalSchema>;
+/** An IAM principal: exactly one of an IAM user or an IAM application. */
+export interface IamPrincipal {
+  /**
+   * An IAM user's id (a UUID, or an Output of one), e.g. the platform's admin.
+   * @default none (give userId or applicationId)
+   */
+  userId?: pulumi.Input<string>;
+  /**
+   * An IAM application's id (a UUID, or an Output of one), e.g. the CI application.
+   * @default none (give userId or applicationId)
+   */
+  applicationId?: pulumi.Input<string>;
+}
+const _iamPrincipalMatchesSchema: AssertSameShape<IamPrincipal, z.input<typeof iamPrincipalSchema>> = true;

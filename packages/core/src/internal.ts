@@ -6,17 +6,17 @@
  * The stable API (`@scaleway-blocks/core`, src/index.ts) is exactly these names; every other name is
  * internal and exported from here. test/entries.test.ts checks this list against both entries.
  *
- * Stable values (23):
+ * Stable values (24):
  *   ConfigError, formatConfigError, StackConfigError, formatStackConfigError,
  *   ENVIRONMENTS, environmentProfile,
  *   REGIONS, ZONES, REGIONS_BY_PRODUCT, ZONES_BY_PRODUCT, regionFor, zoneFor, regionOfZone, defaultZone,
  *   backupRegionFor, s3Host, s3Endpoint,
  *   NAME_LIMITS, NAME_PATTERN, resourceName,
- *   TAG_MAX_LENGTH, RESERVED_TAG_KEYS, scalewayTags
- * Stable types (24):
+ *   TAG_MAX_LENGTH, RESERVED_TAG_KEYS, scalewayTags, ObjectLockMode
+ * Stable types (23):
  *   ConfigIssue, StackConfigIssue, Environment, EnvironmentProfile, Region, Zone, RegionalProduct,
  *   ZonalProduct, NameKind, NameParts, NameOptions, Tags, TagContext, ScalewayTags, CommonArgs, Grantee,
- *   PermissionGrant, RotationPolicy, ObjectLockMode, ObjectLock, BucketEncryption, IamPrincipal,
+ *   PermissionGrant, RotationPolicy, ObjectLock, BucketEncryption, IamPrincipal,
  *   Protection, Ipv4Cidr
  *
  * Until the lead switches the blocks (scripts/core-internal-imports.mjs), the main entry also

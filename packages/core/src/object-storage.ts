@@ -1,5 +1,7 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { keyManagerKeyIdSchema } from "./ids";
+import type { AssertSameShape } from "./shape";
 
 /**
  * Scaleway bucket names are global across every Scaleway customer: 3–63 characters, lowercase
@@ -25,8 +27,14 @@ export const bucketNameSchema = z
   );
 
 /** Object lock retention modes. */
-export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
-export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
+export const ObjectLockMode = {
+  /** Privileged users can shorten or remove the retention. */
+  Governance: "GOVERNANCE",
+  /** Nobody can shorten or remove the retention, not even the Organization owner, until it ends. */
+  Compliance: "COMPLIANCE",
+} as const;
+export type ObjectLockMode = (typeof ObjectLockMode)[keyof typeof ObjectLockMode];
+export const OBJECT_LOCK_MODES: readonly ObjectLockMode[] = Object.values(ObjectLockMode);
 
 /** Write-once-read-many default retention of a bucket: a mode and exactly one of days or years. */
 export const objectLockSchema = z
@@ -35,7 +43,7 @@ export const objectLockSchema = z
      * GOVERNANCE: privileged users can shorten or remove the retention; COMPLIANCE: nobody can,
      * not even the Organization owner, until the retention ends.
      */
-    mode: z.enum(OBJECT_LOCK_MODES, {
+    mode: z.enum(ObjectLockMode, {
       error: () => `expected a lock mode: ${OBJECT_LOCK_MODES.join(" | ")}`,
     }),
     /** Default retention in days (exactly one of days or years). */
@@ -46,7 +54,25 @@ export const objectLockSchema = z
   .refine((l) => (l.days === undefined) !== (l.years === undefined), {
     message: "expected exactly one of days or years",
   });
-export type ObjectLock = z.input<typeof objectLockSchema>;
+/** Write-once-read-many default retention of a bucket: a mode and exactly one of days or years. */
+export interface ObjectLock {
+  /**
+   * GOVERNANCE: privileged users can shorten or remove the retention; COMPLIANCE: nobody can, not even
+   * the Organization owner, until the retention ends.
+   */
+  mode: ObjectLockMode;
+  /**
+   * Default retention in days (exactly one of days or years).
+   * @default none (give days or years)
+   */
+  days?: number;
+  /**
+   * Default retention in years (exactly one of days or years).
+   * @default none (give days or years)
+   */
+  years?: number;
+}
+const _objectLockMatchesSchema: AssertSameShape<ObjectLock, z.input<typeof objectLockSchema>> = true;
 
 /**
  * Server-side encryption (SSE-KMS) of a bucket: an existing Key Manager key, or `createKey: true`
@@ -73,7 +99,32 @@ export const bucketEncryptionSchema = z
   .refine((e) => e.rotationPeriodDays === undefined || e.createKey === true, {
     message: "expected rotationPeriodDays only with createKey: true",
   });
-export type BucketEncryption = z.input<typeof bucketEncryptionSchema>;
+/**
+ * Server-side encryption (SSE-KMS) of a bucket: an existing Key Manager key (`kmsKeyId`), or
+ * `createKey: true` for a dedicated one.
+ */
+export interface BucketEncryption {
+  /**
+   * An existing Key Manager key (symmetric, aes_256_gcm) in the bucket's region: "<uuid>" or
+   * "<region>/<uuid>", or an Output of one. Not with `createKey`.
+   * @default none (give kmsKeyId or createKey: true)
+   */
+  kmsKeyId?: pulumi.Input<string>;
+  /**
+   * Create a dedicated Key Manager key for the bucket (Scaleway's recommendation: one key per bucket).
+   * @default false (give kmsKeyId or createKey: true)
+   */
+  createKey?: boolean;
+  /**
+   * Rotation period of the created key, in days, 1–3650. Only with `createKey`.
+   * @default 90
+   */
+  rotationPeriodDays?: number;
+}
+const _bucketEncryptionMatchesSchema: AssertSameShape<
+  BucketEncryption,
+  z.input<typeof bucketEncryptionSchema>
+> = true;
 
 /**
  * Why a Key Manager key cannot encrypt a bucket of `region`, or undefined: SSE-KMS needs a key of the

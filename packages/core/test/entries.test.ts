@@ -29,6 +29,7 @@ const STABLE_VALUES = [
   "TAG_MAX_LENGTH",
   "RESERVED_TAG_KEYS",
   "scalewayTags",
+  "ObjectLockMode",
 ];
 
 const source = (file: string) => readFileSync(join(__dirname, "..", file), "utf8");
