@@ -1,15 +1,15 @@
 import {
   commonArgsShape,
   coversPublicInternet,
-  expirySchema,
   formatCidr,
   isNetworkAddress,
   networkAddress,
   parseIpv4Cidr,
   regionFor,
-  rotationPolicySchema,
 } from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, Ipv4Cidr, RotationPolicy } from "@scaleway-blocks/core";
+import type { AssertSameShape, CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
+import { identityApiKeySchema } from "@scaleway-blocks/identity";
+import type { IdentityApiKeyArgs } from "@scaleway-blocks/identity";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import type { PrivateNetworkInput } from "@scaleway-blocks/network";
 import { z } from "zod";
@@ -359,23 +359,11 @@ export const serverlessDatabaseArgsSchema = z
     iamAccess: z
       .union([
         z.boolean(),
-        z
-          .strictObject({
-            permissionSet: z.enum(ServerlessPermissionSet).default(ServerlessPermissionSet.ReadWrite),
-            /** RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key. */
-            apiKeyExpiresAt: expirySchema.optional(),
-            /** How long each API key lives and how often a new one replaces it. Default DEFAULT_KEY_ROTATION. */
-            apiKeyRotation: rotationPolicySchema.optional(),
-          })
-          .superRefine((access, ctx) => {
-            if (access.apiKeyExpiresAt !== undefined && access.apiKeyRotation !== undefined) {
-              ctx.addIssue({
-                code: "custom",
-                path: ["apiKeyRotation"],
-                message: "expected either apiKeyExpiresAt or apiKeyRotation, not both",
-              });
-            }
-          }),
+        z.strictObject({
+          permissionSet: z.enum(ServerlessPermissionSet).default(ServerlessPermissionSet.ReadWrite),
+          /** The API key's expiry, a date or a rotation (not both): Identity's own rule. */
+          apiKey: identityApiKeySchema.optional(),
+        }),
       ])
       .default(false),
     /** Pulumi `protect` on the Serverless SQL Database. Default: the profile's deletionProtection. */
@@ -566,17 +554,11 @@ export interface IamAccessArgs {
    */
   permissionSet?: ServerlessPermissionSet;
   /**
-   * RFC 3339 expiry of the API key, with a time zone, in the future; a change replaces the key.
-   * Not with `apiKeyRotation`.
-   * @default from `apiKeyRotation`
+   * The API key's expiry: a fixed date (`expiresAt`) or a rotation (`rotation`), as an `Identity`'s
+   * `apiKey` takes it. A new expiry replaces the key (create-before-delete).
+   * @default a key rotating with `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days
    */
-  apiKeyExpiresAt?: string;
-  /**
-   * How long each API key lives and how often a new one replaces it (create-before-delete).
-   * Not with `apiKeyExpiresAt`.
-   * @default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days
-   */
-  apiKeyRotation?: RotationPolicy;
+  apiKey?: IdentityApiKeyArgs;
 }
 
 /** The args of a Serverless SQL Database (fr-par only). */

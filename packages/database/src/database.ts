@@ -686,10 +686,7 @@ export class Database extends pulumi.ComponentResource {
             description: `${access.permissionSet} on the project of ${databaseName}`,
           },
         ],
-        apiKey:
-          access.apiKeyExpiresAt !== undefined
-            ? { expiresAt: access.apiKeyExpiresAt }
-            : { ...(access.apiKeyRotation !== undefined ? { rotation: access.apiKeyRotation } : {}) },
+        ...(access.apiKey !== undefined ? { apiKey: access.apiKey } : {}),
       },
       // An explicit protect protects the application and policy, never the key; retainOnDelete is forwarded.
       { parent: this, ...protection.other },

@@ -14,3 +14,4 @@ export type {
 // Contract types of the packages Database is coded against, re-exported for consumers' type annotations.
 export type { SecretReference } from "@scaleway-blocks/secrets";
 export type { PrivateNetworkInput } from "@scaleway-blocks/network";
+export type { IdentityApiKeyArgs } from "@scaleway-blocks/identity";

@@ -158,12 +158,14 @@ const serverlessArgs = fc
         fc.record(
           {
             permissionSet: fc.constantFrom("ServerlessSQLDatabaseReadWrite", "ServerlessSQLDatabaseReadOnly"),
-            apiKeyExpiresAt: fc.constantFrom("2099-01-01T00:00:00Z", "2080-06-30T12:00:00.5+02:00"),
+            apiKey: fc.record({
+              expiresAt: fc.constantFrom("2099-01-01T00:00:00Z", "2080-06-30T12:00:00.5+02:00"),
+            }),
           },
           { requiredKeys: [] },
         ),
         fc.tuple(fc.integer({ min: 2, max: 3650 }), fc.nat()).map(([lifetimeDays, n]) => ({
-          apiKeyRotation: { lifetimeDays, rotateEveryDays: 1 + (n % (lifetimeDays - 1)) },
+          apiKey: { rotation: { lifetimeDays, rotateEveryDays: 1 + (n % (lifetimeDays - 1)) } },
         })),
       ),
       { nil: undefined },
@@ -358,13 +360,16 @@ const invalidCases = fc.oneof(
           invalid: fc.oneof(
             fc.constantFrom(
               { permissionSet: "ServerlessSQLDatabaseAdmin" },
-              { apiKeyExpiresAt: "2020-01-01T00:00:00Z" },
-              { apiKeyExpiresAt: "2099-01-01" },
-              { apiKeyRotation: { lifetimeDays: 0, rotateEveryDays: 1 } },
+              { apiKey: { expiresAt: "2020-01-01T00:00:00Z" } },
+              { apiKey: { expiresAt: "2099-01-01" } },
+              { apiKey: { rotation: { lifetimeDays: 0, rotateEveryDays: 1 } } },
               {
-                apiKeyExpiresAt: "2099-01-01T00:00:00Z",
-                apiKeyRotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+                apiKey: {
+                  expiresAt: "2099-01-01T00:00:00Z",
+                  rotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+                },
               },
+              { apiKeyExpiresAt: "2099-01-01T00:00:00Z" },
               { readOnly: true },
             ),
             A.wrongType(["boolean", "object", "undefined"]),

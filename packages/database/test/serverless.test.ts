@@ -156,7 +156,7 @@ describe("Database (serverless): IAM access", () => {
           serverless({
             iamAccess: {
               permissionSet: "ServerlessSQLDatabaseReadOnly",
-              apiKeyExpiresAt: "2999-01-01T00:00:00Z",
+              apiKey: { expiresAt: "2999-01-01T00:00:00Z" },
             },
           }),
         ),
@@ -181,9 +181,11 @@ describe("Database (serverless): the API key expires and rotates", () => {
   });
 
   it("takes the expiry from a rotation policy when given one", async () => {
-    const apiKeyRotation = { lifetimeDays: 14, rotateEveryDays: 7 };
-    const { graph } = await record(() => new Database("db", serverless({ iamAccess: { apiKeyRotation } })));
-    expect(graph.inputsOf(T.apiKey).expiresAt).toBe(rotatingExpiry(apiKeyRotation));
+    const rotation = { lifetimeDays: 14, rotateEveryDays: 7 };
+    const { graph } = await record(
+      () => new Database("db", serverless({ iamAccess: { apiKey: { rotation } } })),
+    );
+    expect(graph.inputsOf(T.apiKey).expiresAt).toBe(rotatingExpiry(rotation));
   });
 
   it("replaces the key by creating the new one before deleting the old one", async () => {

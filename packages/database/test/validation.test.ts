@@ -233,34 +233,47 @@ describe("Database: numbers stay within Scaleway's bounds", () => {
 
   it("refuses an API key expiry in the past", async () => {
     const { paths, error } = await refused(
-      serverless({ iamAccess: { apiKeyExpiresAt: "2020-01-01T00:00:00Z" } }),
+      serverless({ iamAccess: { apiKey: { expiresAt: "2020-01-01T00:00:00Z" } } }),
     );
-    expect(paths).toEqual(["iamAccess.apiKeyExpiresAt"]);
+    expect(paths).toEqual(["iamAccess.apiKey.expiresAt"]);
     expect(error.message).toContain("in the future");
   });
 
   it("refuses an API key expiry without a time zone", async () => {
-    const { paths } = await refused(serverless({ iamAccess: { apiKeyExpiresAt: "2999-01-01T00:00:00" } }));
-    expect(paths).toEqual(["iamAccess.apiKeyExpiresAt"]);
+    const { paths } = await refused(
+      serverless({ iamAccess: { apiKey: { expiresAt: "2999-01-01T00:00:00" } } }),
+    );
+    expect(paths).toEqual(["iamAccess.apiKey.expiresAt"]);
   });
 
   it("refuses both an API key expiry and a rotation policy", async () => {
     const { paths } = await refused(
       serverless({
         iamAccess: {
-          apiKeyExpiresAt: "2999-01-01T00:00:00Z",
-          apiKeyRotation: { lifetimeDays: 60, rotateEveryDays: 20 },
+          apiKey: {
+            expiresAt: "2999-01-01T00:00:00Z",
+            rotation: { lifetimeDays: 60, rotateEveryDays: 20 },
+          },
         },
       }),
     );
-    expect(paths).toEqual(["iamAccess.apiKeyRotation"]);
+    expect(paths).toEqual(["iamAccess.apiKey.rotation"]);
   });
 
   it("refuses a rotation policy that rotates no sooner than the key expires", async () => {
     const { paths } = await refused(
-      serverless({ iamAccess: { apiKeyRotation: { lifetimeDays: 30, rotateEveryDays: 30 } } }),
+      serverless({ iamAccess: { apiKey: { rotation: { lifetimeDays: 30, rotateEveryDays: 30 } } } }),
     );
-    expect(paths).toEqual(["iamAccess.apiKeyRotation.rotateEveryDays"]);
+    expect(paths).toEqual(["iamAccess.apiKey.rotation.rotateEveryDays"]);
+  });
+
+  it("refuses the API key's expiry under its old name, apiKeyExpiresAt (now apiKey.expiresAt)", async () => {
+    const { paths, error } = await refused({
+      ...serverless(),
+      iamAccess: { apiKeyExpiresAt: "2999-01-01T00:00:00Z" },
+    });
+    expect(paths).toEqual(["iamAccess"]);
+    expect(error.message).toContain('received "apiKeyExpiresAt"');
   });
 });
 
