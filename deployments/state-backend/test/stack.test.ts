@@ -1,3 +1,4 @@
+import { BLOCK_TYPES } from "@scaleway-blocks/core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rotatingExpiry } from "@scaleway-blocks/core/internal";
@@ -19,6 +20,7 @@ describe("the shared stack", () => {
       [T.bucketPolicy]: 1,
       [T.key]: 1,
       [T.sse]: 1,
+      [BLOCK_TYPES.identity]: 1,
       [T.application]: 1,
       [T.iamPolicy]: 1,
       [T.apiKey]: 1,
