@@ -16,7 +16,12 @@ import { runAudit } from "../src/audit-command";
 import { stateResources } from "../src/audit";
 import { providerModuleDir } from "../src/cassettes";
 import { main } from "../src/index";
-import { BLOCK_TYPES, RANDOM_TYPES, SCALEWAY_PROVIDER_TYPE, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import {
+  BLOCK_TYPES,
+  RANDOM_TYPES,
+  SCALEWAY_PROVIDER_TYPE,
+  SCALEWAY_TYPES,
+} from "@scaleway-blocks/core/internal";
 
 const CASSETTE = join(
   "internal",

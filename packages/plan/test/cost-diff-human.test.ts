@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
 import { COST_TOP_LINES, readableName } from "../src/render-human";
 import { resource, runCli } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 /** Eight buckets of growing size and a database whose node price is unknown. */
 const graph = {

@@ -6,7 +6,7 @@ import { diffCosts, estimateCost } from "../src/index";
 import { resolveAssumptions } from "../src/assumptions";
 import type { CostSection, PlanDocument, PlanResource } from "../src/index";
 import { planResource, runCli, urn } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const estimate = (resources: PlanResource[], overrides: Record<string, number | boolean> = {}) =>
   estimateCost(resources, { assumptions: resolveAssumptions(overrides), defaultRegion: "fr-par" });

@@ -3,7 +3,7 @@ import { DEFAULT_ASSUMPTIONS, estimateCost } from "../src/index";
 import { resolveAssumptions } from "../src/assumptions";
 import type { PlanResource } from "../src/index";
 import { planResource, urn } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const COMPONENT = "test:index:App";
 const app = planResource({ type: COMPONENT, name: "app", custom: false });

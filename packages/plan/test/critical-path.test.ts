@@ -3,7 +3,7 @@ import { criticalPath, durationOf } from "../src/index";
 import { resolveAssumptions } from "../src/assumptions";
 import type { PathResource, TypeDuration } from "../src/index";
 import { urn } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const COMPONENT = "test:index:Database";
 const node = (name: string, opts: Partial<PathResource> = {}): PathResource => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dataLocationsLine, stackDataLocations } from "../src/data-locations";
 import { buildPlan, renderHuman } from "../src/index";
 import { resource } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const PN = "fr-par/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const r = (type: string, inputs: Record<string, unknown> = {}) => ({ type, inputs });

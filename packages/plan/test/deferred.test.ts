@@ -16,7 +16,7 @@ import {
 import { loadProject, runProgram } from "../src/index";
 import { skipUnusedStackTraces } from "../src/sdk-stacks";
 import { FIXTURES } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const MODULES = join(FIXTURES, "deferred-module");
 const loads = () => (globalThis as { __deferredHeavyLoads?: number }).__deferredHeavyLoads ?? 0;

@@ -6,7 +6,7 @@ import { buildPlan, parseBaseline } from "../src/index";
 import { TYPE_DURATIONS } from "../src/durations";
 import type { GraphResource } from "../src/index";
 import { resource, runCli } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 const CONTAINER = SCALEWAY_TYPES.container;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffPlans } from "../src/index";
 import { planResource, urn } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 const BUCKET = SCALEWAY_TYPES.bucket;

@@ -4,7 +4,7 @@ import { resolveAssumptions } from "../src/assumptions";
 import { TYPE_DURATIONS } from "../src/durations";
 import type { DurationStats } from "../src/cassettes";
 import { measureCassette, measureProviderModule, providerModuleDir, statsByType } from "../src/cassettes";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 /**
  * The deploy-time table's measured figures must be what the provider's recordings say. The

@@ -3,7 +3,7 @@ import { buildPlan } from "../src/index";
 import { runPolicy } from "../src/policy-step";
 import type { PolicyEngine, PolicyFinding } from "../src/index";
 import { resource } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const finding = (severity: PolicyFinding["severity"], ruleId = `rule-${severity}`): PolicyFinding => ({
   ruleId,

@@ -5,7 +5,7 @@ import { resolveAssumptions } from "../src/assumptions";
 import { skuFor } from "../src/prices";
 import type { CatalogProduct } from "../src/live-prices";
 import { planResource } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const failing = () => Promise.reject(new Error("getaddrinfo ENOTFOUND api.scaleway.com"));
 

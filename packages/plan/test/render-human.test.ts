@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
 import { treeName, visibleWidth, wrapLine } from "../src/render-human";
 import { resource } from "./helpers";
-import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const graph = {
   resources: [

@@ -3,7 +3,7 @@ import type { GraphResource, PolicyEngine } from "../src/index";
 import { buildPlan, parseBaseline, renderJson } from "../src/index";
 import { componentDiagram, toMermaid } from "../src/mermaid";
 import { resource, urn } from "./helpers";
-import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const NET = BLOCK_TYPES.network;
 const DB = BLOCK_TYPES.database;

@@ -4,7 +4,7 @@ import { buildPlan, diffCosts, parseBaseline, renderJson, renderMarkdown } from 
 import { parseCliArgs } from "../src/cli-args";
 import { cell, code } from "../src/render-markdown";
 import { resource, runCli, urn } from "./helpers";
-import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const DB = BLOCK_TYPES.database;
 const APP = BLOCK_TYPES.container;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, diffPlans, parseBaseline, replacementInputs } from "../src/index";
 import type { PlanResource } from "../src/index";
 import { planResource, resource } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const INSTANCE = SCALEWAY_TYPES.databaseInstance;
 const DATABASE = SCALEWAY_TYPES.database;

@@ -6,7 +6,7 @@ import { SECRET_PLACEHOLDER } from "../src/load-project";
 import { SECURE_CONFIG_RULE, secureConfigFindings } from "../src/secure-config";
 import { explainSecurePlaceholder, SECURE_NOT_CHECKED } from "../src/secure-value";
 import { resource, runCli } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const CONTAINER = SCALEWAY_TYPES.container;
 const container = (inputs: Record<string, unknown>) => resource({ type: CONTAINER, name: "api", inputs });

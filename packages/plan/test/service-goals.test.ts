@@ -3,7 +3,7 @@ import { buildPlan, planDocumentSchema, renderHuman } from "../src/index";
 import { serviceGoals } from "../src/service-goals";
 import { resource } from "./helpers";
 import type { ServiceGoalsInput } from "../src/service-goals";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 // The resources below stand for a mock run's graph: what the program asks for, not a deployment.
 

@@ -9,7 +9,7 @@ import { buildPlan, parseUsageFile, UsageFileError } from "../src/index";
 import { FREE_TIERS } from "../src/cost";
 import { usageJsonSchema } from "../src/usage";
 import { resource, runCli } from "./helpers";
-import { SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const PACKAGE = join(__dirname, "..");
 const schemaFile = join(PACKAGE, "schema", "usage.schema.json");

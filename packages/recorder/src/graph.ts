@@ -1,4 +1,4 @@
-import { ResourceRef, Secret, STACK_TYPE } from "@scaleway-blocks/core";
+import { ResourceRef, Secret, STACK_TYPE } from "@scaleway-blocks/core/internal";
 
 export interface RecordedOptions {
   protect: boolean;

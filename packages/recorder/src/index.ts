@@ -15,5 +15,5 @@ export type { MockContext, MockState } from "./scaleway-outputs";
 export { stableUuid, stableIpIn, stablePublicIp, generatedPassword } from "./ids";
 export { engineUrn, duplicateUrnMessage } from "./urn";
 // The markers a recorded graph holds, and the helper that reads through them (declared in core).
-export { Secret, ResourceRef, isSecret, unwrapSecrets } from "@scaleway-blocks/core";
-export type { UnwrapSecretsOptions } from "@scaleway-blocks/core";
+export { Secret, ResourceRef, isSecret, unwrapSecrets } from "@scaleway-blocks/core/internal";
+export type { UnwrapSecretsOptions } from "@scaleway-blocks/core/internal";

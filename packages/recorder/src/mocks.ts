@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { stableUuid } from "./ids";
 import { scalewayResourceState } from "./scaleway-outputs";
 import type { MockContext, MockState } from "./scaleway-outputs";
-import { SCALEWAY_INVOKES } from "@scaleway-blocks/core";
+import { SCALEWAY_INVOKES } from "@scaleway-blocks/core/internal";
 
 export interface ScalewayMocksOptions {
   /** The provider's default region (what `scaleway:region` would be). Default fr-par. */

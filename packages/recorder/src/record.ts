@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Secret } from "@scaleway-blocks/core";
+import { Secret } from "@scaleway-blocks/core/internal";
 import { ResourceGraph } from "./graph";
 import type { RecordedCall, RecordedResource } from "./graph";
 import { ScalewayMocks } from "./mocks";

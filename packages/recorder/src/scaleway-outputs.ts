@@ -1,5 +1,5 @@
 import { generatedPassword, stableIpIn, stablePublicIp, stableUuid } from "./ids";
-import { RANDOM_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { RANDOM_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 /** What a mocked resource knows about where it runs. */
 export interface MockContext {

@@ -1,4 +1,4 @@
-import { PULUMI_WIRE, ResourceRef, Secret } from "@scaleway-blocks/core";
+import { PULUMI_WIRE, ResourceRef, Secret } from "@scaleway-blocks/core/internal";
 
 /** Converts values deserialized by the Pulumi SDK into plain data with Secret and ResourceRef markers. */
 export function fromPulumiValue(value: unknown): unknown {

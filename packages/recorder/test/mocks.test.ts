@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScalewayMocks, generatedPassword, stableIpIn, stableUuid } from "../src/index";
-import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const mocks = new ScalewayMocks();
 const GET_SOURCES = SCALEWAY_INVOKES.getSources;

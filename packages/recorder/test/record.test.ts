@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { describe, expect, it } from "vitest";
 import { isSecret, record, recordError, unwrapSecrets, valueOf } from "../src/index";
-import { SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core";
+import { SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core/internal";
 
 class App extends pulumi.ComponentResource {
   readonly bucketName: pulumi.Output<string>;

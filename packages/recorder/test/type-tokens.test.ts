@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
-import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core";
+import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { record } from "../src/index";
 
