@@ -19,22 +19,29 @@ function isRegExp(source: string): boolean {
  * `z.toJSONSchema`) and the README's settings table all derive from it.
  */
 const SETTINGS = {
+  /**
+   * The environment of resources without an environment=… tag. Unset: taken from the stack name when it names
+   * an environment.
+   */
   environment: z
     .enum(ENVIRONMENTS)
     .describe(
       "The environment of resources without an environment=… tag. Unset: taken from the stack name when it names an environment.",
     )
     .optional(),
+  /** Regions resources may live in (zones count as their region). */
   allowedRegions: z
     .array(z.string().min(1))
     .min(1)
     .describe("Regions resources may live in (zones count as their region).")
     .default([...REGIONS]),
+  /** The region of resources that set neither region nor zone, when the provider does not say. */
   defaultRegion: z
     .string()
     .min(1)
     .describe("The region of resources that set neither region nor zone, when the provider does not say.")
     .optional(),
+  /** Minimum retention of automatic database backups, in days. */
   minBackupRetentionDays: z
     .number()
     .int()
@@ -42,17 +49,21 @@ const SETTINGS = {
     .max(365)
     .describe("Minimum retention of automatic database backups, in days.")
     .default(7),
+  /** Oldest PostgreSQL major version accepted. */
   minPostgresVersion: z
     .number()
     .int()
     .min(9)
     .describe("Oldest PostgreSQL major version accepted.")
     .default(15),
+  /** Oldest MySQL major version accepted. */
   minMysqlVersion: z.number().int().min(5).describe("Oldest MySQL major version accepted.").default(8),
+  /** Tag keys every resource must carry. */
   requiredTags: z
     .array(z.string().min(1))
     .describe("Tag keys every resource must carry.")
     .default(["managed-by", "environment", "component"]),
+  /** The key=value tag that marks a container, function, bucket or database instance as public on purpose. */
   publicOptInTag: z
     .string()
     .regex(tagPattern, "expected a key=value tag")
@@ -60,23 +71,30 @@ const SETTINGS = {
       "The key=value tag that marks a container, function, bucket or database instance as public on purpose.",
     )
     .default("public=true"),
+  /** The key=value tag that marks a container or function as serving plain HTTP on purpose. */
   plainHttpOptInTag: z
     .string()
     .regex(tagPattern, "expected a key=value tag")
     .describe("The key=value tag that marks a container or function as serving plain HTTP on purpose.")
     .default("plain-http=true"),
+  /** Plain environment variable or header names accepted even though their name or value looks secret. */
   ignoredEnvironmentVariables: z
     .array(z.string())
     .describe(
       "Plain environment variable or header names accepted even though their name or value looks secret.",
     )
     .default([]),
+  /** Ports a Public Gateway must never forward, and a security group never accept, from the internet. */
   sensitivePorts: z
     .array(z.number().int().min(1).max(65535))
     .describe(
       "Ports a Public Gateway must never forward, and a security group never accept, from the internet.",
     )
     .default([22, 3306, 3389, 5432, 6379, 9200, 27017]),
+  /**
+   * Regular expression matching the names of buckets that hold Pulumi or Terraform state (*tfstate*,
+   * *pulumi-state*, a word state).
+   */
   stateBucketNamePattern: z
     .string()
     .refine(isRegExp, "expected a valid regular expression")
@@ -85,14 +103,19 @@ const SETTINGS = {
     )
     // *tfstate*, *terraform-state*, *pulumi-state*, *pulumistate*, or a word "state" (app-state-prod, tf-state).
     .default("tfstate|terraform-?state|pulumi-?state|(^|[-._])(tf-|iac-)?state([-._]|$)"),
+  /** component=… tag values that mark a bucket as holding Pulumi state. */
   stateBucketComponents: z
     .array(z.string())
     .describe("component=… tag values that mark a bucket as holding Pulumi state.")
     .default(["state-backend"]),
 };
 
-/** Every setting, with its default: parsing `{}` gives the defaults. */
-export const policySettingsSchema = z.strictObject(SETTINGS);
+/**
+ * Every setting, with its default: parsing `{}` gives the defaults. Typed with `typeof SETTINGS` so that
+ * the published declarations keep each setting's doc comment (the same text as its `.describe()`, checked
+ * by test/settings.test.ts).
+ */
+export const policySettingsSchema: z.ZodObject<typeof SETTINGS, z.core.$strict> = z.strictObject(SETTINGS);
 
 /** The knobs rules read. Every one has a default (`environment` and `defaultRegion`: unset). */
 export type PolicySettings = z.output<typeof policySettingsSchema>;

@@ -1,4 +1,6 @@
 import { ConfigError } from "@scaleway-blocks/core";
+import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -110,4 +112,33 @@ describe("policy settings, declared once as zod", () => {
     const settings: PolicySettings = policySettingsSchema.parse({ environment: "production" });
     expect(settings.environment).toBe("production");
   });
+
+  it("document each field of PolicySettings with its description (what the published .d.ts carries)", () => {
+    const file = join(__dirname, "..", "src", "settings.ts");
+    // A type-checker over the source, as a consumer's editor reads the published declarations.
+    const program = ts.createProgram([file], {
+      strict: true,
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      skipLibCheck: true,
+      noEmit: true,
+    });
+    const checker = program.getTypeChecker();
+    const alias = program
+      .getSourceFile(file)!
+      .statements.find(
+        (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === "PolicySettings",
+      )!;
+    const docs = Object.fromEntries(
+      checker
+        .getTypeAtLocation(alias.name)
+        .getProperties()
+        .map((p) => [
+          p.name,
+          ts.displayPartsToString(p.getDocumentationComment(checker)).replace(/\s+/g, " "),
+        ]),
+    );
+    expect(Object.keys(docs).sort()).toEqual([...settingNames].sort());
+    for (const name of settingNames) expect(docs[name], name).toBe(fromZod.properties[name]?.description);
+  }, 60_000);
 });
