@@ -26,7 +26,7 @@ function build(): Record<string, unknown> {
     ...(config.encryption !== undefined ? { encryption: config.encryption } : {}),
     ...(config.retention !== undefined ? { retention: config.retention } : {}),
     ...(config.objectLock !== undefined
-      ? { objectLock: config.objectLock as StateBackendArgs["objectLock"] }
+      ? { objectLock: config.objectLock as unknown as StateBackendArgs["objectLock"] }
       : {}),
     ...(config.apiKeyExpiresAt !== undefined ? { apiKeyExpiresAt: config.apiKeyExpiresAt } : {}),
     ...(config.apiKeyRotation !== undefined
