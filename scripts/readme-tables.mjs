@@ -12,6 +12,7 @@
 //
 //   node scripts/readme-tables.mjs            rewrite the tables of every block
 //   node scripts/readme-tables.mjs --check    exit 1 naming each README whose tables are stale
+//   (--root <dir> works on another tree laid out as packages/<name>/src/index.ts + README.md)
 //
 // A block whose args are not a documented interface yet (e.g. still `z.input<typeof schema>`) is skipped
 // and named; a block whose args are documented must have the markers in its README.
@@ -155,7 +156,11 @@ function typeText(node, replace) {
     at = literal.getEnd();
   });
   // A union written over several lines starts with "|".
-  return oneLine(text + source.slice(at, node.getEnd())).replace(/^\|\s*/, "");
+  // A type broken over lines (`Readonly<\n  Record<…>\n>`) reads as written on one line.
+  return oneLine(text + source.slice(at, node.getEnd()))
+    .replace(/^\|\s*/, "")
+    .replace(/<\s+/g, "<")
+    .replace(/\s+>/g, ">");
 }
 
 /** Names of the interfaces a type node refers to (`LogicalDatabaseSpec[]` → LogicalDatabaseSpec). */
@@ -539,7 +544,10 @@ export async function updateReadmes({ root = repoRoot, check = false } = {}) {
 
 async function main() {
   const check = process.argv.includes("--check");
-  const result = await updateReadmes({ check });
+  // --root <dir>: another repository layout (the tests' fixtures); default this repository.
+  const rootAt = process.argv.indexOf("--root");
+  const root = rootAt > 0 ? process.argv[rootAt + 1] : repoRoot;
+  const result = await updateReadmes({ root, check });
   for (const name of result.undocumented) {
     console.log(`${name}: skipped, its args are not a documented interface yet`);
   }

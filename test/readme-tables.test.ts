@@ -1,6 +1,7 @@
 // The README input/output tables (scripts/readme-tables.mjs, issue 16): generated from a block's documented
 // args interface and its component class, on a toy package in a temp dir; and the repository's own READMEs
 // are current (what CI checks: `node scripts/readme-tables.mjs --check`).
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -148,6 +149,16 @@ describe("--check", () => {
     expect((await updateReadmes({ root: dir })).stale).toEqual([readme]);
     expect(readFileSync(join(dir, readme), "utf8")).toContain("| `size` ");
     expect(await updateReadmes({ root: dir, check: true })).toMatchObject({ stale: [], current: [readme] });
+  });
+
+  it("exits 1 from the command line, naming the stale README, and 0 once it is rewritten", () => {
+    const script = join(root, "scripts", "readme-tables.mjs");
+    const check = () => spawnSync(process.execPath, [script, "--check", "--root", dir], { encoding: "utf8" });
+    const stale = check();
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain(join("packages", "demo", "README.md"));
+    expect(spawnSync(process.execPath, [script, "--root", dir], { encoding: "utf8" }).status).toBe(0);
+    expect(check().status).toBe(0);
   });
 
   it("names a documented block whose README has no markers", async () => {
