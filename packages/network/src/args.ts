@@ -119,7 +119,7 @@ export const publicGatewaySpecSchema = z.strictObject({
   zone: zoneFor("publicGateway").optional(),
   /** Names of the private networks to give egress through the gateway. Default: all of them. */
   privateNetworks: z.array(nameSegmentSchema).min(1, "expected at least one private network name").optional(),
-  /** Turns on the SSH bastion. Default false. Needs `allowedIpRanges`. */
+  /** Turns on the SSH bastion. Default false. Needs `allowedCidrs`. */
   bastionEnabled: z.boolean().default(false),
   /** The bastion's port: 61000 (default) or 1024–59999. Only with `bastionEnabled`. */
   bastionPort: z
