@@ -342,7 +342,7 @@ function tableContext(sourceFile, checker) {
 }
 
 /** The markdown of a block's inputs, or undefined when its args are not documented interfaces. */
-function inputsOf(component, sourceFile, checker) {
+function inputsOf(component, sourceFile, checker, collected = []) {
   const constructor = component.members.find(ts.isConstructorDeclaration);
   const argsType = constructor?.parameters[1]?.type;
   if (!argsType || !ts.isTypeReferenceNode(argsType)) return undefined;
@@ -378,6 +378,7 @@ function inputsOf(component, sourceFile, checker) {
     roots.length > 1
       ? `\`${argsType.typeName.getText()}\` is one of ${roots.map((r) => `[\`${r.title}\`](#${slug(r.title)})`).join(", ")}.\n\n`
       : "";
+  collected.push(...context.tables);
   return intro + context.tables.map((table) => renderInputTable(table, 3)).join("\n\n");
 }
 
@@ -461,9 +462,10 @@ export function blockModel(root = repoRoot) {
     const inputs = [];
     const outputs = [];
     let documented = true;
+    const tables = [];
     for (const component of components) {
       const name = component.name.getText();
-      const table = inputsOf(component, sourceFile, checker);
+      const table = inputsOf(component, sourceFile, checker, tables);
       if (table === undefined) documented = false;
       inputs.push(several ? `### \`${name}\`\n\n${table ?? ""}` : (table ?? ""));
       outputs.push(
@@ -476,6 +478,11 @@ export function blockModel(root = repoRoot) {
       documented,
       inputs: inputs.join("\n\n"),
       outputs: outputs.join("\n\n"),
+      // Each args interface's fields, for checks against the schemas (test/args-defaults.test.ts).
+      tables: tables.map(({ title, rows }) => ({
+        title,
+        fields: rows.map(({ name, required, defaultValue }) => ({ name, required, defaultValue })),
+      })),
     });
   }
   return blocks;
