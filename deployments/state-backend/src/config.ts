@@ -29,8 +29,7 @@ export const CONFIG_KEYS = [
   "encryption",
   "retention",
   "objectLock",
-  "apiKeyExpiresAt",
-  "apiKeyRotation",
+  "apiKey",
   "tags",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -43,7 +42,7 @@ const STRUCTURED_KEYS: ReadonlySet<string> = new Set([
   "encryption",
   "retention",
   "objectLock",
-  "apiKeyRotation",
+  "apiKey",
   "tags",
 ]);
 
@@ -62,7 +61,7 @@ const mapping = (what: string) =>
 
 /**
  * The shape of the stack configuration. Details inside `owners`, `encryption`, `retention`,
- * `objectLock` and `apiKeyRotation` (UUIDs, day counts, lock modes…) are checked by StateBackend
+ * `objectLock` and `apiKey` (UUIDs, day counts, lock modes…) are checked by StateBackend
  * itself; its errors are reported against the same config keys (see `configErrorFromComponent`).
  */
 export const stackConfigSchema = z.object({
@@ -89,12 +88,13 @@ export const stackConfigSchema = z.object({
   encryption: mapping("{ createKey: true } or { kmsKeyId: <id> }").optional(),
   retention: mapping("noncurrentVersionExpirationDays, backupDays, historyDays").optional(),
   objectLock: mapping("{ mode, days | years }").optional(),
-  /** A fixed CI key expiry (RFC 3339, in the future). Prefer apiKeyRotation, which never goes stale. */
-  apiKeyExpiresAt: z
-    .string({ error: () => 'expected an RFC 3339 date-time, such as "2027-06-30T00:00:00Z"' })
-    .optional(),
-  /** The CI key's rotation, { lifetimeDays, rotateEveryDays }. Default: 90-day keys, new every 30 days. */
-  apiKeyRotation: mapping("lifetimeDays, rotateEveryDays").optional(),
+  /**
+   * The CI key's expiry: `{ rotation: { lifetimeDays, rotateEveryDays } }` (default: 90-day keys, new
+   * every 30 days) or a fixed `{ expiresAt }` (RFC 3339, in the future), which goes stale.
+   */
+  apiKey: mapping(
+    "rotation: { lifetimeDays, rotateEveryDays } or expiresAt: <RFC 3339 date-time>",
+  ).optional(),
   tags: tagsSchema.optional(),
 });
 export type StackConfig = z.output<typeof stackConfigSchema>;

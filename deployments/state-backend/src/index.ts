@@ -28,10 +28,7 @@ function build(): Record<string, unknown> {
     ...(config.objectLock !== undefined
       ? { objectLock: config.objectLock as unknown as StateBackendArgs["objectLock"] }
       : {}),
-    ...(config.apiKeyExpiresAt !== undefined ? { apiKeyExpiresAt: config.apiKeyExpiresAt } : {}),
-    ...(config.apiKeyRotation !== undefined
-      ? { apiKeyRotation: config.apiKeyRotation as unknown as StateBackendArgs["apiKeyRotation"] }
-      : {}),
+    ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
     ...(config.tags !== undefined ? { tags: config.tags } : {}),
   };
 

@@ -76,7 +76,7 @@ const BAD_CONFIG: [string, Record<string, unknown>, string][] = [
   [
     "a misspelt key",
     { owner: USER },
-    "Pulumi.shared.yaml: state-backend:owner: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, apiKeyRotation, tags); received an unknown key",
+    "Pulumi.shared.yaml: state-backend:owner: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKey, tags); received an unknown key",
   ],
   [
     "no bucketName",
@@ -110,24 +110,24 @@ const BAD_CONFIG: [string, Record<string, unknown>, string][] = [
   ],
   [
     "a CI key expiry that is not a date",
-    { apiKeyExpiresAt: "next year", apiKeyRotation: undefined },
-    'Pulumi.shared.yaml: state-backend:apiKeyExpiresAt: expected an RFC 3339 date-time with a time zone, such as "2027-06-30T00:00:00Z"; received "next year"',
+    { apiKey: { expiresAt: "next year" } },
+    'Pulumi.shared.yaml: state-backend:apiKey.expiresAt: expected an RFC 3339 date-time with a time zone, such as "2027-06-30T00:00:00Z"; received "next year"',
   ],
   [
     "both a CI key expiry and a rotation",
-    { apiKeyExpiresAt: "2099-06-30T00:00:00Z" },
-    "Pulumi.shared.yaml: state-backend:apiKeyRotation: expected either apiKeyExpiresAt or apiKeyRotation, not both; received an object with keys lifetimeDays, rotateEveryDays",
+    { apiKey: { expiresAt: "2099-06-30T00:00:00Z", rotation: { lifetimeDays: 90, rotateEveryDays: 30 } } },
+    "Pulumi.shared.yaml: state-backend:apiKey.rotation: expected either expiresAt or rotation, not both; received an object with keys lifetimeDays, rotateEveryDays",
   ],
   [
     "a rotation that replaces the key only when it expires",
-    { apiKeyRotation: { lifetimeDays: 30, rotateEveryDays: 30 } },
-    "Pulumi.shared.yaml: state-backend:apiKeyRotation.rotateEveryDays: expected fewer days than lifetimeDays (30), so a new key exists before the old one expires; received 30",
+    { apiKey: { rotation: { lifetimeDays: 30, rotateEveryDays: 30 } } },
+    "Pulumi.shared.yaml: state-backend:apiKey.rotation.rotateEveryDays: expected fewer days than lifetimeDays (30), so a new key exists before the old one expires; received 30",
   ],
   [
-    "a rotation given as a plain string",
-    { apiKeyRotation: "monthly" },
-    // "apiKey…" looks like a secret's key to core's describeRedacted, so the value is not quoted.
-    "Pulumi.shared.yaml: state-backend:apiKeyRotation: expected a YAML mapping (lifetimeDays, rotateEveryDays); received a string of 7 characters (value redacted)",
+    "a CI key given as a plain string",
+    { apiKey: "monthly" },
+    // "apiKey" looks like a secret's key to core's describeRedacted, so the value is not quoted.
+    "Pulumi.shared.yaml: state-backend:apiKey: expected a YAML mapping (rotation: { lifetimeDays, rotateEveryDays } or expiresAt: <RFC 3339 date-time>); received a string of 7 characters (value redacted)",
   ],
   [
     "a tag that overrides a reserved one",
@@ -154,7 +154,7 @@ describe("a bad Pulumi.shared.yaml", () => {
       [
         "Pulumi.shared.yaml: state-backend:projectId: expected a Scaleway project id (a UUID); received nothing",
         "Pulumi.shared.yaml: state-backend:owners: expected at least one owner: without one the bucket policy locks the platform out; received an array of 0",
-        "Pulumi.shared.yaml: state-backend:unknown: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKeyExpiresAt, apiKeyRotation, tags); received an unknown key",
+        "Pulumi.shared.yaml: state-backend:unknown: expected one of the known keys (project, projectId, bucketName, prefix, owners, encryption, retention, objectLock, apiKey, tags); received an unknown key",
       ].join("\n"),
     );
   });
@@ -171,12 +171,11 @@ describe("a bad Pulumi.shared.yaml", () => {
 
   it("refuses a CI key expiry in the past, saying when now is", async () => {
     const { error, graph } = await runStackError({
-      apiKeyExpiresAt: "2020-01-01T00:00:00Z",
-      apiKeyRotation: undefined,
+      apiKey: { expiresAt: "2020-01-01T00:00:00Z" },
     });
     expect(graph.registered).toEqual([]);
     expect((error as Error).message).toMatch(
-      /^Pulumi\.shared\.yaml: state-backend:apiKeyExpiresAt: expected a date in the future \(now is .+\); received "2020-01-01T00:00:00Z"$/,
+      /^Pulumi\.shared\.yaml: state-backend:apiKey\.expiresAt: expected a date in the future \(now is .+\); received "2020-01-01T00:00:00Z"$/,
     );
   });
 

@@ -28,7 +28,7 @@ describe("@scaleway-blocks/policy on the shared stack", () => {
   });
 
   it("reports no finding either with a fixed CI key expiry instead of the rotation", async () => {
-    const { graph } = await runStack({ apiKeyExpiresAt: "2099-06-30T00:00:00Z", apiKeyRotation: undefined });
+    const { graph } = await runStack({ apiKey: { expiresAt: "2099-06-30T00:00:00Z" } });
     expect(evaluate(graph, { environment: "production" })).toEqual([]);
   });
 

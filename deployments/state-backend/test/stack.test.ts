@@ -153,7 +153,9 @@ describe("the shared stack", () => {
   });
 
   it("gives the CI key an expiry from the stack file's rotation (90-day keys, a new one every 30 days)", async () => {
-    const rotation = fileValue<{ lifetimeDays: number; rotateEveryDays: number }>("apiKeyRotation");
+    const rotation = fileValue<{ rotation: { lifetimeDays: number; rotateEveryDays: number } }>(
+      "apiKey",
+    ).rotation;
     expect(rotation).toEqual({ lifetimeDays: 90, rotateEveryDays: 30 });
     const before = rotatingExpiry(rotation);
     const { graph } = await runStack();
@@ -163,13 +165,13 @@ describe("the shared stack", () => {
   it("follows another rotation the stack asks for", async () => {
     const rotation = { lifetimeDays: 30, rotateEveryDays: 7 };
     const before = rotatingExpiry(rotation);
-    const { graph } = await runStack({ apiKeyRotation: rotation });
+    const { graph } = await runStack({ apiKey: { rotation } });
     expect([before, rotatingExpiry(rotation)]).toContain(graph.inputsOf(T.apiKey).expiresAt);
   });
 
   it("still gives the CI key an expiry when the stack file sets neither a rotation nor a date", async () => {
     const before = rotatingExpiry({ lifetimeDays: 90, rotateEveryDays: 30 });
-    const { graph } = await runStack({ apiKeyRotation: undefined });
+    const { graph } = await runStack({ apiKey: undefined });
     expect([before, rotatingExpiry({ lifetimeDays: 90, rotateEveryDays: 30 })]).toContain(
       graph.inputsOf(T.apiKey).expiresAt,
     );
@@ -181,7 +183,7 @@ describe("the shared stack", () => {
   });
 
   it("sets the CI key's expiry when the stack asks for one", async () => {
-    const { graph } = await runStack({ apiKeyExpiresAt: "2099-06-30T00:00:00Z", apiKeyRotation: undefined });
+    const { graph } = await runStack({ apiKey: { expiresAt: "2099-06-30T00:00:00Z" } });
     expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2099-06-30T00:00:00Z");
   });
 

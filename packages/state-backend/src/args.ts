@@ -2,11 +2,9 @@ import {
   bucketEncryptionSchema,
   bucketNameSchema,
   commonArgsShape,
-  expirySchema,
   iamPrincipalSchema,
   kmsKeyRegionProblem,
   projectIdSchema,
-  rotationPolicySchema,
 } from "@scaleway-blocks/core";
 import type * as pulumi from "@pulumi/pulumi";
 import type {
@@ -16,8 +14,9 @@ import type {
   Environment,
   IamPrincipal,
   ObjectLock,
-  RotationPolicy,
 } from "@scaleway-blocks/core";
+import { identityApiKeySchema } from "@scaleway-blocks/identity";
+import type { IdentityApiKeyArgs } from "@scaleway-blocks/identity";
 import { bucketObjectLockSchema } from "@scaleway-blocks/storage";
 import { z } from "zod";
 
@@ -107,18 +106,10 @@ export const stateBackendArgsSchema = z
     /** Server-side encryption (SSE-KMS) with a Key Manager key; the CI identity gets encrypt/decrypt. */
     encryption: bucketEncryptionSchema.optional(),
     /**
-     * When the CI API key expires: an RFC 3339 date-time with a time zone, in the future. Default:
-     * the rotation below. **Changing it recreates the key** (a new secret key for CI).
+     * The CI API key's expiry, `{ expiresAt }` or `{ rotation }` (not both): the `apiKey` an Identity
+     * takes. Default: core's DEFAULT_KEY_ROTATION, 90-day keys replaced every 30 days.
      */
-    apiKeyExpiresAt: expirySchema.optional(),
-    /**
-     * How long each CI API key lives and how often a new one replaces it, in days. Default: core's
-     * DEFAULT_KEY_ROTATION, 90-day keys replaced every 30 days: the expiry stays the same on every
-     * `pulumi up` inside a 30-day window and moves on at the next one, which **recreates the key**
-     * (a new secret key for CI; the old one is deleted at the end of that update). Not with
-     * apiKeyExpiresAt.
-     */
-    apiKeyRotation: rotationPolicySchema.optional(),
+    apiKey: identityApiKeySchema.optional(),
     /**
      * `true` also protects the CI application and its policy, as the component's own `protect`
      * option does. The bucket and everything under it are protected and retained whatever is given;
@@ -145,13 +136,6 @@ export const stateBackendArgsSchema = z
       .optional(),
   })
   .superRefine((args, ctx) => {
-    if (args.apiKeyExpiresAt !== undefined && args.apiKeyRotation !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["apiKeyRotation"],
-        message: "expected either apiKeyExpiresAt or apiKeyRotation, not both",
-      });
-    }
     const keyProblem = kmsKeyRegionProblem(args.encryption?.kmsKeyId, args.region);
     if (keyProblem) ctx.addIssue({ code: "custom", path: ["encryption", "kmsKeyId"], message: keyProblem });
   });
@@ -223,19 +207,12 @@ export interface StateBackendArgs extends CommonArgs {
    */
   encryption?: BucketEncryption;
   /**
-   * When the CI API key expires: an RFC 3339 date-time with a time zone, in the future. Not with
-   * `apiKeyRotation`. **Changing it RECREATES the key** (a new secret key for CI).
-   * @default from `apiKeyRotation`
+   * The CI API key's expiry: a fixed `expiresAt` (RFC 3339, in the future) or a `rotation` (not both),
+   * the `apiKey` of the CI `Identity`. A new expiry **RECREATES the key** (a new secret key for CI; the
+   * old one is deleted at the end of that update).
+   * @default { rotation: DEFAULT_KEY_ROTATION }: 90-day keys, a new one every 30 days
    */
-  apiKeyExpiresAt?: string;
-  /**
-   * How long each CI API key lives and how often a new one replaces it, in days. The expiry stays the
-   * same on every `pulumi up` inside a window and moves on at the next one, which **RECREATES the key**
-   * (a new secret key for CI; the old one is deleted at the end of that update). Not with
-   * `apiKeyExpiresAt`.
-   * @default core's `DEFAULT_KEY_ROTATION`: 90-day keys, a new one every 30 days
-   */
-  apiKeyRotation?: RotationPolicy;
+  apiKey?: IdentityApiKeyArgs;
   /**
    * `true` also protects the CI application and its policy, as the component's own `protect` option
    * does. The bucket and everything under it are protected and retained whatever is given; `false` is

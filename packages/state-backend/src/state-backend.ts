@@ -75,7 +75,7 @@ export class StateBackend extends pulumi.ComponentResource {
   /** The CI API key's access key (SCW…), the S3 access key id. Not a secret. */
   readonly accessKeyId: pulumi.Output<string>;
   /**
-   * When the CI API key expires (RFC 3339): `apiKeyExpiresAt`, else the current window of the
+   * When the CI API key expires (RFC 3339): `apiKey.expiresAt`, else the current window of the
    * rotation. Replace the CI variables before then (see README "CI key rotation").
    */
   readonly apiKeyExpiresAt: string;
@@ -123,10 +123,7 @@ export class StateBackend extends pulumi.ComponentResource {
             description: `Object Storage in one project only, for the Pulumi state of ${name}`,
           },
         ],
-        apiKey:
-          parsed.apiKeyExpiresAt !== undefined
-            ? { expiresAt: parsed.apiKeyExpiresAt }
-            : { ...(parsed.apiKeyRotation !== undefined ? { rotation: parsed.apiKeyRotation } : {}) },
+        apiKey: parsed.apiKey ?? {},
       },
       // An explicit protect (the arg or the option) protects the application and policy, never the key
       // (every rotation replaces it); retainOnDelete is forwarded.

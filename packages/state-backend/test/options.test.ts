@@ -134,7 +134,7 @@ describe("StateBackend options", () => {
 
   it("sets the API key expiry when one is given", async () => {
     const { graph } = await record(
-      () => new StateBackend("state", args({ apiKeyExpiresAt: "2099-12-31T23:59:59Z" })),
+      () => new StateBackend("state", args({ apiKey: { expiresAt: "2099-12-31T23:59:59Z" } })),
     );
     expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2099-12-31T23:59:59Z");
   });

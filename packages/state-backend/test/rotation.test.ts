@@ -29,7 +29,7 @@ describe("StateBackend CI key rotation", () => {
   it("follows a given rotation policy", async () => {
     const policy = { lifetimeDays: 14, rotateEveryDays: 7 };
     const { graph, expected } = await recordWithExpiries(
-      () => new StateBackend("state", args({ apiKeyRotation: policy })),
+      () => new StateBackend("state", args({ apiKey: { rotation: policy } })),
       policy,
     );
     expect(expected).toContain(graph.inputsOf(T.apiKey).expiresAt);
@@ -37,7 +37,7 @@ describe("StateBackend CI key rotation", () => {
 
   it("uses an explicit expiry as given, instead of the rotation", async () => {
     const { graph, result } = await record(
-      () => new StateBackend("state", args({ apiKeyExpiresAt: "2099-12-31T23:59:59Z" })),
+      () => new StateBackend("state", args({ apiKey: { expiresAt: "2099-12-31T23:59:59Z" } })),
     );
     expect(graph.inputsOf(T.apiKey).expiresAt).toBe("2099-12-31T23:59:59Z");
     expect(result.apiKeyExpiresAt).toBe("2099-12-31T23:59:59Z");

@@ -51,9 +51,9 @@ const validCases: fc.Arbitrary<FuzzCase<StateBackendArgs>> = fc
       fc.oneof(
         fc
           .constantFrom("2099-01-01T00:00:00Z", "2080-06-30T12:00:00.5+02:00")
-          .map((apiKeyExpiresAt) => ({ apiKeyExpiresAt })),
+          .map((expiresAt) => ({ apiKey: { expiresAt } })),
         fc.tuple(fc.integer({ min: 2, max: 3650 }), fc.nat()).map(([lifetimeDays, n]) => ({
-          apiKeyRotation: { lifetimeDays, rotateEveryDays: 1 + (n % (lifetimeDays - 1)) },
+          apiKey: { rotation: { lifetimeDays, rotateEveryDays: 1 + (n % (lifetimeDays - 1)) } },
         })),
       ),
       { nil: undefined },
@@ -94,6 +94,7 @@ const invalidCases = fc.oneof(
         { path: ["retention"], keys: ["noncurrentVersionExpirationDays", "backupDays", "historyDays"] },
         { path: ["objectLock"], keys: ["mode", "days", "years"] },
         { path: ["encryption"], keys: ["kmsKeyId", "createKey", "rotationPeriodDays"] },
+        { path: ["apiKey"], keys: ["expiresAt", "rotation"] },
       ],
       fields: [
         {
@@ -152,14 +153,14 @@ const invalidCases = fc.oneof(
           ),
         },
         {
-          path: ["apiKeyExpiresAt"],
+          path: ["apiKey", "expiresAt"],
           invalid: fc.oneof(
             fc.constantFrom("2020-01-01T00:00:00Z", "2099-01-01", "tomorrow", ""),
             A.wrongType(["string", "undefined"]),
           ),
         },
         {
-          path: ["apiKeyRotation"],
+          path: ["apiKey", "rotation"],
           invalid: fc.oneof(
             fc.constantFrom(
               { lifetimeDays: 0, rotateEveryDays: 1 },

@@ -123,16 +123,16 @@ describe("StateBackend refuses bad input before registering anything", () => {
   });
 
   it("refuses an API key expiry in the past", async () => {
-    const error = await refuse(args({ apiKeyExpiresAt: "2020-01-01T00:00:00Z" }));
-    expect(paths(error)).toEqual(["apiKeyExpiresAt"]);
+    const error = await refuse(args({ apiKey: { expiresAt: "2020-01-01T00:00:00Z" } }));
+    expect(paths(error)).toEqual(["apiKey.expiresAt"]);
     expect(error.issues[0]?.expected).toContain("in the future");
   });
 
   it.each(["next year", "2099-12-31", "2099-12-31T00:00:00", "31/12/2099"])(
     "refuses the API key expiry %j, which is not an ISO date-time with a time zone",
-    async (apiKeyExpiresAt) => {
-      const error = await refuse(args({ apiKeyExpiresAt }));
-      expect(paths(error)).toEqual(["apiKeyExpiresAt"]);
+    async (expiresAt) => {
+      const error = await refuse(args({ apiKey: { expiresAt } }));
+      expect(paths(error)).toEqual(["apiKey.expiresAt"]);
       expect(error.issues[0]?.expected).toContain("RFC 3339");
     },
   );
@@ -156,16 +156,18 @@ describe("StateBackend refuses bad input before registering anything", () => {
   it("refuses both an API key expiry and a rotation policy", async () => {
     const error = await refuse(
       args({
-        apiKeyExpiresAt: "2099-12-31T23:59:59Z",
-        apiKeyRotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+        apiKey: {
+          expiresAt: "2099-12-31T23:59:59Z",
+          rotation: { lifetimeDays: 90, rotateEveryDays: 30 },
+        },
       }),
     );
-    expect(paths(error)).toEqual(["apiKeyRotation"]);
+    expect(paths(error)).toEqual(["apiKey.rotation"]);
   });
 
   it("refuses a rotation policy that does not replace the key before it expires", async () => {
-    const error = await refuse(args({ apiKeyRotation: { lifetimeDays: 30, rotateEveryDays: 30 } }));
-    expect(paths(error)).toEqual(["apiKeyRotation.rotateEveryDays"]);
+    const error = await refuse(args({ apiKey: { rotation: { lifetimeDays: 30, rotateEveryDays: 30 } } }));
+    expect(paths(error)).toEqual(["apiKey.rotation.rotateEveryDays"]);
   });
 
   it.each([
