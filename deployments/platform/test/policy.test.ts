@@ -5,6 +5,7 @@ import type { EvaluateConfig } from "@scaleway-blocks/policy";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config";
 import { PROJECT_DIR, STACKS, recordStack, stackYaml } from "./stacks";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 /** The platform's own policy settings (policy.json: its data-residency list). */
 const platformPolicy = JSON.parse(readFileSync(join(PROJECT_DIR, "policy.json"), "utf8")) as EvaluateConfig;
@@ -41,7 +42,7 @@ describe("@scaleway-blocks/policy", () => {
     // Without the environment setting, production-only rules still apply: the resources say production.
     const findings = evaluate(graph);
     expect(findings.filter((f) => f.severity === "mandatory")).toEqual([]);
-    const instance = graph.one("scaleway:databases/instance:Instance");
+    const instance = graph.one(SCALEWAY_TYPES.databaseInstance);
     expect(instance.inputs.tags).toContain("environment=production");
   });
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "@scaleway-blocks/core";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { record, recordError, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Monitoring } from "../src/index";
 import type { MonitoringArgs } from "../src/index";
@@ -22,7 +22,7 @@ describe("Monitoring bad input", () => {
     const { graph } = await record(
       () => new Monitoring("mon", { project: "shop", environment: "production" }),
     );
-    expect(graph.inputsOf("scaleway:observability/alertManager:AlertManager").contactPoints).toEqual([]);
+    expect(graph.inputsOf(SCALEWAY_TYPES.alertManager).contactPoints).toEqual([]);
   });
 
   it("refuses a contact point that is not an email address", async () => {
