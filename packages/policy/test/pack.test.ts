@@ -17,6 +17,7 @@ import {
   settingsOverrideSchema,
 } from "../src/index";
 import { PROD_TAGS, PROD_TAG_MAP } from "./fixtures";
+import { PULUMI_WIRE } from "@scaleway-blocks/core/internal";
 import { SCALEWAY_PROVIDER_TYPE, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 interface FakeArgs {
@@ -360,7 +361,7 @@ describe("rules that read related resources", () => {
         BUCKET_POLICY,
         unknownCheckingProxy({
           bucket: "shop-production-assets",
-          policy: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+          policy: PULUMI_WIRE.unknownValue,
         }),
         { urn: `${policyUrn}-unknown` },
       ),
@@ -404,7 +405,7 @@ describe("a database instance's public endpoint under CrossGuard", () => {
 });
 
 describe("values unknown during preview", () => {
-  const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  const UNKNOWN_STRING = PULUMI_WIRE.unknownValue;
   const container = unknownCheckingProxy({
     namespaceId: UNKNOWN_STRING,
     privacy: "private",
