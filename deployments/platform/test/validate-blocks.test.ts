@@ -1,4 +1,5 @@
-import { ConfigError, stackFileName } from "@scaleway-blocks/core";
+import { ConfigError } from "@scaleway-blocks/core";
+import { stackFileName } from "@scaleway-blocks/core/internal";
 import { BLOCK_TYPES, record, recordError } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config";

@@ -1,4 +1,4 @@
-import { BLOCK_TYPES } from "@scaleway-blocks/core";
+import { BLOCK_TYPES } from "@scaleway-blocks/core/internal";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rotatingExpiry } from "@scaleway-blocks/core/internal";
