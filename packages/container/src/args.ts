@@ -5,10 +5,8 @@ import {
   commonArgsShape,
   describeRedacted,
   environmentProfile,
-  expirySchema,
   goDurationSeconds,
   headerNameSchema,
-  rotationPolicySchema,
   nameSegmentSchema,
   parseArgs,
   pulumiInput,
@@ -16,7 +14,11 @@ import {
   secretInputSchema,
   secretLookingVariablePart,
 } from "@scaleway-blocks/core";
+import type { AssertSameShape, CommonArgs, RotationPolicy } from "@scaleway-blocks/core";
+import { identityApiKeySchema } from "@scaleway-blocks/identity";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
+import type { PrivateNetworkInput } from "@scaleway-blocks/network";
+import type { SecretReference } from "@scaleway-blocks/secrets";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import { z } from "zod";
 import { cronProblem, normalizeCronSchedule, timeZoneProblem } from "./internal/cron";
@@ -58,6 +60,43 @@ export const PROBE_LIMITS = {
 
 /** Ports Scaleway uses itself inside a container: a container must not listen on them. */
 export const RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091] as const;
+
+/** The protocol a container's server speaks behind Scaleway's HTTPS endpoint. */
+export const Protocol = {
+  /** HTTP/1.1. */
+  Http1: "http1",
+  /** HTTP/2 without TLS inside the platform (h2c), e.g. gRPC. */
+  H2c: "h2c",
+} as const;
+export type Protocol = (typeof Protocol)[keyof typeof Protocol];
+
+/** The sandbox a container runs in. */
+export const Sandbox = {
+  /** Legacy, full syscall support. */
+  V1: "v1",
+  /** gVisor: faster cold starts. */
+  V2: "v2",
+} as const;
+export type Sandbox = (typeof Sandbox)[keyof typeof Sandbox];
+
+/** The HTTP method a cron trigger calls its container with. */
+export const HttpMethod = {
+  Get: "get",
+  Post: "post",
+  Put: "put",
+  Patch: "patch",
+  Delete: "delete",
+} as const;
+export type HttpMethod = (typeof HttpMethod)[keyof typeof HttpMethod];
+
+/** How the invoker credentials of private containers are made. */
+export const InvokerType = {
+  /** An IAM application with the ContainersPrivateAccess permission set and an API key (its secret key is the X-Auth-Token). */
+  Iam: "iam",
+  /** Legacy container JWTs (`scaleway.containers.Token`), deprecated by Scaleway. */
+  Token: "token",
+} as const;
+export type InvokerType = (typeof InvokerType)[keyof typeof InvokerType];
 
 const SECRET_ENV_HINT = "put it in secretEnvironment";
 
@@ -195,7 +234,7 @@ const scalingSchema = z
     }
   });
 
-const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
+const HTTP_METHODS = Object.values(HttpMethod);
 
 const cronSchema = z.strictObject({
   /**
@@ -227,8 +266,8 @@ const cronSchema = z.strictObject({
     .default("/"),
   /** HTTP method. Default "post". */
   method: z
-    .enum(HTTP_METHODS, { error: () => `expected an HTTP method: ${HTTP_METHODS.join(" | ")}` })
-    .default("post"),
+    .enum(HttpMethod, { error: () => `expected an HTTP method: ${HTTP_METHODS.join(" | ")}` })
+    .default(HttpMethod.Post),
   /** Request body sent on each run. */
   body: z.string().optional(),
   /** Request headers sent on each run (plain text in state: no credentials). Names are RFC 9110 tokens. */
@@ -328,9 +367,13 @@ const containerSchema = z
       .max(LIMITS.timeoutSeconds.max, `expected at most ${LIMITS.timeoutSeconds.max} seconds (60 minutes)`)
       .default(300),
     /** "http1" (default) or "h2c" (HTTP/2 without TLS inside the platform, e.g. gRPC). */
-    protocol: z.enum(["http1", "h2c"], { error: () => "expected a protocol: http1 | h2c" }).default("http1"),
+    protocol: z
+      .enum(Protocol, { error: () => `expected a protocol: ${Object.values(Protocol).join(" | ")}` })
+      .default(Protocol.Http1),
     /** "v2" (default: gVisor, faster cold starts) or "v1" (legacy, full syscall support). */
-    sandbox: z.enum(["v1", "v2"], { error: () => "expected a sandbox: v1 | v2" }).default("v2"),
+    sandbox: z
+      .enum(Sandbox, { error: () => `expected a sandbox: ${Object.values(Sandbox).join(" | ")}` })
+      .default(Sandbox.V2),
     /** What makes the container scale out: exactly one threshold. Default: Scaleway's (concurrent requests). */
     scaling: scalingSchema.optional(),
     /** Restarts an instance that stops answering. Default: none in dev and staging, PRODUCTION_LIVENESS_PROBE in production. */
@@ -387,34 +430,36 @@ const containerSchema = z
     });
   });
 
-const INVOKER_TYPES = ["iam", "token"] as const;
+const INVOKER_TYPES = Object.values(InvokerType);
 
-const invokerSchema = z
-  .strictObject({
-    /**
-     * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
-     * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
-     */
-    type: z
-      .enum(INVOKER_TYPES, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` })
-      .default("iam"),
-    /**
-     * Expiry, RFC 3339 with a time zone (e.g. "2027-06-30T00:00:00Z"), in the future. Changing it
-     * recreates the key or token (the provider's expires_at is ForceNew).
-     */
-    expiresAt: expirySchema.optional(),
-    /**
-     * How long each key or token lives and how often a new one replaces it (create-before-delete, while
-     * the old one is still valid). Default 90-day credentials, a new one every 30 days: run `pulumi up`
-     * at least every 30 days. Not with `expiresAt`.
-     */
-    rotation: rotationPolicySchema.optional(),
-  })
-  .superRefine((invoker, ctx) => {
-    if (invoker.expiresAt !== undefined && invoker.rotation !== undefined) {
-      issue(ctx, "expected either expiresAt or rotation, not both", ["rotation"]);
-    }
-  });
+/** The invoker: its type, and the expiry of its key or token as Identity's `apiKey` takes it (a date or a rotation, not both). */
+const invokerSchema = identityApiKeySchema.safeExtend({
+  /**
+   * "iam" (default): an IAM application with the ContainersPrivateAccess permission set on the project and an API key;
+   * its secret key is the X-Auth-Token. "token": legacy container JWTs (scaleway.containers.Token), deprecated by Scaleway.
+   */
+  type: z
+    .enum(InvokerType, { error: () => `expected an invoker type: ${INVOKER_TYPES.join(" | ")}` })
+    .default(InvokerType.Iam),
+});
+
+/**
+ * The environment variables that hand a Service's own identity to every container, as secret
+ * environment variables: the names S3 clients (the AWS SDKs and CLI) read. Not the Scaleway SDKs'
+ * SCW_ACCESS_KEY / SCW_SECRET_KEY: Serverless Containers reserve every SCW_* name for the platform
+ * (Scaleway docs, Serverless Containers limitations, "Reserved environment variables").
+ */
+export const IDENTITY_VARIABLES = {
+  /** The API key's access key (SCW…): the S3 access key id. Not a secret, kept with the secret key. */
+  accessKey: "AWS_ACCESS_KEY_ID",
+  /** The API key's secret key. */
+  secretKey: "AWS_SECRET_ACCESS_KEY",
+} as const;
+
+/** The service identity's API key: identity's own schema (expiresAt or rotation, not both). */
+const identitySchema = z.union([z.boolean(), identityApiKeySchema], {
+  error: () => "expected true, false or { expiresAt?, rotation? }",
+});
 
 const registrySchema = z.union(
   [
@@ -442,6 +487,8 @@ export const serviceArgsSchema = z
     registry: registrySchema.optional(),
     /** Credentials to call the private containers. Default: none. */
     invoker: invokerSchema.optional(),
+    /** The service's own IAM identity, its API key in every container. Default true. */
+    identity: identitySchema.optional(),
     /**
      * Pulumi `protect` on every child; the same as the component's `protect` option, which it overrides.
      * Without either, the environment's profile protects the registry namespace only (deleting it deletes
@@ -505,6 +552,22 @@ export const serviceArgsSchema = z
         } else hostnames.set(domain, key);
       });
     }
+    if (args.identity !== false) {
+      const identityNames: readonly string[] = Object.values(IDENTITY_VARIABLES);
+      for (const [key, spec] of Object.entries(args.containers)) {
+        for (const field of ["environment", "secretEnvironment"] as const) {
+          for (const variable of Object.keys(spec[field] ?? {})) {
+            if (identityNames.includes(variable)) {
+              issue(
+                ctx,
+                `expected no ${variable}: the service's identity sets it (set identity: false to pass your own)`,
+                ["containers", key, field, variable],
+              );
+            }
+          }
+        }
+      }
+    }
     if (args.invoker && !anyPrivate) {
       issue(ctx, "expected at least one private container to invoke (every container is public)", [
         "invoker",
@@ -526,18 +589,336 @@ function isRegistryImage(image: unknown): image is { repository: string; tag: pu
 
 export { isRegistryImage };
 
-/** The args of `Service`: common args, the containers, the registry and the invoker credentials. */
-export type ServiceArgs = z.input<typeof serviceArgsSchema>;
-/** One container of a `Service`. */
-export type ServiceContainerArgs = z.input<typeof containerSchema>;
-/** One scheduled call of a container. */
-export type ServiceCronArgs = z.input<typeof cronSchema>;
-/** A liveness or startup probe. */
-export type ServiceProbeArgs = z.input<ReturnType<typeof probeSchema>>;
+/** An image in the component's private registry, rendered as `<registry endpoint>/<repository>:<tag>`. */
+export interface RegistryImageArgs {
+  /** The repository inside the registry namespace, e.g. "api" or "team/api". */
+  repository: string;
+  /** The image tag, e.g. "1.4.2" or a git sha; may come from another resource or CI config. */
+  tag: pulumi.Input<string>;
+}
+
+/**
+ * A container image: `{ repository, tag }` in the component's private registry, or a full image reference
+ * from elsewhere with a tag or digest (e.g. "ghcr.io/acme/api:1.4.2"), possibly an Output.
+ */
+export type ContainerImage = RegistryImageArgs | pulumi.Input<string>;
+
+/** An HTTP probe. */
+export interface HttpProbeArgs {
+  /** The path the probe calls, starting with "/". */
+  path: string;
+}
+
+/** A liveness or startup probe: exactly one of `http` and `tcp`. */
+export interface ServiceProbeArgs {
+  /**
+   * An HTTP check on this path.
+   * @default none (then `tcp` is required)
+   */
+  http?: HttpProbeArgs;
+  /**
+   * A TCP check on the container's port.
+   * @default none (then `http` is required)
+   */
+  tcp?: true;
+  /**
+   * Consecutive failures, 1–100, before the instance is restarted (liveness) or the deployment fails (startup).
+   * @default liveness: 3, startup: 30
+   */
+  failureThreshold?: number;
+  /**
+   * Time between checks, a duration from "1s" to "1h" (e.g. "10s", "1m30s").
+   * @default liveness: "10s", startup: "5s"
+   */
+  interval?: string;
+  /**
+   * Time before one check times out, from "1s" to "1h".
+   * @default "5s"
+   */
+  timeout?: string;
+}
+
+/** What makes a container scale out: exactly one threshold (Scaleway accepts one). */
+export interface ScalingArgs {
+  /**
+   * Add an instance when one handles more than this many requests at once, 1–80.
+   * @default none
+   */
+  concurrentRequestsThreshold?: number;
+  /**
+   * Scale on CPU usage, in percent (1–100); needs minScale ≥ 1.
+   * @default none
+   */
+  cpuUsageThreshold?: number;
+  /**
+   * Scale on memory usage, in percent (1–100); needs minScale ≥ 1.
+   * @default none
+   */
+  memoryUsageThreshold?: number;
+}
+
+/** One scheduled call of a container (`scaleway.containers.Trigger` with a cron source). */
+export interface ServiceCronArgs {
+  /**
+   * A UNIX cron schedule with 5 fields, e.g. "0 3 * * *"; day of week 0-6 or SUN-SAT (the provider's
+   * parser, robfig/cron, refuses 7). Sent trimmed, with one space between fields.
+   */
+  schedule: string;
+  /**
+   * The IANA time zone the schedule is read in, spelled exactly ("Europe/Paris", not "europe/paris").
+   * @default "UTC"
+   */
+  timezone?: string;
+  /**
+   * The path the trigger calls, starting with "/".
+   * @default "/"
+   */
+  path?: string;
+  /**
+   * The HTTP method.
+   * @default "post"
+   */
+  method?: HttpMethod;
+  /**
+   * The request body sent on each run (plain text in state: no credentials).
+   * @default none
+   */
+  body?: string;
+  /**
+   * Request headers sent on each run (plain text in state: no credentials). Names are RFC 9110 tokens;
+   * values hold no CR, LF or NUL.
+   * @default none
+   */
+  headers?: Record<string, string>;
+}
+
+/** One container of a `Service` (`scaleway.containers.Container`). */
+export interface ServiceContainerArgs {
+  /**
+   * `{ repository, tag }` in the component's private registry, or a full image reference from elsewhere
+   * with a tag or digest (e.g. "ghcr.io/acme/api:1.4.2"); either may come from another resource.
+   */
+  image: ContainerImage;
+  /**
+   * The port the server listens on, 1–65535, not one Scaleway uses itself (`RESERVED_PORTS`).
+   * @default 8080
+   */
+  port?: number;
+  /**
+   * CPU per instance in mvCPU (1000 = 1 vCPU), 70–6000; memory must be 1–4 MB per mvCPU.
+   * @default dev: 250, staging: 500, production: 1000
+   */
+  cpuLimit?: number;
+  /**
+   * Memory per instance: a number of Scaleway MB (decimal, 1 MB = 1,000,000 bytes), or "512MB", "2GB",
+   * "512Mi", "1Gi"; 128–12228 MB, and 1–4 MB per mvCPU of cpuLimit.
+   * @default dev: 256, staging: 512, production: 1024 (MB)
+   */
+  memory?: number | string;
+  /**
+   * Instances kept running, 0–50; 1 or more means no cold start on the first request.
+   * @default dev: 0, staging: 0, production: 1
+   */
+  minScale?: number;
+  /**
+   * Most instances at once, 1–50, at least minScale.
+   * @default dev: 2, staging: 5, production: 20
+   */
+  maxScale?: number;
+  /**
+   * Seconds a request may take, 10–3600 (Scaleway's limits).
+   * @default 300
+   */
+  timeout?: number;
+  /**
+   * The protocol the server speaks: `Protocol.Http1`, or `Protocol.H2c` (HTTP/2 without TLS inside the
+   * platform, e.g. gRPC).
+   * @default "http1"
+   */
+  protocol?: Protocol;
+  /**
+   * The sandbox: `Sandbox.V2` (gVisor, faster cold starts) or `Sandbox.V1` (legacy, full syscall support).
+   * @default "v2"
+   */
+  sandbox?: Sandbox;
+  /**
+   * What makes the container scale out: exactly one threshold.
+   * @default Scaleway's (concurrent requests)
+   */
+  scaling?: ScalingArgs;
+  /**
+   * Restarts an instance that stops answering.
+   * @default dev: none, staging: none, production: `PRODUCTION_LIVENESS_PROBE` (TCP, 3 failures 10 s apart)
+   */
+  livenessProbe?: ServiceProbeArgs;
+  /**
+   * Fails a deployment whose new instance never becomes ready.
+   * @default none
+   */
+  startupProbe?: ServiceProbeArgs;
+  /**
+   * Redirect HTTP to HTTPS.
+   * @default true
+   */
+  httpsConnectionsOnly?: boolean;
+  /**
+   * Let anyone call the container; private containers need an IAM API key (X-Auth-Token), see `invoker`.
+   * @default false
+   */
+  public?: boolean;
+  /**
+   * The private network the container reaches (egress): a `Network` (its first private network) in the
+   * service's region, or a private network id (a string or an Output of one).
+   * @default none (no private network)
+   */
+  network?: PrivateNetworkInput;
+  /**
+   * Plain environment variables (at most 200 per container, values at most 1000 bytes), values possibly
+   * from other resources. Names that look secret are refused: put those in secretEnvironment. References
+   * and public halves of key pairs (S3_ACCESS_KEY_ID, SECRET_NAME, TOKEN_URL: core's NOT_SECRET_SUFFIXES,
+   * the list the policy reads too) are allowed.
+   * @default {}
+   */
+  environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * Secret environment variables: a `SecretReference` from `Secrets`, or a value (a string, an Output or a
+   * Promise) the component wraps with `pulumi.secret`.
+   * @default {}
+   */
+  secretEnvironment?: Record<string, SecretReference | pulumi.Input<string>>;
+  /**
+   * Overrides the image's entrypoint.
+   * @default the image's entrypoint
+   */
+  command?: string[];
+  /**
+   * Overrides the image's arguments.
+   * @default the image's arguments
+   */
+  args?: string[];
+  /**
+   * The container's description, at most 255 characters.
+   * @default none
+   */
+  description?: string;
+  /**
+   * Any string (e.g. the image digest), possibly an Output: changing it redeploys the container with the same tag.
+   * @default none
+   */
+  registrySha256?: pulumi.Input<string>;
+  /**
+   * Scheduled calls, by name (lowercase letters, digits, hyphens).
+   * @default {}
+   */
+  crons?: Record<string, ServiceCronArgs>;
+  /**
+   * Custom hostnames (at most 50), each with a CNAME to the host of the container's public endpoint
+   * (`domainNames`). Changing one recreates its domain binding (`hostname` is ForceNew).
+   * @default []
+   */
+  domains?: string[];
+}
+
 /** Credentials to call the private containers. */
-export type ServiceInvokerArgs = z.input<typeof invokerSchema>;
+export interface ServiceInvokerArgs {
+  /**
+   * `InvokerType.Iam`: an IAM application with the ContainersPrivateAccess permission set on the project
+   * and an API key, whose secret key is the X-Auth-Token. `InvokerType.Token`: legacy container JWTs
+   * (`scaleway.containers.Token`), deprecated by Scaleway.
+   * @default "iam"
+   */
+  type?: InvokerType;
+  /**
+   * Expiry, RFC 3339 with a time zone (e.g. "2027-06-30T00:00:00Z"), in the future. Changing it
+   * recreates the key or token (the provider's `expires_at` is ForceNew). Not with `rotation`.
+   * @default from `rotation`
+   */
+  expiresAt?: string;
+  /**
+   * How long each key or token lives and how often a new one replaces it (create-before-delete, while
+   * the old one is still valid): run `pulumi up` at least that often. Not with `expiresAt`.
+   * @default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day credentials, a new one every 30 days
+   */
+  rotation?: RotationPolicy;
+}
+
+/** The private Container Registry namespace of a `Service`. */
+export interface RegistryArgs {
+  /**
+   * The registry namespace name, globally unique per region.
+   * **Changing it RECREATES the namespace**, and its images are lost (`name` is ForceNew).
+   * @default `<project>-<environment>-<name>-<hash>`
+   */
+  name?: string;
+  /**
+   * The namespace's description, at most 255 characters.
+   * @default "Images of <project>-<environment>-<name>"
+   */
+  description?: string;
+}
+
+/** The API key of a Service's own identity. */
+export interface ServiceIdentityArgs {
+  /**
+   * When the API key expires: RFC 3339 with a time zone, in the future. **Changing it recreates the key**,
+   * and so updates every container (their secret environment changes). Not with `rotation`.
+   * @default the current window of `rotation`
+   */
+  expiresAt?: string;
+  /**
+   * How long each API key lives and how often a new one replaces it (create-before-delete): each new key
+   * updates every container. Not with `expiresAt`.
+   * @default `DEFAULT_KEY_ROTATION` from @scaleway-blocks/core: 90-day keys, a new one every 30 days
+   */
+  rotation?: RotationPolicy;
+}
+
+/** The args of `Service`: common args, the containers, the registry and the invoker credentials. */
+export interface ServiceArgs extends CommonArgs {
+  /**
+   * The containers, by key (lowercase letters, digits, hyphens); at least one. A new key or component
+   * name recreates the container (`name` is ForceNew), and its public endpoint changes.
+   */
+  containers: Record<string, ServiceContainerArgs>;
+  /**
+   * The private Container Registry namespace: `false` refuses `{ repository, tag }` images; `true` creates
+   * it even when every image comes from elsewhere.
+   * @default created when a container's image is `{ repository, tag }`
+   */
+  registry?: boolean | RegistryArgs;
+  /**
+   * Credentials to call the private containers.
+   * @default none
+   */
+  invoker?: ServiceInvokerArgs;
+  /**
+   * The service's own IAM identity (`service.identity`, an `Identity` of @scaleway-blocks/identity): an IAM
+   * application with no permission, and an API key that every container gets as the secret environment
+   * variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (`IDENTITY_VARIABLES`). Grant it what the
+   * containers need with the blocks' grant methods, e.g. `bucket.grantReadWrite(service.identity)`.
+   * `false`: no identity, and those names are yours to set.
+   * @default true: an identity with a key rotating with `DEFAULT_KEY_ROTATION`
+   */
+  identity?: boolean | ServiceIdentityArgs;
+  /**
+   * Pulumi `protect` on every child; it overrides the component's `protect` option. The component's
+   * `retainOnDelete` option reaches every child.
+   * @default the component's `protect` option, else dev: false, staging: false, production: the registry
+   * namespace only (deleting it deletes its images)
+   */
+  protect?: boolean;
+  /**
+   * The Serverless Containers namespace's description, at most 255 characters.
+   * @default none
+   */
+  description?: string;
+}
 
 export type ParsedServiceArgs = z.output<typeof serviceArgsSchema>;
+
+// The documented interface and the schema accept the same args: a missing or mistyped field fails tsc.
+const _serviceArgsMatchSchema: AssertSameShape<ServiceArgs, z.input<typeof serviceArgsSchema>> = true;
+void _serviceArgsMatchSchema;
 
 /** The type token of `Service`. */
 export const SERVICE_TYPE = "scaleway-blocks:container:Service";

@@ -8,10 +8,17 @@ import {
   shortHash,
 } from "@scaleway-blocks/core";
 import type { Region } from "@scaleway-blocks/core";
+import { Identity } from "@scaleway-blocks/identity";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { secretReferenceSchema } from "@scaleway-blocks/secrets";
 import type { SecretReference } from "@scaleway-blocks/secrets";
-import { PRODUCTION_LIVENESS_PROBE, SERVICE_TYPE, isRegistryImage, parseServiceArgs } from "./args";
+import {
+  IDENTITY_VARIABLES,
+  PRODUCTION_LIVENESS_PROBE,
+  SERVICE_TYPE,
+  isRegistryImage,
+  parseServiceArgs,
+} from "./args";
 import type { ParsedContainer, ServiceArgs } from "./args";
 import { mbToBytes } from "./internal/memory";
 
@@ -91,6 +98,18 @@ export class Service extends pulumi.ComponentResource {
   readonly containers: Readonly<Record<string, scaleway.containers.Container>>;
   /** The Container Registry namespace resource (`<name>-registry`); undefined when no registry is created. */
   readonly registry: scaleway.registry.Namespace | undefined;
+  /**
+   * The service's own identity (`<name>-identity`, arg `identity`): every container has its API key as
+   * the secret environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. It starts with no
+   * permission: grant it what the containers need, e.g. `bucket.grantReadWrite(service.identity)`.
+   * Undefined with `identity: false`.
+   */
+  readonly identity: Identity | undefined;
+  /**
+   * The identity that calls the private containers (`<name>-invoker`, `invoker.type` "iam"): the
+   * ContainersPrivateAccess permission set on the project. Undefined otherwise.
+   */
+  readonly invoker: Identity | undefined;
 
   private readonly keys: readonly string[];
 
@@ -147,6 +166,38 @@ export class Service extends pulumi.ComponentResource {
       childOptions,
     );
 
+    // The project of the namespace: the one given, else the provider's default, as Scaleway resolved it.
+    const projectId = parsed.projectId ?? namespace.projectId;
+    const identityArgs = (description: string) => ({
+      project: parsed.project,
+      environment: parsed.environment,
+      region,
+      projectId,
+      tags: parsed.tags,
+      description,
+    });
+    // An explicit protect (the arg or the option) protects the IAM application and policies, never the
+    // keys (every rotation replaces them); retainOnDelete is forwarded.
+    const identityOptions = { parent: this, ...protection.other };
+
+    const serviceIdentity =
+      parsed.identity === false
+        ? undefined
+        : new Identity(
+            `${name}-identity`,
+            {
+              ...identityArgs(`The containers of ${ctx.name()}`),
+              ...(typeof parsed.identity === "object" ? { apiKey: parsed.identity } : {}),
+            },
+            identityOptions,
+          );
+    const identityEnvironment: Record<string, pulumi.Output<string>> = serviceIdentity
+      ? {
+          [IDENTITY_VARIABLES.accessKey]: serviceIdentity.accessKey!,
+          [IDENTITY_VARIABLES.secretKey]: serviceIdentity.secretKey!,
+        }
+      : {};
+
     const ids: Record<string, pulumi.Output<string>> = {};
     const domainNames: Record<string, pulumi.Output<string>> = {};
     const endpoints: Record<string, pulumi.Output<string>> = {};
@@ -160,13 +211,21 @@ export class Service extends pulumi.ComponentResource {
         isRegistryImage(spec.image) && registry
           ? pulumi.interpolate`${registry.endpoint}/${spec.image.repository}:${spec.image.tag}`
           : pulumi.output(spec.image as pulumi.Input<string>);
-      const secretEnvironment = Object.fromEntries(
-        Object.entries(spec.secretEnvironment ?? {}).map(([variable, value]) => [
+      const secretEntries: Array<[string, pulumi.Output<string>]> = [
+        ...Object.entries(spec.secretEnvironment ?? {}).map(
+          ([variable, value]): [string, pulumi.Output<string>] => [
+            variable,
+            // A SecretReference's value is already secret; plain inputs are made secret here.
+            pulumi.secret(isSecretReference(value) ? value.value : value),
+          ],
+        ),
+        // The service's identity (the args refuse these names in secretEnvironment while it is on).
+        ...Object.entries(identityEnvironment).map(([variable, value]): [string, pulumi.Output<string>] => [
           variable,
-          // A SecretReference's value is already secret; plain inputs are made secret here.
-          pulumi.secret(isSecretReference(value) ? value.value : value),
+          pulumi.secret(value),
         ]),
-      );
+      ];
+      const secretEnvironment = Object.fromEntries(secretEntries);
       const container = new scaleway.containers.Container(
         `${name}-${key}`,
         {
@@ -256,46 +315,31 @@ export class Service extends pulumi.ComponentResource {
     const expiresAt =
       parsed.invoker &&
       (parsed.invoker.expiresAt ?? rotatingExpiry(parsed.invoker.rotation ?? DEFAULT_KEY_ROTATION));
+    let invoker: Identity | undefined;
     if (parsed.invoker?.type === "iam") {
-      const projectId = parsed.projectId ?? namespace.projectId;
-      const application = new scaleway.iam.Application(
+      invoker = new Identity(
         `${name}-invoker`,
         {
-          name: ctx.name("invoker"),
-          description: `Calls the private containers of ${ctx.name()}`,
-          tags,
+          ...identityArgs(`Calls the private containers of ${ctx.name()}`),
+          permissions: [
+            {
+              name: "invoke",
+              permissionSets: [INVOKE_PERMISSION_SET],
+              projectId,
+              description: `${INVOKE_PERMISSION_SET} for ${ctx.name()} (IAM scopes it to the whole project)`,
+            },
+          ],
+          apiKey: { expiresAt },
         },
-        childOptions,
+        identityOptions,
       );
-      new scaleway.iam.Policy(
-        `${name}-invoker`,
-        {
-          name: ctx.name("invoker"),
-          description: `${INVOKE_PERMISSION_SET} for ${ctx.name()} (IAM scopes it to the whole project)`,
-          applicationId: application.id,
-          rules: [{ permissionSetNames: [INVOKE_PERMISSION_SET], projectIds: [projectId] }],
-          tags,
-        },
-        childOptions,
-      );
-      const apiKey = new scaleway.iam.ApiKey(
-        `${name}-invoker`,
-        {
-          applicationId: application.id,
-          defaultProjectId: projectId,
-          description: `X-Auth-Token for the private containers of ${ctx.name()}`,
-          expiresAt,
-        },
-        // Never protected: a rotation is a replacement, which Pulumi refuses on a protected resource.
-        { parent: this, ...protection.rotating },
-      );
-      // Mocks (and some engines) do not apply additionalSecretOutputs: wrap it here.
-      const secretKey = pulumi.secret(apiKey.secretKey);
+      // The X-Auth-Token is the invoker key's secret key, a Pulumi secret (wrapped by the Identity).
+      const secretKey = invoker.secretKey!;
       invokeCredentials = pulumi.secret(
         pulumi.all(Object.fromEntries(privateContainers.map(([key]) => [key, secretKey]))),
       );
-      this.invokerApplicationId = application.id;
-      this.invokerAccessKey = apiKey.accessKey;
+      this.invokerApplicationId = invoker.applicationId;
+      this.invokerAccessKey = invoker.accessKey;
     } else if (parsed.invoker?.type === "token") {
       void pulumi.log.warn(
         `${Service.TYPE} "${name}": invoker type "token" creates legacy container JWTs, which Scaleway has deprecated (new tokens may be refused); prefer type "iam"`,
@@ -320,6 +364,8 @@ export class Service extends pulumi.ComponentResource {
     this.namespace = namespace;
     this.containers = Object.freeze(containers);
     this.registry = registry;
+    this.identity = serviceIdentity;
+    this.invoker = invoker;
     this.namespaceId = namespace.id;
     this.registryEndpoint = registry?.endpoint;
     this.registryNamespaceId = registry?.id;

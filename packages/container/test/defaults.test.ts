@@ -5,6 +5,9 @@ import {
   CONTAINER,
   CONTAINER_NS,
   IAM_APP,
+  IAM_KEY,
+  IAM_POLICY,
+  IDENTITY,
   MB,
   MIB,
   REGISTRY_NS,
@@ -26,6 +29,9 @@ describe("secure defaults", () => {
       [REGISTRY_NS]: 1,
       [CONTAINER_NS]: 1,
       [CONTAINER]: 1,
+      [IDENTITY]: 1,
+      [IAM_APP]: 1,
+      [IAM_KEY]: 1,
     });
   });
 
@@ -60,7 +66,8 @@ describe("secure defaults", () => {
     for (const key of ["privateNetworkId", "livenessProbe", "startupProbe", "scalingOptions"]) {
       expect(inputs[key], key).toBeUndefined();
     }
-    for (const type of [TRIGGER, DOMAIN, TOKEN, IAM_APP]) expect(graph.byType(type), type).toEqual([]);
+    for (const type of [TRIGGER, DOMAIN, TOKEN, IAM_POLICY]) expect(graph.byType(type), type).toEqual([]);
+    expect(graph.byType(IDENTITY).map((r) => r.name)).toEqual(["api-identity"]);
   });
 
   it("renders the image from the registry endpoint, repository and tag", async () => {
@@ -70,10 +77,17 @@ describe("secure defaults", () => {
     expect(containerInputs(graph).image).toBe(`${endpoint}/api:1.4.2`);
   });
 
-  it("parents every resource to the component", async () => {
+  it("parents every resource to the component, the IAM resources through its identity", async () => {
     const { graph } = await recording();
     const component = graph.one(Service.TYPE);
-    expect(graph.childrenOf(component)).toHaveLength(graph.registered.length - 1);
+    const identity = graph.one(IDENTITY);
+    expect(graph.descendantsOf(component)).toHaveLength(graph.registered.length - 1);
+    expect(
+      graph
+        .childrenOf(identity)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([IAM_KEY, IAM_APP].sort());
   });
 
   it("tags the namespace and the container with the core tags", async () => {

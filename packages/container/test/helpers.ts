@@ -11,6 +11,15 @@ export const TOKEN = "scaleway:containers/token:Token";
 export const IAM_APP = "scaleway:iam/application:Application";
 export const IAM_POLICY = "scaleway:iam/policy:Policy";
 export const IAM_KEY = "scaleway:iam/apiKey:ApiKey";
+export const IDENTITY = "scaleway-blocks:identity:Identity";
+
+/**
+ * The access keys of every API key in the graph: public (an access key id), though a container's secret
+ * environment holds the service identity's next to its secret key, so secretLeaks must not count them.
+ */
+export function accessKeys(graph: ResourceGraph): string[] {
+  return graph.byType(IAM_KEY).map((key) => key.outputs.accessKey as string);
+}
 
 export const MIB = 1024 * 1024;
 /** Scaleway's megabyte: 1,000,000 bytes (scaleway-sdk-go scw.MB). */

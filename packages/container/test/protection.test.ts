@@ -39,8 +39,14 @@ const args = (overrides: Partial<ServiceArgs> = {}): ServiceArgs => ({
 const build = (overrides: Partial<ServiceArgs> = {}, opts?: pulumi.ComponentResourceOptions) =>
   record(() => new Service("api", args(overrides), opts));
 
-function protectOf(graph: ResourceGraph, types: readonly string[]): Record<string, boolean> {
-  return Object.fromEntries(types.map((type) => [type, graph.one(type).options.protect]));
+/** Each type's protect option: that of every resource of the type (the service's identity and the invoker's). */
+function protectOf(graph: ResourceGraph, types: readonly string[]): Record<string, boolean | string> {
+  return Object.fromEntries(
+    types.map((type) => {
+      const values = new Set(graph.byType(type).map((r) => r.options.protect));
+      return [type, values.size === 1 ? [...values][0]! : `mixed or none (${values.size})`];
+    }),
+  );
 }
 
 const all = (types: readonly string[], value: boolean) =>
@@ -99,6 +105,7 @@ describe("protection", () => {
     expect(graph.customResources.map((r) => [r.type, r.options.retainOnDelete])).toEqual(
       graph.customResources.map((r) => [r.type, true]),
     );
-    expect(graph.customResources).toHaveLength(STATEFUL.length + OTHERS.length + ROTATING.length);
+    // Two API keys and two applications (the service's identity and the invoker), one policy (the invoker's).
+    expect(graph.customResources).toHaveLength(STATEFUL.length + OTHERS.length + ROTATING.length + 2);
   });
 });

@@ -14,8 +14,10 @@ import { Service } from "../src/index";
 import {
   CONTAINER,
   IAM_APP,
+  accessKeys,
   IAM_KEY,
   IAM_POLICY,
+  IDENTITY,
   TOKEN,
   containerInputs,
   recorded,
@@ -30,6 +32,9 @@ const KEY_EXPIRY = `${NEXT_YEAR + 1}-06-30T00:00:00Z`;
 const TOKEN_EXPIRY = `${NEXT_YEAR + 1}-01-01T00:00:00+01:00`;
 const DEFAULT_ROTATION = { lifetimeDays: 90, rotateEveryDays: 30 };
 const SESSION_SECRET = "s3ss10n-S3cr3t-value";
+/** The invoker Identity's children (`api-invoker`), apart from the service's own identity's. */
+const INVOKER_APP = "api-invoker-app";
+const INVOKER_KEY = "api-invoker-key";
 
 describe("secret environment variables", () => {
   const recording = recorded(() =>
@@ -49,12 +54,18 @@ describe("secret environment variables", () => {
     const secretEnv = containerInputs(graph).secretEnvironmentVariables as Record<string, unknown>;
     const values = isSecret(secretEnv) ? (unwrapSecrets(secretEnv) as Record<string, unknown>) : secretEnv;
     expect(isSecret(secretEnv) || isSecret(secretEnv.STRIPE_API_KEY)).toBe(true);
-    expect(unwrapSecrets(values)).toEqual({ STRIPE_API_KEY: STRIPE_KEY, SESSION_SECRET });
+    expect(unwrapSecrets(values)).toEqual({
+      STRIPE_API_KEY: STRIPE_KEY,
+      SESSION_SECRET,
+      // The service's identity (see identity.test.ts).
+      AWS_ACCESS_KEY_ID: expect.any(String),
+      AWS_SECRET_ACCESS_KEY: expect.any(String),
+    });
   });
 
   it("never writes a secret value in plain text", async () => {
     const { graph } = await recording();
-    expect(graph.secretLeaks([STRIPE_KEY, SESSION_SECRET])).toEqual([]);
+    expect(graph.secretLeaks([STRIPE_KEY, SESSION_SECRET], { publicValues: accessKeys(graph) })).toEqual([]);
     expect(JSON.stringify(containerInputs(graph))).not.toContain(STRIPE_KEY);
   });
 
@@ -122,7 +133,7 @@ describe("SecretReference from a Secrets component", () => {
       .byType("random:index/randomPassword:RandomPassword")
       .map((r) => unwrapSecrets(r.outputs.result) as string);
     expect(generated.length).toBeGreaterThan(0);
-    expect(graph.secretLeaks([PASSWORD, ...generated])).toEqual([]);
+    expect(graph.secretLeaks([PASSWORD, ...generated], { publicValues: accessKeys(graph) })).toEqual([]);
   });
 });
 
@@ -145,15 +156,20 @@ describe("invoker: IAM application with an API key", () => {
 
   it("creates an application, a policy and an API key", async () => {
     const { graph } = await recording();
-    expect(graph.byType(IAM_APP)).toHaveLength(1);
+    const invoker = graph.one(IDENTITY, "api-invoker");
+    expect(
+      graph
+        .childrenOf(invoker)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([IAM_APP, IAM_KEY, IAM_POLICY].sort());
     expect(graph.byType(IAM_POLICY)).toHaveLength(1);
-    expect(graph.byType(IAM_KEY)).toHaveLength(1);
     expect(graph.byType(TOKEN)).toEqual([]);
   });
 
   it("grants the application ContainersPrivateAccess on the project", async () => {
     const { graph } = await recording();
-    const app = graph.one(IAM_APP);
+    const app = graph.one(IAM_APP, INVOKER_APP);
     const policy = graph.inputsOf(IAM_POLICY);
     const projectId = graph.one("scaleway:containers/namespace:Namespace").outputs.projectId;
     expect(policy.applicationId).toBe(app.id);
@@ -164,8 +180,8 @@ describe("invoker: IAM application with an API key", () => {
 
   it("gives the API key the application and the requested expiry", async () => {
     const { graph } = await recording();
-    expect(graph.inputsOf(IAM_KEY)).toMatchObject({
-      applicationId: graph.one(IAM_APP).id,
+    expect(graph.inputsOf(IAM_KEY, INVOKER_KEY)).toMatchObject({
+      applicationId: graph.one(IAM_APP, INVOKER_APP).id,
       expiresAt: KEY_EXPIRY,
     });
   });
@@ -173,20 +189,20 @@ describe("invoker: IAM application with an API key", () => {
   it("outputs the secret key as the credential of each private container, as a Pulumi secret", async () => {
     const { graph, result } = await recording();
     expect(await isSecretOutput(result.invokeCredentials!)).toBe(true);
-    const secretKey = unwrapSecrets(graph.one(IAM_KEY).outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(graph.one(IAM_KEY, INVOKER_KEY).outputs.secretKey) as string;
     expect(await valueOf(result.invokeCredentials!)).toEqual({ internal: secretKey, jobs: secretKey });
   });
 
   it("outputs the application id and the access key", async () => {
     const { graph, result } = await recording();
-    expect(await valueOf(result.invokerApplicationId!)).toBe(graph.one(IAM_APP).id);
+    expect(await valueOf(result.invokerApplicationId!)).toBe(graph.one(IAM_APP, INVOKER_APP).id);
     expect(await valueOf(result.invokerAccessKey!)).toMatch(/^SCW[0-9A-Z]{17}$/);
   });
 
   it("never writes the secret key in plain text", async () => {
     const { graph } = await recording();
-    const secretKey = unwrapSecrets(graph.one(IAM_KEY).outputs.secretKey) as string;
-    expect(graph.secretLeaks([secretKey])).toEqual([]);
+    const secretKey = unwrapSecrets(graph.one(IAM_KEY, INVOKER_KEY).outputs.secretKey) as string;
+    expect(graph.secretLeaks([secretKey], { publicValues: accessKeys(graph) })).toEqual([]);
   });
 
   it("uses the given project id in the policy", async () => {
@@ -195,7 +211,7 @@ describe("invoker: IAM application with an API key", () => {
     expect(graph.inputsOf(IAM_POLICY).rules).toEqual([
       { permissionSetNames: ["ContainersPrivateAccess"], projectIds: [projectId] },
     ]);
-    expect(graph.inputsOf(IAM_KEY).defaultProjectId).toBe(projectId);
+    expect(graph.inputsOf(IAM_KEY, INVOKER_KEY).defaultProjectId).toBe(projectId);
   });
 });
 
@@ -224,7 +240,7 @@ describe("invoker: legacy container tokens", () => {
       containerId: graph.one(CONTAINER, "api-internal").id,
       expiresAt: TOKEN_EXPIRY,
     });
-    expect(graph.byType(IAM_APP)).toEqual([]);
+    expect(graph.byType(IDENTITY).map((r) => r.name)).toEqual(["api-identity"]);
   });
 
   it("outputs the tokens as a Pulumi secret", async () => {
@@ -237,14 +253,16 @@ describe("invoker: legacy container tokens", () => {
 
   it("never writes a token in plain text", async () => {
     const { graph } = await recording();
-    expect(graph.secretLeaks(["jwt-api-internal-token-0123456789abcdef"])).toEqual([]);
+    expect(
+      graph.secretLeaks(["jwt-api-internal-token-0123456789abcdef"], { publicValues: accessKeys(graph) }),
+    ).toEqual([]);
   });
 });
 
 describe("invoke credentials always expire", () => {
   it("gives the API key the expiry of the current 30-day window of 90-day keys when none is given", async () => {
     const { graph } = await record(() => service({ invoker: {} }));
-    expect(graph.inputsOf(IAM_KEY).expiresAt).toBe(rotatingExpiry(DEFAULT_ROTATION));
+    expect(graph.inputsOf(IAM_KEY, INVOKER_KEY).expiresAt).toBe(rotatingExpiry(DEFAULT_ROTATION));
   });
 
   it("gives each legacy token the same rotating expiry when none is given", async () => {
@@ -255,7 +273,7 @@ describe("invoke credentials always expire", () => {
   it("takes the rotation policy given", async () => {
     const rotation = { lifetimeDays: 30, rotateEveryDays: 7 };
     const { graph } = await record(() => service({ invoker: { rotation } }));
-    expect(graph.inputsOf(IAM_KEY).expiresAt).toBe(rotatingExpiry(rotation));
+    expect(graph.inputsOf(IAM_KEY, INVOKER_KEY).expiresAt).toBe(rotatingExpiry(rotation));
   });
 
   it("refuses both an expiry and a rotation policy", async () => {

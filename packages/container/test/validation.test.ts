@@ -514,7 +514,8 @@ describe("plain environment names: core's one rule, the policy's too", () => {
   it.each(["S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID", "SECRET_NAME", "TOKEN_URL"])(
     "accepts %j as a plain variable: the public half of a key pair or a reference, not a secret",
     async (name) => {
-      const { result } = await record(() => service({}, { environment: { [name]: "x" } }));
+      // identity: false, since the service's identity sets AWS_ACCESS_KEY_ID itself (see identity.test.ts).
+      const { result } = await record(() => service({ identity: false }, { environment: { [name]: "x" } }));
       expect(result).toBeInstanceOf(Service);
     },
   );
