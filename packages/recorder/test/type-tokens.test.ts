@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
 import { RANDOM_TYPES, SCALEWAY_INVOKES, SCALEWAY_TYPES, STACK_TYPE } from "@scaleway-blocks/core/internal";
+import type { ScalewayType } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { record } from "../src/index";
 
@@ -38,6 +39,14 @@ describe("core's type tokens", () => {
       expect(typeof module?.[match![2]!]).toBe("function");
     },
   );
+
+  it("makes a misspelt token a compile error (typecheck fails if the @ts-expect-error lines compile)", () => {
+    // @ts-expect-error no such key: a typo does not compile
+    expect(SCALEWAY_TYPES.bukcet).toBeUndefined();
+    // @ts-expect-error a literal that is no known token is refused where a ScalewayType is expected
+    const typo: ScalewayType = "scaleway:object/bukcet:Bucket";
+    expect(Object.values(SCALEWAY_TYPES)).not.toContain(typo);
+  });
 
   it("STACK_TYPE is the type of the stack a recorded program registers", async () => {
     const { graph } = await record(() => {
