@@ -76,7 +76,7 @@ export class StateBackend extends pulumi.ComponentResource {
   readonly accessKeyId: pulumi.Output<string>;
   /**
    * When the CI API key expires (RFC 3339): `apiKey.expiresAt`, else the current window of the
-   * rotation. Replace the CI variables before then (see README "CI key rotation").
+   * rotation. Replace the CI variables before then (see docs/state-backend.md, "CI key rotation").
    */
   readonly apiKeyExpiresAt: string;
   /** The CI API key's secret key, the S3 secret access key. Always a Pulumi secret. */
