@@ -1,17 +1,18 @@
 import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
 import { Service } from "../src/index";
 import type { ServiceArgs } from "../src/index";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
-export const CONTAINER = "scaleway:containers/container:Container";
-export const CONTAINER_NS = "scaleway:containers/namespace:Namespace";
-export const REGISTRY_NS = "scaleway:registry/namespace:Namespace";
-export const TRIGGER = "scaleway:containers/trigger:Trigger";
-export const DOMAIN = "scaleway:containers/domain:Domain";
-export const TOKEN = "scaleway:containers/token:Token";
-export const IAM_APP = "scaleway:iam/application:Application";
-export const IAM_POLICY = "scaleway:iam/policy:Policy";
-export const IAM_KEY = "scaleway:iam/apiKey:ApiKey";
-export const IDENTITY = "scaleway-blocks:identity:Identity";
+export const CONTAINER = SCALEWAY_TYPES.container;
+export const CONTAINER_NS = SCALEWAY_TYPES.containerNamespace;
+export const REGISTRY_NS = SCALEWAY_TYPES.registryNamespace;
+export const TRIGGER = SCALEWAY_TYPES.containerTrigger;
+export const DOMAIN = SCALEWAY_TYPES.containerDomain;
+export const TOKEN = SCALEWAY_TYPES.containerToken;
+export const IAM_APP = SCALEWAY_TYPES.iamApplication;
+export const IAM_POLICY = SCALEWAY_TYPES.iamPolicy;
+export const IAM_KEY = SCALEWAY_TYPES.iamApiKey;
+export const IDENTITY = BLOCK_TYPES.identity;
 
 /**
  * The access keys of every API key in the graph: public (an access key id), though a container's secret

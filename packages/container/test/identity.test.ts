@@ -1,6 +1,6 @@
 import { ConfigError, DEFAULT_KEY_ROTATION, rotatingExpiry, unwrapSecrets } from "@scaleway-blocks/core";
 import type { Grantee } from "@scaleway-blocks/core";
-import { isSecret, record, recordError, valueOf } from "@scaleway-blocks/testing";
+import { isSecret, record, recordError, SCALEWAY_TYPES, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { IDENTITY_VARIABLES, Service } from "../src/index";
 import { IAM_APP, IAM_KEY, IAM_POLICY, IDENTITY, accessKeys, containerInputs, service } from "./helpers";
@@ -162,7 +162,7 @@ describe("the invoker identity", () => {
 
   it("is not created with the legacy token type", async () => {
     const { result } = await record(() => service({ invoker: { type: "token" } }), {
-      resources: { "scaleway:containers/token:Token": () => ({ state: { value: "jwt" } }) },
+      resources: { [SCALEWAY_TYPES.containerToken]: () => ({ state: { value: "jwt" } }) },
     });
     expect(result.invoker).toBeUndefined();
   });

@@ -4,8 +4,10 @@ import { Secrets } from "@scaleway-blocks/secrets";
 import {
   isSecret,
   isSecretOutput,
+  RANDOM_TYPES,
   record,
   recordError,
+  SCALEWAY_TYPES,
   unwrapSecrets,
   valueOf,
 } from "@scaleway-blocks/testing";
@@ -117,7 +119,7 @@ describe("SecretReference from a Secrets component", () => {
 
   it("puts a generated value there too, equal to the one stored in Secret Manager", async () => {
     const { graph } = await recording();
-    const versions = graph.byType("scaleway:secrets/version:Version");
+    const versions = graph.byType(SCALEWAY_TYPES.secretVersion);
     const stored = versions.map((v) => unwrapSecrets(v.inputs.data));
     const secretEnv = unwrapSecrets(containerInputs(graph).secretEnvironmentVariables) as Record<
       string,
@@ -130,7 +132,7 @@ describe("SecretReference from a Secrets component", () => {
   it("leaks neither secret in plain text", async () => {
     const { graph } = await recording();
     const generated = graph
-      .byType("random:index/randomPassword:RandomPassword")
+      .byType(RANDOM_TYPES.password)
       .map((r) => unwrapSecrets(r.outputs.result) as string);
     expect(generated.length).toBeGreaterThan(0);
     expect(graph.secretLeaks([PASSWORD, ...generated], { publicValues: accessKeys(graph) })).toEqual([]);
@@ -171,7 +173,7 @@ describe("invoker: IAM application with an API key", () => {
     const { graph } = await recording();
     const app = graph.one(IAM_APP, INVOKER_APP);
     const policy = graph.inputsOf(IAM_POLICY);
-    const projectId = graph.one("scaleway:containers/namespace:Namespace").outputs.projectId;
+    const projectId = graph.one(SCALEWAY_TYPES.containerNamespace).outputs.projectId;
     expect(policy.applicationId).toBe(app.id);
     expect(policy.rules).toEqual([
       { permissionSetNames: ["ContainersPrivateAccess"], projectIds: [projectId] },

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, secretLookingVariablePart } from "@scaleway-blocks/core";
 import { Network } from "@scaleway-blocks/network";
-import { record, recordError } from "@scaleway-blocks/testing";
+import { record, recordError, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Service, validateServiceArgs } from "../src/index";
 import type { ServiceArgs } from "../src/index";
@@ -446,7 +446,7 @@ describe("bad input raises a ConfigError before any resource", () => {
     });
     expect(error).toBeInstanceOf(ConfigError);
     expect(graph.byType(Service.TYPE)).toEqual([]);
-    expect(graph.byType("scaleway:containers/container:Container")).toEqual([]);
+    expect(graph.byType(SCALEWAY_TYPES.container)).toEqual([]);
     expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["containers.web.network"]);
   });
 
