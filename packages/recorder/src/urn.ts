@@ -1,4 +1,4 @@
-const STACK_TYPE = "pulumi:pulumi:Stack";
+import { STACK_TYPE } from "@scaleway-blocks/core/internal";
 
 /**
  * A resource's URN as the Pulumi engine builds it: `urn:pulumi:<stack>::<project>::<type chain>::<name>`,
