@@ -1,6 +1,6 @@
 // What scripts/urn-guard.mjs snapshots (issue 18): each building block with its default args in each
-// environment, and each stack of the deployments. Every case is a mock run (the test kit
-// @scaleway-blocks/testing in this process for the blocks, the plan's program host for the stacks): no
+// environment, and each stack of the deployments. Every case is a mock run (the recorder
+// @scaleway-blocks/recorder in this process for the blocks, the plan's program host for the stacks): no
 // preview by the real CLI, no engine run, no deployment to Scaleway.
 //
 // The blocks load from their built dist/ (CI builds every package before the guard runs).
@@ -112,7 +112,7 @@ export function repoSubjects(root) {
     for (const environment of ENVIRONMENTS) {
       const caseName = key === dir ? environment : `${key.slice(dir.length + 1)}-${environment}`;
       subject.cases[caseName] = async () => {
-        const { record } = require(join(root, "packages", "testing", "dist", "index.js"));
+        const { record } = require(join(root, "packages", "recorder", "dist", "index.js"));
         const Component = require(join(root, "packages", dir, "dist", "index.js"))[spec.component];
         const { graph } = await record(() => new Component(spec.name, spec.args(environment)), {
           project: "snapshot",

@@ -17,10 +17,10 @@ import type * as PulumiModule from "@pulumi/pulumi";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..");
-// The kit and the SDK as the guard's plan loads them (Node's own require), so that both share one SDK.
+// The recorder and the SDK as the guard's plan loads them (Node's own require), so that both share one SDK.
 const nodeRequire = createRequire(join(root, "package.json"));
 const pulumi = nodeRequire("@pulumi/pulumi") as typeof PulumiModule;
-const { record } = nodeRequire(join(root, "packages", "testing", "dist", "index.js")) as {
+const { record } = nodeRequire(join(root, "packages", "recorder", "dist", "index.js")) as {
   record: (
     program: () => unknown,
     options: { project: string; stack: string },
