@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as scaleway from "@pulumiverse/scaleway";
 import { Service, validateServiceArgs } from "@scaleway-blocks/container";
 import type { ServiceArgs, ServiceContainerArgs } from "@scaleway-blocks/container";
-import { DEFAULT_KEY_ROTATION, resourceName, rotatingExpiry, scalewayTags } from "@scaleway-blocks/core";
 import { Database, validateDatabaseArgs } from "@scaleway-blocks/database";
 import type { DatabaseArgs, ServerlessDatabaseArgs } from "@scaleway-blocks/database";
 import { Monitoring, validateMonitoringArgs } from "@scaleway-blocks/monitoring";
@@ -15,23 +13,15 @@ import { Bucket, validateBucketArgs } from "@scaleway-blocks/storage";
 import type { BucketArgs } from "@scaleway-blocks/storage";
 import type { PlatformConfig, StackContainer } from "./config";
 
-/** The permission sets the application identity gets on the stack's project, to use the buckets. */
-export const STORAGE_PERMISSION_SETS = [
-  "ObjectStorageBucketsRead",
-  "ObjectStorageObjectsRead",
-  "ObjectStorageObjectsWrite",
-  "ObjectStorageObjectsDelete",
-] as const;
-/** Added when the buckets are encrypted with Key Manager keys (SSE-KMS). */
-export const KMS_PERMISSION_SETS = ["KeyManagerKeyEncrypt", "KeyManagerKeyDecrypt"] as const;
-
-/** Environment variables the platform sets itself on its containers; a container's `environment` may not use them. */
+/**
+ * Environment variables the platform sets itself on its containers; a container's `environment` may not
+ * use them. The containers' S3 credentials come from their service's own identity: the container block
+ * sets and reserves those variables (its IDENTITY_VARIABLES).
+ */
 export const PLATFORM_ENVIRONMENT_VARIABLES = [
   "APP_ENV",
   "DATABASE_URL",
   "SESSION_SECRET",
-  "S3_ACCESS_KEY_ID",
-  "S3_SECRET_ACCESS_KEY",
   "S3_ENDPOINT",
   "S3_REGION",
 ] as const;
@@ -82,6 +72,14 @@ function idsByName(secrets: Secrets): pulumi.Output<Record<string, string>> {
     .apply(([names, ids]) => Object.fromEntries(Object.keys(ids).map((key) => [names[key]!, ids[key]!])));
 }
 
+/** A service's own identity, which the platform grants the buckets; the platform never turns it off. */
+function serviceIdentity(name: string, service: Service): NonNullable<Service["identity"]> {
+  if (service.identity === undefined) {
+    throw new Error(`service "${name}" has no identity of its own: the platform grants the buckets to it`);
+  }
+  return service.identity;
+}
+
 /** Whether an image lives in the stack's private registry (`{ repository, tag }`) rather than elsewhere. */
 export function isRegistryImage(
   image: ServiceContainerArgs["image"],
@@ -120,21 +118,13 @@ function bucketArgs(config: PlatformConfig, name: string): BucketArgs {
   return { ...config.buckets[name], ...commonArgs(config) };
 }
 
-function appSecretsArgs(
-  config: PlatformConfig,
-  storageSecretKey: pulumi.Input<string>,
-  appName: string,
-): SecretsArgs {
+function appSecretsArgs(config: PlatformConfig): SecretsArgs {
   return {
     ...commonArgs(config),
     secrets: {
       "session-key": {
         generate: { length: 64, alphabet: "alphanumeric" },
         description: "Signs the API's sessions",
-      },
-      "storage-secret-key": {
-        value: pulumi.secret(storageSecretKey),
-        description: `S3 secret key of IAM application ${appName}`,
       },
     },
   };
@@ -222,8 +212,7 @@ export function blockChecks(config: PlatformConfig): BlockCheck[] {
       section: [],
       argsPath: "",
       argsType: "SecretsArgs of @scaleway-blocks/secrets",
-      validate: () =>
-        validateSecretsArgs("app-secrets", appSecretsArgs(config, pulumi.output("pending"), "app")),
+      validate: () => validateSecretsArgs("app-secrets", appSecretsArgs(config)),
     },
     {
       section: ["api"],
@@ -282,53 +271,7 @@ export function platform(config: PlatformConfig): PlatformOutputs {
   );
   const s3Endpoint = `https://s3.${region}.scw.cloud`;
 
-  // The application's identity for Object Storage: Serverless Containers have no identity of their own,
-  // so the containers get an API key of this IAM application as secret environment variables.
-  const tags = scalewayTags({
-    project: config.project,
-    environment,
-    component: "platform",
-    extra: config.tags,
-  });
-  const appName = resourceName({ project: config.project, environment, component: "app", role: "storage" });
-  const application = new scaleway.iam.Application("app-identity", {
-    name: appName,
-    description: `Object Storage access of the ${config.project} ${environment} containers`,
-    tags: [...tags.list],
-  });
-  const projectId = scaleway.account.getProjectOutput({}).id;
-  new scaleway.iam.Policy("app-storage-access", {
-    name: appName,
-    description: "Read and write objects in the stack's buckets (IAM scopes it to the whole project)",
-    applicationId: application.id,
-    rules: [
-      {
-        permissionSetNames: [
-          ...STORAGE_PERMISSION_SETS,
-          ...(Object.values(config.buckets).some((bucket) => bucket.encryption) ? KMS_PERMISSION_SETS : []),
-        ],
-        projectIds: [projectId],
-      },
-    ],
-    tags: [...tags.list],
-  });
-  const apiKey = new scaleway.iam.ApiKey(
-    "app-storage-key",
-    {
-      applicationId: application.id,
-      defaultProjectId: projectId,
-      description: `S3 credentials of ${appName}`,
-      // Every key the project creates expires: 90-day keys, a new one from the first `pulumi up` of
-      // every 30-day window (core's rotatingExpiry). expires_at forces a new key (terraform-provider-
-      // scaleway v2.79.0 internal/services/iam/api_key.go: ForceNew): it is created first, the
-      // containers are updated with it, and the old key is deleted at the end of the update.
-      expiresAt: rotatingExpiry(DEFAULT_KEY_ROTATION),
-    },
-    // The access key is half of the S3 credential pair the containers get as secrets: keep it secret in state too.
-    { additionalSecretOutputs: ["accessKey"] },
-  );
-
-  const appSecrets = new Secrets("app-secrets", appSecretsArgs(config, apiKey.secretKey, appName));
+  const appSecrets = new Secrets("app-secrets", appSecretsArgs(config));
 
   const environmentVariables: Record<string, pulumi.Input<string>> = {
     APP_ENV: environment,
@@ -341,8 +284,6 @@ export function platform(config: PlatformConfig): PlatformOutputs {
   const secretEnvironment = {
     DATABASE_URL: connection,
     SESSION_SECRET: appSecrets.secret("session-key"),
-    S3_ACCESS_KEY_ID: pulumi.secret(apiKey.accessKey),
-    S3_SECRET_ACCESS_KEY: appSecrets.secret("storage-secret-key"),
   };
 
   // A managed database is reachable only on the private network, so the containers join it (egress to
@@ -372,6 +313,18 @@ export function platform(config: PlatformConfig): PlatformOutputs {
         secretEnvironment,
       }),
     );
+  }
+
+  // Object Storage: each service's own identity (its API key reaches the service's containers as secret
+  // variables, the container block's IDENTITY_VARIABLES) reads and writes every bucket of the stack. Granted
+  // here, in the same synchronous code that created the buckets, so a bucket with a policy lists them too.
+  const services: Array<[string, Service]> = [
+    ["api", api],
+    ...(workerService ? [["worker", workerService] as [string, Service]] : []),
+  ];
+  for (const [name, service] of services) {
+    const identity = serviceIdentity(name, service);
+    for (const bucket of Object.values(buckets)) bucket.grantReadWrite(identity);
   }
 
   const monitoring = new Monitoring("monitoring", monitoringArgs(config));

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_VARIABLES } from "@scaleway-blocks/container";
 import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
 import { isSecret, isSecretOutput, unwrapSecrets } from "@scaleway-blocks/testing";
 import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
@@ -18,6 +19,9 @@ const T = {
   alertManager: "scaleway:observability/alertManager:AlertManager",
   randomPassword: "random:index/randomPassword:RandomPassword",
   apiKey: "scaleway:iam/apiKey:ApiKey",
+  application: "scaleway:iam/application:Application",
+  iamPolicy: "scaleway:iam/policy:Policy",
+  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
 } as const;
 
 /** Resources every stack has, whatever its size. */
@@ -40,13 +44,14 @@ const EXPECTED_COUNTS: Record<"dev" | "staging" | "production", Record<string, n
     "scaleway:databases/serverlessDatabase:ServerlessDatabase": 1,
     "scaleway:containers/namespace:Namespace": 1,
     "scaleway:containers/container:Container": 1,
-    // the database's SQL login, the app's storage identity, the API's invoker
+    // identities: the database's SQL login, the API's own (one policy: its bucket grant), the API's invoker
+    "scaleway-blocks:identity:Identity": 3,
     "scaleway:iam/application:Application": 3,
     "scaleway:iam/policy:Policy": 3,
     "scaleway:iam/apiKey:ApiKey": 3,
     "random:index/randomPassword:RandomPassword": 1,
-    "scaleway:secrets/secret:Secret": 4,
-    "scaleway:secrets/version:Version": 4,
+    "scaleway:secrets/secret:Secret": 3,
+    "scaleway:secrets/version:Version": 3,
     "scaleway:object/bucket:Bucket": 1,
     "scaleway:object/bucketAcl:BucketAcl": 1,
   },
@@ -64,12 +69,14 @@ const EXPECTED_COUNTS: Record<"dev" | "staging" | "production", Record<string, n
     "scaleway:containers/namespace:Namespace": 2,
     "scaleway:containers/container:Container": 2,
     "scaleway:containers/trigger:Trigger": 1,
-    "scaleway:iam/application:Application": 1,
-    "scaleway:iam/policy:Policy": 1,
-    "scaleway:iam/apiKey:ApiKey": 1,
+    // the API's and the worker's own identities, each granted both buckets (a policy per grant)
+    "scaleway-blocks:identity:Identity": 2,
+    "scaleway:iam/application:Application": 2,
+    "scaleway:iam/policy:Policy": 4,
+    "scaleway:iam/apiKey:ApiKey": 2,
     "random:index/randomPassword:RandomPassword": 3,
-    "scaleway:secrets/secret:Secret": 5,
-    "scaleway:secrets/version:Version": 5,
+    "scaleway:secrets/secret:Secret": 4,
+    "scaleway:secrets/version:Version": 4,
     "scaleway:object/bucket:Bucket": 2,
     "scaleway:object/bucketAcl:BucketAcl": 2,
   },
@@ -87,12 +94,14 @@ const EXPECTED_COUNTS: Record<"dev" | "staging" | "production", Record<string, n
     "scaleway:containers/namespace:Namespace": 2,
     "scaleway:containers/container:Container": 2,
     "scaleway:containers/trigger:Trigger": 1,
-    "scaleway:iam/application:Application": 1,
-    "scaleway:iam/policy:Policy": 1,
-    "scaleway:iam/apiKey:ApiKey": 1,
+    // the API's and the worker's own identities, each granted both buckets (a policy per grant)
+    "scaleway-blocks:identity:Identity": 2,
+    "scaleway:iam/application:Application": 2,
+    "scaleway:iam/policy:Policy": 4,
+    "scaleway:iam/apiKey:ApiKey": 2,
     "random:index/randomPassword:RandomPassword": 3,
-    "scaleway:secrets/secret:Secret": 5,
-    "scaleway:secrets/version:Version": 5,
+    "scaleway:secrets/secret:Secret": 4,
+    "scaleway:secrets/version:Version": 4,
     "scaleway:object/bucket:Bucket": 2,
     "scaleway:object/bucketAcl:BucketAcl": 2,
     "scaleway:keymanager/key:Key": 2,
@@ -110,6 +119,14 @@ const recordings = { dev, staging, production };
 
 function container(graph: ResourceGraph, key: "api" | "worker"): RecordedResource {
   return graph.one(T.container, `${key}-${key}`);
+}
+
+/**
+ * The identities' access keys: the public half of each key pair, which the container block hands over
+ * next to the secret key, inside the containers' secret variables (so not a leak where it shows plain).
+ */
+function accessKeys(graph: ResourceGraph): string[] {
+  return graph.byType(T.apiKey).map((key) => unwrapSecrets(key.outputs.accessKey) as string);
 }
 
 /** The container's secret environment variables: the map reaches the provider as one Secret. */
@@ -130,7 +147,7 @@ describe.each(["dev", "staging", "production"] as const)(
     it("leaves no secret value in plain text anywhere in the recorded graph", async () => {
       const { graph } = await recordings[stack];
       expect(graph.secretValues().size).toBeGreaterThan(0);
-      expect(graph.secretLeaks()).toEqual([]);
+      expect(graph.secretLeaks([], { publicValues: accessKeys(graph) })).toEqual([]);
     });
 
     it("gives the API the database connection string as a secret environment variable", async () => {
@@ -193,15 +210,17 @@ describe("the DB connection secret, traced through the graph", () => {
       expect(password).toEqual(expect.any(String));
       expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${password as string}@`);
       expect(unwrapSecrets(graph.one(T.instance).inputs.privateNetwork)).toBeDefined();
-      expect(graph.secretLeaks([password as string])).toEqual([]);
+      expect(graph.secretLeaks([password as string], { publicValues: accessKeys(graph) })).toEqual([]);
     },
   );
 
   it("carries the IAM API secret key (Serverless SQL's password) into the dev API container and nowhere in plain", async () => {
     const { graph } = await dev;
-    const secretKey = unwrapSecrets(graph.one(T.apiKey, "database-sql-key").outputs.secretKey) as string;
+    const secretKey = unwrapSecrets(
+      graph.one(T.apiKey, "database-sql-access-key").outputs.secretKey,
+    ) as string;
     expect(secretEnv(container(graph, "api")).DATABASE_URL).toContain(`:${secretKey}@`);
-    expect(graph.secretLeaks([secretKey])).toEqual([]);
+    expect(graph.secretLeaks([secretKey], { publicValues: accessKeys(graph) })).toEqual([]);
   });
 
   it("hands the worker the same connection secret as the API", async () => {
@@ -232,31 +251,98 @@ describe("secret outputs", () => {
   );
 
   it.each(["dev", "staging", "production"] as const)(
-    "gives the %s application's storage key an expiry from core's rotation (90-day keys, a new one every 30 days)",
+    "gives the %s services' own keys, their S3 credentials, an expiry from core's rotation (90-day keys, a new one every 30 days)",
     async (stack) => {
       const rotation = DEFAULT_KEY_ROTATION;
       const before = rotatingExpiry(rotation);
       const { graph } = await recordStack(stack);
-      const expiresAt = graph.one(T.apiKey, "app-storage-key").inputs.expiresAt;
-      expect([before, rotatingExpiry(rotation)]).toContain(expiresAt);
+      const services = stack === "dev" ? ["api"] : ["api", "worker"];
+      for (const service of services) {
+        const expiresAt = graph.one(T.apiKey, `${service}-identity-key`).inputs.expiresAt;
+        expect([before, rotatingExpiry(rotation)]).toContain(expiresAt);
+      }
     },
   );
 
-  it("keeps the S3 credentials out of the outputs and in secret environment variables", async () => {
+  it("hands each container its own service identity's S3 credentials as secret variables, never as outputs", async () => {
     const { graph } = await production;
-    const api = container(graph, "api");
-    const env = secretEnv(api);
-    expect(env.S3_ACCESS_KEY_ID).toBe(
-      unwrapSecrets(graph.one(T.apiKey, "app-storage-key").outputs.accessKey),
+    for (const service of ["api", "worker"] as const) {
+      const resource = container(graph, service);
+      const env = secretEnv(resource);
+      const key = graph.one(T.apiKey, `${service}-identity-key`);
+      expect(env[IDENTITY_VARIABLES.accessKey]).toBe(unwrapSecrets(key.outputs.accessKey));
+      expect(env[IDENTITY_VARIABLES.secretKey]).toBe(unwrapSecrets(key.outputs.secretKey));
+      expect(
+        Object.keys(resource.inputs.environmentVariables as object).filter((k) => k.startsWith("S3_")),
+      ).toEqual(["S3_ENDPOINT", "S3_REGION"]);
+      expect(JSON.stringify(graph.stackOutputs)).not.toContain(env[IDENTITY_VARIABLES.accessKey]);
+      expect(JSON.stringify(graph.stackOutputs)).not.toContain(env[IDENTITY_VARIABLES.secretKey]);
+    }
+  });
+});
+
+describe("bucket access: one grantReadWrite per bucket and service", () => {
+  /** The permission sets of the IAM policies of a service's own identity, by policy name. */
+  function grantsOf(graph: ResourceGraph, service: string): Record<string, unknown> {
+    const applicationId = graph.one(T.application, `${service}-identity-app`).id;
+    return Object.fromEntries(
+      graph
+        .byType(T.iamPolicy)
+        .filter((policy) => policy.inputs.applicationId === applicationId)
+        .map((policy) => [
+          policy.name,
+          (policy.inputs.rules as Array<Record<string, unknown>>)[0]!.permissionSetNames,
+        ]),
     );
-    expect(env.S3_SECRET_ACCESS_KEY).toBe(
-      unwrapSecrets(graph.one(T.apiKey, "app-storage-key").outputs.secretKey),
-    );
-    expect(Object.keys(api.inputs.environmentVariables as object).filter((k) => k.startsWith("S3_"))).toEqual(
-      ["S3_ENDPOINT", "S3_REGION"],
-    );
-    expect(JSON.stringify(graph.stackOutputs)).not.toContain(env.S3_ACCESS_KEY_ID);
-    expect(JSON.stringify(graph.stackOutputs)).not.toContain(env.S3_SECRET_ACCESS_KEY);
+  }
+
+  it("lets the dev API's own identity read and write the dev bucket, and nothing else", async () => {
+    const { graph } = await dev;
+    expect(grantsOf(graph, "api")).toEqual({
+      "api-identity-uploads-bucket-read-write": [
+        "ObjectStorageBucketsRead",
+        "ObjectStorageObjectsRead",
+        "ObjectStorageObjectsWrite",
+        "ObjectStorageObjectsDelete",
+      ],
+    });
+  });
+
+  it.each(["api", "worker"] as const)(
+    "lets the production %s's own identity read and write both encrypted buckets, with the Key Manager sets",
+    async (service) => {
+      const { graph } = await production;
+      const grants = grantsOf(graph, service);
+      expect(Object.keys(grants).sort()).toEqual([
+        `${service}-identity-exports-bucket-read-write`,
+        `${service}-identity-uploads-bucket-read-write`,
+      ]);
+      for (const sets of Object.values(grants)) {
+        expect(sets).toEqual(
+          expect.arrayContaining([
+            "ObjectStorageObjectsWrite",
+            "KeyManagerKeyEncrypt",
+            "KeyManagerKeyDecrypt",
+          ]),
+        );
+      }
+    },
+  );
+
+  it("lists both services' identities among the writers of a bucket that has a bucket policy", async () => {
+    const owner = "aaaaaaaa-0000-4000-8000-0000000000c1";
+    const { graph } = await recordStack("production", {
+      ...stackYaml("production"),
+      "platform:buckets": {
+        uploads: { encryption: { createKey: true }, access: { owners: [{ applicationId: owner }] } },
+      },
+    });
+    const policy = JSON.parse(graph.inputsOf(T.bucketPolicy).policy as string) as {
+      Statement: Array<{ Sid: string; Principal: { SCW: string[] } }>;
+    };
+    const writers = policy.Statement.find((s) => s.Sid === "ApplicationsReadWrite")?.Principal.SCW;
+    const principal = (name: string) => "application_id:" + String(graph.one(T.application, name).id);
+    expect(writers).toEqual([principal("api-identity-app"), principal("worker-identity-app")]);
   });
 });
 
@@ -339,7 +425,7 @@ describe("environment differences", () => {
 
   it("keeps the dev API private, with an invoke key, and makes the staging and production APIs public", async () => {
     expect((await dev).graph.inputsOf(T.container).privacy).toBe("private");
-    expect((await dev).graph.byType(T.apiKey).map((k) => k.name)).toContain("api-invoker");
+    expect((await dev).graph.byType(T.apiKey).map((k) => k.name)).toContain("api-invoker-key");
     for (const { graph } of [await staging, await production]) {
       expect(container(graph, "api").inputs.privacy).toBe("public");
       expect(container(graph, "worker").inputs.privacy).toBe("private");
