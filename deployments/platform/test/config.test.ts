@@ -1,9 +1,11 @@
+import { IDENTITY_VARIABLES } from "@scaleway-blocks/container";
 import { StackConfigError } from "@scaleway-blocks/core";
-import { recordError } from "@scaleway-blocks/testing";
+import { SCALEWAY_TYPES, recordError, unwrapSecrets } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config";
 import { main } from "../src/main";
-import { STACKS, pulumiEncoded, stackYaml } from "./stacks";
+import { BUCKET_VARIABLE_PREFIX, PLATFORM_ENVIRONMENT_VARIABLES } from "../src/platform";
+import { STACKS, pulumiEncoded, recordStack, stackYaml } from "./stacks";
 
 function without(config: Record<string, unknown>, key: string): Record<string, unknown> {
   const copy = { ...config };
@@ -382,6 +384,22 @@ describe("a bad stack configuration", () => {
       "platform:buckets.uploads.versionning",
       "platform:monitoring.contactPoints[0].email",
     ]);
+  });
+});
+
+describe("the variables the platform sets itself", () => {
+  it("are exactly those a container's environment may not set (besides BUCKET_<NAME> and the service identity's)", async () => {
+    const { graph } = await recordStack("production");
+    const api = graph.one(SCALEWAY_TYPES.container, "api-api");
+    const names = [
+      ...Object.keys(api.inputs.environmentVariables as object),
+      ...Object.keys(unwrapSecrets(api.inputs.secretEnvironmentVariables) as object),
+    ].filter(
+      (name) =>
+        !name.startsWith(BUCKET_VARIABLE_PREFIX) &&
+        !(Object.values(IDENTITY_VARIABLES) as string[]).includes(name),
+    );
+    expect(names.sort()).toEqual([...PLATFORM_ENVIRONMENT_VARIABLES].sort());
   });
 });
 
