@@ -1,114 +1,121 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { IDENTITY_VARIABLES } from "@scaleway-blocks/container";
-import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
-import { isSecret, isSecretOutput, unwrapSecrets } from "@scaleway-blocks/testing";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core/internal";
+import {
+  BLOCK_TYPES,
+  isSecret,
+  isSecretOutput,
+  RANDOM_TYPES,
+  SCALEWAY_TYPES,
+  unwrapSecrets,
+} from "@scaleway-blocks/testing";
 import type { RecordedResource, ResourceGraph } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { recordStack, stackYaml } from "./stacks";
 
 const T = {
-  instance: "scaleway:databases/instance:Instance",
-  serverless: "scaleway:databases/serverlessDatabase:ServerlessDatabase",
-  logicalDatabase: "scaleway:databases/database:Database",
-  container: "scaleway:containers/container:Container",
-  gateway: "scaleway:network/publicGateway:PublicGateway",
-  privateNetwork: "scaleway:network/privateNetwork:PrivateNetwork",
-  bucket: "scaleway:object/bucket:Bucket",
-  registry: "scaleway:registry/namespace:Namespace",
-  secret: "scaleway:secrets/secret:Secret",
-  alertManager: "scaleway:observability/alertManager:AlertManager",
-  randomPassword: "random:index/randomPassword:RandomPassword",
-  apiKey: "scaleway:iam/apiKey:ApiKey",
-  application: "scaleway:iam/application:Application",
-  iamPolicy: "scaleway:iam/policy:Policy",
-  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
+  instance: SCALEWAY_TYPES.databaseInstance,
+  serverless: SCALEWAY_TYPES.serverlessDatabase,
+  logicalDatabase: SCALEWAY_TYPES.database,
+  container: SCALEWAY_TYPES.container,
+  gateway: SCALEWAY_TYPES.publicGateway,
+  privateNetwork: SCALEWAY_TYPES.privateNetwork,
+  bucket: SCALEWAY_TYPES.bucket,
+  registry: SCALEWAY_TYPES.registryNamespace,
+  secret: SCALEWAY_TYPES.secret,
+  alertManager: SCALEWAY_TYPES.alertManager,
+  randomPassword: RANDOM_TYPES.password,
+  apiKey: SCALEWAY_TYPES.iamApiKey,
+  application: SCALEWAY_TYPES.iamApplication,
+  iamPolicy: SCALEWAY_TYPES.iamPolicy,
+  bucketPolicy: SCALEWAY_TYPES.bucketPolicy,
 } as const;
 
 /** Resources every stack has, whatever its size. */
 const COMMON_COUNTS = {
-  "scaleway-blocks:network:Network": 1,
-  "scaleway-blocks:database:Database": 1,
-  "scaleway-blocks:secrets:Secrets": 3,
-  "scaleway-blocks:monitoring:Monitoring": 1,
-  "scaleway:network/vpc:Vpc": 1,
-  "scaleway:network/privateNetwork:PrivateNetwork": 1,
-  "scaleway:registry/namespace:Namespace": 1,
-  "scaleway:observability/alertManager:AlertManager": 1,
+  [BLOCK_TYPES.network]: 1,
+  [BLOCK_TYPES.database]: 1,
+  [BLOCK_TYPES.secrets]: 3,
+  [BLOCK_TYPES.monitoring]: 1,
+  [SCALEWAY_TYPES.vpc]: 1,
+  [SCALEWAY_TYPES.privateNetwork]: 1,
+  [SCALEWAY_TYPES.registryNamespace]: 1,
+  [SCALEWAY_TYPES.alertManager]: 1,
 };
 
 const EXPECTED_COUNTS: Record<"dev" | "staging" | "production", Record<string, number>> = {
   dev: {
     ...COMMON_COUNTS,
-    "scaleway-blocks:storage:Bucket": 1,
-    "scaleway-blocks:container:Service": 1,
-    "scaleway:databases/serverlessDatabase:ServerlessDatabase": 1,
-    "scaleway:containers/namespace:Namespace": 1,
-    "scaleway:containers/container:Container": 1,
+    [BLOCK_TYPES.storage]: 1,
+    [BLOCK_TYPES.container]: 1,
+    [SCALEWAY_TYPES.serverlessDatabase]: 1,
+    [SCALEWAY_TYPES.containerNamespace]: 1,
+    [SCALEWAY_TYPES.container]: 1,
     // identities: the database's SQL login, the API's own (one policy: its bucket grant), the API's invoker
-    "scaleway-blocks:identity:Identity": 3,
-    "scaleway:iam/application:Application": 3,
-    "scaleway:iam/policy:Policy": 3,
-    "scaleway:iam/apiKey:ApiKey": 3,
-    "random:index/randomPassword:RandomPassword": 1,
-    "scaleway:secrets/secret:Secret": 3,
-    "scaleway:secrets/version:Version": 3,
-    "scaleway:object/bucket:Bucket": 1,
-    "scaleway:object/bucketAcl:BucketAcl": 1,
+    [BLOCK_TYPES.identity]: 3,
+    [SCALEWAY_TYPES.iamApplication]: 3,
+    [SCALEWAY_TYPES.iamPolicy]: 3,
+    [SCALEWAY_TYPES.iamApiKey]: 3,
+    [RANDOM_TYPES.password]: 1,
+    [SCALEWAY_TYPES.secret]: 3,
+    [SCALEWAY_TYPES.secretVersion]: 3,
+    [SCALEWAY_TYPES.bucket]: 1,
+    [SCALEWAY_TYPES.bucketAcl]: 1,
   },
   staging: {
     ...COMMON_COUNTS,
-    "scaleway-blocks:storage:Bucket": 2,
-    "scaleway-blocks:container:Service": 2,
-    "scaleway:network/publicGateway:PublicGateway": 1,
-    "scaleway:network/publicGatewayIp:PublicGatewayIp": 1,
-    "scaleway:network/gatewayNetwork:GatewayNetwork": 1,
-    "scaleway:databases/instance:Instance": 1,
-    "scaleway:databases/database:Database": 1,
-    "scaleway:databases/user:User": 1,
-    "scaleway:databases/privilege:Privilege": 1,
-    "scaleway:containers/namespace:Namespace": 2,
-    "scaleway:containers/container:Container": 2,
-    "scaleway:containers/trigger:Trigger": 1,
+    [BLOCK_TYPES.storage]: 2,
+    [BLOCK_TYPES.container]: 2,
+    [SCALEWAY_TYPES.publicGateway]: 1,
+    [SCALEWAY_TYPES.publicGatewayIp]: 1,
+    [SCALEWAY_TYPES.gatewayNetwork]: 1,
+    [SCALEWAY_TYPES.databaseInstance]: 1,
+    [SCALEWAY_TYPES.database]: 1,
+    [SCALEWAY_TYPES.databaseUser]: 1,
+    [SCALEWAY_TYPES.databasePrivilege]: 1,
+    [SCALEWAY_TYPES.containerNamespace]: 2,
+    [SCALEWAY_TYPES.container]: 2,
+    [SCALEWAY_TYPES.containerTrigger]: 1,
     // the API's and the worker's own identities, each granted both buckets (a policy per grant)
-    "scaleway-blocks:identity:Identity": 2,
-    "scaleway:iam/application:Application": 2,
-    "scaleway:iam/policy:Policy": 4,
-    "scaleway:iam/apiKey:ApiKey": 2,
-    "random:index/randomPassword:RandomPassword": 3,
-    "scaleway:secrets/secret:Secret": 4,
-    "scaleway:secrets/version:Version": 4,
-    "scaleway:object/bucket:Bucket": 2,
-    "scaleway:object/bucketAcl:BucketAcl": 2,
+    [BLOCK_TYPES.identity]: 2,
+    [SCALEWAY_TYPES.iamApplication]: 2,
+    [SCALEWAY_TYPES.iamPolicy]: 4,
+    [SCALEWAY_TYPES.iamApiKey]: 2,
+    [RANDOM_TYPES.password]: 3,
+    [SCALEWAY_TYPES.secret]: 4,
+    [SCALEWAY_TYPES.secretVersion]: 4,
+    [SCALEWAY_TYPES.bucket]: 2,
+    [SCALEWAY_TYPES.bucketAcl]: 2,
   },
   production: {
     ...COMMON_COUNTS,
-    "scaleway-blocks:storage:Bucket": 2,
-    "scaleway-blocks:container:Service": 2,
-    "scaleway:network/publicGateway:PublicGateway": 1,
-    "scaleway:network/publicGatewayIp:PublicGatewayIp": 1,
-    "scaleway:network/gatewayNetwork:GatewayNetwork": 1,
-    "scaleway:databases/instance:Instance": 1,
-    "scaleway:databases/database:Database": 1,
-    "scaleway:databases/user:User": 1,
-    "scaleway:databases/privilege:Privilege": 1,
-    "scaleway:containers/namespace:Namespace": 2,
-    "scaleway:containers/container:Container": 2,
-    "scaleway:containers/trigger:Trigger": 1,
+    [BLOCK_TYPES.storage]: 2,
+    [BLOCK_TYPES.container]: 2,
+    [SCALEWAY_TYPES.publicGateway]: 1,
+    [SCALEWAY_TYPES.publicGatewayIp]: 1,
+    [SCALEWAY_TYPES.gatewayNetwork]: 1,
+    [SCALEWAY_TYPES.databaseInstance]: 1,
+    [SCALEWAY_TYPES.database]: 1,
+    [SCALEWAY_TYPES.databaseUser]: 1,
+    [SCALEWAY_TYPES.databasePrivilege]: 1,
+    [SCALEWAY_TYPES.containerNamespace]: 2,
+    [SCALEWAY_TYPES.container]: 2,
+    [SCALEWAY_TYPES.containerTrigger]: 1,
     // the API's and the worker's own identities, each granted both buckets (a policy per grant)
-    "scaleway-blocks:identity:Identity": 2,
-    "scaleway:iam/application:Application": 2,
-    "scaleway:iam/policy:Policy": 4,
-    "scaleway:iam/apiKey:ApiKey": 2,
-    "random:index/randomPassword:RandomPassword": 3,
-    "scaleway:secrets/secret:Secret": 4,
-    "scaleway:secrets/version:Version": 4,
-    "scaleway:object/bucket:Bucket": 2,
-    "scaleway:object/bucketAcl:BucketAcl": 2,
-    "scaleway:keymanager/key:Key": 2,
-    "scaleway:object/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": 2,
-    "scaleway:billing/budget:Budget": 1,
-    "scaleway:billing/budgetAlert:BudgetAlert": 3,
-    "scaleway:billing/budgetAlertNotification:BudgetAlertNotification": 3,
+    [BLOCK_TYPES.identity]: 2,
+    [SCALEWAY_TYPES.iamApplication]: 2,
+    [SCALEWAY_TYPES.iamPolicy]: 4,
+    [SCALEWAY_TYPES.iamApiKey]: 2,
+    [RANDOM_TYPES.password]: 3,
+    [SCALEWAY_TYPES.secret]: 4,
+    [SCALEWAY_TYPES.secretVersion]: 4,
+    [SCALEWAY_TYPES.bucket]: 2,
+    [SCALEWAY_TYPES.bucketAcl]: 2,
+    [SCALEWAY_TYPES.kmsKey]: 2,
+    [SCALEWAY_TYPES.bucketEncryption]: 2,
+    [SCALEWAY_TYPES.budget]: 1,
+    [SCALEWAY_TYPES.budgetAlert]: 3,
+    [SCALEWAY_TYPES.budgetAlertNotification]: 3,
   },
 };
 
@@ -180,7 +187,7 @@ describe.each(["dev", "staging", "production"] as const)(
       expect(outputs.databaseHost).not.toBe("");
       expect(Object.keys(outputs.bucketNames as object).sort()).toEqual(
         graph
-          .byType("scaleway-blocks:storage:Bucket")
+          .byType(BLOCK_TYPES.storage)
           .map((b) => b.name)
           .sort(),
       );
@@ -433,8 +440,8 @@ describe("environment differences", () => {
   });
 
   it("encrypts the production buckets with their own keys, and not the dev and staging ones", async () => {
-    expect((await production).graph.byType("scaleway:keymanager/key:Key")).toHaveLength(2);
-    expect((await staging).graph.byType("scaleway:keymanager/key:Key")).toHaveLength(0);
+    expect((await production).graph.byType(SCALEWAY_TYPES.kmsKey)).toHaveLength(2);
+    expect((await staging).graph.byType(SCALEWAY_TYPES.kmsKey)).toHaveLength(0);
   });
 
   it("sizes the containers per environment from the stack files", async () => {

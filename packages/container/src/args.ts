@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ENVIRONMENTS, environmentProfile } from "@scaleway-blocks/core";
 import {
   keyedRecord,
-  ENVIRONMENTS,
   commonArgsShape,
   describeRedacted,
-  environmentProfile,
   goDurationSeconds,
   headerNameSchema,
   nameSegmentSchema,
@@ -13,8 +12,9 @@ import {
   resourceNameSchema,
   secretInputSchema,
   secretLookingVariablePart,
-} from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, RotationPolicy } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { CommonArgs, RotationPolicy } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { identityApiKeySchema } from "@scaleway-blocks/identity";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";
 import type { PrivateNetworkInput } from "@scaleway-blocks/network";

@@ -6,7 +6,7 @@ import {
   resolveProtection,
   rotatingExpiry,
   shortHash,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import type { Region } from "@scaleway-blocks/core";
 import { Identity } from "@scaleway-blocks/identity";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";

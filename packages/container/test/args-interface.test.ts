@@ -1,6 +1,6 @@
 // Checked by `tsc` (the package's typecheck): the documented ServiceArgs and the schema that parses it
 // must accept the same args, at every depth; each drift below must be a compile error.
-import type { AssertSameShape } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { serviceArgsSchema } from "../src/args";

@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_KEY_ROTATION, rotatingExpiry, unwrapSecrets } from "@scaleway-blocks/core";
+import { ConfigError } from "@scaleway-blocks/core";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry, unwrapSecrets } from "@scaleway-blocks/core/internal";
 import type { Grantee } from "@scaleway-blocks/core";
 import { isSecret, record, recordError, SCALEWAY_TYPES, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";

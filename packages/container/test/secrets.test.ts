@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, rotatingExpiry } from "@scaleway-blocks/core";
+import { ConfigError } from "@scaleway-blocks/core";
+import { rotatingExpiry } from "@scaleway-blocks/core/internal";
 import { Secrets } from "@scaleway-blocks/secrets";
 import {
   isSecret,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, secretLookingVariablePart } from "@scaleway-blocks/core";
+import { ConfigError } from "@scaleway-blocks/core";
+import { secretLookingVariablePart } from "@scaleway-blocks/core/internal";
 import { Network } from "@scaleway-blocks/network";
 import { record, recordError, SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";

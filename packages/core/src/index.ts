@@ -33,7 +33,3 @@ export type { ObjectLock, BucketEncryption } from "./object-storage";
 export type { IamPrincipal } from "./ids";
 export type { Protection } from "./protection";
 export type { Ipv4Cidr } from "./cidr";
-
-// For now the main entry also re-exports the internal entry, so that the blocks' imports keep working
-// until the lead switches them with scripts/core-internal-imports.mjs. Then this line goes.
-export * from "./internal";

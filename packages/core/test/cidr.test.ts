@@ -7,7 +7,7 @@ import {
   isRfc1918,
   overlaps,
   parseIpv4Cidr,
-} from "../src/index";
+} from "../src/internal";
 
 const cidr = (text: string) => {
   const parsed = parseIpv4Cidr(text);

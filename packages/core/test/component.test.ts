@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { blockContext } from "../src/index";
-import type { AssertSameShape } from "../src/index";
+import { blockContext } from "../src/internal";
+import type { AssertSameShape } from "../src/internal";
 
 describe("blockContext", () => {
   const context = blockContext(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goDurationSeconds } from "../src/index";
+import { goDurationSeconds } from "../src/internal";
 
 describe("goDurationSeconds", () => {
   it("reads the durations probes are written in", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { environmentProfile, environmentSchema } from "../src/index";
+import { environmentProfile } from "../src/index";
+import { environmentSchema } from "../src/internal";
 
 describe("environmentSchema", () => {
   it.each(["dev", "staging", "production"])("accepts %s", (env) => {

@@ -13,7 +13,7 @@ import {
   pulumiInput,
   regionSchema,
   valueAt,
-} from "../src/index";
+} from "../src/internal";
 import { catchConfigError } from "./catch-config-error";
 
 const component = { type: "scaleway-blocks:database:Database", name: "main" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_KEY_ROTATION, expiryProblem, rotatingExpiry, rotationPolicySchema } from "../src/index";
+import { DEFAULT_KEY_ROTATION, expiryProblem, rotatingExpiry, rotationPolicySchema } from "../src/internal";
 
 const now = new Date("2026-12-06T10:00:00Z");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerNameSchema, httpsUrlProblem, secretInputSchema } from "../src/index";
+import { headerNameSchema, httpsUrlProblem, secretInputSchema } from "../src/internal";
 
 describe("https URLs", () => {
   it("accepts an https URL without credentials", () => {

@@ -7,7 +7,7 @@ import {
   keyManagerKeyIdSchema,
   projectIdSchema,
   uuidSchema,
-} from "../src/index";
+} from "../src/internal";
 
 const ID = "1111aaaa-2222-4333-8444-5555bbbb5555";
 

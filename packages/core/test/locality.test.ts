@@ -4,12 +4,11 @@ import {
   defaultZone,
   regionFor,
   regionOfZone,
-  regionSchema,
   s3Endpoint,
   s3Host,
   zoneFor,
-  zoneSchema,
 } from "../src/index";
+import { regionSchema, zoneSchema } from "../src/internal";
 
 describe("regionSchema", () => {
   it.each(["fr-par", "nl-ams", "pl-waw"])("accepts %s", (region) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseArgs } from "../src/index";
+import { parseArgs } from "../src/internal";
 import { catchConfigError } from "./catch-config-error";
 
 const schema = z.strictObject({ project: z.string(), environment: z.string() });

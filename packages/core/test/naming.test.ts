@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NAME_PATTERN, nameSegmentSchema, resourceName, resourceNameSchema, shortHash } from "../src/index";
+import { NAME_PATTERN, resourceName } from "../src/index";
+import { nameSegmentSchema, resourceNameSchema, shortHash } from "../src/internal";
 
 describe("resourceName", () => {
   it("joins project, environment, component and role", () => {

@@ -5,7 +5,7 @@ import {
   bucketNameSchema,
   kmsKeyRegionProblem,
   objectLockSchema,
-} from "../src/index";
+} from "../src/internal";
 
 const KEY_ID = "cccccccc-0000-4000-8000-000000000001";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isPlainObject, nonPlainObjects, parseArgs, pulumiInput } from "../src/index";
+import { isPlainObject, nonPlainObjects, parseArgs, pulumiInput } from "../src/internal";
 import { catchConfigError } from "./catch-config-error";
 
 const component = { type: "scaleway-blocks:database:Database", name: "main" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { environmentProfile, resolveProtection } from "../src/index";
+import { environmentProfile } from "../src/index";
+import { resolveProtection } from "../src/internal";
 
 const dev = environmentProfile("dev");
 const production = environmentProfile("production");

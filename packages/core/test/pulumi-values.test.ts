@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { PULUMI_WIRE, ResourceRef, Secret, isSecret, unwrapSecrets } from "../src/index";
+import { PULUMI_WIRE, ResourceRef, Secret, isSecret, unwrapSecrets } from "../src/internal";
 
 const wireSecret = (value: unknown) => ({
   [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,

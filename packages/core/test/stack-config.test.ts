@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { StackConfigError, formatStackConfigError } from "../src/index";
 import {
-  StackConfigError,
   describeStackValue,
-  formatStackConfigError,
   regionSchema,
   stackConfigIssuesFromZod,
   stackConfigKey,
   stackConfigMessage,
   stackFileName,
-} from "../src/index";
-import type { StackConfigIssuesOptions } from "../src/index";
+} from "../src/internal";
+import type { StackConfigIssuesOptions } from "../src/internal";
 
 const keys = { namespace: "platform", keys: { region: "scaleway:region" } };
 

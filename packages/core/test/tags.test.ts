@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scalewayTags, tagsSchema } from "../src/index";
+import { scalewayTags } from "../src/index";
+import { tagsSchema } from "../src/internal";
 
 describe("scalewayTags", () => {
   const tags = scalewayTags({

@@ -1,3 +1,4 @@
+import { regionFor } from "@scaleway-blocks/core";
 import {
   commonArgsShape,
   coversPublicInternet,
@@ -5,9 +6,9 @@ import {
   isNetworkAddress,
   networkAddress,
   parseIpv4Cidr,
-  regionFor,
-} from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { identityApiKeySchema } from "@scaleway-blocks/identity";
 import type { IdentityApiKeyArgs } from "@scaleway-blocks/identity";
 import { privateNetworkInputSchema } from "@scaleway-blocks/network";

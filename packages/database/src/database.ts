@@ -1,14 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { ConfigError } from "@scaleway-blocks/core";
 import {
-  ConfigError,
   blockContext,
   describeReceived,
   parseArgs,
   resolveProtection,
   sanitizeSegment,
-} from "@scaleway-blocks/core";
-import type { BlockContext, Grantee, Protection } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { Grantee, Protection } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core/internal";
 import { Identity } from "@scaleway-blocks/identity";
 import { privateNetworkIdOf } from "@scaleway-blocks/network";
 import { Secrets } from "@scaleway-blocks/secrets";

@@ -1,10 +1,10 @@
+import { ConfigError } from "@scaleway-blocks/core";
 import {
   BLOCK_TYPES,
-  ConfigError,
   DEFAULT_KEY_ROTATION,
   rotatingExpiry,
   unwrapSecrets,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import { Identity } from "@scaleway-blocks/identity";
 import { record, recordError, recordingGrantee, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 import { isSecretOutput, record, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
-import { rotatingExpiry } from "@scaleway-blocks/core";
+import { rotatingExpiry } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
 import { Database } from "../src/index";
 import { PROJECT_ID, T, lazy, serverless, storedValue } from "./fixtures";

@@ -4,8 +4,9 @@ import {
   expirySchema,
   projectIdSchema,
   rotationPolicySchema,
-} from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, PermissionGrant, RotationPolicy } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { CommonArgs, PermissionGrant, RotationPolicy } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 

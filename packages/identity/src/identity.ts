@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { ConfigError } from "@scaleway-blocks/core";
 import {
-  ConfigError,
   DEFAULT_KEY_ROTATION,
   blockContext,
   configIssuesFromZod,
@@ -9,8 +9,9 @@ import {
   parseArgs,
   resolveProtection,
   rotatingExpiry,
-} from "@scaleway-blocks/core";
-import type { BlockContext, Grantee, PermissionGrant, Protection } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { Grantee, PermissionGrant, Protection } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core/internal";
 import { IDENTITY_TYPE, identityArgsSchema, permissionGrantSchema } from "./args";
 import type { IdentityArgs } from "./args";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core";
+import { BLOCK_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 import type { IdentityArgs } from "../src/index";
 
 export const COMPONENT = BLOCK_TYPES.identity;

@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_ROTATION, rotatingExpiry, unwrapSecrets } from "@scaleway-blocks/core";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry, unwrapSecrets } from "@scaleway-blocks/core/internal";
 import type { Grantee } from "@scaleway-blocks/core";
 import { isSecretOutput, record, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";

@@ -5,10 +5,11 @@ import {
   nameSegmentSchema,
   pulumiInput,
   secretInputSchema,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import { COCKPIT_ALERT_PRODUCTS, CockpitAlertProduct } from "./alert-products";
 import type * as pulumi from "@pulumi/pulumi";
-import type { AssertSameShape, CommonArgs } from "@scaleway-blocks/core";
+import type { CommonArgs } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 
 /** Every permission a Cockpit token can carry (`scaleway.observability.Token` `scopes`). */

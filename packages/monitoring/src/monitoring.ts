@@ -6,7 +6,7 @@ import {
   isPathUnder,
   parseArgs,
   resolveProtection,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import type { Region } from "@scaleway-blocks/core";
 import { SECRET_ARG_PATHS, TOKEN_SCOPES, monitoringArgsSchema } from "./args";
 import type { MonitoringArgs, ParsedMonitoringArgs, SourceType } from "./args";

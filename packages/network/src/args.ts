@@ -1,6 +1,6 @@
+import { ZONES_BY_PRODUCT, regionOfZone, zoneFor } from "@scaleway-blocks/core";
 import {
   RFC1918_RANGES,
-  ZONES_BY_PRODUCT,
   commonArgsShape,
   coversPublicInternet,
   formatCidr,
@@ -10,10 +10,9 @@ import {
   networkAddress,
   overlaps,
   parseIpv4Cidr,
-  regionOfZone,
-  zoneFor,
-} from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { CommonArgs, Ipv4Cidr } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 
 /**

@@ -1,13 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { defaultZone } from "@scaleway-blocks/core";
 import {
   blockContext,
   coversPublicInternet,
-  defaultZone,
   parseArgs,
   parseIpv4Cidr,
   resolveProtection,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import type { Region } from "@scaleway-blocks/core";
 import { BASTION_DEFAULT_PORT, derivedSubnet, networkArgsSchema } from "./args";
 import type { NetworkArgs } from "./args";

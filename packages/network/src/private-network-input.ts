@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { REGIONAL_UUID_PATTERN, isDeferred } from "@scaleway-blocks/core";
+import { REGIONAL_UUID_PATTERN, isDeferred } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 import { NETWORK_BRAND } from "./network";
 import type { Network } from "./network";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, parseArgs } from "@scaleway-blocks/core";
+import { ConfigError } from "@scaleway-blocks/core";
+import { parseArgs } from "@scaleway-blocks/core/internal";
 import { BLOCK_TYPES, record, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";

@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { NAME_PATTERN, commonArgsShape, secretInputSchema, tagsSchema } from "@scaleway-blocks/core";
-import type { AssertSameShape, CommonArgs, Tags } from "@scaleway-blocks/core";
+import { NAME_PATTERN } from "@scaleway-blocks/core";
+import { commonArgsShape, secretInputSchema, tagsSchema } from "@scaleway-blocks/core/internal";
+import type { CommonArgs, Tags } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 
 /** Secret types of the Secret Manager API (`@scaleway/sdk-secret` SecretType). */

@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
+import { scalewayTags } from "@scaleway-blocks/core";
 import {
   blockContext,
   describeRedacted,
   parseArgs,
   resolveProtection,
   sanitizeSegment,
-  scalewayTags,
-} from "@scaleway-blocks/core";
-import type { BlockContext, Grantee, Protection } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { Grantee, Protection } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core/internal";
 import { secretsArgsSchema } from "./args";
 import type { GenerationAlphabet, ParsedSecretSpec, ParsedSecretsArgs, SecretsArgs } from "./args";
 import type { SecretReference } from "./reference";

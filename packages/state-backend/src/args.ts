@@ -5,16 +5,16 @@ import {
   iamPrincipalSchema,
   kmsKeyRegionProblem,
   projectIdSchema,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import type * as pulumi from "@pulumi/pulumi";
 import type {
-  AssertSameShape,
   BucketEncryption,
   CommonArgs,
   Environment,
   IamPrincipal,
   ObjectLock,
 } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { identityApiKeySchema } from "@scaleway-blocks/identity";
 import type { IdentityApiKeyArgs } from "@scaleway-blocks/identity";
 import { bucketObjectLockSchema } from "@scaleway-blocks/storage";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { blockContext, parseArgs, resolveProtection, s3Endpoint } from "@scaleway-blocks/core";
+import { s3Endpoint } from "@scaleway-blocks/core";
+import { blockContext, parseArgs, resolveProtection } from "@scaleway-blocks/core/internal";
 import type { Region } from "@scaleway-blocks/core";
 import { Identity } from "@scaleway-blocks/identity";
 import { Bucket } from "@scaleway-blocks/storage";

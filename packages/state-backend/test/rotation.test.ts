@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core";
+import { DEFAULT_KEY_ROTATION, rotatingExpiry } from "@scaleway-blocks/core/internal";
 import { record } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { StateBackend } from "../src/index";

@@ -1,3 +1,4 @@
+import { regionFor } from "@scaleway-blocks/core";
 import {
   bucketEncryptionSchema,
   bucketNameSchema,
@@ -5,18 +6,11 @@ import {
   iamPrincipalSchema,
   kmsKeyRegionProblem,
   objectLockSchema,
-  regionFor,
   uuidSchema,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import type * as pulumi from "@pulumi/pulumi";
-import type {
-  AssertSameShape,
-  BucketEncryption,
-  CommonArgs,
-  IamPrincipal,
-  ObjectLock,
-  Region,
-} from "@scaleway-blocks/core";
+import type { BucketEncryption, CommonArgs, IamPrincipal, ObjectLock, Region } from "@scaleway-blocks/core";
+import type { AssertSameShape } from "@scaleway-blocks/core/internal";
 import { z } from "zod";
 
 /** Methods Scaleway Object Storage accepts in a CORS rule. */

@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { s3Endpoint } from "@scaleway-blocks/core";
 import {
   blockContext,
   parseArgs,
   sanitizeSegment,
   resolveProtection,
-  s3Endpoint,
   shortHash,
   stackIdentity,
-} from "@scaleway-blocks/core";
-import type { BlockContext, Grantee, Region } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+import type { Grantee, Region } from "@scaleway-blocks/core";
+import type { BlockContext } from "@scaleway-blocks/core/internal";
 import { PUBLIC_OPT_IN_TAG, bucketArgsSchema } from "./args";
 import type { BucketArgs, ParsedBucketArgs } from "./args";
 import { policyDocument } from "./internal/policy";

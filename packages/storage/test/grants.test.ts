@@ -1,4 +1,4 @@
-import { SCALEWAY_INVOKES } from "@scaleway-blocks/core";
+import { SCALEWAY_INVOKES } from "@scaleway-blocks/core/internal";
 import { record, recordError, recordingGrantee, valueOf } from "@scaleway-blocks/testing";
 import { describe, expect, it } from "vitest";
 import { Bucket } from "../src/index";

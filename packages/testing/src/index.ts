@@ -8,8 +8,8 @@ export {
   RANDOM_TYPES,
   STACK_TYPE,
   SCALEWAY_PROVIDER_TYPE,
-} from "@scaleway-blocks/core";
-export type { ScalewayType, BlockType } from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
+export type { ScalewayType, BlockType } from "@scaleway-blocks/core/internal";
 export * from "./fuzz";
 export { compareValidator } from "./validator";
 export type { ValidatorComparison } from "./validator";

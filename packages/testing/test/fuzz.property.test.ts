@@ -6,7 +6,7 @@ import {
   nameSegmentSchema,
   parseArgs,
   tagsSchema,
-} from "@scaleway-blocks/core";
+} from "@scaleway-blocks/core/internal";
 import * as fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { arbitraries as A, fuzz } from "../src/index";

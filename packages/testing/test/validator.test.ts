@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { commonArgsSchema, parseArgs } from "@scaleway-blocks/core";
+import { commonArgsSchema, parseArgs } from "@scaleway-blocks/core/internal";
 import type { CommonArgs } from "@scaleway-blocks/core";
 import { describe, expect, it } from "vitest";
 import { compareValidator } from "../src";

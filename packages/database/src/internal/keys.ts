@@ -1,4 +1,5 @@
-import { NAME_PATTERN, shortHash } from "@scaleway-blocks/core";
+import { NAME_PATTERN } from "@scaleway-blocks/core";
+import { shortHash } from "@scaleway-blocks/core/internal";
 
 /** The longest key the Secrets component accepts. */
 export const SECRET_KEY_MAX = 30;
