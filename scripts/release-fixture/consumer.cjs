@@ -4,6 +4,8 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
 const core = require("@scaleway-blocks/core");
+// A component of the team's own, built the way the blocks are: with core's internal entry.
+const coreInternal = require("@scaleway-blocks/core/internal");
 const { record, recordError, isSecret } = require("@scaleway-blocks/testing");
 const { Network } = require("@scaleway-blocks/network");
 const { Secrets } = require("@scaleway-blocks/secrets");
@@ -13,9 +15,12 @@ const { startPolicyPack } = require("./policy-pack.cjs");
 
 class Site extends pulumi.ComponentResource {
   constructor(name, args, opts) {
-    const parsed = core.parseArgs(core.commonArgsSchema, args, { type: "consumer:index:Site", name });
+    const parsed = coreInternal.parseArgs(coreInternal.commonArgsSchema, args, {
+      type: "consumer:index:Site",
+      name,
+    });
     super("consumer:index:Site", name, {}, opts);
-    const ctx = core.blockContext({ kind: "site", name }, parsed);
+    const ctx = coreInternal.blockContext({ kind: "site", name }, parsed);
     this.bucket = new pulumi.CustomResource(
       "scaleway:object/bucket:Bucket",
       `${name}-bucket`,
