@@ -3,7 +3,7 @@ import { evaluate, rules } from "../src/index";
 import { DEV_TAGS, DEV_TAG_MAP, PROD_TAGS, PROD_TAG_MAP, resource } from "./fixtures";
 import { complianceCases } from "./compliance-cases";
 import { caseGraph, scalewayCases } from "./scaleway-cases";
-import { serviceGoalCases } from "./service-goals-cases";
+import { goalAlertManager, serviceGoalCases } from "./service-goals-cases";
 import type { Case } from "./scaleway-cases";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
@@ -984,6 +984,12 @@ describe("the rule set", () => {
 
   it("has test cases only for rules that exist", () => {
     expect(Object.keys(cases).filter((id) => !rules.some((r) => r.id === id))).toEqual([]);
+  });
+
+  it("reports a production alert manager without a contact point once, by the rule that states it", () => {
+    const c: Case = { title: "no contacts", resource: goalAlertManager({ contactPoints: [] }) };
+    const findings = evaluate(caseGraph(c), c.config).filter((f) => /contact point/.test(f.message));
+    expect(findings.map((f) => f.ruleId)).toEqual(["scw-monitoring-alert-contacts-in-production"]);
   });
 
   it("gives every rule a one-line description, a why and a fix", () => {

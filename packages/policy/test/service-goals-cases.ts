@@ -65,11 +65,6 @@ export const serviceGoalCases: Cases = {
         message: /deploy in under 10 minutes: the startupProbe lets a deployment wait 1000 s/,
       },
       {
-        title: "a production alert manager without a contact point",
-        resource: goalAlertManager({ contactPoints: [] }),
-        message: /99 % uptime: no contact point/,
-      },
-      {
         title: "a production alert manager with no preconfigured alert",
         resource: goalAlertManager({ preconfiguredAlertIds: [] }),
         message: /99 % uptime: no preconfigured alert is enabled/,
@@ -86,6 +81,11 @@ export const serviceGoalCases: Cases = {
       {
         title: "a production alert manager with contacts and preconfigured alerts",
         resource: goalAlertManager({}),
+      },
+      {
+        title:
+          "a production alert manager without a contact point (scw-monitoring-alert-contacts-in-production reports it, once)",
+        resource: goalAlertManager({ contactPoints: [] }),
       },
       {
         title: "a dev container scaled to zero without probes (dev may miss the goals)",

@@ -297,7 +297,7 @@ export const bucketArgsSchema = z
     publicRead: z.boolean().optional(),
     /** Keep every version of every object. Default: the environment profile (off in dev); on with objectLock. */
     versioning: z.boolean().optional(),
-    /** Let `pulumi destroy` delete a bucket that still holds objects. Default: the profile; refused in production. */
+    /** Let `pulumi destroy` delete a bucket that still holds objects. Default: the profile. */
     forceDestroy: z.boolean().optional(),
     /**
      * Pulumi `protect` on every child (bucket, key, ACL, encryption, lock, policy), like the
@@ -330,12 +330,6 @@ export const bucketArgsSchema = z
         `expected no "${PUBLIC_OPT_IN_TAG.key}" tag: the component sets ` +
           `${PUBLIC_OPT_IN_TAG.key}=${PUBLIC_OPT_IN_TAG.value} itself when publicRead is true, ` +
           "so the tag always tells the truth",
-      );
-    }
-    if (args.forceDestroy === true && args.environment === "production") {
-      issue(
-        ["forceDestroy"],
-        "expected false in production: forceDestroy deletes every object with the bucket",
       );
     }
     if (args.forceDestroy === true && args.objectLock !== undefined) {
@@ -571,8 +565,8 @@ export interface BucketArgs extends CommonArgs {
    */
   versioning?: boolean;
   /**
-   * Let `pulumi destroy` delete a bucket that still holds objects. Refused in production and with
-   * `objectLock`.
+   * Let `pulumi destroy` delete a bucket that still holds objects. Refused with `objectLock`; in
+   * production the policy's mandatory rule `scw-bucket-no-force-destroy-in-production` reports it.
    * @default dev: true, staging: false, production: false (false with objectLock)
    */
   forceDestroy?: boolean;

@@ -12,6 +12,17 @@ interface AlertManagerInputs {
   enableManagedAlerts: boolean;
 }
 
+/**
+ * An alert manager with no contact point holding an email: its alerts reach nobody. A list unknown
+ * during a preview counts as holding some. The one statement of this check: the rule below and the
+ * service goals (cross-product.ts, the plan's summary) both ask it.
+ */
+export function lacksEmailContact(inputs: Readonly<Record<string, unknown>>): boolean {
+  const contactPoints = tryRead(() => inputs.contactPoints);
+  if (isSet(inputs, "contactPoints") && contactPoints === undefined) return false;
+  return asArray(contactPoints).filter((c) => (asString(asObject(c)?.email) ?? "") !== "").length === 0;
+}
+
 export const alertContactsInProduction = defineRule<AlertManagerInputs>({
   id: "scw-monitoring-alert-contacts-in-production",
   severity: "mandatory",
@@ -23,8 +34,7 @@ export const alertContactsInProduction = defineRule<AlertManagerInputs>({
   environmentAware: true,
   check: ({ inputs }, { production }) => {
     if (!production) return undefined;
-    const emails = asArray(inputs.contactPoints).filter((c) => (asString(asObject(c)?.email) ?? "") !== "");
-    return emails.length === 0
+    return lacksEmailContact(inputs)
       ? "no contact point with an email is set on a production alert manager."
       : undefined;
   },

@@ -13,6 +13,7 @@ import { placementOf } from "../internal/locality";
 import { DEPRECATED_INPUTS, REPLACED_BY, RESOURCE_FACTS } from "../internal/provider-data";
 import { asArray, asNumber, asObject, asString, isSet, tagsOf, tryRead } from "../internal/values";
 import { looksSecret, plainValues } from "../internal/plain-text";
+import { alertContactsInProduction, lacksEmailContact } from "./cockpit";
 import { defineRule } from "./define";
 import { T } from "./tokens";
 
@@ -313,6 +314,8 @@ export function goalTitle(id: ServiceGoalId): string {
 export interface ServiceGoalGap {
   goal: ServiceGoalId;
   message: string;
+  /** The rule that already reports this gap as a finding of its own, so the service-goals rule does not repeat it. */
+  reportedBy?: string;
 }
 
 /** failureThreshold × interval of a probe, in seconds; undefined when unknown (e.g. during preview). */
@@ -363,14 +366,11 @@ function containerGaps(inputs: Readonly<Record<string, unknown>>): ServiceGoalGa
 
 function alertManagerGaps(inputs: Readonly<Record<string, unknown>>): ServiceGoalGap[] {
   const gaps: ServiceGoalGap[] = [];
-  const contactPoints = tryRead(() => inputs.contactPoints);
-  const emails = asArray(contactPoints).filter((c) => (asString(asObject(c)?.email) ?? "") !== "");
-  // A list unknown during preview counts as holding some.
-  const contactsUnknown = isSet(inputs, "contactPoints") && contactPoints === undefined;
-  if (!contactsUnknown && emails.length === 0) {
+  if (lacksEmailContact(inputs)) {
     gaps.push({
       goal: "uptime-99-percent",
       message: "no contact point with an email: an alert reaches nobody.",
+      reportedBy: alertContactsInProduction.id,
     });
   }
   const ids = isSet(inputs, "preconfiguredAlertIds") ? tryRead(() => inputs.preconfiguredAlertIds) : [];
@@ -423,12 +423,14 @@ export const productionServiceGoals = defineRule({
     "Production containers and alert managers are set for the service goals: deploy in under 10 minutes, API responses under 5 s, 99 % uptime.",
   why: "A container scaled to zero answers its first request after a cold start (median 18.9 s), a stuck one without a quick probe stays down for minutes, and an alert manager without contacts or alerts tells nobody.",
   remediation:
-    "On containers: minScale ≥ 1, a livenessProbe restarting within 300 s, a startupProbe giving up within 600 s; on the alert manager: contactPoints and preconfiguredAlertIds (Monitoring does both in production).",
+    "On containers: minScale ≥ 1, a livenessProbe restarting within 300 s, a startupProbe giving up within 600 s; on the alert manager: preconfiguredAlertIds (Monitoring sets them in production; its contacts are scw-monitoring-alert-contacts-in-production's).",
   resourceTypes: [T.container, T.alertManager],
   environmentAware: true,
   check: ({ type, inputs }, { production }) => {
     if (!production) return undefined;
-    return serviceGoalGaps({ type, inputs }).map((gap) => `${goalTitle(gap.goal)}: ${gap.message}`);
+    return serviceGoalGaps({ type, inputs })
+      .filter((gap) => gap.reportedBy === undefined)
+      .map((gap) => `${goalTitle(gap.goal)}: ${gap.message}`);
   },
 });
 
