@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ENVIRONMENTS, environmentProfile } from "@scaleway-blocks/core";
 import {
+  BLOCK_TYPES,
   keyedRecord,
   commonArgsShape,
   describeRedacted,
@@ -921,7 +922,7 @@ const _serviceArgsMatchSchema: AssertSameShape<ServiceArgs, z.input<typeof servi
 void _serviceArgsMatchSchema;
 
 /** The type token of `Service`. */
-export const SERVICE_TYPE = "scaleway-blocks:container:Service";
+export const SERVICE_TYPE = BLOCK_TYPES.container;
 
 /** Values under environment, secretEnvironment and cron headers/body may be secrets: errors never quote them. */
 function mayHoldSecret(path: readonly PropertyKey[]): boolean {

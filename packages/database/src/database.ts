@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { ConfigError } from "@scaleway-blocks/core";
 import {
+  BLOCK_TYPES,
   blockContext,
   describeReceived,
   parseArgs,
@@ -175,7 +176,7 @@ export function validateDatabaseArgs(name: string, args: DatabaseArgs): void {
  * db.connectionSecret("shop");
  */
 export class Database extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:database:Database";
+  static readonly TYPE = BLOCK_TYPES.database;
 
   /** "managed" (an RDB instance) or "serverless" (a Serverless SQL Database). */
   readonly mode: "managed" | "serverless";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import {
+  BLOCK_TYPES,
   blockContext,
   describeRedacted,
   isPathUnder,
@@ -42,7 +43,7 @@ export function validateMonitoringArgs(name: string, args: MonitoringArgs): void
  * an optional OTLP export, and an optional budget alert on the organization's consumption.
  */
 export class Monitoring extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:monitoring:Monitoring";
+  static readonly TYPE = BLOCK_TYPES.monitoring;
 
   readonly region: Region;
   /** The Cockpit Grafana URL (sign in with Scaleway IAM). */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { defaultZone } from "@scaleway-blocks/core";
 import {
+  BLOCK_TYPES,
   blockContext,
   coversPublicInternet,
   parseArgs,
@@ -37,7 +38,7 @@ export function validateNetworkArgs(name: string, args: NetworkArgs): void {
  * new Database("db", { project: "shop", environment: "production", network });
  */
 export class Network extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:network:Network";
+  static readonly TYPE = BLOCK_TYPES.network;
 
   /** @internal */
   readonly [NETWORK_BRAND] = true;

@@ -3,6 +3,7 @@ import * as random from "@pulumi/random";
 import * as scaleway from "@pulumiverse/scaleway";
 import { scalewayTags } from "@scaleway-blocks/core";
 import {
+  BLOCK_TYPES,
   blockContext,
   describeRedacted,
   parseArgs,
@@ -88,7 +89,7 @@ export function validateSecretsArgs(name: string, args: SecretsArgs): void {
  * Hand them to consumers with `secret(key)` and let an identity read them with `grantAccess(identity)`.
  */
 export class Secrets extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:secrets:Secrets";
+  static readonly TYPE = BLOCK_TYPES.secrets;
 
   /** A reference per key: ids, name, revision and the value (always a Pulumi secret). */
   readonly references: Readonly<Record<string, SecretReference>>;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { s3Endpoint } from "@scaleway-blocks/core";
-import { blockContext, parseArgs, resolveProtection } from "@scaleway-blocks/core/internal";
+import { BLOCK_TYPES, blockContext, parseArgs, resolveProtection } from "@scaleway-blocks/core/internal";
 import type { Region } from "@scaleway-blocks/core";
 import { Identity } from "@scaleway-blocks/identity";
 import { Bucket } from "@scaleway-blocks/storage";
@@ -48,7 +48,7 @@ export function validateStateBackendArgs(name: string, args: StateBackendArgs): 
  * project, with the backend URL and the environment variables CI needs.
  */
 export class StateBackend extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:state-backend:StateBackend";
+  static readonly TYPE = BLOCK_TYPES.stateBackend;
 
   /**
    * The storage Bucket component that holds the state (`<name>`, a child of this one); its own `bucket`

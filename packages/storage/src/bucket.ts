@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { s3Endpoint } from "@scaleway-blocks/core";
 import {
+  BLOCK_TYPES,
   blockContext,
   parseArgs,
   sanitizeSegment,
@@ -128,7 +129,7 @@ export function validateBucketArgs(name: string, args: BucketArgs): void {
  * least-privilege bucket policy that never locks the platform out.
  */
 export class Bucket extends pulumi.ComponentResource {
-  static readonly TYPE = "scaleway-blocks:storage:Bucket";
+  static readonly TYPE = BLOCK_TYPES.storage;
 
   /** The bucket's global name. */
   readonly bucketName: pulumi.Output<string>;
