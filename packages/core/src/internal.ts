@@ -54,6 +54,7 @@ export type { ParseArgsOptions } from "./errors";
 export { pulumiInput, secretInputSchema, keyedRecord, isDeferred } from "./inputs";
 export { isPlainObject, nonPlainObjects } from "./plain-objects";
 export type { NonPlainObject } from "./plain-objects";
+export { afterCurrentTurn } from "./turn";
 export { PULUMI_WIRE, Secret, ResourceRef, isSecret, unwrapSecrets } from "./pulumi-values";
 export type { UnwrapSecretsOptions } from "./pulumi-values";
 export {

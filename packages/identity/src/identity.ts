@@ -3,6 +3,7 @@ import * as scaleway from "@pulumiverse/scaleway";
 import { ConfigError } from "@scaleway-blocks/core";
 import {
   DEFAULT_KEY_ROTATION,
+  afterCurrentTurn,
   blockContext,
   configIssuesFromZod,
   describeReceived,
@@ -93,9 +94,7 @@ export class Identity extends pulumi.ComponentResource implements Grantee {
 
     // The policies `allow` adds in the same turn of the program (a block's grant… call right after
     // this constructor) are known once the current synchronous code has run: the key waits for them too.
-    const settled = new Promise<scaleway.iam.Policy[]>((resolve) =>
-      setImmediate(() => resolve(Object.values(this.policiesByName))),
-    );
+    const settled = afterCurrentTurn(() => Object.values(this.policiesByName));
     this.policyIds = pulumi.output(settled.then((policies) => policies.map((p) => p.id)));
 
     if (parsed.apiKey === false) {

@@ -3,6 +3,7 @@ import * as scaleway from "@pulumiverse/scaleway";
 import { s3Endpoint } from "@scaleway-blocks/core";
 import {
   BLOCK_TYPES,
+  afterCurrentTurn,
   blockContext,
   parseArgs,
   sanitizeSegment,
@@ -294,12 +295,9 @@ export class Bucket extends pulumi.ComponentResource {
       // the current turn has run (setImmediate), and a grant made after that throws.
       const grants: Record<GrantLevel, pulumi.Output<string>[]> = { read: [], readWrite: [] };
       this.policyGrants = grants;
-      const turnEnded = new Promise<void>((resolve) =>
-        setImmediate(() => {
-          this.policySealed = true;
-          resolve();
-        }),
-      );
+      const turnEnded = afterCurrentTurn(() => {
+        this.policySealed = true;
+      });
       // The ids listed in args and granted since, each once.
       const listed = (ids: () => pulumi.Input<string>[]) =>
         pulumi.output(turnEnded.then(ids)).apply((resolved) => [...new Set(resolved)]);
