@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ResourceGraph } from "@scaleway-blocks/recorder";
 import type { LoadedProject } from "./load-project";
+import { PROGRAM_NODE_FLAGS } from "./program-flags";
 import { explainSecurePlaceholder } from "./secure-value";
 import type { HostJob, HostMessage, WireError } from "./program-wire";
 import { decodeGraph, decodeValue, JOB_ENV } from "./program-wire";
@@ -133,7 +134,7 @@ class ProgramProcess {
     if (this.mismatch) this.warnings.push(this.mismatch);
     const job = jobOf(project, timeoutMs);
     this.key = keyOf(project, timeoutMs);
-    const child = spawn(process.execPath, [...project.nodeargs, hostPath()], {
+    const child = spawn(process.execPath, [...PROGRAM_NODE_FLAGS, ...project.nodeargs, hostPath()], {
       cwd: project.programDir,
       env: { ...process.env, [JOB_ENV]: JSON.stringify(job) },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
