@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { parseCliArgs } from "./cli-args";
 import { deferModules, WHOLE_SDK, ZOD_LOCALES } from "./defer-modules";
-import { loadProject } from "./load-project";
+import type * as LoadProject from "./load-project";
 import type * as Main from "./main";
-import { discardPrestartedProgram, prestartProgram } from "./run-program";
+import { discardPrestartedProgram, prestartProgram, startEarly } from "./program-process";
 import { packageVersion } from "./version";
 
 const argv = process.argv.slice(2);
@@ -12,12 +12,18 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   // Answered before the plan (and the Pulumi SDK it loads) is loaded: a version check stays instant.
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  // Start the program's process first: it loads the SDK and runs the program while this process
-  // loads the plan's own modules. Any problem here is left for main() to report.
+  // Start the program's process first: it loads the SDK while this process reads the project, and
+  // runs the program while this process loads the plan's own modules. Any problem here is left for
+  // main() to report.
   try {
     const options = parseCliArgs(argv);
-    if (options.command === "plan")
-      prestartProgram(loadProject(resolve(options.cwd ?? "."), options.stack!), options.timeoutMs);
+    if (options.command === "plan" && options.fromPreview === undefined) {
+      const cwd = resolve(options.cwd ?? ".");
+      startEarly(cwd, options.timeoutMs);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- read once the program's process is started
+      const { loadProject } = require("./load-project") as typeof LoadProject;
+      prestartProgram(loadProject(cwd, options.stack!), options.timeoutMs);
+    }
   } catch {
     // main() parses and loads again, and says what is wrong
   }

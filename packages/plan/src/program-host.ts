@@ -8,9 +8,10 @@ import { createRequire } from "node:module";
 import { extname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Recorder from "@scaleway-blocks/recorder";
+import { CODE_CACHE_ENV, enableCodeCache, saveCodeCache } from "./code-cache";
 import { deferModules, UNUSED_SDK_PARTS, ZOD_LOCALES } from "./defer-modules";
-import type { HostJob, HostMessage, WireError } from "./program-wire";
-import { encodeGraph, encodeValue, JOB_ENV } from "./program-wire";
+import type { HostJob, HostMessage, PlanMessage, WireError } from "./program-wire";
+import { encodeGraph, encodeValue } from "./program-wire";
 import { skipUnusedStackTraces } from "./sdk-stacks";
 
 let finished = false;
@@ -201,9 +202,12 @@ function loadRecorder(): typeof Recorder {
 }
 
 async function main(): Promise<void> {
+  // The code cache first, so that it serves the SDK's modules too (code-cache.ts).
+  const codeCache = process.env[CODE_CACHE_ENV];
+  delete process.env[CODE_CACHE_ENV];
+  if (codeCache) enableCodeCache(codeCache);
   const { record } = loadRecorder();
-  const job = JSON.parse(process.env[JOB_ENV] ?? "{}") as HostJob;
-  delete process.env[JOB_ENV];
+  const job = await jobReceived;
   process.setSourceMapsEnabled(true);
   process.chdir(job.programDir);
   const warnings: string[] = [];
@@ -231,14 +235,23 @@ async function main(): Promise<void> {
     finished = true;
     await send({ type: "error", error: describe(error, job.projectDir) });
   }
+  // Once the program has run (its functions compiled), and after the plan has its result.
+  saveCodeCache();
 }
 
-// The plan asks whether the event loop still turns (a program waiting) or not (a busy loop).
-process.on("message", (message: { type?: string }) => {
-  if (message?.type === "ping") void send({ type: "pong" });
+// The job comes from the plan once it has read the project (the process may start before).
+let receiveJob: (job: HostJob) => void;
+const jobReceived = new Promise<HostJob>((resolve) => (receiveJob = resolve));
+process.on("message", (message: PlanMessage) => {
+  if (message?.type === "job") {
+    // The channel must not keep the process alive: the process ends when the program's work does.
+    process.channel?.unref();
+    receiveJob(message.job);
+  }
+  // The plan asks whether the event loop still turns (a program waiting) or not (a busy loop).
+  else if (message?.type === "ping") void send({ type: "pong" });
 });
-// The channel must not keep the process alive: the process ends when the program's work does.
-process.channel?.unref();
+// Until the job comes, the channel keeps the process alive (it ends if the plan goes away).
 // Nothing left to run while the program has not finished: its promise can never settle.
 process.on("beforeExit", () => {
   if (finished) return;

@@ -14,9 +14,6 @@ function recorder(): typeof Recorder {
   return (loadedRecorder ??= createRequire(__filename)("@scaleway-blocks/recorder") as typeof Recorder);
 }
 
-/** The environment variable that carries the job to the program host (JSON). */
-export const JOB_ENV = "SCALEWAY_BLOCKS_PLAN_JOB";
-
 export interface HostJob {
   /** The file or directory to load, as Pulumi would `require` / `import()` it. */
   mainPath: string;
@@ -34,6 +31,12 @@ export interface HostJob {
   /** record()'s own settle timeout: the plan's timeout. */
   settleTimeoutMs: number;
 }
+
+/**
+ * What the plan sends the program's process: its job (sent once the plan has read the project, while
+ * the process loads the SDK), and a ping when the timeout is reached.
+ */
+export type PlanMessage = { type: "job"; job: HostJob } | { type: "ping" };
 
 /** Where a program error comes from, and its stack (shown with --debug). */
 export interface WireError {

@@ -1,31 +1,16 @@
-import type { ChildProcess } from "node:child_process";
-import { spawn } from "node:child_process";
-import { existsSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import type { ResourceGraph } from "@scaleway-blocks/recorder";
 import type { LoadedProject } from "./load-project";
-import { PROGRAM_NODE_FLAGS } from "./program-flags";
+import { DEFAULT_TIMEOUT_MS, ProgramError, takeProgramProcess } from "./program-process";
+import type { WireError } from "./program-wire";
+import { decodeGraph, decodeValue } from "./program-wire";
 import { explainSecurePlaceholder } from "./secure-value";
-import type { HostJob, HostMessage, WireError } from "./program-wire";
-import { decodeGraph, decodeValue, JOB_ENV } from "./program-wire";
 
-export class ProgramError extends Error {
-  override readonly name = "ProgramError";
-  /** The program's own stack, when it threw (printed with --debug). */
-  readonly programStack: string | undefined;
-  constructor(message: string, programStack?: string) {
-    super(message);
-    this.programStack = programStack;
-  }
-}
-
-/** How long the plan waits for the program by default (--timeout). */
-export const DEFAULT_TIMEOUT_MS = 60_000;
-/** How long a program stopped at the timeout has to answer whether its event loop still turns. */
-const PING_GRACE_MS = 1_000;
-/** How long the host may take to load the SDK and the mocks before the program starts (a loaded CI machine). */
-const STARTUP_MS = 120_000;
+export {
+  DEFAULT_TIMEOUT_MS,
+  discardPrestartedProgram,
+  prestartProgram,
+  ProgramError,
+} from "./program-process";
 
 export interface ProgramRun {
   graph: ResourceGraph;
@@ -41,43 +26,6 @@ export interface RunProgramOptions {
   output?: (text: string) => void;
 }
 
-function realpathOr(path: string | undefined): string | undefined {
-  try {
-    return path === undefined ? undefined : realpathSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function resolveFrom(require: NodeJS.Require, id: string): string | undefined {
-  try {
-    return require.resolve(id);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The copy of @pulumi/pulumi the program loads must be the one the mocks are installed in, or the
- * program's resources are never seen. Returns a warning when they differ.
- */
-function sdkMismatch(projectRequire: NodeJS.Require): string | undefined {
-  const programSdk = realpathOr(resolveFrom(projectRequire, "@pulumi/pulumi"));
-  const recorderEntry = resolveFrom(createRequire(__filename), "@scaleway-blocks/recorder");
-  const planSdk = realpathOr(recorderEntry && resolveFrom(createRequire(recorderEntry), "@pulumi/pulumi"));
-  if (programSdk === undefined || planSdk === undefined || programSdk === planSdk) return undefined;
-  return `the program loads @pulumi/pulumi from ${programSdk} but the plan's mocks run in ${planSdk}: resources registered through the program's copy are not recorded. Install one copy (dedupe) so both resolve to the same path`;
-}
-
-/** The compiled program host: next to this file in dist/, or in dist/ when this runs from src/ (tests). */
-function hostPath(): string {
-  const beside = join(__dirname, "program-host.js");
-  if (existsSync(beside)) return beside;
-  const built = join(__dirname, "..", "dist", "program-host.js");
-  if (existsSync(built)) return built;
-  throw new ProgramError(`${beside} is missing: build @scaleway-blocks/plan (tsc -p tsconfig.build.json)`);
-}
-
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
@@ -87,139 +35,6 @@ function programError(error: WireError, secretConfigKeys: readonly string[]): Pr
   const what = error.name === "Error" || error.name === "" ? message : `${error.name}: ${message}`;
   const where = error.location ? `\n    at ${error.location}` : "";
   return new ProgramError(`the program failed under mocks: ${what}${where}`, error.stack);
-}
-
-function jobOf(project: LoadedProject, timeoutMs: number): HostJob {
-  return {
-    mainPath: project.mainPath,
-    projectDir: project.dir,
-    programDir: project.programDir,
-    esm: project.esm,
-    ...(project.typescript ? { typescript: { tsconfig: project.tsconfig ?? "tsconfig.json" } } : {}),
-    project: project.name,
-    stack: project.stack,
-    config: project.config,
-    secretConfigKeys: project.secretConfigKeys,
-    region: project.defaultRegion,
-    settleTimeoutMs: timeoutMs,
-  };
-}
-
-/** Two runs of the same program: the same job, the same Node arguments. */
-function keyOf(project: LoadedProject, timeoutMs: number): string {
-  return JSON.stringify([jobOf(project, timeoutMs), project.nodeargs]);
-}
-
-type Outcome =
-  | HostMessage
-  | { type: "timeout"; answered: boolean; result: boolean }
-  | { type: "failed"; error: ProgramError };
-
-/** The Node process that runs one program, from its start to its outcome. */
-class ProgramProcess {
-  readonly key: string;
-  readonly warnings: string[];
-  readonly mismatch: string | undefined;
-  readonly outcome: Promise<Outcome>;
-  private readonly child: ChildProcess;
-  private output: ((text: string) => void) | undefined;
-  private buffered: string[] = [];
-
-  constructor(
-    project: LoadedProject,
-    readonly timeoutMs: number,
-  ) {
-    this.warnings = [...project.warnings];
-    this.mismatch = sdkMismatch(createRequire(join(project.programDir, "__program__.js")));
-    if (this.mismatch) this.warnings.push(this.mismatch);
-    const job = jobOf(project, timeoutMs);
-    this.key = keyOf(project, timeoutMs);
-    const child = spawn(process.execPath, [...PROGRAM_NODE_FLAGS, ...project.nodeargs, hostPath()], {
-      cwd: project.programDir,
-      env: { ...process.env, [JOB_ENV]: JSON.stringify(job) },
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-    });
-    this.child = child;
-    // What the program and the SDK print goes to the plan's stderr: stdout is the plan's.
-    child.stdout?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
-
-    this.outcome = new Promise<Outcome>((resolve) => {
-      let received: HostMessage | undefined;
-      let answered = false;
-      let stopped: { answered: boolean } | undefined;
-      const stop = () => {
-        if (child.connected) child.send({ type: "ping" }, () => undefined);
-        setTimeout(() => {
-          stopped = { answered };
-          child.kill("SIGKILL");
-        }, PING_GRACE_MS).unref();
-      };
-      // The timeout counts from when the program starts, not while Node loads the SDK.
-      let timer = setTimeout(stop, timeoutMs + STARTUP_MS);
-      child.on("message", (m: HostMessage) => {
-        if (m.type === "started") {
-          clearTimeout(timer);
-          timer = setTimeout(stop, timeoutMs);
-        } else if (m.type === "pong") answered = true;
-        else received ??= m;
-      });
-      child.on("error", (error) => {
-        clearTimeout(timer);
-        resolve({
-          type: "failed",
-          error: new ProgramError(`cannot start Node for the program: ${error.message}`),
-        });
-      });
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        if (stopped)
-          return resolve({ type: "timeout", answered: stopped.answered, result: received !== undefined });
-        if (received) return resolve(received);
-        const how = signal ? `signal ${signal}` : `exit code ${String(code)}`;
-        resolve({
-          type: "failed",
-          error: new ProgramError(
-            `the program's process ended before the program finished (${how}): does it call process.exit()?`,
-          ),
-        });
-      });
-    });
-  }
-
-  private write(text: string): void {
-    if (this.output) this.output(text);
-    else this.buffered.push(text);
-  }
-
-  /** From now on (and for what was printed so far), what the program prints goes to `output`. */
-  attach(output: (text: string) => void): void {
-    this.output = output;
-    for (const text of this.buffered) output(text);
-    this.buffered = [];
-  }
-
-  kill(): void {
-    this.child.kill("SIGKILL");
-  }
-}
-
-let prestarted: ProgramProcess | undefined;
-
-/**
- * Starts the program's process ahead of time (the CLI does, before it loads the SDK and the plan's
- * modules, so that both processes load at once); runProgram takes it over when the project and the
- * timeout are the same.
- */
-export function prestartProgram(project: LoadedProject, timeoutMs = DEFAULT_TIMEOUT_MS): void {
-  discardPrestartedProgram();
-  prestarted = new ProgramProcess(project, timeoutMs);
-}
-
-/** Stops a process prestartProgram started that runProgram did not take over. */
-export function discardPrestartedProgram(): void {
-  prestarted?.kill();
-  prestarted = undefined;
 }
 
 /**
@@ -234,10 +49,7 @@ export async function runProgram(
 ): Promise<ProgramRun> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const output = options.output ?? ((text: string) => void process.stderr.write(text));
-  const reuse = prestarted !== undefined && prestarted.key === keyOf(project, timeoutMs);
-  const program = reuse ? prestarted! : new ProgramProcess(project, timeoutMs);
-  if (!reuse) discardPrestartedProgram();
-  prestarted = undefined;
+  const program = takeProgramProcess(project, timeoutMs);
   program.attach(output);
   const { warnings, mismatch } = program;
   const message = await program.outcome;
