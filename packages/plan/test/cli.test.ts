@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
-import { runCli } from "./helpers";
+import { runCli, runCliShared } from "./helpers";
 
 const tmp = mkdtempSync(join(tmpdir(), "scaleway-blocks-plan-"));
 const baselinePath = join(tmp, "baseline.json");
 let baseline: PlanDocument;
 
 beforeAll(async () => {
-  const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+  const run = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
   expect(run.code).toBe(0);
   writeFileSync(baselinePath, run.stdout);
   baseline = JSON.parse(run.stdout) as PlanDocument;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe("scaleway-blocks plan on the fixture project", () => {
   it("exits 0 on a compliant stack and prints every section", async () => {
-    const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    const { code, stdout } = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform"]);
     expect(code).toBe(0);
     for (const heading of [
       "Resources:",
@@ -39,12 +39,12 @@ describe("scaleway-blocks plan on the fixture project", () => {
     expect(baseline.cost.total.known).toBeCloseTo(known, 6);
     // unknown: the database's local (lssd) storage
     expect(baseline.cost.total.unknownCount).toBe(1);
-    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    const { stdout } = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform"]);
     expect(stdout).toContain("Total: €48.70 + 1 unknown per month");
   });
 
   it("never prints the secure config value nor the placeholder as plain input", async () => {
-    const human = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    const human = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform"]);
     for (const text of [human.stdout, JSON.stringify(baseline)]) {
       expect(text).not.toContain("v1:8Rz0i3Jb9Y3nGxkS");
       expect(text).not.toContain("[secret placeholder]");
@@ -181,7 +181,7 @@ describe("scaleway-blocks plan on the fixture project", () => {
       env: { NO_COLOR: "1" },
       stdout: { write: (t: string) => (noColor += t), isTTY: true },
     });
-    const piped = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    const piped = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform"]);
     expect(colored).toContain(esc);
     expect(noColor).not.toContain(esc);
     expect(piped.stdout).not.toContain(esc);

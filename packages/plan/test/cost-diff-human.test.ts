@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan, renderHuman } from "../src/index";
 import { COST_TOP_LINES, readableName } from "../src/render-human";
-import { resource, runCli } from "./helpers";
+import { resource, runCli, runCliShared } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 /** Eight buckets of growing size and a database whose node price is unknown. */
@@ -52,7 +52,7 @@ describe("the text form's cost section", () => {
   });
 
   it("takes --verbose on the command line", async () => {
-    const short = await runCli(["plan", "--stack", "dev", "--cwd", "platform"]);
+    const short = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform"]);
     const verbose = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--verbose"]);
     expect(short.stdout).not.toContain("Price sources");
     expect(verbose.stdout).toContain("Price sources");

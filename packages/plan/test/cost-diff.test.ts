@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diffCosts, estimateCost } from "../src/index";
 import { resolveAssumptions } from "../src/assumptions";
 import type { CostSection, PlanDocument, PlanResource } from "../src/index";
-import { planResource, runCli, urn } from "./helpers";
+import { planResource, runCli, runCliShared, urn } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const estimate = (resources: PlanResource[], overrides: Record<string, number | boolean> = {}) =>
@@ -153,7 +153,7 @@ describe("scaleway-blocks plan --baseline: the cost difference", () => {
   const baselinePath = join(tmp, "baseline.json");
 
   beforeAll(async () => {
-    const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const run = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     expect(run.code).toBe(0);
     writeFileSync(baselinePath, run.stdout);
   });
@@ -198,7 +198,7 @@ describe("scaleway-blocks plan --baseline: the cost difference", () => {
   });
 
   it("has no cost difference without a baseline", async () => {
-    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const { stdout } = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     expect((JSON.parse(stdout) as PlanDocument).cost.diff).toBeUndefined();
   });
 });

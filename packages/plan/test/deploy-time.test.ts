@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan, parseBaseline } from "../src/index";
 import { TYPE_DURATIONS } from "../src/durations";
 import type { GraphResource } from "../src/index";
-import { resource, runCli } from "./helpers";
+import { resource, runCli, runCliShared } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const INSTANCE = SCALEWAY_TYPES.databaseInstance;
@@ -63,7 +63,7 @@ describe("the deployment time with --baseline", () => {
 
 describe("the deployment time on the CLI", () => {
   it("is zero against a baseline of the same program", async () => {
-    const first = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const first = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     const file = join(mkdtempSync(join(tmpdir(), "plan-")), "baseline.json");
     writeFileSync(file, first.stdout);
     const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--baseline", file]);

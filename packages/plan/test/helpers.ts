@@ -55,3 +55,21 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<C
   });
   return { code, stdout, stderr };
 }
+
+const sharedRuns = new Map<string, Promise<CliRun>>();
+
+/**
+ * runCli(argv) with the default io, run once per test process and shared by every test (of any file
+ * in this process) that asks for the same command: each run of a fixture spawns a Node process for its
+ * program, and a mock run of the same fixture gives the same output every time. Tests assert different
+ * things about that one result; a test that needs other io (a TTY, env, a catalog) calls runCli.
+ */
+export function runCliShared(argv: readonly string[]): Promise<CliRun> {
+  const key = JSON.stringify(argv);
+  let run = sharedRuns.get(key);
+  if (run === undefined) {
+    run = runCli([...argv]);
+    sharedRuns.set(key, run);
+  }
+  return run;
+}

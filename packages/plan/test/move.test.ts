@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
-import { runCli } from "./helpers";
+import { runCli, runCliShared } from "./helpers";
 
 // A component moved under a new parent gets new URNs for itself and everything under it (the engine's
 // URNs carry the whole chain of parent types): without an alias, Pulumi deletes and recreates them.
 const baselinePath = join(mkdtempSync(join(tmpdir(), "scaleway-blocks-plan-move-")), "baseline.json");
 
 beforeAll(async () => {
-  const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+  const run = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
   expect(run.code).toBe(0);
   writeFileSync(baselinePath, run.stdout);
 });

@@ -8,18 +8,18 @@ import {
   planDocumentSchema,
   planJsonSchema,
 } from "../src/index";
-import { runCli } from "./helpers";
+import { runCliShared } from "./helpers";
 
 describe("the --json document", () => {
   it("validates against the zod schema", async () => {
-    const { stdout, code } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const { stdout, code } = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     expect(code).toBe(0);
     const parsed = planDocumentSchema.safeParse(JSON.parse(stdout));
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
   it("carries its schema version", async () => {
-    const { stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const { stdout } = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     expect((JSON.parse(stdout) as { schemaVersion: string }).schemaVersion).toBe(PLAN_SCHEMA_VERSION);
   });
 

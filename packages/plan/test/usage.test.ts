@@ -8,7 +8,7 @@ import type { PlanDocument } from "../src/index";
 import { buildPlan, parseUsageFile, UsageFileError } from "../src/index";
 import { FREE_TIERS } from "../src/cost";
 import { usageJsonSchema } from "../src/usage";
-import { resource, runCli } from "./helpers";
+import { resource, runCli, runCliShared } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const PACKAGE = join(__dirname, "..");
@@ -177,7 +177,7 @@ describe("scaleway-blocks plan --usage-file", () => {
   it("prices the fixture with the file's usage", async () => {
     const file = join(tmp, "usage.yml");
     writeFileSync(file, "version: 1\nresources:\n  assets:\n    storage: {gbPerBucket: 110}\n");
-    const base = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
+    const base = await runCliShared(["plan", "--stack", "dev", "--cwd", "platform", "--json"]);
     const run = await runCli(["plan", "--stack", "dev", "--cwd", "platform", "--json", "--usage-file", file]);
     expect(run.code).toBe(0);
     const before = (JSON.parse(base.stdout) as PlanDocument).cost.total.known;
