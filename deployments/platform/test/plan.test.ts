@@ -26,8 +26,12 @@ async function runCli(argv: string[]): Promise<{ code: number; stdout: string; s
 /** Price keys no source gives a figure for (see the README's price table): they may stay unknown. */
 const NO_SOURCE = new Set(["sdb.compute", "sdb.storage", "kms.key"]);
 
+/** One plan of each stack, shared by the tests that assert different things about it (each run spawns the program's process). */
+const runs = new Map<string, ReturnType<typeof runCli>>();
+
 async function planOf(stack: string): Promise<PlanDocument> {
-  const run = await runCli(["plan", "--stack", stack, "--cwd", PLATFORM, "--json"]);
+  if (!runs.has(stack)) runs.set(stack, runCli(["plan", "--stack", stack, "--cwd", PLATFORM, "--json"]));
+  const run = await runs.get(stack)!;
   expect(run.stderr, `scaleway-blocks plan --stack ${stack}`).not.toMatch(/error/i);
   return JSON.parse(run.stdout) as PlanDocument;
 }

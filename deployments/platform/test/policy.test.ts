@@ -10,9 +10,16 @@ import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 /** The platform's own policy settings (policy.json: its data-residency list). */
 const platformPolicy = JSON.parse(readFileSync(join(PROJECT_DIR, "policy.json"), "utf8")) as EvaluateConfig;
 
+/** One recording of each stack with its own configuration, shared by the tests below that only read it. */
+const recordings = new Map<string, ReturnType<typeof recordStack>>();
+function recorded(stack: string): ReturnType<typeof recordStack> {
+  if (!recordings.has(stack)) recordings.set(stack, recordStack(stack));
+  return recordings.get(stack)!;
+}
+
 describe("@scaleway-blocks/policy", () => {
   it.each(STACKS)("finds no mandatory failure in the %s stack", async (stack) => {
-    const { graph } = await recordStack(stack);
+    const { graph } = await recorded(stack);
     const findings = evaluate(graph, { ...platformPolicy, environment: stack });
     const mandatory = findings.filter((f) => f.severity === "mandatory");
     expect(mandatory, formatFindings(mandatory)).toEqual([]);
@@ -21,7 +28,7 @@ describe("@scaleway-blocks/policy", () => {
   it("keeps every stack's data, backups included, in the platform's allowed regions (policy.json)", async () => {
     expect(platformPolicy.allowedRegions).toEqual(["fr-par", "nl-ams", "pl-waw"]);
     for (const stack of STACKS) {
-      const { graph } = await recordStack(stack);
+      const { graph } = await recorded(stack);
       const residency = evaluate(graph, { ...platformPolicy, environment: stack }).filter(
         (f) => f.ruleId === "scw-data-residency" || f.ruleId === "scw-allowed-regions",
       );
@@ -30,7 +37,7 @@ describe("@scaleway-blocks/policy", () => {
   });
 
   it("would refuse production under a Paris-only list: its off-site backups may go to nl-ams or pl-waw", async () => {
-    const { graph } = await recordStack("production");
+    const { graph } = await recorded("production");
     const findings = evaluate(graph, { allowedRegions: ["fr-par"], environment: "production" });
     expect(findings.filter((f) => f.ruleId === "scw-data-residency").map((f) => f.message)).toEqual([
       expect.stringMatching(/automatic backups \(off-site\) .* may be nl-ams or pl-waw/),
@@ -38,7 +45,7 @@ describe("@scaleway-blocks/policy", () => {
   });
 
   it("judges the production stack as production, through its environment tags", async () => {
-    const { graph } = await recordStack("production");
+    const { graph } = await recorded("production");
     // Without the environment setting, production-only rules still apply: the resources say production.
     const findings = evaluate(graph);
     expect(findings.filter((f) => f.severity === "mandatory")).toEqual([]);
@@ -49,7 +56,7 @@ describe("@scaleway-blocks/policy", () => {
   it("reports no finding on any stack, advisories included: every API key the stacks create expires", async () => {
     const ids = new Set<string>();
     for (const stack of STACKS) {
-      const { graph } = await recordStack(stack);
+      const { graph } = await recorded(stack);
       for (const f of evaluate(graph, { environment: stack })) ids.add(f.ruleId);
     }
     expect([...ids]).toEqual([]);
