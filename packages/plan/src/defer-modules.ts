@@ -166,6 +166,20 @@ export const UNUSED_SDK_PARTS: readonly Deferral[] = [
   // stand-in says it has one, and then takes the stand-in as it is. Only for the SDK's own modules,
   // which call semver.eq/gt/new semver.SemVer… in functions: a program's own import is untouched.
   { request: "semver", file: "/semver/index.js", from: "/@pulumi/pulumi/", esModule: true },
+  // gRPC (@grpc/grpc-js and the node:http2 stack it loads) and the SDK's generated gRPC clients and
+  // servers: a mock run talks to the mocks' monitor in the process, never over gRPC. The SDK reads
+  // grpc.status, grpc.credentials… and the clients only in functions (error paths, connecting to the
+  // engine, callback servers). The generated *_grpc_pb.js files are not compiled TypeScript, but
+  // the SDK's __importStar only needs the flag to take the stand-in as it is.
+  {
+    request: "@grpc/grpc-js",
+    file: "/@grpc/grpc-js/build/src/index.js",
+    from: "/@pulumi/pulumi/",
+    esModule: true,
+  },
+  { request: "../proto/resource_grpc_pb", file: "/@pulumi/pulumi/proto/resource_grpc_pb.js", esModule: true },
+  { request: "../proto/engine_grpc_pb", file: "/@pulumi/pulumi/proto/engine_grpc_pb.js", esModule: true },
+  { request: "../proto/callback_grpc_pb", file: "/@pulumi/pulumi/proto/callback_grpc_pb.js", esModule: true },
   {
     request: "./closure/codePaths",
     file: "/@pulumi/pulumi/runtime/closure/codePaths.js",

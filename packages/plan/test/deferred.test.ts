@@ -65,6 +65,10 @@ describe("the deferrals the plan declares", () => {
       "./provider": "index.js",
       "@opentelemetry/api": "runtime/settings.js",
       semver: "runtime/rpc.js",
+      "@grpc/grpc-js": "errors.js",
+      "../proto/resource_grpc_pb": "runtime/settings.js",
+      "../proto/engine_grpc_pb": "runtime/settings.js",
+      "../proto/callback_grpc_pb": "runtime/callbacks.js",
       "./closure/codePaths": "runtime/index.js",
     };
     expect(Object.keys(requiredFrom).sort()).toEqual(UNUSED_SDK_PARTS.map((d) => d.request).sort());
@@ -146,6 +150,14 @@ describe("a program that uses what the plan defers", () => {
       if (saved === undefined) delete process.env[EAGER_ENV];
       else process.env[EAGER_ENV] = saved;
     }
+  });
+});
+
+describe("a program that uses the SDK's gRPC module", () => {
+  it("gets the real @grpc/grpc-js, which the SDK reads on first use", async () => {
+    const run = await runProgram(loadProject(join(FIXTURES, "deferred-grpc"), "dev"));
+    expect(run.outputs.grpcErrorCodes).toEqual([1, 14]);
+    expect(run.outputs.bucketName).toBe("deferred-grpc-assets");
   });
 });
 
