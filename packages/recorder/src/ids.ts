@@ -1,7 +1,11 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/** Node's one-shot hash (Node 20.12+), about twice as fast as a Hash object for these short seeds. */
+const oneShot: typeof crypto.hash | undefined = crypto.hash;
 
 function digest(...parts: string[]): Buffer {
-  return createHash("sha256").update(parts.join("\u0000")).digest();
+  const data = parts.join("\u0000");
+  return oneShot ? oneShot("sha256", data, "buffer") : crypto.createHash("sha256").update(data).digest();
 }
 
 /** A UUID v4-shaped id derived from the seed, so recorded graphs are stable across runs. */

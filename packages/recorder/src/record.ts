@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Secret } from "@scaleway-blocks/core/internal";
 import { ResourceGraph } from "./graph";
 import type { RecordedCall, RecordedResource } from "./graph";
+import { lazyOutputProperties } from "./lazy-outputs";
 import { ScalewayMocks } from "./mocks";
 import type { ScalewayMocksOptions } from "./mocks";
 import { SECRET_OUTPUTS } from "./scaleway-outputs";
@@ -91,6 +92,7 @@ function markSecretOutputs(
   extra: string[],
 ): Record<string, unknown> {
   const keys = [...(SECRET_OUTPUTS[type] ?? []), ...extra];
+  if (keys.length === 0) return outputs;
   const marked = { ...outputs };
   for (const key of keys) {
     if (key in marked && !(marked[key] instanceof Secret)) marked[key] = new Secret(marked[key]);
@@ -184,7 +186,19 @@ async function run<T>(
   program: () => T | Promise<T>,
   options: RecordOptions,
 ): Promise<{ result?: T; error?: unknown; failed: boolean; graph: ResourceGraph }> {
+  // Output properties made when first read (lazy-outputs.ts): the same graph, less memory and CPU.
+  lazyOutputProperties();
   const mocks = new ScalewayMocks(options);
+  // The inputs of the registration in flight, as the mock monitor deserialised them for the mocks
+  // (Pulumi's MockMonitor.registerResource calls newResource before its first await): the recorder
+  // keeps its own copy instead of decoding the request a second time.
+  let capture: { inputs?: Record<string, unknown> } | undefined;
+  const newResource = mocks.newResource.bind(mocks);
+  mocks.newResource = (args) => {
+    if (capture && capture.inputs === undefined)
+      capture.inputs = fromPulumiValue(args.inputs) as Record<string, unknown>;
+    return newResource(args);
+  };
   // "organization" is what DIY backends (s3://, file://) report as the organization.
   await pulumi.runtime.setMocks(
     mocks,
@@ -227,12 +241,21 @@ async function run<T>(
     }
     seenUrns.add(urn);
     inFlight++;
-    const inputs = deserialize(req.getObject());
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((value, key) => {
       propertyDependencies[key] = value.getUrnsList();
     });
-    registerResource(req, (err, response) => {
+    const registration: { inputs?: Record<string, unknown> } = {};
+    // A mock monitor that did not hand the inputs to newResource synchronously: decode them here.
+    const inputsOf = () => registration.inputs ?? (registration.inputs = deserialize(req.getObject()));
+    capture = registration;
+    try {
+      registerResource(req, onRegistered);
+    } finally {
+      capture = undefined;
+    }
+    inputsOf();
+    function onRegistered(err: unknown, response: unknown): void {
       inFlight--;
       if (!err && response) {
         const res = response as { getUrn(): string; getId(): string; getObject(): Struct | undefined };
@@ -246,7 +269,7 @@ async function run<T>(
           parent: req.getParent() || undefined,
           dependencies: req.getDependenciesList(),
           propertyDependencies,
-          inputs,
+          inputs: inputsOf(),
           outputs: req.getCustom()
             ? markSecretOutputs(req.getType(), deserialize(res.getObject()), additionalSecretOutputs)
             : {},
@@ -273,7 +296,7 @@ async function run<T>(
         byUrn.set(recorded.urn, recorded);
       }
       cb(err, response);
-    });
+    }
   };
 
   const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);

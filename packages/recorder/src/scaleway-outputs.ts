@@ -1,4 +1,5 @@
 import { generatedPassword, stableIpIn, stablePublicIp, stableUuid } from "./ids";
+import { defineValue } from "./values";
 import { RANDOM_TYPES, SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 /** What a mocked resource knows about where it runs. */
@@ -48,16 +49,18 @@ function str(value: unknown, fallback: string): string {
 }
 
 function mockId(ctx: MockContext): string {
+  // The uuid (a SHA-256) is made only for the ids that hold one: a bucket's id is its name.
+  if (ctx.type === SCALEWAY_TYPES.bucket) return `${str(ctx.inputs.region, ctx.region)}/${bucketName(ctx)}`;
   const uuid = stableUuid(ctx.type, ctx.name);
   if (GLOBAL_MODULES.some((m) => ctx.type.startsWith(m))) return uuid;
   if (ZONAL_TYPES.has(ctx.type)) return `${str(ctx.inputs.zone, ctx.zone)}/${uuid}`;
-  if (ctx.type === SCALEWAY_TYPES.bucket) return `${str(ctx.inputs.region, ctx.region)}/${bucketName(ctx)}`;
   if (ctx.type.startsWith("scaleway:")) return `${str(ctx.inputs.region, ctx.region)}/${uuid}`;
   return uuid;
 }
 
 function bucketName(ctx: MockContext): string {
-  return str(ctx.inputs.name, `${ctx.name}-${stableUuid(ctx.name).slice(0, 8)}`);
+  const name = ctx.inputs.name;
+  return typeof name === "string" && name !== "" ? name : `${ctx.name}-${stableUuid(ctx.name).slice(0, 8)}`;
 }
 
 function region(ctx: MockContext): string {
@@ -212,7 +215,14 @@ export function scalewayResourceState(ctx: MockContext): MockState {
     : {};
   if (ZONAL_TYPES.has(ctx.type)) delete defaults.region;
   const extra = OUTPUTS[ctx.type]?.(ctx, id) ?? {};
-  const state = { ...defaults, ...ctx.inputs, ...extra };
-  for (const [key, value] of Object.entries(state)) if (value === undefined) delete state[key];
+  const merged: Record<string, unknown> = { ...defaults, ...ctx.inputs, ...extra };
+  // The merged state without its undefined values, in the same key order. Copied rather than
+  // deleted from: deleting keys turns an object into a slow dictionary, which every later reader
+  // (the SDK's serialisation, the recorder) pays for, per resource.
+  const state: Record<string, unknown> = {};
+  for (const key of Object.keys(merged)) {
+    const value = merged[key];
+    if (value !== undefined) defineValue(state, key, value);
+  }
   return { id, state };
 }

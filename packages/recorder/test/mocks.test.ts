@@ -66,6 +66,35 @@ describe("ScalewayMocks resources", () => {
     expect(state.result).toMatch(/[-_]/);
   });
 
+  it("names a bucket's id after its name input, or after its Pulumi name when it has none", () => {
+    expect(create(SCALEWAY_TYPES.bucket, "assets", { name: "shop-assets", region: "nl-ams" }).id).toBe(
+      "nl-ams/shop-assets",
+    );
+    const unnamed = create(SCALEWAY_TYPES.bucket, "assets");
+    expect(unnamed.id).toBe(`fr-par/assets-${stableUuid("assets").slice(0, 8)}`);
+    expect(unnamed.state.name).toBe(`assets-${stableUuid("assets").slice(0, 8)}`);
+  });
+
+  it("leaves undefined inputs out of the state and keeps the others in their order", () => {
+    const { state } = create(SCALEWAY_TYPES.vpc, "v", { name: "net", tags: undefined, enableRouting: true });
+    expect(Object.keys(state)).toEqual([
+      "region",
+      "projectId",
+      "name",
+      "enableRouting",
+      "isDefault",
+      "organizationId",
+    ]);
+    expect("tags" in state).toBe(false);
+  });
+
+  it("keeps an input named __proto__ as a property of the state, not its prototype", () => {
+    const inputs = JSON.parse('{"__proto__": {"polluted": true}, "name": "net"}') as Record<string, unknown>;
+    const { state } = create(SCALEWAY_TYPES.vpc, "v", inputs);
+    expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(state, "__proto__")?.value).toEqual({ polluted: true });
+  });
+
   it("lets a test override the state of a type", () => {
     const custom = new ScalewayMocks({
       resources: { [SCALEWAY_TYPES.vpc]: () => ({ state: { isDefault: true } }) },

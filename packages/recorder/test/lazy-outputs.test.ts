@@ -1,0 +1,94 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import { describe, expect, it } from "vitest";
+import { record, recordError } from "../src/index";
+import { lazyOutputProperties } from "../src/lazy-outputs";
+import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
+
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((value) => void resolve(value)));
+}
+
+/** The Output's promise, which rejects when its resource failed (the SDK's internal `promise()`). */
+function settled<T>(output: pulumi.Output<T>): Promise<T> {
+  return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+describe("output properties made on first read (a mock run)", () => {
+  it("leaves a property nobody read as a getter, and makes it a plain Output once read", async () => {
+    const { result: bucket } = await record(
+      () => new scaleway.object.Bucket("assets", { name: "shop-assets", region: "nl-ams" }),
+    );
+    const before = Object.getOwnPropertyDescriptor(bucket, "apiEndpoint");
+    expect(typeof before?.get).toBe("function");
+    expect(before?.enumerable).toBe(true);
+
+    const endpoint = bucket.apiEndpoint;
+    const after = Object.getOwnPropertyDescriptor(bucket, "apiEndpoint");
+    expect(after !== undefined && "get" in after).toBe(false);
+    expect(after?.value).toBe(endpoint);
+    expect(pulumi.Output.isInstance(endpoint)).toBe(true);
+    expect(bucket.apiEndpoint).toBe(endpoint);
+  });
+
+  it("gives a property read after the registration the value the mocks returned", async () => {
+    const { result: bucket } = await record(
+      () => new scaleway.object.Bucket("assets", { name: "shop-assets", region: "nl-ams" }),
+    );
+    expect(await valueOf(bucket.endpoint)).toBe("https://shop-assets.s3.nl-ams.scw.cloud");
+    expect(await valueOf(bucket.region)).toBe("nl-ams");
+  });
+
+  it("gives a property read during the program the same value, and its resource as a dependency", async () => {
+    const { graph } = await record(() => {
+      const bucket = new scaleway.object.Bucket("assets", { name: "shop-assets" });
+      new scaleway.object.BucketAcl("acl", { bucket: bucket.name, acl: "private" });
+    });
+    const acl = graph.one(SCALEWAY_TYPES.bucketAcl);
+    expect(acl.inputs.bucket).toBe("shop-assets");
+    expect(acl.propertyDependencies.bucket).toEqual([graph.one(SCALEWAY_TYPES.bucket).urn]);
+  });
+
+  it("rejects a property of a resource whose registration failed, read before or after the failure", async () => {
+    let early: pulumi.Output<string> | undefined;
+    let bucket: scaleway.object.Bucket | undefined;
+    const { error } = await recordError(
+      () => {
+        bucket = new scaleway.object.Bucket("assets", { name: "shop-assets" });
+        early = bucket.name;
+      },
+      {
+        resources: {
+          [SCALEWAY_TYPES.bucket]: () => {
+            throw new Error("the mocks refuse this bucket");
+          },
+        },
+      },
+    );
+    expect(String(error)).toContain("the mocks refuse this bucket");
+    await expect(settled(early!)).rejects.toThrow("the mocks refuse this bucket");
+    await expect(settled(bucket!.endpoint)).rejects.toThrow("the mocks refuse this bucket");
+  });
+
+  it("keeps a second transfer of a property refused, as the SDK does", async () => {
+    expect(lazyOutputProperties()).toBe(true);
+    const { error } = await recordError(() => {
+      const bucket = new scaleway.object.Bucket("assets", { name: "shop-assets" });
+      // What the SDK refuses: the same resource object given its properties a second time.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const rpc = require("@pulumi/pulumi/runtime/rpc") as {
+        transferProperties(onto: object, label: string, props: Record<string, unknown>): unknown;
+      };
+      rpc.transferProperties(bucket, "assets", { name: undefined });
+    });
+    // The SDK's own message (runtime/rpc.js), unclosed quote included.
+    expect(String(error)).toContain("Property 'name' is already initialized on target 'assets");
+  });
+
+  it("is not installed into an SDK it cannot find", () => {
+    const missing = ((id: string) => {
+      throw new Error(`Cannot find module '${id}'`);
+    }) as unknown as NodeJS.Require;
+    expect(lazyOutputProperties(missing)).toBe(false);
+  });
+});
