@@ -180,6 +180,21 @@ export const UNUSED_SDK_PARTS: readonly Deferral[] = [
   { request: "../proto/resource_grpc_pb", file: "/@pulumi/pulumi/proto/resource_grpc_pb.js", esModule: true },
   { request: "../proto/engine_grpc_pb", file: "/@pulumi/pulumi/proto/engine_grpc_pb.js", esModule: true },
   { request: "../proto/callback_grpc_pb", file: "/@pulumi/pulumi/proto/callback_grpc_pb.js", esModule: true },
+  // Closure serialisation (createClosure, parseFunction, rewriteSuper…): runtime/index.js copies
+  // its two functions at load; they load it when called. And the server of callbacks
+  // (transforms, hooks over gRPC), which runtime/settings.js creates in a function.
+  {
+    request: "./closure/serializeClosure",
+    file: "/@pulumi/pulumi/runtime/closure/serializeClosure.js",
+    esModule: true,
+    functions: ["serializeFunctionAsync", "serializeFunction"],
+  },
+  {
+    request: "./callbacks",
+    file: "/@pulumi/pulumi/runtime/callbacks.js",
+    from: "/@pulumi/pulumi/",
+    esModule: true,
+  },
   {
     request: "./closure/codePaths",
     file: "/@pulumi/pulumi/runtime/closure/codePaths.js",

@@ -69,6 +69,8 @@ describe("the deferrals the plan declares", () => {
       "../proto/resource_grpc_pb": "runtime/settings.js",
       "../proto/engine_grpc_pb": "runtime/settings.js",
       "../proto/callback_grpc_pb": "runtime/callbacks.js",
+      "./closure/serializeClosure": "runtime/index.js",
+      "./callbacks": "runtime/settings.js",
       "./closure/codePaths": "runtime/index.js",
     };
     expect(Object.keys(requiredFrom).sort()).toEqual(UNUSED_SDK_PARTS.map((d) => d.request).sort());
@@ -153,11 +155,27 @@ describe("a program that uses what the plan defers", () => {
   });
 });
 
-describe("a program that uses the SDK's gRPC module", () => {
+describe("a program that uses the SDK's gRPC module and its callback server", () => {
+  const project = () => loadProject(join(FIXTURES, "deferred-grpc"), "dev");
+
   it("gets the real @grpc/grpc-js, which the SDK reads on first use", async () => {
-    const run = await runProgram(loadProject(join(FIXTURES, "deferred-grpc"), "dev"));
+    const run = await runProgram(project());
     expect(run.outputs.grpcErrorCodes).toEqual([1, 14]);
     expect(run.outputs.bucketName).toBe("deferred-grpc-assets");
+  });
+
+  it("records the same resources as with everything loaded eagerly", async () => {
+    const deferred = await runProgram(project());
+    const saved = process.env[EAGER_ENV];
+    process.env[EAGER_ENV] = "1";
+    try {
+      const eager = await runProgram(project());
+      expect(deferred.graph.resources).toEqual(eager.graph.resources);
+      expect(deferred.outputs).toEqual(eager.outputs);
+    } finally {
+      if (saved === undefined) delete process.env[EAGER_ENV];
+      else process.env[EAGER_ENV] = saved;
+    }
   });
 });
 
