@@ -60,38 +60,38 @@ const boundaryNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer(),
 );
 
+/** The code points fast-check's "binary" string unit draws from: all of Unicode but the surrogate halves. */
+const SURROGATES = { first: 0xd800, count: 0x800 } as const;
+const BINARY_UNITS = 0x110000 - SURROGATES.count;
+
 /**
- * An arbitrary built on its first use, then used as is: it generates and shrinks exactly what
- * `build()` does (the same values for the same seed).
+ * One unit of `fc.string({ unit: "binary" })` (fast-check 4: a mapToConstant over code points 0 to
+ * 0x10FFFF without the surrogate halves), drawn from the same `nat` with the same mapping, so that it
+ * generates and shrinks the same strings for the same seed (test/fuzz.property.test.ts compares them).
  *
- * Creating `fc.string({ unit: "binary" })` costs 0.5 to 1.5 s: fast-check maps each of the 1.1 million
- * code points back to its index to split its "dangerous strings" (`__proto__`…) into units
- * (createSlicesForString). Built when the kit loads, that was paid by every test process that imports
- * the kit, property tests or not; built lazily, only by the processes that generate such strings.
+ * fast-check's own unit finds a character's index through a map of all 1.1 million characters, which
+ * `fc.string` builds at once (to split its "dangerous strings", `__proto__`…, into units): 0.5 to 1.5 s
+ * of CPU in every test process that builds the kit's strings. This one computes the index.
  */
-class LazyArbitrary<T> extends fc.Arbitrary<T> {
-  private built: fc.Arbitrary<T> | undefined;
-  constructor(private readonly build: () => fc.Arbitrary<T>) {
-    super();
-  }
-  private get arbitrary(): fc.Arbitrary<T> {
-    return (this.built ??= this.build());
-  }
-  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
-    return this.arbitrary.generate(mrng, biasFactor);
-  }
-  canShrinkWithoutContext(value: unknown): value is T {
-    return this.arbitrary.canShrinkWithoutContext(value);
-  }
-  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
-    return this.arbitrary.shrink(value, context);
-  }
-}
+const binaryUnit: fc.Arbitrary<string> = fc.nat({ max: BINARY_UNITS - 1 }).map(
+  (index) => String.fromCodePoint(index < SURROGATES.first ? index : index + SURROGATES.count),
+  (value) => {
+    const codePoint = typeof value === "string" ? value.codePointAt(0) : undefined;
+    if (
+      codePoint === undefined ||
+      String.fromCodePoint(codePoint) !== value ||
+      (codePoint >= SURROGATES.first && codePoint < SURROGATES.first + SURROGATES.count)
+    ) {
+      throw new Error("not one unit of a binary string");
+    }
+    return codePoint < SURROGATES.first ? codePoint : codePoint - SURROGATES.count;
+  },
+);
 
 /** Strings of every Unicode kind: graphemes, astral characters, lone surrogates, control characters. */
 const unicodeString: fc.Arbitrary<string> = fc.oneof(
-  new LazyArbitrary(() => fc.string({ unit: "grapheme", maxLength: 12 })),
-  new LazyArbitrary(() => fc.string({ unit: "binary", maxLength: 12 })),
+  fc.string({ unit: "grapheme", maxLength: 12 }),
+  fc.string({ unit: binaryUnit, maxLength: 12 }),
   fc.constantFrom("é", "ß", "İ", "🚀", "\u0000", "\u200b", "\ud800", "a\u0301", "ａｂｃ", "‮abc", "\n", " "),
 );
 
@@ -455,6 +455,7 @@ function invalidCases(
 /** Generators of valid and invalid values, shared by the blocks' property tests. */
 export const arbitraries = {
   boundaryNumber,
+  binaryUnit,
   unicodeString,
   hugeString,
   anyString,

@@ -66,6 +66,25 @@ describe("generators", () => {
       { numRuns: 500 },
     );
   });
+
+  it("draws binaryUnit strings exactly as fast-check's binary unit, and shrinks them the same way", () => {
+    const ours = fc.string({ unit: A.binaryUnit, maxLength: 12 });
+    const fastChecks = fc.string({ unit: "binary", maxLength: 12 });
+    for (const seed of [1, 42, 20261206]) {
+      expect(fc.sample(ours, { seed, numRuns: 500 })).toEqual(fc.sample(fastChecks, { seed, numRuns: 500 }));
+      const shrunk = (arbitrary: fc.Arbitrary<string>) =>
+        fc.check(
+          fc.property(arbitrary, (s) => !/[\u{10000}-\u{10FFFF}]/u.test(s) || s.length < 4),
+          { seed, numRuns: 1_000 },
+        ).counterexample;
+      expect(shrunk(ours)).toEqual(shrunk(fastChecks));
+    }
+    for (const value of ["", "a", "ab", "\u0000", "\ud7ff", "\ud800", "\udfff", "\ue000", "🚀", "🚀a", 97]) {
+      expect(ours.canShrinkWithoutContext(value), JSON.stringify(value)).toBe(
+        fastChecks.canShrinkWithoutContext(value),
+      );
+    }
+  });
 });
 
 describe("fuzz checks", () => {
