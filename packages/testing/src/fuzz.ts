@@ -528,16 +528,25 @@ function parameters<T>(label: string, numRuns: number): fc.Parameters<T> {
  * Runs `check` with stack traces off (unless FC_STACKS is set). The Pulumi SDK captures `new Error().stack` for every promise it
  * makes (runtime/debuggable.js), and under vitest each capture is rewritten through source maps: that
  * is most of a recording's time (measured 4 to 10 times slower). Assertions still carry their messages.
+ *
+ * The SDK also reads a whole stack for every resource it constructs (Resource.callsites, its source
+ * position, which it sets Error.stackTraceLimit to Infinity for): vitest's source-map rewriting
+ * (Error.prepareStackTrace) is left out for those too: Node formats the frames, at their places in the
+ * code vitest runs, which no mock or recording reads (about 5 % of a property check's CPU).
  */
 async function withoutStackTraces<T>(check: () => Promise<T>): Promise<T> {
   // FC_STACKS=1 keeps them, to see where a replayed failure comes from.
   if (process.env.FC_STACKS) return check();
   const limit = Error.stackTraceLimit;
+  const errorClass = Error as { prepareStackTrace?: ErrorConstructor["prepareStackTrace"] };
+  const prepare = errorClass.prepareStackTrace;
   Error.stackTraceLimit = 0;
+  errorClass.prepareStackTrace = undefined;
   try {
     return await check();
   } finally {
     Error.stackTraceLimit = limit;
+    errorClass.prepareStackTrace = prepare;
   }
 }
 
