@@ -18,7 +18,7 @@ import { renderHuman } from "./render-human";
 import { renderJson } from "./render-json";
 import { readUsageFile } from "./usage";
 import { renderMarkdown } from "./render-markdown";
-import { ProgramError, runProgram } from "./run-program";
+import { ProgramError, startProgramRun } from "./run-program";
 import type { Baseline, PlanDocument } from "./schema";
 import { BaselineError, parseBaseline } from "./schema";
 import { packageVersion } from "./version";
@@ -132,13 +132,17 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
       warnings,
     };
     let plan: PlanDocument;
+    // The end of the program's process: the plan is built and rendered while the process exits,
+    // and printed only once it has ended (a program that keeps its event loop alive is an error).
+    let programEnded: Promise<void> = Promise.resolve();
     if (preview) {
       plan = planFromPreview(preview, { ...common, ...(options.stack ? { stack: options.stack } : {}) });
     } else {
-      const run = await runProgram(project!, {
+      const { run, ended } = await startProgramRun(project!, {
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         output: (text) => io.stderr.write(text),
       });
+      programEnded = ended;
       warnings.push(...run.warnings);
       plan = buildPlan(run.graph, {
         ...common,
@@ -149,14 +153,16 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
         ...(baseline ? { baseline } : {}),
       });
     }
-    if (options.format === "json" || options.format === "markdown") {
+    const text =
+      options.format === "json"
+        ? renderJson(plan)
+        : options.format === "markdown"
+          ? renderMarkdown(plan)
+          : renderHuman(plan, { color: colorEnabled(io.stdout, io.env), verbose: options.verbose });
+    await programEnded;
+    if (options.format === "json" || options.format === "markdown")
       for (const w of plan.warnings) io.stderr.write(`scaleway-blocks: warning: ${w}\n`);
-      io.stdout.write(options.format === "json" ? renderJson(plan) : renderMarkdown(plan));
-    } else {
-      io.stdout.write(
-        renderHuman(plan, { color: colorEnabled(io.stdout, io.env), verbose: options.verbose }),
-      );
-    }
+    io.stdout.write(text);
     return plan.exitCode;
   } catch (error) {
     const known = KNOWN_ERRORS.some((E) => error instanceof E);

@@ -103,6 +103,12 @@ export class ProgramProcess {
   readonly warnings: string[] = [];
   mismatch: string | undefined;
   readonly outcome: Promise<Outcome>;
+  /**
+   * The program's result as soon as it comes, before the process has ended (undefined when it ends
+   * or is stopped without one): the plan works on it while the process exits. The outcome still
+   * says whether the process then ended (a program that keeps its event loop alive is an error).
+   */
+  readonly result: Promise<Extract<HostMessage, { type: "result" }> | undefined>;
   private readonly child: ChildProcess;
   private output: ((text: string) => void) | undefined;
   private buffered: string[] = [];
@@ -128,6 +134,8 @@ export class ProgramProcess {
     child.stdout?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => this.write(chunk.toString()));
 
+    let resultCame: (message: Extract<HostMessage, { type: "result" }> | undefined) => void;
+    this.result = new Promise((resolve) => (resultCame = resolve));
     this.outcome = new Promise<Outcome>((resolve) => {
       let received: HostMessage | undefined;
       let answered = false;
@@ -146,10 +154,14 @@ export class ProgramProcess {
           clearTimeout(timer);
           timer = setTimeout(stop, timeoutMs);
         } else if (m.type === "pong") answered = true;
-        else received ??= m;
+        else {
+          received ??= m;
+          if (received.type === "result") resultCame(received);
+        }
       });
       child.on("error", (error) => {
         clearTimeout(timer);
+        resultCame(undefined);
         resolve({
           type: "failed",
           error: new ProgramError(`cannot start Node for the program: ${error.message}`),
@@ -157,6 +169,7 @@ export class ProgramProcess {
       });
       child.on("close", (code, signal) => {
         clearTimeout(timer);
+        resultCame(undefined);
         if (stopped)
           return resolve({ type: "timeout", answered: stopped.answered, result: received !== undefined });
         if (received) return resolve(received);

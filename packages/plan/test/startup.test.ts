@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EAGER_ENV } from "../src/defer-modules";
 import { loadProject, runProgram } from "../src/index";
 import { discardPrestartedProgram, prestartProgram, startEarly } from "../src/program-process";
-import { FIXTURES } from "./helpers";
+import { FIXTURES, runCli } from "./helpers";
 
 describe("a program's process started before the project is read", () => {
   afterEach(() => discardPrestartedProgram());
@@ -50,5 +50,29 @@ describe("a program's process started before the project is read", () => {
     prestartProgram(project, 45_000);
     const run = await runProgram(project, { timeoutMs: 45_000 });
     expect(run.graph.registered).toHaveLength(2);
+  });
+});
+
+describe("the plan built while the program's process exits", () => {
+  it("is printed only once the process has ended: none when the program keeps its event loop alive", async () => {
+    const { code, stdout, stderr } = await runCli([
+      "plan",
+      "--stack",
+      "dev",
+      "--cwd",
+      "hang-timer",
+      "--timeout",
+      "2s",
+      "--json",
+    ]);
+    expect(code).toBe(3);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("kept Node's event loop alive for 2s");
+  });
+
+  it("is printed when the process ends", async () => {
+    const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "top-level", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ project: "fixture-top-level", stack: "dev" });
   });
 });
