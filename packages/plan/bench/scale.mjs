@@ -20,7 +20,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -103,6 +103,13 @@ function median(list) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The machine's load averages (1, 5, 15 min), to say how loaded it was while this measured. */
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+const loadBefore = load();
+const cpus = availableParallelism();
 const floorArgs = ["-e", "require('@pulumi/pulumi'); require('@pulumiverse/scaleway')"];
 timed(floorArgs); // warm-up (file-system cache)
 const rows = [];
@@ -161,11 +168,16 @@ console.log(`scale        storage Bucket components (environment dev), ${runs} r
 console.log(columns.map(([title]) => title).join("  "));
 for (const r of rows) console.log(columns.map(([title, value]) => pad(value(r), title.length)).join("  "));
 console.log("(cpu: user + system of all the plan's processes, steadier than wall time on a shared machine)");
+console.log(
+  `load         ${loadBefore} before, ${load()} after (load averages over 1, 5, 15 min; ${cpus} cores)`,
+);
 const at = rows.find((r) => r.size === TARGET_SIZE);
 if (at) {
   const timeMet = at.perResource <= TARGET_MS_PER_RESOURCE;
   const peakMet = at.peakMib < TARGET_PEAK_MIB;
+  // Wall time is the target; on a loaded machine the CPU time is the steadier check of the same bound.
+  const cpuMet = at.cpuPerResource <= TARGET_MS_PER_RESOURCE;
   console.log(
-    `target       at ${TARGET_SIZE}: ≤ ${TARGET_MS_PER_RESOURCE} ms/resource above the floor ${timeMet ? "(met)" : "(MISSED)"}, peak < ${TARGET_PEAK_MIB} MiB ${peakMet ? "(met)" : "(MISSED)"}`,
+    `target       at ${TARGET_SIZE}: ≤ ${TARGET_MS_PER_RESOURCE} ms/resource above the floor ${timeMet ? "(met)" : "(MISSED)"} (cpu ${cpuMet ? "met" : "MISSED"}), peak < ${TARGET_PEAK_MIB} MiB ${peakMet ? "(met)" : "(MISSED)"}`,
   );
 }
