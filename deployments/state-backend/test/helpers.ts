@@ -72,6 +72,17 @@ export function runStack(changes: Record<string, unknown> = {}): Promise<Recordi
   return record(() => program.main(), options(configWith(changes)));
 }
 
+let unchanged: Promise<Recording<Record<string, unknown>>> | undefined;
+
+/**
+ * runStack() with the stack file as it is, recorded once per test process and shared by the tests that
+ * only read it (a mock run of the same program and config gives the same graph). A test that compares
+ * with the clock (the CI key's rotating expiry) records its own run.
+ */
+export function sharedStack(): Promise<Recording<Record<string, unknown>>> {
+  return (unchanged ??= runStack());
+}
+
 export function runStackError(changes: Record<string, unknown>): Promise<FailedRecording> {
   return recordError(() => program.main(), options(configWith(changes)));
 }

@@ -1,18 +1,18 @@
 import { ResourceGraph, isSecret, isSecretOutput, unwrapSecrets, valueOf } from "@scaleway-blocks/testing";
 import type * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { T, fileValue, runStack, secretLeaksIgnoring } from "./helpers";
+import { T, fileValue, runStack, secretLeaksIgnoring, sharedStack } from "./helpers";
 
 /** The CI key's secret key as the mocks generated it (held as a secret in the graph). */
 async function secretKeyOf(): Promise<{ secretKey: string; run: Awaited<ReturnType<typeof runStack>> }> {
-  const run = await runStack();
+  const run = await sharedStack();
   const secretKey = unwrapSecrets(run.graph.one(T.apiKey).outputs.secretKey) as string;
   return { secretKey, run };
 }
 
 describe("the stack outputs", () => {
   it("give the s3:// backend URL of the bucket, with Scaleway's regional endpoint", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const bucket = fileValue("bucketName");
     const region = fileValue("scaleway:region");
     expect(graph.stackOutputs.backendUrl).toBe(
@@ -28,7 +28,7 @@ describe("the stack outputs", () => {
   });
 
   it("give the bucket name, region and S3 endpoint", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.stackOutputs).toMatchObject({
       bucketName: fileValue("bucketName"),
       region: "fr-par",
@@ -37,14 +37,14 @@ describe("the stack outputs", () => {
   });
 
   it("give the CI key's access key id in plain text, the one the API key has", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const accessKey = graph.one(T.apiKey).outputs.accessKey;
     expect(typeof accessKey).toBe("string");
     expect(graph.stackOutputs.accessKeyId).toBe(accessKey);
   });
 
   it("give the CI key's expiry, so whoever rotates it knows until when it works", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.stackOutputs.apiKeyExpiresAt).toBe(graph.inputsOf(T.apiKey).expiresAt);
   });
 
@@ -67,7 +67,7 @@ describe("the stack outputs", () => {
   });
 
   it("give the public CI variables without the secret key", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.stackOutputs.ciEnvironmentPublic).toEqual({
       AWS_ACCESS_KEY_ID: graph.stackOutputs.accessKeyId,
       PULUMI_BACKEND_URL: graph.stackOutputs.backendUrl,

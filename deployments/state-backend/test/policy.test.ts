@@ -1,11 +1,11 @@
 import { evaluate, formatFindings, hasMandatoryFailures, rules } from "@scaleway-blocks/policy";
 import { describe, expect, it } from "vitest";
-import { runStack } from "./helpers";
+import { runStack, sharedStack } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/testing";
 
 describe("@scaleway-blocks/policy on the shared stack", () => {
   it("finds no mandatory failure with the production settings", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const findings = evaluate(graph, { environment: "production" });
     const mandatory = findings.filter((f) => f.severity === "mandatory");
     // formatFindings names rule, resource and message when this fails.
@@ -14,7 +14,7 @@ describe("@scaleway-blocks/policy on the shared stack", () => {
   });
 
   it("passes every mandatory rule, none of them disabled or weakened", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const mandatoryIds = rules.filter((r) => r.severity === "mandatory").map((r) => r.id);
     expect(mandatoryIds.length).toBeGreaterThan(0);
     const findings = evaluate(graph, { environment: "production" });
@@ -23,7 +23,7 @@ describe("@scaleway-blocks/policy on the shared stack", () => {
   });
 
   it("reports no finding at all, advisories included: the CI key expires by its rotation", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(formatFindings(evaluate(graph, { environment: "production" }))).toBe(formatFindings([]));
   });
 
@@ -34,7 +34,7 @@ describe("@scaleway-blocks/policy on the shared stack", () => {
 
   it("recognises the bucket as a state bucket that must stay versioned", async () => {
     // Same stack without versioning would fail scw-bucket-versioning: prove the rule applies here.
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const tampered = {
       resources: graph.resources.map((r) =>
         r.type === SCALEWAY_TYPES.bucket

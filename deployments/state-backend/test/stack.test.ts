@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rotatingExpiry } from "@scaleway-blocks/core/internal";
 import { describe, expect, it } from "vitest";
-import { PROJECT_DIR, T, fileValue, runStack } from "./helpers";
+import { PROJECT_DIR, T, fileValue, runStack, sharedStack } from "./helpers";
 import type { PolicyStatement } from "./helpers";
 
 // Every test runs the built program's source under Pulumi's mocks with the real Pulumi.shared.yaml:
@@ -11,7 +11,7 @@ import type { PolicyStatement } from "./helpers";
 
 describe("the shared stack", () => {
   it("creates exactly the state bucket, its ACL, policy, encryption key and configuration, and the CI identity", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.countByType()).toEqual({
       [T.component]: 1,
       [T.storage]: 1,
@@ -28,12 +28,12 @@ describe("the shared stack", () => {
   });
 
   it("names the bucket with the pinned bucketName of the stack file", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.inputsOf(T.bucket).name).toBe(fileValue("bucketName"));
   });
 
   it("puts the bucket in the stack's scaleway:region", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.inputsOf(T.bucket).region).toBe(fileValue("scaleway:region"));
   });
 
@@ -44,19 +44,19 @@ describe("the shared stack", () => {
   });
 
   it("creates the bucket in the configured Scaleway project", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.inputsOf(T.bucket).projectId).toBe(fileValue("projectId"));
   });
 
   it("builds the bucket with production's rules whatever the stack is called", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const tags = graph.inputsOf(T.bucket).tags as Record<string, string>;
     expect(tags.environment).toBe("production");
     expect(tags.project).toBe(fileValue("project"));
   });
 
   it("keeps 365 days of noncurrent versions and 90 days of Pulumi backups (production defaults)", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const rules = graph.inputsOf(T.bucket).lifecycleRules as {
       id: string;
       noncurrentVersionExpiration?: { noncurrentDays: number };
@@ -67,14 +67,14 @@ describe("the shared stack", () => {
   });
 
   it("versions the bucket and never force-destroys it", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const bucket = graph.inputsOf(T.bucket);
     expect(bucket.versioning).toEqual({ enabled: true });
     expect(bucket.forceDestroy).toBe(false);
   });
 
   it("protects and retains the bucket and everything on it", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     for (const type of [T.bucket, T.acl, T.bucketPolicy, T.key, T.sse]) {
       const { options } = graph.one(type);
       expect({ type, protect: options.protect, retainOnDelete: options.retainOnDelete }).toEqual({
@@ -86,12 +86,12 @@ describe("the shared stack", () => {
   });
 
   it("keeps the bucket private", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.inputsOf(T.acl).acl).toBe("private");
   });
 
   it("encrypts the state objects with a dedicated, rotated Key Manager key", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const key = graph.one(T.key);
     expect(key.inputs.rotationPolicy).toEqual({ rotationPeriod: "2160h" });
     const rule = (graph.inputsOf(T.sse).rules as { applyServerSideEncryptionByDefault: unknown }[])[0];
@@ -102,7 +102,7 @@ describe("the shared stack", () => {
   });
 
   it("gives the owners of the stack file full access in the bucket policy", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const policy = JSON.parse(graph.inputsOf(T.bucketPolicy).policy as string) as {
       Statement: PolicyStatement[];
     };
@@ -112,7 +112,7 @@ describe("the shared stack", () => {
   });
 
   it("gives the CI application read-write on objects, not s3:*", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const applicationId = graph.one(T.application).id ?? "";
     expect(applicationId).not.toBe("");
     const policy = JSON.parse(graph.inputsOf(T.bucketPolicy).policy as string) as {
@@ -127,7 +127,7 @@ describe("the shared stack", () => {
   });
 
   it("limits the CI policy to the bucket's project and to Object Storage and its key", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     const rules = graph.inputsOf(T.iamPolicy).rules as {
       permissionSetNames: string[];
       projectIds?: string[];
@@ -148,7 +148,7 @@ describe("the shared stack", () => {
   });
 
   it("gives the CI key the bucket's project as its default project, for S3 calls", async () => {
-    const { graph } = await runStack();
+    const { graph } = await sharedStack();
     expect(graph.inputsOf(T.apiKey).defaultProjectId).toBe(fileValue("projectId"));
   });
 
