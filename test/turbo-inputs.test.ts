@@ -3,14 +3,16 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // turbo.json's inputs decide when a cached result is reused: a file missing from them gives stale
@@ -19,14 +21,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..");
 const turbo = join(root, "node_modules", ".bin", "turbo");
-/** The turbo tasks the CI runs, read from the `ci` script (`turbo run build typecheck …`). */
-const ciTasks = (() => {
-  const ci = (
-    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
-  ).scripts.ci!;
-  const step = ci.split("&&").find((s) => s.trim().startsWith("turbo run"));
-  return step!.trim().split(/\s+/).slice(2);
-})();
+/** The steps of the `ci` script (`turbo run … && turbo run …`), each as its words. */
+const ciSteps = (
+  JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+).scripts
+  .ci!.split("&&")
+  .map((step) => step.trim().split(/\s+/));
+/** The turbo tasks the CI runs: those of every `turbo run` step, without the options. */
+const ciTasks = ciSteps
+  .filter((words) => words[0] === "turbo" && words[1] === "run")
+  .flatMap((words) => words.slice(2).filter((word) => !word.startsWith("-")));
 
 interface DryTask {
   taskId: string;
@@ -35,16 +39,17 @@ interface DryTask {
   hash: string;
   command: string;
   inputs: Record<string, string>;
-  resolvedTaskDefinition: { inputs: string[] };
+  resolvedTaskDefinition: { inputs: string[]; env: string[] };
+  dependencies: string[];
 }
 
 let copy: string;
 
-function dryRun(): DryTask[] {
+function dryRun(env: Record<string, string> = {}): DryTask[] {
   const out = execFileSync(turbo, ["run", ...ciTasks, "--dry=json"], {
     cwd: copy,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -59,6 +64,7 @@ const current = (): DryTask[] => (last ??= dryRun());
 /** The tasks whose hash changes when `file` (relative to the root) changes. */
 function tasksMissedAfterTouching(file: string): string[] {
   const before = current();
+  mkdirSync(dirname(join(copy, file)), { recursive: true }); // an ignored file may be new
   appendFileSync(join(copy, file), "\n");
   last = dryRun();
   const after = new Map(last.map((t) => [t.taskId, t.hash]));
@@ -77,20 +83,34 @@ beforeAll(() => {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error; // deleted, not yet committed
     }
   }
-  // A repository as a clone has it (turbo hashes what git tracks); turbo reads the lockfile and the
-  // package.json files only, node_modules just lets it find itself.
+  // A repository as a clone has it (turbo hashes what git tracks, and the root tasks the files git
+  // does not ignore); turbo reads the lockfile and the package.json files only, node_modules/turbo just
+  // lets it find itself (a real node_modules/ directory, which .gitignore excludes as in a clone).
   execFileSync("git", ["init", "-q"], { cwd: copy });
   execFileSync("git", ["add", "-A"], { cwd: copy });
-  symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+  mkdirSync(join(copy, "node_modules"));
+  symlinkSync(join(root, "node_modules", "turbo"), join(copy, "node_modules", "turbo"));
 }, 120_000);
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }), 120_000);
 
 // Each dry run takes under a second on an idle machine, many more on a loaded one.
 describe("turbo.json inputs", { timeout: 180_000 }, () => {
-  it("the CI's turbo step runs build, typecheck, lint, test and check:package", () => {
-    const phases = new Set(current().map((t) => t.task.split(":")[0]));
-    expect([...phases].sort()).toEqual(["build", "check", "lint", "test", "typecheck"]);
+  it("every step of the CI is a turbo task: an unchanged tree runs nothing again", () => {
+    expect(ciSteps.length).toBeGreaterThan(0);
+    for (const words of ciSteps) expect(words.slice(0, 2).join(" ")).toBe("turbo run");
+    expect([...new Set(current().map((t) => t.task))].sort()).toEqual([
+      "build",
+      "check:package",
+      "format:check",
+      "lint:all",
+      "test",
+      "test:engine",
+      "test:release",
+      "test:repo",
+      "typecheck:all",
+      "urn-guard",
+    ]);
   });
 
   it("touching tsconfig.base.json misses the cache of every task", () => {
@@ -183,5 +203,184 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
       expect(publishedTracked.length, check.taskId).toBeGreaterThan(1);
       expect(Object.keys(check.inputs), check.taskId).toEqual(expect.arrayContaining(publishedTracked));
     }
+  });
+  describe("the root tasks (the repository's own checks)", () => {
+    // Per root task: a file of each kind it reads (touching it must miss its cache), and files it does
+    // not read (touching them must not). format:check, test:repo and test:release read every file git
+    // sees (prettier walks the tree; the turbo-inputs test and the release rehearsal copy every tracked
+    // file), so only an ignored file is unrelated to them. A package's src reaches urn-guard, the release
+    // rehearsal and the engine suite through the builds they wait for (dist/). (Every file of the
+    // packages the root package.json depends on, @scaleway-blocks/plan and its workspace dependencies,
+    // is in turbo's global hash: touching one, even a test, misses every task; so the unrelated files
+    // below lie outside them.)
+    const ROOT_TASKS: Record<string, { reads: string[]; unrelated: string[] }> = {
+      "//#format:check": {
+        reads: ["docs/plan.md", "packages/storage/src/bucket.ts", ".prettierrc.json", "pnpm-lock.yaml"],
+        unrelated: ["coverage/ignored.txt"],
+      },
+      "//#test:repo": {
+        reads: [
+          "test/readme-size.test.ts",
+          "test/fixtures/output-in-template.ts",
+          "vitest.repo.config.mts",
+          "README.md",
+          ".changeset/storage-initial.md",
+          "scripts/git-hooks.mjs",
+          "packages/storage/src/bucket.ts",
+          "packages/storage/test/defaults.test.ts",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["coverage/ignored.txt"],
+      },
+      "//#urn-guard": {
+        reads: [
+          "scripts/urn-guard.mjs",
+          "scripts/urn-guard-cases.mjs",
+          "packages/storage/snapshots/urns.json",
+          "deployments/platform/snapshots/production.json",
+          "deployments/platform/Pulumi.production.yaml",
+          ".changeset/storage-initial.md",
+          "packages/storage/src/bucket.ts",
+          "packages/storage/package.json",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["docs/storage.md", "deployments/platform/test/plan.test.ts", "test/readme-size.test.ts"],
+      },
+      "//#test:release": {
+        reads: [
+          "scripts/release-test.mjs",
+          "scripts/release-fixture/consumer.cjs",
+          ".changeset/storage-initial.md",
+          "packages/storage/README.md",
+          "packages/storage/src/bucket.ts",
+          ".npmrc",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["coverage/ignored.txt"],
+      },
+      "//#test:engine": {
+        reads: [
+          "test/engine/support/s3.ts",
+          "vitest.engine.config.mts",
+          "scripts/pulumi-tools.versions.json",
+          "scripts/pulumi-tools.mjs",
+          "packages/plan/src/main.ts",
+          "packages/plan/test/fixtures/preview/update.json",
+          "packages/storage/src/bucket.ts",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["docs/plan.md", "deployments/platform/test/plan.test.ts", "test/readme-size.test.ts"],
+      },
+    };
+
+    it("are the root tasks the CI runs", () => {
+      const rootTasks = current()
+        .filter((t) => t.package === "//" && !/^(typecheck|lint):all$/.test(t.task))
+        .map((t) => t.taskId);
+      expect(rootTasks.sort()).toEqual(Object.keys(ROOT_TASKS).sort());
+    });
+
+    for (const [task, { reads, unrelated }] of Object.entries(ROOT_TASKS)) {
+      it(`${task}: touching any file it reads misses its cache`, () => {
+        for (const file of reads) expect(tasksMissedAfterTouching(file), file).toContain(task);
+      });
+
+      it(`${task}: touching a file it does not read keeps its cache`, () => {
+        for (const file of unrelated) expect(tasksMissedAfterTouching(file), file).not.toContain(task);
+      });
+    }
+
+    it("format:check, test:repo and test:release hash every file git tracks", () => {
+      const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: copy, encoding: "utf8" })
+        .split("\0")
+        .filter(Boolean);
+      expect(tracked.length).toBeGreaterThan(500);
+      for (const task of ["//#format:check", "//#test:repo", "//#test:release"]) {
+        const hashed = new Set(Object.keys(current().find((t) => t.taskId === task)!.inputs));
+        expect(
+          tracked.filter((file) => !hashed.has(file)),
+          task,
+        ).toEqual([]);
+      }
+    });
+
+    it("test:repo, urn-guard, test:release and test:engine wait for the build of every package", () => {
+      const builds = current()
+        .filter((t) => t.task === "build")
+        .map((t) => t.taskId);
+      expect(builds.length).toBeGreaterThan(10);
+      for (const task of ["//#test:repo", "//#urn-guard", "//#test:release", "//#test:engine"])
+        expect(current().find((t) => t.taskId === task)!.dependencies, task).toEqual(
+          expect.arrayContaining(builds),
+        );
+    });
+
+    it("urn-guard hashes every snapshot, stack configuration and changeset", () => {
+      const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: copy, encoding: "utf8" })
+        .split("\0")
+        .filter(Boolean);
+      const read = tracked.filter(
+        (f) =>
+          /^(packages|deployments)\/[^/]+\/snapshots\//.test(f) ||
+          /^deployments\/[^/]+\/Pulumi(\.[\w-]+)?\.yaml$/.test(f) ||
+          /^\.changeset\/[^/]+\.md$/.test(f) ||
+          /^scripts\/urn-guard/.test(f),
+      );
+      expect(read.length).toBeGreaterThan(20);
+      const hashed = Object.keys(current().find((t) => t.taskId === "//#urn-guard")!.inputs);
+      expect(hashed).toEqual(expect.arrayContaining(read));
+    });
+
+    it("test:engine hashes every file of test/engine and every repository file its tests import", () => {
+      const hashed = new Set(Object.keys(current().find((t) => t.taskId === "//#test:engine")!.inputs));
+      const pending = execFileSync("git", ["ls-files", "-z", "--cached", "test/engine"], {
+        cwd: copy,
+        encoding: "utf8",
+      })
+        .split("\0")
+        .filter(Boolean);
+      expect(pending.length).toBeGreaterThan(5);
+      const seen = new Set<string>();
+      while (pending.length > 0) {
+        const file = pending.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        expect(hashed.has(file), file).toBe(true);
+        if (!/\.[cm]?ts$/.test(file)) continue;
+        const text = readFileSync(join(copy, file), "utf8");
+        for (const match of text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)) {
+          const spec = match[1]!;
+          const base = join(file, "..", spec);
+          const target = [base, `${base}.ts`, `${base}/index.ts`].find(
+            (f) => existsSync(join(copy, f)) && !statSync(join(copy, f)).isDirectory(),
+          );
+          expect(target, `${file} imports ${spec}`).toBeDefined();
+          pending.push(target!);
+        }
+      }
+      expect([...seen].some((f) => f.startsWith("packages/plan/src/"))).toBe(true);
+      // The preview test compares the real CLI's output with the plan's fixtures.
+      for (const fixture of readdirSync(join(copy, "packages/plan/test/fixtures/preview")))
+        expect(hashed.has(`packages/plan/test/fixtures/preview/${fixture}`), fixture).toBe(true);
+    });
+
+    it("the variables that change what a root task does are part of its hash", () => {
+      const hashes = (env: Record<string, string>) =>
+        new Map(dryRun(env).map((t) => [t.taskId, t.hash] as const));
+      const base = hashes({});
+      const changed = (env: Record<string, string>) => {
+        const after = hashes(env);
+        return [...base.keys()].filter((id) => after.get(id) !== base.get(id)).sort();
+      };
+      expect(changed({ GOPROXY: "https://proxy.example" })).toEqual(["//#test:engine"]);
+      expect(changed({ SCALEWAY_BLOCKS_TOOLS_DIR: "/elsewhere" })).toEqual(["//#test:engine"]);
+      expect(changed({ UPDATE_PREVIEW_FIXTURES: "1" })).toEqual(["//#test:engine"]);
+      expect(changed({ HOOKS_TYPED_LINT: "1" })).toEqual(["//#test:repo"]);
+      expect(changed({ npm_config_registry: "http://127.0.0.1:1/" })).toEqual(["//#test:release"]);
+      expect(changed({ CI: process.env.CI === "true" ? "false" : "true" })).toEqual([
+        "//#test:engine",
+        "//#test:repo",
+      ]);
+    });
   });
 });
