@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from "node:path";
 import { parseCliArgs } from "./cli-args";
+import { codeCacheFile, defaultCodeCacheDir, enableCodeCache, saveCodeCache } from "./code-cache";
 import { deferModules, WHOLE_SDK, ZOD_LOCALES } from "./defer-modules";
 import type * as LoadProject from "./load-project";
 import type * as Main from "./main";
@@ -27,6 +28,8 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   } catch {
     // main() parses and loads again, and says what is wrong
   }
+  // This process's own modules, compiled with a code cache too (code-cache.ts), written at the end.
+  enableCodeCache(codeCacheFile(defaultCodeCacheDir(), __filename, process.execArgv));
   // This process reads the graph the program's process recorded: it loads the Pulumi SDK (which the
   // shared packages import) only if something uses it.
   deferModules([...WHOLE_SDK, ...ZOD_LOCALES]);
@@ -36,6 +39,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     (code) => {
       discardPrestartedProgram();
       process.exitCode = code;
+      saveCodeCache();
     },
     (error: unknown) => {
       discardPrestartedProgram();

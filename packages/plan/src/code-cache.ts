@@ -1,6 +1,7 @@
 // A V8 code cache for the CommonJS modules the program's process loads (the Pulumi SDK, the
-// Scaleway provider SDK, the blocks, zod, the program), so that a second plan of the same project
-// does not parse and compile them again. Node 20 has no module.enableCompileCache (Node 22.1 added
+// Scaleway provider SDK, the blocks, zod, the program), and those of the plan's own process (the
+// CLI: core, zod, yaml, policy, the plan's modules), so that a second plan does not parse and
+// compile them again. Node 20 has no module.enableCompileCache (Node 22.1 added
 // it, https://nodejs.org/api/module.html#moduleenablecompilecachecachedir); this is the classic
 // require hook instead: each module is compiled with vm.Script and the cachedData V8 produced for
 // it after the program ran (script.createCachedData(), which includes the functions compiled while
@@ -12,7 +13,15 @@
 // version or flag set: a rejected entry is compiled again). A missing, corrupt or unreadable cache
 // file is no cache. SCALEWAY_BLOCKS_PLAN_EAGER=1 turns it off with the other load-time shortcuts.
 import * as crypto from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import Module from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -40,6 +49,8 @@ interface Compile {
 }
 
 const FORMAT = "scaleway-blocks-plan-code-cache/1";
+/** The most cache files kept in the directory (one per project, about 2 MB each): the oldest go first. */
+export const MAX_CACHE_FILES = 24;
 /** Where a module's stub finds its compiled wrapper. */
 const RUN = Symbol.for("@scaleway-blocks/plan:code-cache");
 /** What Node compiles for a module served here: a call of the wrapper compiled from the cache. */
@@ -78,13 +89,14 @@ export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): strin
 }
 
 /**
- * The cache file of one project's program process: one per project directory, Node version,
- * platform and Node flags (the flags change what V8 accepts).
+ * The cache file of one kind of process: a project's program process (keyed on the project
+ * directory) or the plan's own (keyed on its entry file), one per Node version, platform and Node
+ * flags (the flags change what V8 accepts).
  */
-export function codeCacheFile(dir: string, projectDir: string, nodeFlags: readonly string[]): string {
+export function codeCacheFile(dir: string, owner: string, nodeFlags: readonly string[]): string {
   const key = crypto
     .createHash("sha1")
-    .update(JSON.stringify([projectDir, process.version, process.platform, process.arch, nodeFlags]))
+    .update(JSON.stringify([owner, process.version, process.platform, process.arch, nodeFlags]))
     .digest("hex")
     .slice(0, 20);
   return join(dir, `${key}.bin`);
@@ -206,6 +218,7 @@ export function saveCodeCache(): CodeCacheStats | undefined {
     renameSync(temporary, file);
     stats.written = true;
     fresh.clear();
+    pruneCacheFiles(dirname(file));
   } catch {
     try {
       unlinkSync(temporary);
@@ -214,6 +227,19 @@ export function saveCodeCache(): CodeCacheStats | undefined {
     }
   }
   return stats;
+}
+
+/** Deletes the least recently written cache files beyond MAX_CACHE_FILES. Never throws. */
+export function pruneCacheFiles(dir: string, keep = MAX_CACHE_FILES): void {
+  try {
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith(".bin"))
+      .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    for (const { path } of files.slice(keep)) unlinkSync(path);
+  } catch {
+    // another plan pruned at the same time, or the directory is gone: nothing to do
+  }
 }
 
 /** How this process's modules were compiled (undefined when the cache is off). */

@@ -3,12 +3,22 @@
 // compiled again. Each case runs in its own Node process (the cache hooks Node's module loader),
 // with the built dist/code-cache.js; mock runs of a program at the end.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeCacheFile, defaultCodeCacheDir } from "../src/code-cache";
+import { codeCacheFile, defaultCodeCacheDir, pruneCacheFiles } from "../src/code-cache";
 import { EAGER_ENV } from "../src/defer-modules";
 import { loadProject, runProgram } from "../src/index";
 import { PROGRAM_NODE_FLAGS } from "../src/program-flags";
@@ -116,7 +126,7 @@ describe("the program process's code cache", () => {
     expect(load("throws.js").error?.[1]).toBe(`at Object.<anonymous> (${join(dir, "throws.js")}:1:21)`);
   });
 
-  it("leaves ES modules, files with a #! line and syntax errors to Node", () => {
+  it("leaves files with a #! line and syntax errors to Node", () => {
     writeFileSync(join(dir, "script.js"), '#!/usr/bin/env node\nmodule.exports = "ran";\n');
     expect(load("script.js")).toEqual({
       value: "ran",
@@ -163,5 +173,33 @@ describe("a program planned with the code cache", () => {
     } finally {
       delete process.env[EAGER_ENV];
     }
+  });
+});
+
+describe("the code cache directory", () => {
+  it("keeps the most recently written cache files and deletes the others", () => {
+    const cacheDir = join(dir, "many");
+    mkdirSync(cacheDir);
+    for (let i = 1; i <= 5; i++) {
+      writeFileSync(join(cacheDir, `${i}.bin`), "");
+      utimesSync(join(cacheDir, `${i}.bin`), i * 1000, i * 1000);
+    }
+    writeFileSync(join(cacheDir, "other.txt"), "");
+    pruneCacheFiles(cacheDir, 3);
+    expect(readdirSync(cacheDir).sort()).toEqual(["3.bin", "4.bin", "5.bin", "other.txt"]);
+  });
+
+  it("holds, after a plan by the CLI, one file for the plan's own process and one for the project's", () => {
+    const CLI = resolve(__dirname, "..", "dist", "cli.js");
+    const plan = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [CLI, "plan", "--stack", "dev", "--cwd", join(FIXTURES, "top-level")], {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: dir, ...env },
+      }).status;
+    const cacheDir = join(dir, "scaleway-blocks", "plan-code-cache");
+    expect(plan({ [EAGER_ENV]: "1" })).toBe(0);
+    expect(existsSync(cacheDir)).toBe(false);
+    expect(plan({})).toBe(0);
+    expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 });
