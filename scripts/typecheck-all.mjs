@@ -5,7 +5,14 @@
 // files of @pulumi/pulumi, @pulumiverse/scaleway and the built workspace packages (about 200,000 lines,
 // most of each program), is parsed and bound once instead of once per package, as a language service
 // does with its document registry. Run by turbo as the root task `typecheck:all` (after every build).
-//   node scripts/typecheck-all.mjs [package dir ...]
+//
+// With --lint it also lints each package's src and test directories (what `lint:all`, the eslint CLI,
+// lints) with eslint.config.mjs, giving typescript-eslint the program it has just type-checked
+// (`parserOptions.programs`) instead of letting its project service build the same program again from
+// the same tsconfig.json: the types the rules ask for are the ones the type check already computed.
+// Same rules, same files, same tsconfig; it fails on any type error or lint error. This is the CI's
+// root task `typecheck-lint:all` (one process instead of typecheck:all + lint:all).
+//   node scripts/typecheck-all.mjs [--lint] [package dir ...]
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,15 +20,21 @@ import ts from "typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The workspace package directories (pnpm-workspace.yaml's `dir/*` globs) that have a typecheck script. */
-function typecheckedPackages() {
+/** The workspace package directories (pnpm-workspace.yaml's `dir/*` globs). */
+function workspacePackages() {
   const workspace = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8");
   const globs = [...workspace.matchAll(/^\s+-\s+"?([\w.-]+)\/\*"?\s*$/gm)].map((m) => m[1]);
   return globs.flatMap((dir) =>
     readdirSync(join(root, dir), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(join(root, dir, entry.name, "package.json")))
-      .map((entry) => join(dir, entry.name))
-      .filter((pkg) => JSON.parse(readFileSync(join(root, pkg, "package.json"), "utf8")).scripts?.typecheck),
+      .map((entry) => join(dir, entry.name)),
+  );
+}
+
+/** The workspace packages that have a typecheck script. */
+function typecheckedPackages() {
+  return workspacePackages().filter(
+    (pkg) => JSON.parse(readFileSync(join(root, pkg, "package.json"), "utf8")).scripts?.typecheck,
   );
 }
 
@@ -53,15 +66,50 @@ function createHost(options) {
   return host;
 }
 
+/** The directories of a package that `lint:all` lints (`eslint <dir>/src <dir>/test`). */
+const LINTED_DIRS = ["src", "test"];
+
+/**
+ * Lints a package's src and test with eslint.config.mjs, typescript-eslint reading types from `program`
+ * (the package's tsconfig.json program, the one its project service would build for these files).
+ * A linted file that is not in the program is a parse error of that file, not a skipped file.
+ * Returns the number of errors, after printing them as the eslint CLI does.
+ */
+async function lintPackage(pkg, program) {
+  const { ESLint } = await import("eslint");
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, programs: [program] } } },
+  });
+  const dirs = LINTED_DIRS.map((dir) => join(root, pkg, dir)).filter((dir) => existsSync(dir));
+  if (dirs.length === 0) return 0;
+  const results = await eslint.lintFiles(dirs);
+  const output = await (await eslint.loadFormatter("stylish")).format(results);
+  if (output) process.stdout.write(output);
+  return results.reduce((sum, result) => sum + result.errorCount, 0); // fatal (parse) errors included
+}
+
 const formatHost = {
   getCanonicalFileName: (fileName) => fileName,
   getCurrentDirectory: () => root,
   getNewLine: () => "\n",
 };
 
-const packages = process.argv.length > 2 ? process.argv.slice(2) : typecheckedPackages();
+const args = process.argv.slice(2);
+const lint = args.includes("--lint");
+const packages = args.filter((arg) => arg !== "--lint");
+if (lint && packages.length === 0) {
+  // lint:all lints every workspace package's src and test: each needs a program to lint with.
+  const typechecked = new Set(typecheckedPackages());
+  const unlinted = workspacePackages().filter(
+    (pkg) => !typechecked.has(pkg) && LINTED_DIRS.some((dir) => existsSync(join(root, pkg, dir))),
+  );
+  if (unlinted.length > 0)
+    throw new Error(`${unlinted.join(", ")}: no typecheck script, so no program to lint src and test with`);
+}
 let errors = 0;
-for (const pkg of packages) {
+let lintErrors = 0;
+for (const pkg of packages.length > 0 ? packages : typecheckedPackages()) {
   const started = performance.now();
   const configDiagnostics = [];
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -69,29 +117,30 @@ for (const pkg of packages) {
     { noEmit: true },
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d) },
   );
-  const diagnostics = config
-    ? [
-        ...config.errors,
-        ...ts.getPreEmitDiagnostics(
-          ts.createProgram({
-            rootNames: config.fileNames,
-            options: config.options,
-            projectReferences: config.projectReferences,
-            host: createHost(config.options),
-          }),
-        ),
-      ]
-    : configDiagnostics;
+  const program =
+    config &&
+    ts.createProgram({
+      rootNames: config.fileNames,
+      options: config.options,
+      projectReferences: config.projectReferences,
+      host: createHost(config.options),
+    });
+  const diagnostics = program ? [...config.errors, ...ts.getPreEmitDiagnostics(program)] : configDiagnostics;
   const found = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length;
   errors += found;
   if (diagnostics.length > 0)
     process.stdout.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
+  let linted = "";
+  if (lint) {
+    const found = program ? await lintPackage(pkg, program) : 0;
+    lintErrors += found;
+    linted = `, lint ${found === 0 ? "ok" : `${found} error(s)`}`;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `${relative(root, join(root, pkg))}: ${found === 0 ? "ok" : `${found} error(s)`} (${seconds} s)`,
+    `${relative(root, join(root, pkg))}: ${found === 0 ? "ok" : `${found} error(s)`}${linted} (${seconds} s)`,
   );
 }
-if (errors > 0) {
-  console.log(`typecheck: ${errors} error(s)`);
-  process.exit(1);
-}
+if (errors > 0) console.log(`typecheck: ${errors} error(s)`);
+if (lintErrors > 0) console.log(`lint: ${lintErrors} error(s)`);
+if (errors > 0 || lintErrors > 0) process.exit(1);
