@@ -91,19 +91,35 @@ export function defaultCodeCacheDir(env: NodeJS.ProcessEnv = process.env): strin
 /**
  * The cache file of one kind of process: a project's program process (keyed on the project
  * directory) or the plan's own (keyed on its entry file), one per Node version, platform and Node
- * flags (the flags change what V8 accepts).
+ * flags, NODE_OPTIONS included (the flags change what V8 accepts).
  */
 export function codeCacheFile(dir: string, owner: string, nodeFlags: readonly string[]): string {
   const key = crypto
     .createHash("sha1")
-    .update(JSON.stringify([owner, process.version, process.platform, process.arch, nodeFlags]))
+    .update(
+      JSON.stringify([
+        owner,
+        process.version,
+        process.platform,
+        process.arch,
+        nodeFlags,
+        process.env.NODE_OPTIONS ?? "",
+      ]),
+    )
     .digest("hex")
     .slice(0, 20);
   return join(dir, `${key}.bin`);
 }
 
 function format(): string {
-  return JSON.stringify([FORMAT, process.version, process.arch, process.execArgv]);
+  // NODE_OPTIONS may carry V8 flags too, which change what V8 accepts.
+  return JSON.stringify([
+    FORMAT,
+    process.version,
+    process.arch,
+    process.execArgv,
+    process.env.NODE_OPTIONS ?? "",
+  ]);
 }
 
 function readCache(file: string): Map<string, Entry> {

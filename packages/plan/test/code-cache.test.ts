@@ -138,6 +138,26 @@ describe("the program process's code cache", () => {
     expect(broken.stats).toEqual({ hits: 0, misses: 0, rejected: 0, written: false });
   });
 
+  it("keeps the data of other V8 flags (NODE_OPTIONS) apart: another file, and not served from this one", () => {
+    const plain = codeCacheFile(dir, "owner", []);
+    const saved = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = "--max-semi-space-size=32";
+    try {
+      expect(codeCacheFile(dir, "owner", [])).not.toBe(plain);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
+    expect(codeCacheFile(dir, "owner", ["--stack-size=2000"])).not.toBe(plain);
+    load("main.js");
+    expect(load("main.js", { NODE_OPTIONS: "--max-semi-space-size=32" }).stats).toEqual({
+      hits: 0,
+      misses: 2,
+      rejected: 0,
+      written: true,
+    });
+  });
+
   it("is off with the load-time shortcuts off (SCALEWAY_BLOCKS_PLAN_EAGER=1)", () => {
     expect(load("main.js", { [EAGER_ENV]: "1" })).toEqual({ value: 42, stats: null });
     expect(() => statSync(cacheFile)).toThrow();
