@@ -75,8 +75,6 @@ interface State {
   entries: Map<string, Entry>;
   /** Modules compiled from source this run: their data is made at the end, once they have run. */
   fresh: Map<string, { hash: string; script: Script }>;
-  /** Entries used this run, kept in the file written at the end (the others are dropped). */
-  used: Map<string, Entry>;
   stats: CodeCacheStats;
 }
 
@@ -161,7 +159,6 @@ export function enableCodeCache(file: string): void {
     file,
     entries: readCache(file),
     fresh: new Map(),
-    used: new Map(),
     stats: { hits: 0, misses: 0, rejected: 0, written: false },
   };
   state = current;
@@ -197,7 +194,6 @@ export function enableCodeCache(file: string): void {
     }
     if (cachedData && !script.cachedDataRejected) {
       current.stats.hits++;
-      current.used.set(filename, entry!);
     } else {
       if (cachedData) current.stats.rejected++;
       current.stats.misses++;
@@ -212,13 +208,14 @@ export function enableCodeCache(file: string): void {
 
 /**
  * Writes the cache file when modules were compiled from source this run (their data now includes
- * the functions compiled while the program ran), keeping the entries used this run. Never throws.
+ * the functions compiled while the program ran), with the entries it had: another stack of the
+ * project may load modules this run did not (an entry whose source changed is replaced). Never throws.
  */
 export function saveCodeCache(): CodeCacheStats | undefined {
   if (!state) return undefined;
-  const { file, fresh, used, stats } = state;
+  const { file, fresh, entries: previous, stats } = state;
   if (fresh.size === 0 || stats.written) return stats;
-  const entries = new Map(used);
+  const entries = new Map(previous);
   for (const [filename, { hash, script }] of fresh) {
     try {
       entries.set(filename, { hash, data: script.createCachedData() });

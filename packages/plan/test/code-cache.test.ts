@@ -88,6 +88,14 @@ describe("the program process's code cache", () => {
     expect(load("main.js").stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: false });
   });
 
+  it("keeps the entries of modules another run loaded (another stack of the project)", () => {
+    writeFileSync(join(dir, "other.js"), 'module.exports = "other";\n');
+    load("main.js");
+    expect(load("other.js").stats).toEqual({ hits: 0, misses: 1, rejected: 0, written: true });
+    expect(load("main.js").stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: false });
+    expect(load("other.js").stats).toEqual({ hits: 1, misses: 0, rejected: 0, written: false });
+  });
+
   it("ignores a corrupt cache file, and writes a new one", () => {
     load("main.js");
     writeFileSync(cacheFile, "not a cache");
