@@ -6,7 +6,8 @@
 // are those of the clone's own `ci` script, so `--ref <old commit>` measures the loop as it was then.
 // Prints one line per phase, for each pass:
 //   install              bootstrap: the pinned pnpm + `pnpm install --frozen-lockfile` (wall time)
-//   format:check, build, typecheck, lint, test, check:package, test:repo, urn-guard,
+//   format:check, build, typecheck, lint (or typecheck + lint, one task), test, check:package,
+//   test:repo, urn-guard,
 //   release rehearsal (test:release), engine (test:engine):
 //                        a phase that is a turbo task: the sum of its tasks' run times from turbo's run
 //                        summary (tasks run side by side, so these add up to more than the wall time),
@@ -48,6 +49,7 @@ const PHASES = [
   "build",
   "typecheck",
   "lint",
+  "typecheck + lint",
   "test",
   "check:package",
   "test:repo",
@@ -59,6 +61,8 @@ const PHASES = [
 function phaseOf(name) {
   if (name === "test:release") return "release rehearsal";
   if (name === "test:engine") return "engine";
+  // One process type-checks and lints each package's program (scripts/typecheck-all.mjs --lint).
+  if (name === "typecheck-lint:all") return "typecheck + lint";
   if (/\burn-guard(\.mjs)?$/.test(name)) return "urn-guard";
   const phase = name.replace(/:all$/, "");
   return PHASES.includes(phase) ? phase : undefined;
