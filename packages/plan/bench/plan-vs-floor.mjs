@@ -11,6 +11,7 @@
 // (SCALEWAY_BLOCKS_PLAN_EAGER=1: nothing deferred, every stack trace taken), and prints that plan too.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -65,7 +66,9 @@ const floorArgs = ["-e", "require('@pulumi/pulumi'); require('@pulumiverse/scale
 const floorCwd = timed(floorArgs, projectDir).status === 0 ? projectDir : packageDir;
 const planArgs = [cli, "plan", "--stack", values.stack, "--cwd", projectDir, "--json"];
 
-// One warm-up of each (file-system cache), then alternate the measured runs.
+// One warm-up of each (file-system cache; the plan's first run after a build also writes its code
+// cache, src/code-cache.ts), then alternate the measured runs.
+const loadBefore = loadavg()[0];
 const warm = timed(planArgs, packageDir);
 if (warm.status === null || warm.status > 2) fail(`the plan failed (exit ${warm.status}):\n${warm.stderr}`);
 const eagerWarm = timed(planArgs, packageDir, EAGER);
@@ -87,6 +90,9 @@ const ratio = planMs / floorMs;
 const eagerMs = median(eagerPlans);
 console.log(`project      ${projectDir} (stack ${values.stack}, plan exit ${warm.status})`);
 console.log(`runs         ${runs} (median; after one warm-up)`);
+console.log(
+  `machine      load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, ${availableParallelism()} cores (a load above the cores: wall times include waiting for a core)`,
+);
 console.log(
   `plan         ${planMs.toFixed(0)} ms   scaleway-blocks plan --stack ${values.stack} --cwd <dir>`,
 );

@@ -5,6 +5,7 @@ import { AssumptionError, parseAssumeFlag, parseAssumptionsJson, resolveAssumpti
 import { runAudit } from "./audit-command";
 import { HELP, parseCliArgs, UsageError } from "./cli-args";
 import { colorEnabled } from "./color";
+import { shortcutsEnabled } from "./defer-modules";
 import { EXIT } from "./exit-codes";
 import { parsePreview, planFromPreview, PreviewError, readPreview } from "./from-preview";
 import type { CatalogFetcher } from "./live-prices";
@@ -143,6 +144,8 @@ export async function main(argv: readonly string[], partialIo: Partial<CliIo> = 
         output: (text) => io.stderr.write(text),
       });
       programEnded = ended;
+      // With the shortcuts off (SCALEWAY_BLOCKS_PLAN_EAGER=1), one step after the other.
+      if (!shortcutsEnabled()) await ended;
       warnings.push(...run.warnings);
       plan = buildPlan(run.graph, {
         ...common,
