@@ -51,11 +51,14 @@ function labelOf(output: OutputModule, value: unknown): string {
 
 const installed = new WeakSet<object>();
 
+/** `scaleway-blocks plan`'s switch that turns off its shortcuts (packages/plan/src/defer-modules.ts). */
+const EAGER_ENV = "SCALEWAY_BLOCKS_PLAN_EAGER";
+
 /**
  * Makes the SDK loaded by `sdkRequire` create a resource's output properties on first read (see the
- * top of this file). Does nothing for an SDK without the internals it replaces, or when
+ * top of this file). Does nothing for an SDK without the internals it replaces, when
  * PULUMI_DEBUG_PROMISE_LEAKS asks for the SDK's full report of pending promises, which lists every
- * property's. Returns whether the SDK now makes them lazily.
+ * property's, or when SCALEWAY_BLOCKS_PLAN_EAGER=1. Returns whether the SDK now makes them lazily.
  */
 export function lazyOutputProperties(sdkRequire: NodeJS.Require = require): boolean {
   let rpc: Rpc, debuggable: Debuggable, errors: Errors, output: OutputModule;
@@ -68,7 +71,9 @@ export function lazyOutputProperties(sdkRequire: NodeJS.Require = require): bool
     return false;
   }
   if (installed.has(rpc)) return true;
-  if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return false;
+  // The SDK's report of pending promises lists every property's; the plan's switch to compare runs
+  // without its shortcuts (docs/plan.md) turns this one off too.
+  if (process.env.PULUMI_DEBUG_PROMISE_LEAKS || process.env[EAGER_ENV] === "1") return false;
   const usable =
     typeof rpc.transferProperties === "function" &&
     typeof debuggable.debuggablePromise === "function" &&

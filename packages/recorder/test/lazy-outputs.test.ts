@@ -85,6 +85,41 @@ describe("output properties made on first read (a mock run)", () => {
     expect(String(error)).toContain("Property 'name' is already initialized on target 'assets");
   });
 
+  it("is not installed when PULUMI_DEBUG_PROMISE_LEAKS or SCALEWAY_BLOCKS_PLAN_EAGER=1 asks for the SDK's own", () => {
+    const sdk = () => {
+      const original = () => ({});
+      const modules: Record<string, unknown> = {
+        "@pulumi/pulumi/runtime/rpc": { transferProperties: original },
+        "@pulumi/pulumi/runtime/debuggable": { debuggablePromise: (p: unknown) => p },
+        "@pulumi/pulumi/errors": { isGrpcError: () => false },
+        "@pulumi/pulumi/output": {
+          Output: Object.assign(function Output() {}, { isInstance: () => false }),
+          OutputToStringError: { isInstance: () => false },
+        },
+      };
+      const rpc = modules["@pulumi/pulumi/runtime/rpc"] as { transferProperties: unknown };
+      return { require: ((id: string) => modules[id]) as unknown as NodeJS.Require, rpc, original };
+    };
+    for (const [name, value] of [
+      ["PULUMI_DEBUG_PROMISE_LEAKS", "true"],
+      ["SCALEWAY_BLOCKS_PLAN_EAGER", "1"],
+    ] as const) {
+      const previous = process.env[name];
+      process.env[name] = value;
+      try {
+        const eager = sdk();
+        expect(lazyOutputProperties(eager.require)).toBe(false);
+        expect(eager.rpc.transferProperties).toBe(eager.original);
+      } finally {
+        if (previous === undefined) delete process.env[name];
+        else process.env[name] = previous;
+      }
+    }
+    const lazy = sdk();
+    expect(lazyOutputProperties(lazy.require)).toBe(true);
+    expect(lazy.rpc.transferProperties).not.toBe(lazy.original);
+  });
+
   it("is not installed into an SDK it cannot find", () => {
     const missing = ((id: string) => {
       throw new Error(`Cannot find module '${id}'`);
