@@ -179,6 +179,14 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
       if (lint) expect(lint, pkg).toMatch(/^eslint src test( --ignore-pattern 'test\/fixtures\/\*\*')?$/);
   });
 
+  it("touching the check:package script (scripts/check-package.mjs) misses every check:package", () => {
+    const checks = current()
+      .filter((t) => t.task === "check:package")
+      .map((t) => t.taskId);
+    expect(checks.length).toBeGreaterThan(5);
+    expect(tasksMissedAfterTouching("scripts/check-package.mjs")).toEqual(expect.arrayContaining(checks));
+  });
+
   it("check:package hashes every file a package publishes (its package.json `files`)", () => {
     const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: root, encoding: "utf8" })
       .split("\0")
@@ -191,8 +199,11 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
         files: string[];
       };
       const published = manifest.files.filter((f) => !f.startsWith("!"));
-      // dist/ is built, not tracked: it must be named in the inputs.
-      expect(check.resolvedTaskDefinition.inputs, check.taskId).toContain("dist/**");
+      // dist/ is built, not tracked: it is what the package's build made from the build's inputs, and
+      // check:package waits for that build, so the build's hash is part of check:package's. (dist/**
+      // as an input would be hashed before the build runs: a fresh clone would cache the result under
+      // a "no dist/" hash, and the unchanged tree would miss it.)
+      expect(check.dependencies, check.taskId).toContain(`${check.package}#build`);
       const publishedTracked = tracked
         .filter((f) => f.startsWith(dir))
         .map((f) => f.slice(dir.length))

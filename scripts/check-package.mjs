@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// A published package's `check:package`: what `publint --strict && attw --pack . --profile node16` checked,
+// in one node process instead of two (and no npm process):
+// - publint, called as its CLI calls it: the package directory, `strict: true` (its warnings are
+//   errors), `pack: "auto"` (here `pnpm pack`'s file list), the CLI's default level; the run fails on an
+//   error, as `publint --strict` exits 1;
+// - @arethetypeswrong/core (the library the attw CLI runs) on the package's tarball, packed by `pnpm pack`
+//   (the packer the release publishes with; `attw --pack` ran `npm pack`, which packs the same files:
+//   only package.json differs, pnpm replacing workspace:/catalog: versions and dropping scripts); the run
+//   fails on any problem outside the `node16` profile's ignored resolution (`node10`), as
+//   `attw --profile node16` exits 1. A package without types, which attw passes, fails here: every
+//   published package has types.
+//   node scripts/check-package.mjs [package dir]   (default: the current directory)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** The `attw --profile node16` resolutions whose problems do not fail the check. */
+const NODE16_IGNORED_RESOLUTIONS = ["node10"];
+
+/** The package's tarball as `pnpm pack` writes it. */
+function pack(dir) {
+  const destination = mkdtempSync(join(tmpdir(), "check-package-"));
+  try {
+    execFileSync("pnpm", ["pack", "--pack-destination", destination], {
+      cwd: dir,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const [tarball, ...others] = readdirSync(destination);
+    if (!tarball || others.length > 0)
+      throw new Error(`pnpm pack wrote ${readdirSync(destination).join(", ")}`);
+    return readFileSync(join(destination, tarball));
+  } finally {
+    rmSync(destination, { recursive: true, force: true });
+  }
+}
+
+/** `publint --strict` on the package directory: prints its messages, returns how many are errors. */
+async function publintErrors(dir) {
+  const { publint } = await import("publint");
+  const { formatMessage } = await import("publint/utils");
+  const { messages, pkg } = await publint({ pkgDir: dir, strict: true, pack: "auto" });
+  for (const message of messages) console.log(`publint ${message.type}: ${formatMessage(message, pkg)}`);
+  return messages.filter((message) => message.type === "error").length;
+}
+
+/** attw's checks of the tarball under the node16 profile: the problems that fail it. */
+async function attwErrors(tarball) {
+  const { checkPackage, createPackageFromTarballData } = await import("@arethetypeswrong/core");
+  const { problemKindInfo } = await import("@arethetypeswrong/core/problems");
+  const analysis = await checkPackage(createPackageFromTarballData(new Uint8Array(tarball)));
+  if (!analysis.types) {
+    console.log("attw: the package has no type declarations");
+    return 1;
+  }
+  const failing = analysis.problems.filter(
+    (problem) =>
+      !("resolutionKind" in problem) || !NODE16_IGNORED_RESOLUTIONS.includes(problem.resolutionKind),
+  );
+  for (const problem of failing) {
+    const where = [problem.entrypoint, problem.resolutionKind].filter(Boolean).join(", ");
+    console.log(`attw: ${problemKindInfo[problem.kind].title} (${problem.kind}${where ? `: ${where}` : ""})`);
+  }
+  return failing.length;
+}
+
+const dir = resolve(process.argv[2] ?? ".");
+const name = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
+const publint = await publintErrors(dir);
+const attw = await attwErrors(pack(dir));
+console.log(
+  `${name}: publint --strict ${publint === 0 ? "ok" : `${publint} error(s)`}, attw (node16) ${attw === 0 ? "ok" : `${attw} problem(s)`}`,
+);
+if (publint > 0 || attw > 0) process.exitCode = 1;
