@@ -51,6 +51,19 @@ function labelOf(output: OutputModule, value: unknown): string {
 
 const installed = new WeakSet<object>();
 
+/** Whether a class up `onto`'s prototype chain defines `key` as an accessor (a getter or a setter). */
+function inheritsAccessor(onto: object, key: string): boolean {
+  for (
+    let proto = Object.getPrototypeOf(onto) as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+    if (descriptor) return descriptor.get !== undefined || descriptor.set !== undefined;
+  }
+  return false;
+}
+
 /** `scaleway-blocks plan`'s switch that turns off its shortcuts (packages/plan/src/defer-modules.ts). */
 const EAGER_ENV = "SCALEWAY_BLOCKS_PLAN_EAGER";
 
@@ -118,19 +131,33 @@ export function lazyOutputProperties(sdkRequire: NodeJS.Require = require): bool
         throw new Error(`Property '${key}' is already initialized on target '${label}`);
       let property: ReturnType<typeof makeOutput> | undefined;
       let outcome: Outcome | undefined;
-      const assign = (value: unknown) =>
+      if (inheritsAccessor(onto, key)) {
+        // The SDK assigns the Output, which runs (or is refused by) the class's own accessor: do that.
+        property = makeOutput(onto, label, key, props[key]);
+        (onto as Record<string, unknown>)[key] = property.made;
+      }
+      // Until the property is read or assigned, a getter stands in for it.
+      let standIn = property === undefined;
+      const assign = (value: unknown) => {
+        standIn = false;
         Object.defineProperty(onto, key, { value, writable: true, enumerable: true, configurable: true });
-      Object.defineProperty(onto, key, {
-        enumerable: true,
-        configurable: true,
-        get() {
-          property = makeOutput(onto, label, key, props[key]);
-          assign(property.made);
-          if (outcome) property.settle(outcome);
-          return property.made;
-        },
-        set: assign,
-      });
+      };
+      const make = () => {
+        property = makeOutput(onto, label, key, props[key]);
+        if (standIn) assign(property.made);
+        return property;
+      };
+      if (standIn)
+        Object.defineProperty(onto, key, {
+          enumerable: true,
+          configurable: true,
+          get() {
+            const made = make();
+            if (outcome) made.settle(outcome);
+            return made.made;
+          },
+          set: assign,
+        });
       resolvers[key] = (value, isKnown, isSecret, deps = [], err) => {
         if (err) {
           // As the SDK: a lost connection to the engine leaves the property pending.
@@ -139,7 +166,12 @@ export function lazyOutputProperties(sdkRequire: NodeJS.Require = require): bool
             return;
           }
           outcome = { err };
-        } else outcome = { value, isKnown, isSecret, deps };
+          // A failed registration rejects every property now, as the SDK's do: their rejections are
+          // the failed program's (a mock run reports them), not those of whoever reads one later.
+          (property ?? make()).settle(outcome);
+          return;
+        }
+        outcome = { value, isKnown, isSecret, deps };
         property?.settle(outcome);
       };
     }
