@@ -19,6 +19,18 @@ import { FIXTURES } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const MODULES = join(FIXTURES, "deferred-module");
+
+/** Runs `run` with the load-time shortcuts off (SCALEWAY_BLOCKS_PLAN_EAGER=1), as Pulumi loads everything. */
+async function eagerly<T>(run: () => Promise<T>): Promise<T> {
+  const saved = process.env[EAGER_ENV];
+  process.env[EAGER_ENV] = "1";
+  try {
+    return await run();
+  } finally {
+    if (saved === undefined) delete process.env[EAGER_ENV];
+    else process.env[EAGER_ENV] = saved;
+  }
+}
 const loads = () => (globalThis as { __deferredHeavyLoads?: number }).__deferredHeavyLoads ?? 0;
 
 describe("deferModules", () => {
@@ -142,16 +154,9 @@ describe("a program that uses what the plan defers", () => {
 
   it("gets the same result as with everything loaded eagerly", async () => {
     const deferred = await runProgram(project());
-    const saved = process.env[EAGER_ENV];
-    process.env[EAGER_ENV] = "1";
-    try {
-      const eager = await runProgram(project());
-      expect(deferred.outputs).toEqual(eager.outputs);
-      expect(deferred.graph.resources).toEqual(eager.graph.resources);
-    } finally {
-      if (saved === undefined) delete process.env[EAGER_ENV];
-      else process.env[EAGER_ENV] = saved;
-    }
+    const eager = await eagerly(() => runProgram(project()));
+    expect(deferred.outputs).toEqual(eager.outputs);
+    expect(deferred.graph.resources).toEqual(eager.graph.resources);
   });
 });
 
@@ -166,16 +171,9 @@ describe("a program that uses the SDK's gRPC module and its callback server", ()
 
   it("records the same resources as with everything loaded eagerly", async () => {
     const deferred = await runProgram(project());
-    const saved = process.env[EAGER_ENV];
-    process.env[EAGER_ENV] = "1";
-    try {
-      const eager = await runProgram(project());
-      expect(deferred.graph.resources).toEqual(eager.graph.resources);
-      expect(deferred.outputs).toEqual(eager.outputs);
-    } finally {
-      if (saved === undefined) delete process.env[EAGER_ENV];
-      else process.env[EAGER_ENV] = saved;
-    }
+    const eager = await eagerly(() => runProgram(project()));
+    expect(deferred.graph.resources).toEqual(eager.graph.resources);
+    expect(deferred.outputs).toEqual(eager.outputs);
   });
 });
 
