@@ -20,6 +20,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import Module from "node:module";
@@ -49,7 +50,7 @@ interface Compile {
 }
 
 const FORMAT = "scaleway-blocks-plan-code-cache/1";
-/** The most cache files kept in the directory (one per project, about 2 MB each): the oldest go first. */
+/** The most cache files kept in the directory (one per project, about 2 MB each): the least recently used go first. */
 export const MAX_CACHE_FILES = 24;
 /** Where a module's stub finds its compiled wrapper. */
 const RUN = Symbol.for("@scaleway-blocks/plan:code-cache");
@@ -214,7 +215,17 @@ export function enableCodeCache(file: string): void {
 export function saveCodeCache(): CodeCacheStats | undefined {
   if (!state) return undefined;
   const { file, fresh, entries: previous, stats } = state;
-  if (fresh.size === 0 || stats.written) return stats;
+  if (stats.written) return stats;
+  if (fresh.size === 0) {
+    // Served from the cache: marked as used, so that pruning (by time written) keeps it.
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // a read-only or vanished cache: nothing to mark
+    }
+    return stats;
+  }
   const entries = new Map(previous);
   for (const [filename, { hash, script }] of fresh) {
     try {
@@ -242,7 +253,7 @@ export function saveCodeCache(): CodeCacheStats | undefined {
   return stats;
 }
 
-/** Deletes the least recently written cache files beyond MAX_CACHE_FILES. Never throws. */
+/** Deletes the least recently used cache files (written, or served from) beyond MAX_CACHE_FILES. Never throws. */
 export function pruneCacheFiles(dir: string, keep = MAX_CACHE_FILES): void {
   try {
     const files = readdirSync(dir)

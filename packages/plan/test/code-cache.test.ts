@@ -78,6 +78,13 @@ describe("the program process's code cache", () => {
     });
   });
 
+  it("marks the cache file as used when it served every module, so that pruning keeps it", () => {
+    load("main.js");
+    utimesSync(cacheFile, 1000, 1000);
+    expect(load("main.js").stats?.hits).toBe(2);
+    expect(statSync(cacheFile).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("does not serve a changed source from the cache, even of the same length", () => {
     load("main.js");
     writeFileSync(join(dir, "answer.js"), "module.exports = 51;\n");
@@ -188,10 +195,10 @@ describe("a program planned with the code cache", () => {
     ]);
     expect(file.startsWith(join(dir, "scaleway-blocks", "plan-code-cache"))).toBe(true);
     const first = await runProgram(project);
-    const written = statSync(file).mtimeMs;
+    const written = statSync(file).ino;
     const cached = await runProgram(project);
-    // Served from the cache: nothing was compiled from source, so the file was not written again.
-    expect(statSync(file).mtimeMs).toBe(written);
+    // Served from the cache: nothing was compiled from source, so no new file replaced it.
+    expect(statSync(file).ino).toBe(written);
     process.env[EAGER_ENV] = "1";
     try {
       const eager = await runProgram(project);
