@@ -27,7 +27,7 @@ import Module from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { constants, Script } from "node:vm";
+import { Script } from "node:vm";
 import { shortcutsEnabled } from "./defer-modules";
 
 /** The environment variable that names the code cache file of the program's process (set by the plan). */
@@ -154,6 +154,9 @@ function sourceMapComment(content: string): string {
  * From now on, CommonJS modules loaded by this process are compiled with the code cache in `file`
  * (when the load-time shortcuts are on). Call saveCodeCache() once the program has run.
  */
+/** A call of import() anywhere in a module's source (a comment or a string saying so counts too). */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
 export function enableCodeCache(file: string): void {
   if (state || !shortcutsEnabled()) return;
   const current: State = {
@@ -174,8 +177,16 @@ export function enableCodeCache(file: string): void {
   };
   proto._compile = function (this: NodeJS.Module, content: string, filename: string, kind?: string) {
     // Only plain CommonJS .js/.cjs files: an ES module, a file with a #! line (V8 accepts it only at
-    // the very start of a script) or another extension's loader (ts-node) goes to Node as it is.
-    if (kind === "module" || !/\.c?js$/.test(filename) || content.startsWith("#!"))
+    // the very start of a script) or another extension's loader (ts-node) goes to Node as it is. So
+    // does a module that may call import(): Node 20 fails it from a vm.Script in the plan's process
+    // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) and warns that USE_MAIN_CONTEXT_DEFAULT_LOADER is
+    // experimental elsewhere.
+    if (
+      kind === "module" ||
+      !/\.c?js$/.test(filename) ||
+      content.startsWith("#!") ||
+      DYNAMIC_IMPORT.test(content)
+    )
       return original.call(this, content, filename, kind);
     const hash = sha1(content);
     const entry = current.entries.get(filename);
@@ -187,7 +198,6 @@ export function enableCodeCache(file: string): void {
         // The wrapper's header is on the first line: columns there are the file's own.
         columnOffset: -HEADER_LENGTH,
         ...(cachedData ? { cachedData } : {}),
-        importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
       });
     } catch {
       // A syntax error: Node compiles it again and reports it as it always does.

@@ -20,7 +20,7 @@ import type { GraphLike } from "./resources";
 import { planResources } from "./resources";
 import { stackDataLocations } from "./data-locations";
 import type { Baseline, PlanDocument } from "./schema";
-import { PLAN_SCHEMA_VERSION } from "./schema";
+import { PLAN_SCHEMA_VERSION } from "./schema-version";
 import { serviceGoals } from "./service-goals";
 import { shortType } from "./tokens";
 import { PACKAGE_NAME, packageVersion } from "./version";

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { serviceGoalsSchema } from "./service-goals";
 
-/**
- * The version of the `--json` document. MAJOR changes when a field is removed, renamed or changes
- * meaning or type; MINOR when fields are added. Readers should check the major version and ignore
- * fields they do not know.
- */
-export const PLAN_SCHEMA_VERSION = "1.2";
+import { PLAN_SCHEMA_VERSION } from "./schema-version";
+import { BaselineError } from "./baseline-error";
+
+export { PLAN_SCHEMA_VERSION, BaselineError };
 
 const json = z.json();
 
@@ -282,10 +280,6 @@ const baselineSchema = z.object({
 });
 
 export type Baseline = z.infer<typeof baselineSchema>;
-
-export class BaselineError extends Error {
-  override readonly name = "BaselineError";
-}
 
 /** Reads an earlier plan (`--json` output) for comparison; throws a BaselineError naming what is wrong. */
 export function parseBaseline(value: unknown): Baseline {

@@ -153,6 +153,25 @@ describe("the program process's code cache", () => {
     expect(broken.stats).toEqual({ hits: 0, misses: 0, rejected: 0, written: false });
   });
 
+  it("leaves a module that calls import() to Node, which loads what it imports, without a warning", () => {
+    writeFileSync(
+      join(dir, "lazy.js"),
+      'exports.sep = () => import("node:path").then((path) => path.sep);\n',
+    );
+    const driver = `
+const codeCache = require(process.argv[1]);
+codeCache.enableCodeCache(process.argv[2]);
+require(process.argv[3]).sep().then((sep) => {
+  process.stdout.write(JSON.stringify({ sep, stats: codeCache.saveCodeCache() ?? null }));
+});
+`;
+    const result = spawnSync(process.execPath, ["-e", driver, CODE_CACHE, cacheFile, join(dir, "lazy.js")], {
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toMatchObject({ sep: "/", stats: { hits: 0, misses: 0 } });
+  });
+
   it("keeps the data of other V8 flags (NODE_OPTIONS) apart: another file, and not served from this one", () => {
     const plain = codeCacheFile(dir, "owner", []);
     const saved = process.env.NODE_OPTIONS;
