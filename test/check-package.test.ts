@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 
 // scripts/check-package.mjs is every published package's check:package: publint --strict and attw's
@@ -14,7 +15,8 @@ function checkPackage(fixture: string) {
     cwd: join(fixtures, fixture),
     encoding: "utf8",
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  // publint colours its messages wherever CI is set (picocolors), as npm test and .ci/run set it.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 describe("check-package", () => {
