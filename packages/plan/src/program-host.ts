@@ -12,7 +12,6 @@ import { CODE_CACHE_ENV, enableCodeCache, saveCodeCache } from "./code-cache";
 import { deferModules, UNUSED_SDK_PARTS, ZOD_LOCALES } from "./defer-modules";
 import type { HostJob, HostMessage, PlanMessage, WireError } from "./program-wire";
 import { encodeGraph, encodeValue } from "./program-wire";
-import { skipUnusedStackTraces } from "./sdk-stacks";
 
 let finished = false;
 
@@ -191,14 +190,12 @@ function describe(error: unknown, projectDir: string): WireError {
 
 /**
  * Loads @scaleway-blocks/recorder and the Pulumi SDK without what a mock run does not use until it
- * is used (defer-modules.ts, sdk-stacks.ts).
+ * is used (defer-modules.ts). The stack traces the SDK takes for the engine are skipped by record()
+ * itself, while the program runs (@scaleway-blocks/recorder's src/sdk-stacks.ts).
  */
 function loadRecorder(): typeof Recorder {
   deferModules([...UNUSED_SDK_PARTS, ...ZOD_LOCALES]);
-  const planRequire = createRequire(__filename);
-  const recorder = planRequire("@scaleway-blocks/recorder") as typeof Recorder;
-  skipUnusedStackTraces(createRequire(planRequire.resolve("@scaleway-blocks/recorder")));
-  return recorder;
+  return createRequire(__filename)("@scaleway-blocks/recorder") as typeof Recorder;
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
-// What the plan defers to its first use (src/defer-modules.ts) and the stack traces it skips
-// (src/sdk-stacks.ts) stay correct: a program that uses them gets the real thing, and the plan's
-// output is the same as with everything loaded eagerly. Mock runs: nothing is deployed.
+// What the plan defers to its first use (src/defer-modules.ts) and the stack traces its mock runs skip
+// (@scaleway-blocks/recorder's src/sdk-stacks.ts, tested there) stay correct: a program that uses
+// them gets the real thing, and the plan's output is the same as with everything loaded eagerly.
+// Mock runs: nothing is deployed.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -14,7 +15,6 @@ import {
   WHOLE_SDK,
 } from "../src/defer-modules";
 import { loadProject, runProgram } from "../src/index";
-import { skipUnusedStackTraces } from "../src/sdk-stacks";
 import { FIXTURES } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
@@ -95,49 +95,6 @@ describe("the deferrals the plan declares", () => {
     expect(createRequire(recorderEntry).resolve(WHOLE_SDK[0]!.request)).toMatch(
       /\/@pulumi\/pulumi\/index\.js$/,
     );
-  });
-});
-
-describe("skipUnusedStackTraces", () => {
-  type Debuggable = { debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> };
-  const recorderEntry = createRequire(__filename).resolve("@scaleway-blocks/recorder");
-  const sdkRequire = createRequire(recorderEntry);
-  const sdk = sdkRequire("@pulumi/pulumi/runtime/debuggable") as Debuggable;
-  // The SDK's modules as the program's process has them, but copies, so that this test's worker keeps
-  // its own SDK as it is.
-  const copy: Debuggable = { debuggablePromise: sdk.debuggablePromise.bind(sdk) };
-  const fakeRequire = Object.assign(
-    (id: string): unknown =>
-      id === "@pulumi/pulumi/runtime/debuggable"
-        ? copy
-        : id === "@pulumi/pulumi"
-          ? { Resource: class {} }
-          : sdkRequire(id),
-    sdkRequire,
-  ) as NodeJS.Require;
-  skipUnusedStackTraces(fakeRequire);
-  void copy.debuggablePromise(Promise.resolve(0), "the first call, which registers the leak report");
-
-  it("settles a promise in the same microtask as the SDK's debuggablePromise, so resources register in the same order", async () => {
-    const order: string[] = [];
-    await Promise.all([
-      sdk.debuggablePromise(Promise.resolve(1), "sdk").then(() => order.push("sdk")),
-      copy.debuggablePromise(Promise.resolve(1), "plan").then(() => order.push("plan")),
-    ]);
-    await Promise.all([
-      copy.debuggablePromise(Promise.resolve(1), "plan").then(() => order.push("plan")),
-      sdk.debuggablePromise(Promise.resolve(1), "sdk").then(() => order.push("sdk")),
-    ]);
-    expect(order).toEqual(["sdk", "plan", "plan", "sdk"]);
-  });
-
-  it("puts no stack trace on the promise, and a rejection still carries the promise", async () => {
-    const failing = Promise.reject(new Error("boom"));
-    const wrapped = copy.debuggablePromise(failing, "plan");
-    expect(Object.getOwnPropertyNames(failing)).not.toContain("_debugStackTrace");
-    const error = (await wrapped.catch((e: unknown) => e)) as Error & { promise?: unknown };
-    expect(error.message).toBe("boom");
-    expect(error.promise).toBe(failing);
   });
 });
 

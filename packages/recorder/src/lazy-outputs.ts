@@ -65,7 +65,7 @@ function inheritsAccessor(onto: object, key: string): boolean {
 }
 
 /** `scaleway-blocks plan`'s switch that turns off its shortcuts (packages/plan/src/defer-modules.ts). */
-const EAGER_ENV = "SCALEWAY_BLOCKS_PLAN_EAGER";
+export const EAGER_ENV = "SCALEWAY_BLOCKS_PLAN_EAGER";
 
 /**
  * Makes the SDK loaded by `sdkRequire` create a resource's output properties on first read (see the

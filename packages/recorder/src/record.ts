@@ -6,6 +6,7 @@ import { lazyOutputProperties } from "./lazy-outputs";
 import { ScalewayMocks } from "./mocks";
 import type { ScalewayMocksOptions } from "./mocks";
 import { SECRET_OUTPUTS } from "./scaleway-outputs";
+import { skipUnusedStackTraces } from "./sdk-stacks";
 import { duplicateUrnMessage, engineUrn } from "./urn";
 import { fromPulumiValue } from "./values";
 
@@ -182,10 +183,19 @@ async function settle(inFlight: () => number, failedAsync: () => boolean, timeou
   }
 }
 
-async function run<T>(
-  program: () => T | Promise<T>,
-  options: RecordOptions,
-): Promise<{ result?: T; error?: unknown; failed: boolean; graph: ResourceGraph }> {
+type Outcome<T> = { result?: T; error?: unknown; failed: boolean; graph: ResourceGraph };
+
+async function run<T>(program: () => T | Promise<T>, options: RecordOptions): Promise<Outcome<T>> {
+  // The stack traces the SDK takes for the engine, skipped while the program runs (sdk-stacks.ts).
+  const restoreStackTraces = skipUnusedStackTraces();
+  try {
+    return await runUnderMocks(program, options);
+  } finally {
+    restoreStackTraces();
+  }
+}
+
+async function runUnderMocks<T>(program: () => T | Promise<T>, options: RecordOptions): Promise<Outcome<T>> {
   // Output properties made when first read (lazy-outputs.ts): the same graph, less memory and CPU.
   lazyOutputProperties();
   const mocks = new ScalewayMocks(options);
