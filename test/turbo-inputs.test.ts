@@ -36,6 +36,7 @@ interface DryTask {
   taskId: string;
   task: string;
   package: string;
+  directory: string;
   hash: string;
   command: string;
   inputs: Record<string, string>;
@@ -111,6 +112,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     for (const words of ciSteps) expect(words.slice(0, 2).join(" ")).toBe("turbo run");
     expect([...new Set(current().map((t) => t.task))].sort()).toEqual([
       "build",
+      "build:all",
       "check:package",
       "format:check",
       "test",
@@ -232,6 +234,20 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     // is in turbo's global hash: touching one, even a test, misses every task; so the unrelated files
     // below lie outside them.)
     const ROOT_TASKS: Record<string, { reads: string[]; unrelated: string[] }> = {
+      "//#build:all": {
+        reads: [
+          "packages/storage/src/bucket.ts",
+          "packages/storage/tsconfig.build.json",
+          "packages/storage/package.json",
+          "deployments/platform/src/index.ts",
+          "deployments/platform/tsconfig.build.json",
+          "deployments/platform/package.json",
+          "tsconfig.build.json",
+          "pnpm-workspace.yaml",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["docs/plan.md", "deployments/platform/test/plan.test.ts", "test/readme-size.test.ts"],
+      },
       "//#format:check": {
         reads: ["docs/plan.md", "packages/storage/src/bucket.ts", ".prettierrc.json", "pnpm-lock.yaml"],
         unrelated: ["coverage/ignored.txt"],
@@ -331,6 +347,61 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
         expect(current().find((t) => t.taskId === task)!.dependencies, task).toEqual(
           expect.arrayContaining(builds),
         );
+    });
+
+    it("build:all hashes every file of every project the root solution builds", () => {
+      // The solution's references (tsconfig.build.json) are the packages build:all compiles; what each
+      // compiles is its src/, under its tsconfig.build.json, with the package.json its imports resolve by.
+      const solution = readFileSync(join(copy, "tsconfig.build.json"), "utf8");
+      const projects = [...solution.matchAll(/"path":\s*"\.\/([^"]+)\/tsconfig\.build\.json"/g)].map(
+        (m) => m[1]!,
+      );
+      expect(projects.length).toBeGreaterThan(10);
+      const tracked = execFileSync("git", ["ls-files", "-z", "--cached", ...projects], {
+        cwd: copy,
+        encoding: "utf8",
+      })
+        .split("\0")
+        .filter(Boolean);
+      const read = tracked.filter((f) =>
+        projects.some(
+          (p) => f.startsWith(`${p}/src/`) || f === `${p}/tsconfig.build.json` || f === `${p}/package.json`,
+        ),
+      );
+      expect(read.length).toBeGreaterThan(projects.length * 3);
+      const hashed = Object.keys(current().find((t) => t.taskId === "//#build:all")!.inputs);
+      expect(hashed).toEqual(expect.arrayContaining([...read, "tsconfig.build.json", "tsconfig.base.json"]));
+    });
+
+    it("the CI builds everything in one process (build:all) in a step before the one that runs the package builds", () => {
+      const stepOf = (task: string) =>
+        ciSteps.findIndex((words) => words[0] === "turbo" && words.slice(2).includes(task));
+      expect(stepOf("build:all")).toBeGreaterThanOrEqual(0);
+      // The package builds then find their dist/ up to date; in the same turbo run they could write the
+      // same dist/ at the same time. (They do not depend on build:all: a task's hash holds those of the
+      // tasks it depends on, so every build, and every test after it, would miss on any change.)
+      expect(stepOf("build")).toBeGreaterThan(stepOf("build:all"));
+      for (const task of current().filter((t) => t.task === "build"))
+        expect(task.dependencies, task.taskId).not.toContain("//#build:all");
+    });
+
+    it("each package build waits for the builds of the workspace packages it depends on", () => {
+      const builds = current().filter((t) => t.task === "build");
+      expect(builds.length).toBeGreaterThan(10);
+      const built = new Set(builds.map((t) => t.package));
+      let edges = 0;
+      for (const build of builds) {
+        const manifest = JSON.parse(
+          readFileSync(join(copy, build.directory, "package.json"), "utf8"),
+        ) as Record<string, Record<string, string> | undefined>;
+        const deps = ["dependencies", "devDependencies", "peerDependencies"]
+          .flatMap((field) => Object.entries(manifest[field] ?? {}))
+          .filter(([name, range]) => range.startsWith("workspace:") && built.has(name))
+          .map(([name]) => `${name}#build`);
+        expect(build.dependencies, build.taskId).toEqual(expect.arrayContaining(deps));
+        edges += deps.length;
+      }
+      expect(edges).toBeGreaterThan(builds.length);
     });
 
     it("urn-guard hashes every snapshot, stack configuration and changeset", () => {
