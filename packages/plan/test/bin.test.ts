@@ -4,17 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./helpers";
-
-const CLI = resolve(__dirname, "..", "dist", "cli.js");
-
-function runBin(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { CLI, FIXTURES, runBin, runBinShared } from "./helpers";
 
 describe("the scaleway-blocks bin", () => {
   it("is built with a node shebang", () => {
@@ -23,7 +13,7 @@ describe("the scaleway-blocks bin", () => {
   });
 
   it("plans a compliant stack as JSON and exits 0", () => {
-    const { code, stdout } = runBin([
+    const { code, stdout } = runBinShared([
       "plan",
       "--stack",
       "dev",

@@ -2,7 +2,6 @@
 // (@scaleway-blocks/recorder's src/sdk-stacks.ts, tested there) stay correct: a program that uses
 // them gets the real thing, and the plan's output is the same as with everything loaded eagerly.
 // Mock runs: nothing is deployed.
-import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,7 +14,8 @@ import {
   WHOLE_SDK,
 } from "../src/defer-modules";
 import { loadProject, runProgram } from "../src/index";
-import { FIXTURES } from "./helpers";
+import type { BinRun } from "./helpers";
+import { FIXTURES, runBin, runBinShared, sharedRun } from "./helpers";
 import { SCALEWAY_TYPES } from "@scaleway-blocks/core/internal";
 
 const MODULES = join(FIXTURES, "deferred-module");
@@ -100,9 +100,10 @@ describe("the deferrals the plan declares", () => {
 
 describe("a program that uses what the plan defers", () => {
   const project = () => loadProject(join(FIXTURES, "deferred"), "dev");
+  const deferredRun = sharedRun(() => runProgram(project()));
 
   it("runs through ts-node and serialises a closure with the SDK's TypeScript and code paths", async () => {
-    const run = await runProgram(project());
+    const run = await deferredRun();
     expect(run.outputs.exportName).toBe("handler");
     expect(run.outputs.closureText).toContain('with({ greeting: "hello"');
     expect(run.outputs.codePaths).toEqual(["Pulumi.yaml"]);
@@ -110,7 +111,7 @@ describe("a program that uses what the plan defers", () => {
   });
 
   it("gets the same result as with everything loaded eagerly", async () => {
-    const deferred = await runProgram(project());
+    const deferred = await deferredRun();
     const eager = await eagerly(() => runProgram(project()));
     expect(deferred.outputs).toEqual(eager.outputs);
     expect(deferred.graph.resources).toEqual(eager.graph.resources);
@@ -119,15 +120,16 @@ describe("a program that uses what the plan defers", () => {
 
 describe("a program that uses the SDK's gRPC module and its callback server", () => {
   const project = () => loadProject(join(FIXTURES, "deferred-grpc"), "dev");
+  const deferredRun = sharedRun(() => runProgram(project()));
 
   it("gets the real @grpc/grpc-js, which the SDK reads on first use", async () => {
-    const run = await runProgram(project());
+    const run = await deferredRun();
     expect(run.outputs.grpcErrorCodes).toEqual([1, 14]);
     expect(run.outputs.bucketName).toBe("deferred-grpc-assets");
   });
 
   it("records the same resources as with everything loaded eagerly", async () => {
-    const deferred = await runProgram(project());
+    const deferred = await deferredRun();
     const eager = await eagerly(() => runProgram(project()));
     expect(deferred.graph.resources).toEqual(eager.graph.resources);
     expect(deferred.outputs).toEqual(eager.outputs);
@@ -135,21 +137,17 @@ describe("a program that uses the SDK's gRPC module and its callback server", ()
 });
 
 describe("the bin's --json output", () => {
-  const CLI = resolve(__dirname, "..", "dist", "cli.js");
-  const plan = (env: Record<string, string>) => {
-    const result = spawnSync(
-      process.execPath,
-      [CLI, "plan", "--stack", "dev", "--cwd", join(FIXTURES, "platform"), "--json"],
-      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } },
-    );
-    expect(result.status).toBe(0);
+  const plan = ({ code, stdout }: BinRun) => {
+    expect(code).toBe(0);
     // The timestamp is the only line that may differ between two runs.
-    return result.stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "…"');
+    return stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "…"');
   };
+  const args = ["plan", "--stack", "dev", "--cwd", join(FIXTURES, "platform"), "--json"];
 
   it("is byte-identical with the load-time shortcuts off (SCALEWAY_BLOCKS_PLAN_EAGER=1)", () => {
-    const shortcuts = plan({});
+    // The run with the shortcuts is the one bin.test.ts plans too.
+    const shortcuts = plan(runBinShared(args));
     expect(shortcuts).toContain('"resources"');
-    expect(shortcuts).toBe(plan({ [EAGER_ENV]: "1" }));
+    expect(shortcuts).toBe(plan(runBin(args, { [EAGER_ENV]: "1" })));
   });
 });

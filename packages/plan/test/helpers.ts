@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { CliIo, GraphResource, PlanResource } from "../src/index";
 import { main } from "../src/index";
@@ -70,6 +71,50 @@ export function runCliShared(argv: readonly string[]): Promise<CliRun> {
   if (run === undefined) {
     run = runCli([...argv]);
     sharedRuns.set(key, run);
+  }
+  return run;
+}
+
+/**
+ * `make()` run once, on the first call, and its promise shared by every later call: for tests that
+ * assert different things about one run of the same command (a mock run of a fixture gives the same
+ * result every time).
+ */
+export function sharedRun<T>(make: () => Promise<T>): () => Promise<T> {
+  let run: Promise<T> | undefined;
+  return () => (run ??= make());
+}
+
+/** The published bin (the built dist/cli.js), as a user runs it: a separate Node process. */
+export const CLI = resolve(__dirname, "..", "dist", "cli.js");
+
+export interface BinRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin in a Node process of its own, with NO_COLOR=1 and `env` over this process's environment. */
+export function runBin(args: readonly string[], env: Record<string, string> = {}): BinRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const sharedBinRuns = new Map<string, BinRun>();
+
+/**
+ * runBin(args) with no extra environment, run once per test process and shared by every test that
+ * asks for the same command (as runCliShared for the in-process CLI).
+ */
+export function runBinShared(args: readonly string[]): BinRun {
+  const key = JSON.stringify(args);
+  let run = sharedBinRuns.get(key);
+  if (run === undefined) {
+    run = runBin(args);
+    sharedBinRuns.set(key, run);
   }
   return run;
 }

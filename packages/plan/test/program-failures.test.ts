@@ -7,7 +7,7 @@ import { runCli } from "./helpers";
 const plan = (fixture: string, ...flags: string[]) =>
   runCli(["plan", "--stack", "dev", "--cwd", fixture, ...flags]);
 /** Short enough for a test; the program starts only once the SDK is loaded, which the timeout leaves out. */
-const hangs = (fixture: string) => plan(fixture, "--timeout", "2s");
+const hangs = (fixture: string) => plan(fixture, "--timeout", "1s");
 
 describe.concurrent("a program that does not finish", () => {
   it("exits 3 when its promise never settles", async () => {
@@ -20,14 +20,14 @@ describe.concurrent("a program that does not finish", () => {
   it("exits 3 at the timeout when a timer keeps the event loop alive", async () => {
     const { code, stderr } = await hangs("hang-timer");
     expect(code).toBe(3);
-    expect(stderr).toContain("kept Node's event loop alive for 2s (a timer such as setInterval");
+    expect(stderr).toContain("kept Node's event loop alive for 1s (a timer such as setInterval");
     expect(stderr).toContain("--timeout <duration>");
   });
 
   it("exits 3 at the timeout when it spins for ever", async () => {
     const { code, stderr } = await hangs("hang-busy");
     expect(code).toBe(3);
-    expect(stderr).toContain("did not finish within 2s: it keeps the CPU busy without ever yielding");
+    expect(stderr).toContain("did not finish within 1s: it keeps the CPU busy without ever yielding");
   });
 });
 

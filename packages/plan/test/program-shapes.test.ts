@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "../src/index";
 import { loadProject, runProgram } from "../src/index";
 import { prestartProgram } from "../src/run-program";
-import { FIXTURES, runCli } from "./helpers";
+import { FIXTURES, runCliShared } from "./helpers";
 
 async function planJson(fixture: string): Promise<{ code: number; plan: PlanDocument; stderr: string }> {
-  const { code, stdout, stderr } = await runCli(["plan", "--stack", "dev", "--cwd", fixture, "--json"]);
+  // Shared with the other tests that plan the same fixture (startup.test.ts plans top-level too).
+  const { code, stdout, stderr } = await runCliShared(["plan", "--stack", "dev", "--cwd", fixture, "--json"]);
   return { code, plan: JSON.parse(stdout) as PlanDocument, stderr };
 }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EAGER_ENV } from "../src/defer-modules";
 import { loadProject, runProgram } from "../src/index";
 import { discardPrestartedProgram, prestartProgram, startEarly } from "../src/program-process";
-import { FIXTURES, runCli } from "./helpers";
+import { FIXTURES, runCli, runCliShared } from "./helpers";
 
 describe("a program's process started before the project is read", () => {
   afterEach(() => discardPrestartedProgram());
@@ -71,7 +71,7 @@ describe("the plan built while the program's process exits", () => {
   });
 
   it("is printed when the process ends", async () => {
-    const { code, stdout } = await runCli(["plan", "--stack", "dev", "--cwd", "top-level", "--json"]);
+    const { code, stdout } = await runCliShared(["plan", "--stack", "dev", "--cwd", "top-level", "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ project: "fixture-top-level", stack: "dev" });
   });
