@@ -1,7 +1,11 @@
-// The pre-commit hooks (scripts/git-hooks.mjs, installed by the root `prepare` script through
-// simple-git-hooks), run by real `git commit`s in a throw-away repository shaped like this one.
-// Timeouts are generous: each commit starts ESLint, and CI machines may be busy. The hooks' own speed
-// is a figure, not a test: CONTRIBUTING.md ("Git hooks") gives it and how to measure it.
+// The git hooks (scripts/git-hooks.mjs, installed by the root `prepare` script through simple-git-hooks),
+// in a throw-away repository shaped like this one. Real `git commit`s prove that git runs the installed
+// hooks and obeys them: a refusal by pre-commit, a commit that both hooks let through (commit-msg reading
+// the message git hands it), and --no-verify. The hooks' decisions on staged content (what pre-commit
+// refuses, the changeset rule) are checked by calling the hooks' own functions on the same staged index,
+// in this process: one ESLint and prettier load instead of one per commit.
+// Timeouts are generous: ESLint loads, and CI machines may be busy. The hooks' own speed is a figure,
+// not a test: CONTRIBUTING.md ("Git hooks") gives it and how to measure it.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -15,7 +19,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const root = join(__dirname, "..");
 const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
@@ -47,10 +52,35 @@ function commit(files: Record<string, string>, message: string, ...flags: string
   return result;
 }
 
+interface Hooks {
+  preCommit: (root: string) => Promise<string[]>;
+  commitMsg: (root: string, rawMessage: string) => string[];
+}
+let hooks: Hooks;
+
+/** Stages `files` (path → content), runs `check` on the staged index as the hook would, then unstages. */
+async function staged<T>(files: Record<string, string>, check: () => T | Promise<T>): Promise<T> {
+  for (const [path, text] of Object.entries(files)) write(path, text);
+  expect(run("git", ["add", ...Object.keys(files)]).status).toBe(0);
+  try {
+    return await check();
+  } finally {
+    run("git", ["reset", "-q", "--hard", "HEAD"]); // leave the next test a clean index
+  }
+}
+
+/** What the pre-commit hook says of `files` staged: its problems, one text per kind (none: it accepts). */
+const preCommitOf = (files: Record<string, string>) => staged(files, () => hooks.preCommit(repo));
+
+/** What the commit-msg hook says of `files` staged with `message`: its problems (none: it accepts). */
+const commitMsgOf = (files: Record<string, string>, message: string) =>
+  staged(files, () => hooks.commitMsg(repo, message));
+
 const CLEAN_TS = 'export function greet(name: string): string {\n  return "hello " + name;\n}\n';
 const CHANGESET = '---\n"@scaleway-blocks/demo": minor\n---\n\nGreets by name.\n';
 
-beforeAll(() => {
+beforeAll(async () => {
+  hooks = (await import(pathToFileURL(join(root, "scripts", "git-hooks.mjs")).href)) as Hooks;
   repo = mkdtempSync(join(tmpdir(), "hooks-"));
   for (const file of ["eslint.config.mjs", ".prettierrc.json", ".prettierignore", ".gitignore"])
     copyFileSync(join(root, file), join(repo, file));
@@ -122,53 +152,54 @@ describe("the root prepare script", { timeout: 180_000 }, () => {
 });
 
 describe("the pre-commit hook", { timeout: 180_000 }, () => {
-  it("refuses a staged file prettier would format differently, and names it", () => {
+  it("refuses, run by git, a staged file prettier would format differently, and names it", () => {
+    const head = run("git", ["rev-parse", "HEAD"]).output;
     const result = commit({ "docs/guide.md": "#  Title\n\n*  item\n" }, "docs: guide");
     expect(result.status).not.toBe(0);
+    expect(result.output).toContain("pre-commit hook refused the commit");
     expect(result.output).toContain("prettier: not formatted");
     expect(result.output).toContain("docs/guide.md");
+    expect(run("git", ["rev-parse", "HEAD"]).output, "no commit was made").toBe(head);
   });
 
-  it("refuses a staged TypeScript file with an ESLint error", () => {
-    const result = commit(
-      { "packages/demo/test/unused.ts": "const unused = 1;\nexport const used = 2;\n" },
-      "demo: test helper",
-    );
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain("'unused' is assigned a value but never used");
-  });
-
-  it("leaves type-aware rules to CI unless HOOKS_TYPED_LINT=1 asks for them", () => {
-    const file = { "packages/demo/test/text.ts": "const n: unknown = 1;\nexport const text = `${n}`;\n" };
-    const fast = commit(file, "demo: text");
-    expect(fast.status, fast.output).toBe(0);
-    run("git", ["reset", "-q", "--hard", "HEAD~1"]);
-    const typedEnv = { ...env, HOOKS_TYPED_LINT: "1" };
-    for (const [path, text] of Object.entries(file)) write(path, text);
-    run("git", ["add", ...Object.keys(file)]);
-    const typed = spawnSync("git", ["commit", "-q", "-m", "demo: text"], {
-      cwd: repo,
-      env: typedEnv,
-      encoding: "utf8",
+  it("refuses a staged TypeScript file with an ESLint error", async () => {
+    const problems = await preCommitOf({
+      "packages/demo/test/unused.ts": "const unused = 1;\nexport const used = 2;\n",
     });
-    run("git", ["reset", "-q", "--hard", "HEAD"]);
-    expect(typed.status).not.toBe(0);
-    expect(`${typed.stdout}${typed.stderr}`).toContain("restrict-template-expressions");
+    expect(problems.join("\n")).toContain("'unused' is assigned a value but never used");
   });
 
-  it("lets clean, formatted files through", () => {
-    const result = commit(
-      { "docs/guide.md": "# Title\n\n- item\n", "packages/demo/test/helper.ts": CLEAN_TS },
-      "docs: guide",
-    );
-    expect(result.status, result.output).toBe(0);
+  it("leaves type-aware rules to CI unless HOOKS_TYPED_LINT=1 asks for them", async () => {
+    const file = { "packages/demo/test/text.ts": "const n: unknown = 1;\nexport const text = `${n}`;\n" };
+    expect(await preCommitOf(file)).toEqual([]);
+    vi.stubEnv("HOOKS_TYPED_LINT", "1");
+    try {
+      expect((await preCommitOf(file)).join("\n")).toContain("restrict-template-expressions");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
-  it("looks only at staged files: a badly formatted file left unstaged does not block", () => {
+  it("lets clean, formatted files through", async () => {
+    const files = { "docs/guide.md": "# Title\n\n- item\n", "packages/demo/test/helper.ts": CLEAN_TS };
+    expect(await preCommitOf(files)).toEqual([]);
+  });
+
+  it("looks only at staged files: a badly formatted file left unstaged does not block", async () => {
     write("docs/draft.md", "#  Draft\n");
-    const result = commit({ "docs/other.md": "# Other\n" }, "docs: other");
-    rmSync(join(repo, "docs", "draft.md"));
-    expect(result.status, result.output).toBe(0);
+    try {
+      expect(await preCommitOf({ "docs/other.md": "# Other\n" })).toEqual([]);
+    } finally {
+      rmSync(join(repo, "docs", "draft.md"));
+    }
+  });
+
+  it("reads the staged content, not the working tree's", async () => {
+    const problems = await staged({ "docs/staged.md": "#  Staged\n" }, () => {
+      write("docs/staged.md", "# Staged\n"); // fixed in the working tree, not staged
+      return hooks.preCommit(repo);
+    });
+    expect(problems.join("\n")).toContain("docs/staged.md");
   });
 
   it("is skipped by git commit --no-verify", () => {
@@ -180,43 +211,49 @@ describe("the pre-commit hook", { timeout: 180_000 }, () => {
 describe("the changeset rule (commit-msg hook)", { timeout: 180_000 }, () => {
   const change = (n: number) => ({ "packages/demo/src/index.ts": `${CLEAN_TS}export const n${n} = ${n};\n` });
 
-  it("refuses a change to a published package's src/ without a changeset, naming the package", () => {
-    const result = commit(change(1), "demo: n1");
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain("changes the src/ of @scaleway-blocks/demo but adds no changeset");
+  it("refuses a change to a published package's src/ without a changeset, naming the package", async () => {
+    const problems = await commitMsgOf(change(1), "demo: n1");
+    expect(problems.join("\n")).toContain("changes the src/ of @scaleway-blocks/demo but adds no changeset");
   });
 
-  it("accepts the same change with a changeset naming the package", () => {
-    const result = commit({ ...change(2), ".changeset/demo-n2.md": CHANGESET }, "demo: n2");
-    expect(result.status, result.output).toBe(0);
+  it("accepts the same change with a changeset naming the package", async () => {
+    expect(await commitMsgOf({ ...change(2), ".changeset/demo-n2.md": CHANGESET }, "demo: n2")).toEqual([]);
   });
 
-  it("refuses a changeset that names another package", () => {
+  it("refuses a changeset that names another package", async () => {
     const other = CHANGESET.replace("@scaleway-blocks/demo", "@scaleway-blocks/other");
-    const result = commit({ ...change(3), ".changeset/other.md": other }, "demo: n3");
-    expect(result.status).not.toBe(0);
+    const problems = await commitMsgOf({ ...change(3), ".changeset/other.md": other }, "demo: n3");
+    expect(problems.join("\n")).toContain("changes the src/ of @scaleway-blocks/demo but adds no changeset");
   });
 
-  it('accepts it without a changeset when a "[no changeset] <why>" line says why', () => {
-    const result = commit(
-      change(4),
-      "demo: rename a local\n\n[no changeset] internal rename, nothing users see",
+  it('accepts it, run by git with both hooks, without a changeset when a "[no changeset] <why>" line says why', () => {
+    // git runs commit-msg and obeys it: a change to src/ (a JSON file: prettier alone checks it before)
+    // without a changeset or the line is refused…
+    const head = run("git", ["rev-parse", "HEAD"]).output;
+    const refused = commit(
+      { "packages/demo/src/strings.json": '{ "greeting": "hello" }\n' },
+      "demo: strings",
     );
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain("commit-msg hook refused the commit");
+    expect(refused.output).toContain("changes the src/ of @scaleway-blocks/demo but adds no changeset");
+    expect(run("git", ["rev-parse", "HEAD"]).output, "no commit was made").toBe(head);
+    // …and the hook reads the message from the file git hands it: the line lets the commit through
+    const message = "demo: rename a local\n\n[no changeset] internal rename, nothing users see";
+    const result = commit(change(4), message);
     expect(result.status, result.output).toBe(0);
+    expect(run("git", ["log", "-1", "--format=%B"]).output.trim()).toBe(message);
   });
 
-  it('refuses a bare "[no changeset]" with no reason', () => {
-    const result = commit(change(5), "demo: n5\n\n[no changeset]");
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain("needs a reason");
+  it('refuses a bare "[no changeset]" with no reason', async () => {
+    const problems = await commitMsgOf(change(5), "demo: n5\n\n[no changeset]");
+    expect(problems.join("\n")).toContain("needs a reason");
   });
 
-  it("does not ask for a changeset for a private package or outside src/", () => {
-    expect(
-      commit({ "packages/internal/src/index.ts": `${CLEAN_TS}export const x = 1;\n` }, "internal").status,
-    ).toBe(0);
-    expect(
-      commit({ "packages/demo/test/helper.ts": `${CLEAN_TS}export const y = 1;\n` }, "demo test").status,
-    ).toBe(0);
+  it("does not ask for a changeset for a private package or outside src/", async () => {
+    const internal = { "packages/internal/src/index.ts": `${CLEAN_TS}export const x = 1;\n` };
+    expect(await commitMsgOf(internal, "internal")).toEqual([]);
+    const test = { "packages/demo/test/helper.ts": `${CLEAN_TS}export const y = 1;\n` };
+    expect(await commitMsgOf(test, "demo test")).toEqual([]);
   });
 });
