@@ -63,6 +63,9 @@ function phaseOf(name) {
   if (name === "test:engine") return "engine";
   // One process type-checks and lints each package's program (scripts/typecheck-all.mjs --lint).
   if (name === "typecheck-lint:all") return "typecheck + lint";
+  // The one-process build of every package (`tsc -b` of the root solution), then each package's build
+  // (`tsc -b` finding its dist/ up to date): both are the build phase.
+  if (name === "build:all") return "build";
   if (/\burn-guard(\.mjs)?$/.test(name)) return "urn-guard";
   const phase = name.replace(/:all$/, "");
   return PHASES.includes(phase) ? phase : undefined;

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The build: the root solution (tsconfig.build.json, the root `build:all` script, turbo's
 // `//#build:all`) builds every package in one `tsc -b` process; each package's `build` script
@@ -114,7 +114,7 @@ describe("the build graph", () => {
     }
   });
 
-  it("each build config is composite, with its build info inside dist/, which no package publishes", () => {
+  it("each build config is composite, reads the install stamp, and keeps its build info inside dist/, which no package publishes", () => {
     for (const { dir, manifest } of built) {
       const file = join(root, dir, "tsconfig.build.json");
       const parsed = ts.getParsedCommandLineOfConfigFile(
@@ -129,6 +129,10 @@ describe("the build graph", () => {
       )!;
       expect(parsed.errors, dir).toEqual([]);
       expect(parsed.options.composite, dir).toBe(true);
+      // The install stamp (scripts/dependency-stamp.mjs): tsc -b rebuilds when the dependencies change.
+      expect(parsed.fileNames, dir).toContain(
+        join(root, "node_modules", ".cache", "scaleway-blocks", "dependencies.d.ts"),
+      );
       expect(parsed.options.outDir, dir).toBe(join(root, dir, "dist"));
       expect(relative(join(root, dir), parsed.options.tsBuildInfoFile!), dir).toMatch(
         /^dist\/[^/]+\.tsbuildinfo$/,
@@ -139,9 +143,39 @@ describe("the build graph", () => {
   });
 });
 
-describe("tsc -b on two projects shaped like the packages (a dependency and a package using it)", () => {
+describe("tsc -b on small projects shaped like the packages (their real build config and base config)", () => {
   const temp = mkdtempSync(join(tmpdir(), "build-graph-"));
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  // A workspace root of its own: the real tsconfig.base.json, a lockfile, and a node_modules that holds
+  // the real @types (the base config's `types: ["node"]`), a fake external package and the stamp.
+  const stamp = join(temp, "node_modules", ".cache", "scaleway-blocks", "dependencies.d.ts");
+  const install = (lockfile: string): void => {
+    writeFileSync(join(temp, "pnpm-lock.yaml"), lockfile);
+    // What the root postinstall runs after `pnpm install`.
+    const result = spawnSync(process.execPath, [join(root, "scripts", "dependency-stamp.mjs"), temp], {
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  const external = (type: string): void => {
+    mkdirSync(join(temp, "node_modules", "ext"), { recursive: true });
+    writeFileSync(
+      join(temp, "node_modules", "ext", "package.json"),
+      '{ "name": "ext", "types": "index.d.ts" }\n',
+    );
+    writeFileSync(
+      join(temp, "node_modules", "ext", "index.d.ts"),
+      `export declare const version: ${type};\n`,
+    );
+  };
+  beforeAll(() => {
+    cpSync(join(root, "tsconfig.base.json"), join(temp, "tsconfig.base.json"));
+    mkdirSync(join(temp, "node_modules"));
+    symlinkSync(join(root, "node_modules", "@types"), join(temp, "node_modules", "@types"));
+    external("string");
+    install("lockfileVersion: '9.0'\n# ext 1.0.0\n");
+  });
 
   /** A copy of a real package's build config (core's: no references), with the references given. */
   function project(name: string, source: string, references: string[]): void {
@@ -167,17 +201,14 @@ describe("tsc -b on two projects shaped like the packages (a dependency and a pa
   /** Makes every file of the temp tree older: as if built a while ago (timestamps decide). */
   function age(dir = temp, past = new Date(Date.now() - 60_000)): void {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
+      if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) age(path, past);
       else utimesSync(path, past, past);
     }
   }
 
   it("a dependency's changed types make the package's build rebuild, and fail, only when it references it", () => {
-    // The real base config (its `types: ["node"]` resolves through the repository's node_modules).
-    cpSync(join(root, "tsconfig.base.json"), join(temp, "tsconfig.base.json"));
-    symlinkSync(join(root, "node_modules"), join(temp, "node_modules"));
     project("lib", 'export const greeting = "hello";\n', []);
     const uses =
       'import { greeting } from "../../lib/dist/index.js";\nexport const loud = greeting.toUpperCase();\n';
@@ -207,4 +238,34 @@ describe("tsc -b on two projects shaped like the packages (a dependency and a pa
     expect(unreferenced.output).toMatch(/is up to date/);
     expect(unreferenced.status).toBe(0);
   }, 120_000);
+
+  it("an installed dependency's changed types make the build rebuild, and fail, once the install stamps it", () => {
+    project("consumer", 'import { version } from "ext";\nexport const parts = version.split(".");\n', []);
+    expect(build("consumer").status).toBe(0);
+    age();
+
+    // `pnpm install` of a new version of ext: its declarations change, and so does the lockfile.
+    external("number");
+    const before = build("consumer");
+    // tsc -b alone does not look at node_modules: the build is "up to date", against the old types.
+    expect(before.output).toMatch(/is up to date/);
+    expect(before.status).toBe(0);
+
+    const old = readFileSync(stamp, "utf8");
+    install("lockfileVersion: '9.0'\n# ext 2.0.0\n");
+    expect(readFileSync(stamp, "utf8")).not.toBe(old);
+    const after = build("consumer");
+    expect(after.output).toMatch(/out of date because output .* is older than input .*dependencies\.d\.ts'/);
+    expect(after.output).toMatch(/error TS2339: Property 'split' does not exist on type 'number'/);
+    expect(after.status).not.toBe(0);
+  }, 120_000);
+
+  it("the install stamp is rewritten only when the lockfile changes (its timestamp is what tsc compares)", () => {
+    age();
+    const time = statSync(stamp).mtimeMs;
+    install(readFileSync(join(temp, "pnpm-lock.yaml"), "utf8"));
+    expect(statSync(stamp).mtimeMs).toBe(time);
+    install("lockfileVersion: '9.0'\n# ext 3.0.0\n");
+    expect(statSync(stamp).mtimeMs).toBeGreaterThan(time);
+  });
 });
