@@ -13,7 +13,8 @@
 // Same rules, same files, same tsconfig; it fails on any type error or lint error. This is the CI's
 // root task `typecheck-lint:all` (one process instead of typecheck:all + lint:all).
 //   node scripts/typecheck-all.mjs [--lint] [package dir ...]
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+// The same run in-process (the tests): `await typecheckAll({ packages, lint, write })` → the exit status.
+import { readFileSync, readdirSync, existsSync, realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -75,7 +76,7 @@ const LINTED_DIRS = ["src", "test"];
  * A linted file that is not in the program is a parse error of that file, not a skipped file.
  * Returns the number of errors, after printing them as the eslint CLI does.
  */
-async function lintPackage(pkg, program) {
+async function lintPackage(pkg, program, write) {
   const { ESLint } = await import("eslint");
   const eslint = new ESLint({
     cwd: root,
@@ -85,7 +86,7 @@ async function lintPackage(pkg, program) {
   if (dirs.length === 0) return 0;
   const results = await eslint.lintFiles(dirs);
   const output = await (await eslint.loadFormatter("stylish")).format(results);
-  if (output) process.stdout.write(output);
+  if (output) write(output);
   return results.reduce((sum, result) => sum + result.errorCount, 0); // fatal (parse) errors included
 }
 
@@ -95,52 +96,72 @@ const formatHost = {
   getNewLine: () => "\n",
 };
 
-const args = process.argv.slice(2);
-const lint = args.includes("--lint");
-const packages = args.filter((arg) => arg !== "--lint");
-if (lint && packages.length === 0) {
-  // lint:all lints every workspace package's src and test: each needs a program to lint with.
-  const typechecked = new Set(typecheckedPackages());
-  const unlinted = workspacePackages().filter(
-    (pkg) => !typechecked.has(pkg) && LINTED_DIRS.some((dir) => existsSync(join(root, pkg, dir))),
-  );
-  if (unlinted.length > 0)
-    throw new Error(`${unlinted.join(", ")}: no typecheck script, so no program to lint src and test with`);
-}
-let errors = 0;
-let lintErrors = 0;
-for (const pkg of packages.length > 0 ? packages : typecheckedPackages()) {
-  const started = performance.now();
-  const configDiagnostics = [];
-  const config = ts.getParsedCommandLineOfConfigFile(
-    configOf(pkg),
-    { noEmit: true },
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d) },
-  );
-  const program =
-    config &&
-    ts.createProgram({
-      rootNames: config.fileNames,
-      options: config.options,
-      projectReferences: config.projectReferences,
-      host: createHost(config.options),
-    });
-  const diagnostics = program ? [...config.errors, ...ts.getPreEmitDiagnostics(program)] : configDiagnostics;
-  const found = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length;
-  errors += found;
-  if (diagnostics.length > 0)
-    process.stdout.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
-  let linted = "";
-  if (lint) {
-    const found = program ? await lintPackage(pkg, program) : 0;
-    lintErrors += found;
-    linted = `, lint ${found === 0 ? "ok" : `${found} error(s)`}`;
+/**
+ * Type-checks (and with `lint`, lints) `packages` (directories relative to the repository root; none:
+ * every typechecked workspace package), writing what the command line prints to `write`. Returns the
+ * command line's exit status: 1 on any type or lint error, else 0.
+ */
+export async function typecheckAll({
+  packages = [],
+  lint = false,
+  write = (text) => void process.stdout.write(text),
+} = {}) {
+  const log = (line) => write(`${line}\n`);
+  if (lint && packages.length === 0) {
+    // lint:all lints every workspace package's src and test: each needs a program to lint with.
+    const typechecked = new Set(typecheckedPackages());
+    const unlinted = workspacePackages().filter(
+      (pkg) => !typechecked.has(pkg) && LINTED_DIRS.some((dir) => existsSync(join(root, pkg, dir))),
+    );
+    if (unlinted.length > 0)
+      throw new Error(`${unlinted.join(", ")}: no typecheck script, so no program to lint src and test with`);
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `${relative(root, join(root, pkg))}: ${found === 0 ? "ok" : `${found} error(s)`}${linted} (${seconds} s)`,
-  );
+  let errors = 0;
+  let lintErrors = 0;
+  for (const pkg of packages.length > 0 ? packages : typecheckedPackages()) {
+    const started = performance.now();
+    const configDiagnostics = [];
+    const config = ts.getParsedCommandLineOfConfigFile(
+      configOf(pkg),
+      { noEmit: true },
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d) },
+    );
+    const program =
+      config &&
+      ts.createProgram({
+        rootNames: config.fileNames,
+        options: config.options,
+        projectReferences: config.projectReferences,
+        host: createHost(config.options),
+      });
+    const diagnostics = program
+      ? [...config.errors, ...ts.getPreEmitDiagnostics(program)]
+      : configDiagnostics;
+    const found = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length;
+    errors += found;
+    if (diagnostics.length > 0) write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
+    let linted = "";
+    if (lint) {
+      const found = program ? await lintPackage(pkg, program, write) : 0;
+      lintErrors += found;
+      linted = `, lint ${found === 0 ? "ok" : `${found} error(s)`}`;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(
+      `${relative(root, join(root, pkg))}: ${found === 0 ? "ok" : `${found} error(s)`}${linted} (${seconds} s)`,
+    );
+  }
+  if (errors > 0) log(`typecheck: ${errors} error(s)`);
+  if (lintErrors > 0) log(`lint: ${lintErrors} error(s)`);
+  return errors > 0 || lintErrors > 0 ? 1 : 0;
 }
-if (errors > 0) console.log(`typecheck: ${errors} error(s)`);
-if (lintErrors > 0) console.log(`lint: ${lintErrors} error(s)`);
-if (errors > 0 || lintErrors > 0) process.exit(1);
+
+// The command line (not when imported). argv[1] as a real path: node runs the script's real path.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const status = await typecheckAll({
+    lint: args.includes("--lint"),
+    packages: args.filter((arg) => arg !== "--lint"),
+  });
+  if (status !== 0) process.exit(status);
+}

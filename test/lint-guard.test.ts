@@ -1,8 +1,8 @@
 import { ESLint } from "eslint";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..");
 const fixture = join(__dirname, "fixtures", "output-in-template.ts");
@@ -17,9 +17,44 @@ const bugLines = () =>
     .flatMap((line, i) => (line.includes("// BUG") ? [i + 1] : []));
 
 describe("the lint guard against Outputs in strings", () => {
+  // A workspace-like package with the fixture as its src/, as `lint:all` lints packages/*/src: the
+  // ESLint config's project service types it with the package's tsconfig.json (a program of that one
+  // file), and the CI's runner lints a package's src and test with the program of that tsconfig.json.
+  let pkg: string;
+  let names: string;
+  beforeAll(() => {
+    pkg = mkdtempSync(join(__dirname, "fixtures", "lint-guard-run-"));
+    mkdirSync(join(pkg, "src"));
+    names = join(pkg, "src", "names.ts");
+    copyFileSync(fixture, names);
+    writeFileSync(
+      join(pkg, "package.json"),
+      JSON.stringify({
+        name: "lint-guard-run",
+        private: true,
+        scripts: { typecheck: "tsc -p tsconfig.json --noEmit" },
+      }),
+    );
+    writeFileSync(
+      join(pkg, "tsconfig.json"),
+      JSON.stringify({
+        extends: relative(pkg, join(root, "tsconfig.base.json")),
+        compilerOptions: { rootDir: ".", noEmit: true, types: [] },
+        include: ["src"],
+      }),
+    );
+  });
+  afterAll(() => {
+    if (pkg) rmSync(pkg, { recursive: true, force: true });
+  });
+
   it("reports every line that turns an Output into a string, and only those", async () => {
-    const eslint = new ESLint({ cwd: root, ignore: false });
-    const [result] = await eslint.lintFiles([fixture]);
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintFiles([names]);
+    expect(
+      result!.messages.filter((m) => m.fatal),
+      "the project service found the package's program",
+    ).toEqual([]);
     const flagged = new Set(
       result!.messages.filter((m) => GUARD_RULES.includes(m.ruleId ?? "")).map((m) => m.line),
     );
@@ -27,47 +62,30 @@ describe("the lint guard against Outputs in strings", () => {
     expect([...flagged].sort()).toEqual(bugLines());
   });
 
-  it("the CI's runner (typecheck-all.mjs --lint, typescript-eslint given its program) flags the same lines", () => {
-    // A workspace-like package made for the run, with the fixture as its src/: the runner lints a
-    // package's src and test with the program of its tsconfig.json.
-    const pkg = mkdtempSync(join(__dirname, "fixtures", "lint-guard-run-"));
-    try {
-      mkdirSync(join(pkg, "src"));
-      copyFileSync(fixture, join(pkg, "src", "names.ts"));
-      writeFileSync(
-        join(pkg, "package.json"),
-        JSON.stringify({
-          name: "lint-guard-run",
-          private: true,
-          scripts: { typecheck: "tsc -p tsconfig.json --noEmit" },
-        }),
-      );
-      writeFileSync(
-        join(pkg, "tsconfig.json"),
-        JSON.stringify({
-          extends: relative(pkg, join(root, "tsconfig.base.json")),
-          compilerOptions: { rootDir: ".", noEmit: true, types: [] },
-          include: ["src"],
-        }),
-      );
-      const run = spawnSync(
-        process.execPath,
-        [join(root, "scripts", "typecheck-all.mjs"), "--lint", relative(root, pkg)],
-        {
-          cwd: root,
-          encoding: "utf8",
-        },
-      );
-      const flagged = new Set(
-        run.stdout.split("\n").flatMap((line) => {
-          const match = /^\s+(\d+):\d+\s+error\s.*\s(\S+)$/.exec(line);
-          return match && GUARD_RULES.includes(match[2]!) ? [Number(match[1])] : [];
-        }),
-      );
-      expect(run.status).toBe(1);
-      expect([...flagged].sort()).toEqual(bugLines());
-    } finally {
-      rmSync(pkg, { recursive: true, force: true });
-    }
+  it("the CI's runner (typecheck-all.mjs --lint, typescript-eslint given its program) flags the same lines", async () => {
+    // the runner's own function, in-process (test/typecheck-all.test.ts runs its command line)
+    const { typecheckAll } = (await import(
+      pathToFileURL(join(root, "scripts", "typecheck-all.mjs")).href
+    )) as {
+      typecheckAll: (options: {
+        packages: string[];
+        lint: boolean;
+        write: (text: string) => void;
+      }) => Promise<number>;
+    };
+    let stdout = "";
+    const status = await typecheckAll({
+      packages: [relative(root, pkg)],
+      lint: true,
+      write: (text) => (stdout += text),
+    });
+    const flagged = new Set(
+      stdout.split("\n").flatMap((line) => {
+        const match = /^\s+(\d+):\d+\s+error\s.*\s(\S+)$/.exec(line);
+        return match && GUARD_RULES.includes(match[2]!) ? [Number(match[1])] : [];
+      }),
+    );
+    expect(status).toBe(1);
+    expect([...flagged].sort()).toEqual(bugLines());
   });
 });
