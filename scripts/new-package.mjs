@@ -2,6 +2,7 @@
 // Scaffolds a building block in the one package shape of DESIGN.md:
 //   node scripts/new-package.mjs <block> "<description>" [--dep @scaleway-blocks/x ...]
 // Then run `pnpm install` once and write src/<block>.ts, src/args.ts, tests and README.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +42,26 @@ const pkg = {
 mkdirSync(join(dir, "src"), { recursive: true });
 mkdirSync(join(dir, "test"), { recursive: true });
 writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
-for (const file of ["tsconfig.json", "tsconfig.build.json"]) {
-  writeFileSync(join(dir, file), readFileSync(join(root, "packages", "core", file)));
-}
+writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(root, "packages", "core", "tsconfig.json")));
+// The build config references the build configs of the workspace packages it depends on, and the root
+// solution (tsconfig.build.json, `pnpm build:all`) lists the package: test/build-graph.test.ts.
+const buildConfig = JSON.parse(readFileSync(join(root, "packages", "core", "tsconfig.build.json"), "utf8"));
+const workspaceDeps = [...new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)])]
+  .filter((name) => name.startsWith("@scaleway-blocks/"))
+  .sort();
+buildConfig.references = workspaceDeps.map((name) => ({
+  path: `../${name.slice("@scaleway-blocks/".length)}/tsconfig.build.json`,
+}));
+writeFileSync(join(dir, "tsconfig.build.json"), `${JSON.stringify(buildConfig, null, 2)}\n`);
+const solutionFile = join(root, "tsconfig.build.json");
+const solution = readFileSync(solutionFile, "utf8");
+const entry = `{ "path": "./packages/${block}/tsconfig.build.json" }`;
+writeFileSync(
+  solutionFile,
+  solution.replace(/\n(\s*)\]\s*\}\s*$/, (end, indent) => `,\n${indent}  ${entry}${end}`),
+);
+// In the repository's format (the CI runs prettier --check).
+execFileSync(join(root, "node_modules", ".bin", "prettier"), ["--write", solutionFile, dir], {
+  stdio: "ignore",
+});
 console.log(`created packages/${block}; now run pnpm install`);
