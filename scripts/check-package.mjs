@@ -11,10 +11,12 @@
 //   `attw --profile node16` exits 1. A package without types, which attw passes, fails here: every
 //   published package has types.
 //   node scripts/check-package.mjs [package dir]   (default: the current directory)
+// The same check in-process (the tests): `await checkPackage(dir, { log })` → the exit status.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The `attw --profile node16` resolutions whose problems do not fail the check. */
 const NODE16_IGNORED_RESOLUTIONS = ["node10"];
@@ -37,21 +39,21 @@ function pack(dir) {
 }
 
 /** `publint --strict` on the package directory: prints its messages, returns how many are errors. */
-async function publintErrors(dir) {
+async function publintErrors(dir, log) {
   const { publint } = await import("publint");
   const { formatMessage } = await import("publint/utils");
   const { messages, pkg } = await publint({ pkgDir: dir, strict: true, pack: "auto" });
-  for (const message of messages) console.log(`publint ${message.type}: ${formatMessage(message, pkg)}`);
+  for (const message of messages) log(`publint ${message.type}: ${formatMessage(message, pkg)}`);
   return messages.filter((message) => message.type === "error").length;
 }
 
 /** attw's checks of the tarball under the node16 profile: the problems that fail it. */
-async function attwErrors(tarball) {
+async function attwErrors(tarball, log) {
   const { checkPackage, createPackageFromTarballData } = await import("@arethetypeswrong/core");
   const { problemKindInfo } = await import("@arethetypeswrong/core/problems");
   const analysis = await checkPackage(createPackageFromTarballData(new Uint8Array(tarball)));
   if (!analysis.types) {
-    console.log("attw: the package has no type declarations");
+    log("attw: the package has no type declarations");
     return 1;
   }
   const failing = analysis.problems.filter(
@@ -60,16 +62,25 @@ async function attwErrors(tarball) {
   );
   for (const problem of failing) {
     const where = [problem.entrypoint, problem.resolutionKind].filter(Boolean).join(", ");
-    console.log(`attw: ${problemKindInfo[problem.kind].title} (${problem.kind}${where ? `: ${where}` : ""})`);
+    log(`attw: ${problemKindInfo[problem.kind].title} (${problem.kind}${where ? `: ${where}` : ""})`);
   }
   return failing.length;
 }
 
-const dir = resolve(process.argv[2] ?? ".");
-const name = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
-const publint = await publintErrors(dir);
-const attw = await attwErrors(pack(dir));
-console.log(
-  `${name}: publint --strict ${publint === 0 ? "ok" : `${publint} error(s)`}, attw (node16) ${attw === 0 ? "ok" : `${attw} problem(s)`}`,
-);
-if (publint > 0 || attw > 0) process.exitCode = 1;
+/**
+ * The check of the package in `dir`, printing each line with `log` as the command line prints it.
+ * Returns the command line's exit status: 1 when publint or attw fails, else 0.
+ */
+export async function checkPackage(dir, { log = console.log } = {}) {
+  const name = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
+  const publint = await publintErrors(dir, log);
+  const attw = await attwErrors(pack(dir), log);
+  log(
+    `${name}: publint --strict ${publint === 0 ? "ok" : `${publint} error(s)`}, attw (node16) ${attw === 0 ? "ok" : `${attw} problem(s)`}`,
+  );
+  return publint > 0 || attw > 0 ? 1 : 0;
+}
+
+// The command line (not when imported). argv[1] as a real path: node runs the script's real path.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = await checkPackage(resolve(process.argv[2] ?? "."));

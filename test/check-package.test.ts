@@ -1,50 +1,73 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 
 // scripts/check-package.mjs is every published package's check:package: publint --strict and attw's
 // node16 profile in one process. Each fixture package plants one problem; the check must fail on it as
-// `publint --strict` or `attw --pack . --profile node16` fails, and pass a package both accept.
+// `publint --strict` or `attw --pack . --profile node16` fails, and pass a package both accept. One test
+// runs the command line in the package's directory, as check:package does; the others call the function
+// it runs (`checkPackage`, the same output and exit status) in this process.
 const root = join(__dirname, "..");
 const fixtures = join(__dirname, "fixtures", "check-package");
 
-function checkPackage(fixture: string) {
+// publint colours its messages wherever CI is set (picocolors), as npm test and .ci/run set it.
+const plain = (text: string) => stripVTControlCharacters(text);
+
+/** What `node scripts/check-package.mjs` prints and exits with in the fixture's directory, run in-process. */
+async function checkPackage(fixture: string) {
+  const script = (await import(pathToFileURL(join(root, "scripts", "check-package.mjs")).href)) as {
+    checkPackage: (dir: string, options: { log: (line: string) => void }) => Promise<number>;
+  };
+  const lines: string[] = [];
+  const status = await script.checkPackage(join(fixtures, fixture), { log: (line) => lines.push(line) });
+  return { status, output: plain(lines.join("\n")) };
+}
+
+/** The command line itself, run as check:package runs it: in the package's directory. */
+function checkPackageCommand(fixture: string) {
   const result = spawnSync(process.execPath, [join(root, "scripts", "check-package.mjs")], {
     cwd: join(fixtures, fixture),
     encoding: "utf8",
   });
-  // publint colours its messages wherever CI is set (picocolors), as npm test and .ci/run set it.
-  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
+  return { status: result.status, output: plain(`${result.stdout}${result.stderr}`) };
 }
 
 describe("check-package", () => {
-  it("passes a package publint --strict and attw (node16) both accept", () => {
-    const { status, output } = checkPackage("clean");
+  it("passes a package publint --strict and attw (node16) both accept", async () => {
+    const { status, output } = await checkPackage("clean");
     expect(output).toContain("check-package-clean: publint --strict ok, attw (node16) ok");
     expect(status).toBe(0);
   });
 
-  it("fails on a publint error: the types condition after default", () => {
-    const { status, output } = checkPackage("publint-broken");
+  it("fails on a publint error: the types condition after default (the command line)", () => {
+    const { status, output } = checkPackageCommand("publint-broken");
     expect(output).toMatch(/publint error: pkg\.exports\["\."\]\.types should be the first/);
     expect(output).toContain("publint --strict 2 error(s), attw (node16) ok");
     expect(status).toBe(1);
   });
 
-  it("fails on a publint warning, as --strict does: a repository string that is no shorthand", () => {
-    const { status, output } = checkPackage("publint-warning");
+  it("fails on a publint warning, as --strict does: a repository string that is no shorthand", async () => {
+    const { status, output } = await checkPackage("publint-warning");
     expect(output).toMatch(
       /publint error: pkg\.repository is https:\/\/github\.com\/\S+ which isn't a valid shorthand/,
     );
     expect(status).toBe(1);
   });
 
-  it("fails on an attw problem: ESM types for a CommonJS implementation", () => {
-    const { status, output } = checkPackage("attw-broken");
+  it("fails on an attw problem: ESM types for a CommonJS implementation", async () => {
+    const { status, output } = await checkPackage("attw-broken");
     expect(output).toContain("attw: Types are ESM, but implementation is CJS (FalseESM)");
     expect(output).toContain("attw (node16) 1 problem(s)");
+    expect(status).toBe(1);
+  });
+
+  it("fails on an attw problem alone, which publint does not see: types that import a file the package lacks", async () => {
+    const { status, output } = await checkPackage("attw-only");
+    expect(output).toContain("attw: Internal resolution error (InternalResolutionError)");
+    expect(output).toMatch(/publint --strict ok, attw \(node16\) [1-9]\d* problem\(s\)/);
     expect(status).toBe(1);
   });
 
