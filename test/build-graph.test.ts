@@ -130,7 +130,7 @@ describe("the build graph", () => {
       expect(parsed.errors, dir).toEqual([]);
       expect(parsed.options.composite, dir).toBe(true);
       // The install stamp (scripts/dependency-stamp.mjs): tsc -b rebuilds when the dependencies change.
-      expect(parsed.fileNames, dir).toContain(
+      expect(parsed.fileNames, `${dir} (pnpm install's postinstall writes the stamp)`).toContain(
         join(root, "node_modules", ".cache", "scaleway-blocks", "dependencies.d.ts"),
       );
       expect(parsed.options.outDir, dir).toBe(join(root, dir, "dist"));
