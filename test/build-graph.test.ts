@@ -231,6 +231,10 @@ describe("tsc -b on small projects shaped like the packages (their real build co
     );
     expect(app.output).toMatch(/error TS2339: Property 'toUpperCase' does not exist on type/);
     expect(app.status).not.toBe(0);
+    // Built again, unchanged, it fails again: the build info keeps the errors, not an "up to date".
+    const again = build("app");
+    expect(again.output).toMatch(/error TS2339/);
+    expect(again.status).not.toBe(0);
 
     // Without the reference, tsc -b sees only the project's own unchanged sources: a stale dist/ and
     // no error. This is what the references prevent.
