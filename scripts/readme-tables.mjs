@@ -421,26 +421,51 @@ function outputsOf(component, checker) {
   return lines.join("\n");
 }
 
+/**
+ * Declaration files parsed by earlier calls in this process (the TypeScript libs, the dependencies'
+ * types), kept as a language service's document registry keeps them: by file, language version and
+ * module format, and reused only while the file's text is the same (read again on every call).
+ */
+const declarationFiles = new Map();
+
+function compilerHost(options) {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
+    if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
+      return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
+    const cached = declarationFiles.get(key);
+    if (cached !== undefined && host.readFile(fileName) === cached.text) return cached;
+    const file = getSourceFile(fileName, languageVersionOrOptions, onError);
+    if (file) declarationFiles.set(key, file);
+    return file;
+  };
+  return host;
+}
+
 /** The blocks of a repository: packages whose src/index.ts exports a component class. */
 export function blockModel(root = repoRoot) {
   const packagesDir = join(root, "packages");
   const candidates = readdirSync(packagesDir)
     .map((dir) => ({ dir: join(packagesDir, dir), index: join(packagesDir, dir, "src", "index.ts") }))
     .filter(({ index }) => existsSync(index));
+  const options = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    // Sibling packages from their sources: the tables follow the working tree without a build.
+    baseUrl: root,
+    paths: { "@scaleway-blocks/*": ["packages/*/src/index.ts"] },
+  };
   const program = ts.createProgram({
     rootNames: candidates.map((c) => c.index),
-    options: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.Node16,
-      moduleResolution: ts.ModuleResolutionKind.Node16,
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-      // Sibling packages from their sources: the tables follow the working tree without a build.
-      baseUrl: root,
-      paths: { "@scaleway-blocks/*": ["packages/*/src/index.ts"] },
-    },
+    options,
+    host: compilerHost(options),
   });
   const checker = program.getTypeChecker();
   const blocks = [];

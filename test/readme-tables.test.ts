@@ -127,6 +127,27 @@ describe("the generated tables", () => {
     );
   });
 
+  it("follow a declaration file that changed since an earlier run in the same process", async () => {
+    // Parsed declaration files (the TypeScript libs, the dependencies' types) are reused between runs
+    // in one process only while their text is the same: here a base interface in a sibling .d.ts
+    // whose doc comment changes, keeping its length (and so its size), between two runs.
+    const src = join(dir, "packages", "demo", "src");
+    const base = (doc: string) => `export interface DemoBase {\n  /** ${doc} */\n  days?: number;\n}\n`;
+    writeFileSync(join(src, "base.d.ts"), base("Days kept."));
+    writeFileSync(
+      join(src, "index.ts"),
+      `import type { DemoBase } from "./base";\n${FIXTURE_SOURCE.replace("DemoArgs {", "DemoArgs extends DemoBase {")}`,
+    );
+    const { blockModel } = await generator();
+    const row = () =>
+      blockModel(dir)[0]
+        ?.inputs.split("\n")
+        .find((line) => line.startsWith("| `days`"));
+    expect(row()).toBe("| `days` | `number` | no |  | Days kept. |");
+    writeFileSync(join(src, "base.d.ts"), base("Logs kept."));
+    expect(row()).toBe("| `days` | `number` | no |  | Logs kept. |");
+  });
+
   it("skip a block whose args are not a documented interface yet", async () => {
     writeFileSync(
       join(dir, "packages", "demo", "src", "index.ts"),
