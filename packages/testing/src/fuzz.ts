@@ -525,14 +525,11 @@ function parameters<T>(label: string, numRuns: number): fc.Parameters<T> {
 }
 
 /**
- * Runs `check` with stack traces off (unless FC_STACKS is set). The Pulumi SDK captures `new Error().stack` for every promise it
- * makes (runtime/debuggable.js), and under vitest each capture is rewritten through source maps: that
- * is most of a recording's time (measured 4 to 10 times slower). Assertions still carry their messages.
- *
- * The SDK also reads a whole stack for every resource it constructs (Resource.callsites, its source
- * position, which it sets Error.stackTraceLimit to Infinity for): vitest's source-map rewriting
- * (Error.prepareStackTrace) is left out for those too: Node formats the frames, at their places in the
- * code vitest runs, which no mock or recording reads (about 5 % of a property check's CPU).
+ * Runs `check` with stack traces off (unless FC_STACKS is set). record() already skips the two the
+ * Pulumi SDK takes for the engine (a promise's, a resource's source position: the recorder's
+ * src/sdk-stacks.ts); here every other stack is skipped too: the ConfigErrors a refused case throws
+ * on purpose and any other error made along the way, each of which vitest would rewrite through
+ * source maps (Error.prepareStackTrace, left out too). Assertions still carry their messages.
  */
 async function withoutStackTraces<T>(check: () => Promise<T>): Promise<T> {
   // FC_STACKS=1 keeps them, to see where a replayed failure comes from.
