@@ -55,13 +55,13 @@ function createHost(options) {
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
       return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    // The same key as a document registry: the file, its language version and its module format.
+    // The same key as a document registry: the file, its language version and its module format; and
+    // reused only while the file's text is the same (runs in one process, typecheckAll() called again).
     const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
-    let file = sourceFiles.get(key);
-    if (!file) {
-      file = getSourceFile(fileName, languageVersionOrOptions, onError);
-      if (file) sourceFiles.set(key, file);
-    }
+    const cached = sourceFiles.get(key);
+    if (cached !== undefined && host.readFile(fileName) === cached.text) return cached;
+    const file = getSourceFile(fileName, languageVersionOrOptions, onError);
+    if (file) sourceFiles.set(key, file);
     return file;
   };
   return host;

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -80,6 +81,29 @@ describe("typecheck-all", () => {
     expect(status).toBe(1);
     expect(output).toContain("outside-program/test/outside.ts");
     expect(output).toMatch(/typecheck-all\/outside-program: ok, lint 1 error/);
+  });
+
+  it("checks a declaration file that changed since an earlier run in the same process", async () => {
+    // Parsed declaration files are shared between packages and runs in one process only while their
+    // text is the same: here a .d.ts whose field type changes, keeping its size, between two runs.
+    const pkg = mkdtempSync(join(root, fixtures, "changed-"));
+    try {
+      cpSync(join(root, fixtures, "clean"), pkg, { recursive: true });
+      const shape = (type: string) => `export interface Shape {\n  size: ${type};\n}\n`;
+      writeFileSync(join(pkg, "src", "shape.d.ts"), shape("number"));
+      writeFileSync(
+        join(pkg, "src", "use.ts"),
+        'import type { Shape } from "./shape";\nexport const s: Shape = { size: 1 };\n',
+      );
+      const name = relative(root, pkg);
+      expect((await typecheckAll(name)).status).toBe(0);
+      writeFileSync(join(pkg, "src", "shape.d.ts"), shape("string"));
+      const { status, output } = await typecheckAll(name);
+      expect(output).toContain("TS2322");
+      expect(status).toBe(1);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
   });
 
   it("with --lint, exits 0 when every package type-checks and lints", async () => {
