@@ -6,11 +6,11 @@
 // reads two or three of them: at 1,000 storage Bucket components, these Outputs were about half of
 // the program's live heap while it ran, and their resolution a large part of its CPU time (issue 19).
 //
-// Here each property is a getter that makes the very same Output (same promises, same labels, same
-// order of resolution) the first time it is read, then replaces itself with a plain data property as
-// the SDK's assignment would have made. A value the engine (here the mocks) returned before that is
-// kept and handed to the Output as soon as it is made. A property nobody reads costs a getter and a
-// resolver. Upstream, the SDK could do the same in `transferProperties`: see the README.
+// Here each property is a getter (not enumerable: see transferProperties below) that makes the very
+// same Output (same promises, same labels, same order of resolution) the first time it is read, then
+// replaces itself with a plain, enumerable data property as the SDK's assignment would have made. A
+// value the engine (here the mocks) returned before that is kept and handed to the Output as soon as
+// it is made. A property nobody reads costs a getter and a resolver. Upstream, the SDK could do the same in `transferProperties`: see the README.
 type Resolver = (value: unknown, isKnown: boolean, isSecret: boolean, deps?: unknown[], err?: Error) => void;
 type Outcome = { err: Error } | { value: unknown; isKnown: boolean; isSecret: boolean; deps: unknown[] };
 
@@ -147,9 +147,13 @@ export function lazyOutputProperties(sdkRequire: NodeJS.Require = require): bool
         if (standIn) assign(property.made);
         return property;
       };
+      // Not enumerable until made: the SDK's containsUnknowns (output.js) reads every enumerable
+      // property of a resource found in an Output's value (e.g. dependsOn given as a Promise, which
+      // mergeOptions wraps in an Output), which would make every one of its Outputs. An unread
+      // property cannot hold an unknown value, so that walk answers the same without it.
       if (standIn)
         Object.defineProperty(onto, key, {
-          enumerable: true,
+          enumerable: false,
           configurable: true,
           get() {
             const made = make();
