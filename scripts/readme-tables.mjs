@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { createHost } from "./typecheck-all.mjs";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -421,29 +422,6 @@ function outputsOf(component, checker) {
   return lines.join("\n");
 }
 
-/**
- * Declaration files parsed by earlier calls in this process (the TypeScript libs, the dependencies'
- * types), kept as a language service's document registry keeps them: by file, language version and
- * module format, and reused only while the file's text is the same (read again on every call).
- */
-const declarationFiles = new Map();
-
-function compilerHost(options) {
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
-    if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
-      return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
-    const cached = declarationFiles.get(key);
-    if (cached !== undefined && host.readFile(fileName) === cached.text) return cached;
-    const file = getSourceFile(fileName, languageVersionOrOptions, onError);
-    if (file) declarationFiles.set(key, file);
-    return file;
-  };
-  return host;
-}
-
 /** The blocks of a repository: packages whose src/index.ts exports a component class. */
 export function blockModel(root = repoRoot) {
   const packagesDir = join(root, "packages");
@@ -465,7 +443,9 @@ export function blockModel(root = repoRoot) {
   const program = ts.createProgram({
     rootNames: candidates.map((c) => c.index),
     options,
-    host: compilerHost(options),
+    // Declaration files (the TypeScript libs, the dependencies' types) parsed by an earlier program of
+    // this process are reused while their text is unchanged, as a language service's registry does.
+    host: createHost(options),
   });
   const checker = program.getTypeChecker();
   const blocks = [];

@@ -49,7 +49,11 @@ function configOf(pkg) {
 
 const sourceFiles = new Map();
 
-function createHost(options) {
+/**
+ * A compiler host that parses each declaration file once per process and hands the same SourceFile to
+ * every program that reads it again unchanged (scripts/readme-tables.mjs uses it too).
+ */
+export function createHost(options) {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
