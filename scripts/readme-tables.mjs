@@ -554,6 +554,14 @@ export async function updateReadmes({ root = repoRoot, check = false } = {}) {
   return result;
 }
 
+/**
+ * The command line's exit status for what updateReadmes found: 1 when a documented block's README has
+ * no markers, or (with --check) when a README's tables are stale; else 0.
+ */
+export function exitStatus(result, check) {
+  return result.missingMarkers.length > 0 || (check && result.stale.length > 0) ? 1 : 0;
+}
+
 async function main() {
   const check = process.argv.includes("--check");
   // --root <dir>: another repository layout (the tests' fixtures); default this repository.
@@ -573,7 +581,8 @@ async function main() {
         : `${name}: tables rewritten`,
     );
   }
-  if (result.missingMarkers.length > 0 || (check && result.stale.length > 0)) process.exit(1);
+  const status = exitStatus(result, check);
+  if (status !== 0) process.exit(status);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

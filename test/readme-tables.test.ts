@@ -25,6 +25,7 @@ interface UpdateResult {
 interface Generator {
   blockModel: (root: string) => Block[];
   updateReadmes: (options: { root: string; check?: boolean }) => Promise<UpdateResult>;
+  exitStatus: (result: UpdateResult, check: boolean) => number;
 }
 
 const generator = async () =>
@@ -162,24 +163,35 @@ describe("the generated tables", () => {
 
 describe("--check", () => {
   it("names a README whose tables are stale, and passes once they are rewritten", async () => {
-    const { updateReadmes } = await generator();
+    const { updateReadmes, exitStatus } = await generator();
     const readme = join("packages", "demo", "README.md");
-    expect((await updateReadmes({ root: dir, check: true })).stale).toEqual([readme]);
+    const stale = await updateReadmes({ root: dir, check: true });
+    expect(stale.stale).toEqual([readme]);
+    expect(exitStatus(stale, true), "--check exits 1").toBe(1);
     expect(readFileSync(join(dir, readme), "utf8"), "--check writes nothing").toBe(README("old", "old"));
 
-    expect((await updateReadmes({ root: dir })).stale).toEqual([readme]);
+    const rewrite = await updateReadmes({ root: dir });
+    expect(rewrite.stale).toEqual([readme]);
+    expect(exitStatus(rewrite, false), "the rewrite exits 0").toBe(0);
     expect(readFileSync(join(dir, readme), "utf8")).toContain("| `size` ");
-    expect(await updateReadmes({ root: dir, check: true })).toMatchObject({ stale: [], current: [readme] });
+    const current = await updateReadmes({ root: dir, check: true });
+    expect(current).toMatchObject({ stale: [], current: [readme] });
+    expect(exitStatus(current, true), "--check exits 0 once current").toBe(0);
   });
 
-  it("exits 1 from the command line, naming the stale README, and 0 once it is rewritten", () => {
+  it("exits 1 from the command line with --check, naming the stale README, and 0 from the rewrite, which leaves it current", async () => {
+    // The command line's exit status for current tables (0) is exitStatus()'s, checked above.
     const script = join(root, "scripts", "readme-tables.mjs");
-    const check = () => spawnSync(process.execPath, [script, "--check", "--root", dir], { encoding: "utf8" });
-    const stale = check();
+    const readme = join("packages", "demo", "README.md");
+    const stale = spawnSync(process.execPath, [script, "--check", "--root", dir], { encoding: "utf8" });
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain(join("packages", "demo", "README.md"));
-    expect(spawnSync(process.execPath, [script, "--root", dir], { encoding: "utf8" }).status).toBe(0);
-    expect(check().status).toBe(0);
+    expect(stale.stderr).toContain(readme);
+    expect(readFileSync(join(dir, readme), "utf8"), "--check writes nothing").toBe(README("old", "old"));
+    const rewrite = spawnSync(process.execPath, [script, "--root", dir], { encoding: "utf8" });
+    expect(rewrite.status).toBe(0);
+    expect(rewrite.stderr).toContain(`${readme}: tables rewritten`);
+    const { updateReadmes } = await generator();
+    expect(await updateReadmes({ root: dir, check: true })).toMatchObject({ stale: [], current: [readme] });
   });
 
   it("names a documented block whose README has no markers", async () => {
@@ -187,6 +199,9 @@ describe("--check", () => {
     const { updateReadmes } = await generator();
     const result = await updateReadmes({ root: dir, check: true });
     expect(result.missingMarkers).toEqual([join("packages", "demo", "README.md")]);
+    const { exitStatus } = await generator();
+    expect(exitStatus(result, true), "--check exits 1").toBe(1);
+    expect(exitStatus(result, false), "so does the rewrite").toBe(1);
   });
 });
 describe("the repository's block READMEs", () => {
