@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 // Type-checks every workspace package in one process: for each package, the program its own
 // `typecheck` script checks (`tsc -p tsconfig.json --noEmit`: src, test and the root *.ts files), with
-// the same compiler options and the same diagnostics as tsc. What the programs share, the declaration
-// files of @pulumi/pulumi, @pulumiverse/scaleway and the built workspace packages (about 200,000 lines,
-// most of each program), is parsed and bound once instead of once per package, as a language service
-// does with its document registry. Run by turbo as the root task `typecheck:all` (after every build).
+// the same compiler options and the same diagnostics as tsc. It also type-checks the repository's own
+// tests, the program of test/tsconfig.json (test/**/*.ts, the engine suite's included, but not
+// test/fixtures; and the root vitest.repo and vitest.engine configs), which vitest runs without checking
+// their types and no package's typecheck reads. What the programs share, the declaration files of @pulumi/pulumi,
+// @pulumiverse/scaleway and the built workspace packages (about 200,000 lines, most of each program),
+// is parsed and bound once instead of once per program, as a language service does with its document
+// registry. Run by turbo as the root task `typecheck:all` (after every build).
 //
 // With --lint it also lints each package's src and test directories (what `lint:all`, the eslint CLI,
 // lints) with eslint.config.mjs, giving typescript-eslint the program it has just type-checked
 // (`parserOptions.programs`) instead of letting its project service build the same program again from
 // the same tsconfig.json: the types the rules ask for are the ones the type check already computed.
 // Same rules, same files, same tsconfig; it fails on any type error or lint error. This is the CI's
-// root task `typecheck-lint:all` (one process instead of typecheck:all + lint:all).
-//   node scripts/typecheck-all.mjs [--lint] [package dir ...]
+// root task `typecheck-lint:all` (one process instead of typecheck:all + lint:all). The root tests are
+// type-checked, not linted (lint:all does not lint them either).
+//   node scripts/typecheck-all.mjs [--lint] [dir ...]
+// A dir is a package directory (its typecheck script's tsconfig), or a directory without a package.json
+// whose tsconfig.json is checked, not linted (`test`: the root tests). No dir: every typechecked
+// package and `test`.
 // The same run in-process (the tests): `await typecheckAll({ packages, lint, write })` → the exit status.
 import { readFileSync, readdirSync, existsSync, realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -39,8 +46,26 @@ function typecheckedPackages() {
   );
 }
 
-/** The tsconfig a package's typecheck script checks; any other script is refused, not guessed at. */
+/**
+ * The programs of the repository's own code that belong to no package, checked after the packages:
+ * the root tests (test/tsconfig.json). Type-checked only: lint:all does not lint them.
+ */
+const ROOT_PROGRAMS = ["test"];
+
+/** What a run with no directory given checks: every typechecked package, then the root programs. */
+export function defaultPrograms() {
+  return [...typecheckedPackages(), ...ROOT_PROGRAMS];
+}
+
+/** A directory without a package.json (the root tests) is its tsconfig.json's program, not a package. */
+const isPackage = (dir) => existsSync(join(root, dir, "package.json"));
+
+/**
+ * The tsconfig a directory's program is: a package's typecheck script's (any other script is refused,
+ * not guessed at), else the directory's tsconfig.json.
+ */
 function configOf(pkg) {
+  if (!isPackage(pkg)) return join(root, pkg, "tsconfig.json");
   const script = JSON.parse(readFileSync(join(root, pkg, "package.json"), "utf8")).scripts.typecheck;
   const match = /^tsc -p (\S+) --noEmit$/.exec(script);
   if (!match) throw new Error(`${pkg}: the typecheck script "${script}" is not "tsc -p <tsconfig> --noEmit"`);
@@ -101,9 +126,10 @@ const formatHost = {
 };
 
 /**
- * Type-checks (and with `lint`, lints) `packages` (directories relative to the repository root; none:
- * every typechecked workspace package), writing what the command line prints to `write`. Returns the
- * command line's exit status: 1 on any type or lint error, else 0.
+ * Type-checks (and with `lint`, lints the packages among) `packages` (directories relative to the
+ * repository root; none: defaultPrograms(), every typechecked workspace package and the root tests),
+ * writing what the command line prints to `write`. Returns the command line's exit status: 1 on any
+ * type or lint error, else 0.
  */
 export async function typecheckAll({
   packages = [],
@@ -122,7 +148,7 @@ export async function typecheckAll({
   }
   let errors = 0;
   let lintErrors = 0;
-  for (const pkg of packages.length > 0 ? packages : typecheckedPackages()) {
+  for (const pkg of packages.length > 0 ? packages : defaultPrograms()) {
     const started = performance.now();
     const configDiagnostics = [];
     const config = ts.getParsedCommandLineOfConfigFile(
@@ -145,7 +171,8 @@ export async function typecheckAll({
     errors += found;
     if (diagnostics.length > 0) write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
     let linted = "";
-    if (lint) {
+    if (lint && !isPackage(pkg)) linted = ", not linted";
+    else if (lint) {
       const found = program ? await lintPackage(pkg, program, write) : 0;
       lintErrors += found;
       linted = `, lint ${found === 0 ? "ok" : `${found} error(s)`}`;

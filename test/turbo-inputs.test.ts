@@ -12,7 +12,8 @@ import {
   symlinkSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // turbo.json's inputs decide when a cached result is reused: a file missing from them gives stale
@@ -104,6 +105,44 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }), 120_000);
+
+/** The files git tracks in the copy under `paths` (all of them: none). */
+const trackedFiles = (...paths: string[]): string[] =>
+  execFileSync("git", ["ls-files", "-z", "--cached", ...paths], { cwd: copy, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
+
+/**
+ * The repository files `start` reads (relative to the root), with those their relative imports read in
+ * turn. For vitest an import of a .mjs file is that file; for the type checker (`tsc`), the .d.mts
+ * beside it (no allowJs), and an import of a .js file is its .ts source.
+ */
+function importedFiles(start: string[], reader: "vitest" | "tsc"): string[] {
+  const pending = [...start];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!/\.[cm]?ts$/.test(file)) continue;
+    const text = readFileSync(join(copy, file), "utf8");
+    // Import declarations only (at the start of a line), not import text inside a test's strings.
+    for (const match of text.matchAll(/^(?:import|export)\b[^"'`;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/gm)) {
+      const spec = match[1]!;
+      const base = join(file, "..", spec);
+      const candidates =
+        reader === "tsc"
+          ? [base.replace(/\.mjs$/, ".d.mts"), base.replace(/\.js$/, ".ts"), `${base}.ts`, `${base}/index.ts`]
+          : [base, `${base}.ts`, `${base}/index.ts`];
+      const target = candidates.find(
+        (f) => existsSync(join(copy, f)) && !statSync(join(copy, f)).isDirectory(),
+      );
+      expect(target, `${file} imports ${spec}`).toBeDefined();
+      pending.push(target!);
+    }
+  }
+  return [...seen];
+}
 
 // Each dry run takes under a second on an idle machine, many more on a loaded one.
 describe("turbo.json inputs", { timeout: 180_000 }, () => {
@@ -248,6 +287,27 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
         ],
         unrelated: ["docs/plan.md", "deployments/platform/test/plan.test.ts", "test/readme-size.test.ts"],
       },
+      "//#typecheck-lint:all": {
+        reads: [
+          "scripts/typecheck-all.mjs",
+          "eslint.config.mjs",
+          "packages/storage/src/bucket.ts",
+          "packages/storage/test/defaults.test.ts",
+          "packages/storage/tsconfig.json",
+          "deployments/platform/test/plan.test.ts",
+          // The root tests' program (test/tsconfig.json).
+          "test/readme-size.test.ts",
+          "test/engine/support/s3.ts",
+          "test/tsconfig.json",
+          "vitest.repo.config.mts",
+          "vitest.engine.config.mts",
+          "scripts/pulumi-tools.d.mts",
+          "package.json",
+          "pnpm-lock.yaml",
+        ],
+        // test/fixtures is data for the tests, in no program it checks (test/tsconfig.json excludes it).
+        unrelated: ["docs/plan.md", "test/fixtures/output-in-template.ts", "coverage/ignored.txt"],
+      },
       "//#format:check": {
         reads: ["docs/plan.md", "packages/storage/src/bucket.ts", ".prettierrc.json", "pnpm-lock.yaml"],
         unrelated: ["coverage/ignored.txt"],
@@ -309,7 +369,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
 
     it("are the root tasks the CI runs", () => {
       const rootTasks = current()
-        .filter((t) => t.package === "//" && t.task !== "typecheck-lint:all")
+        .filter((t) => t.package === "//")
         .map((t) => t.taskId);
       expect(rootTasks.sort()).toEqual(Object.keys(ROOT_TASKS).sort());
     });
@@ -325,9 +385,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     }
 
     it("format:check, test:repo and test:release hash every file git tracks", () => {
-      const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: copy, encoding: "utf8" })
-        .split("\0")
-        .filter(Boolean);
+      const tracked = trackedFiles();
       expect(tracked.length).toBeGreaterThan(500);
       for (const task of ["//#format:check", "//#test:repo", "//#test:release"]) {
         const hashed = new Set(Object.keys(current().find((t) => t.taskId === task)!.inputs));
@@ -357,12 +415,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
         (m) => m[1]!,
       );
       expect(projects.length).toBeGreaterThan(10);
-      const tracked = execFileSync("git", ["ls-files", "-z", "--cached", ...projects], {
-        cwd: copy,
-        encoding: "utf8",
-      })
-        .split("\0")
-        .filter(Boolean);
+      const tracked = trackedFiles(...projects);
       const read = tracked.filter((f) =>
         projects.some(
           (p) => f.startsWith(`${p}/src/`) || f === `${p}/tsconfig.build.json` || f === `${p}/package.json`,
@@ -405,9 +458,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     });
 
     it("urn-guard hashes every snapshot, stack configuration and changeset", () => {
-      const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: copy, encoding: "utf8" })
-        .split("\0")
-        .filter(Boolean);
+      const tracked = trackedFiles();
       const read = tracked.filter(
         (f) =>
           /^(packages|deployments)\/[^/]+\/snapshots\//.test(f) ||
@@ -422,35 +473,51 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
 
     it("test:engine hashes every file of test/engine and every repository file its tests import", () => {
       const hashed = new Set(Object.keys(current().find((t) => t.taskId === "//#test:engine")!.inputs));
-      const pending = execFileSync("git", ["ls-files", "-z", "--cached", "test/engine"], {
-        cwd: copy,
-        encoding: "utf8",
-      })
-        .split("\0")
-        .filter(Boolean);
-      expect(pending.length).toBeGreaterThan(5);
-      const seen = new Set<string>();
-      while (pending.length > 0) {
-        const file = pending.pop()!;
-        if (seen.has(file)) continue;
-        seen.add(file);
-        expect(hashed.has(file), file).toBe(true);
-        if (!/\.[cm]?ts$/.test(file)) continue;
-        const text = readFileSync(join(copy, file), "utf8");
-        for (const match of text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)) {
-          const spec = match[1]!;
-          const base = join(file, "..", spec);
-          const target = [base, `${base}.ts`, `${base}/index.ts`].find(
-            (f) => existsSync(join(copy, f)) && !statSync(join(copy, f)).isDirectory(),
-          );
-          expect(target, `${file} imports ${spec}`).toBeDefined();
-          pending.push(target!);
-        }
-      }
-      expect([...seen].some((f) => f.startsWith("packages/plan/src/"))).toBe(true);
+      const files = trackedFiles("test/engine");
+      expect(files.length).toBeGreaterThan(5);
+      const seen = importedFiles(files, "vitest");
+      for (const file of seen) expect(hashed.has(file), file).toBe(true);
+      expect(seen.some((f) => f.startsWith("packages/plan/src/"))).toBe(true);
       // The preview test compares the real CLI's output with the plan's fixtures.
       for (const fixture of readdirSync(join(copy, "packages/plan/test/fixtures/preview")))
         expect(hashed.has(`packages/plan/test/fixtures/preview/${fixture}`), fixture).toBe(true);
+    });
+
+    it("typecheck-lint:all hashes every repository file the root tests' program reads", () => {
+      // test/tsconfig.json: test/**/*.ts but test/fixtures, the two root vitest configs, and what their
+      // relative imports read (the workspace packages they import by name are read from dist/, built by
+      // the builds the task waits for).
+      const config = ts.readConfigFile(join(copy, "test", "tsconfig.json"), ts.sys.readFile);
+      const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(copy, "test"));
+      const included = parsed.fileNames.map((f) => relative(copy, f));
+      expect(included).toEqual(
+        expect.arrayContaining(["vitest.repo.config.mts", "test/turbo-inputs.test.ts"]),
+      );
+      expect(included.some((f) => f.startsWith("test/engine/"))).toBe(true);
+      expect(included.filter((f) => f.startsWith("test/fixtures/"))).toEqual([]);
+      const read = [
+        ...importedFiles(included, "tsc"),
+        "test/tsconfig.json",
+        "tsconfig.base.json",
+        "package.json",
+      ];
+      expect(read).toEqual(
+        expect.arrayContaining(["scripts/pulumi-tools.d.mts", "packages/plan/src/main.ts"]),
+      );
+      const hashed = Object.keys(current().find((t) => t.taskId === "//#typecheck-lint:all")!.inputs);
+      expect(hashed).toEqual(expect.arrayContaining(read));
+    });
+
+    it("typecheck:all hashes what typecheck-lint:all does for its type check (all but the lint config)", () => {
+      const tasks = (
+        JSON.parse(readFileSync(join(root, "turbo.json"), "utf8")) as {
+          tasks: Record<string, { inputs: string[]; dependsOn: string[] }>;
+        }
+      ).tasks;
+      const typecheck = tasks["//#typecheck:all"]!;
+      const both = tasks["//#typecheck-lint:all"]!;
+      expect(typecheck.inputs.sort()).toEqual(both.inputs.filter((i) => i !== "eslint.config.mjs").sort());
+      expect(typecheck.dependsOn.sort()).toEqual(both.dependsOn.sort());
     });
 
     it("the variables that change what a root task does are part of its hash", () => {

@@ -1,15 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { stripVTControlCharacters } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 // scripts/typecheck-all.mjs checks every package's typecheck program in one process (typecheck:all):
 // it must report what tsc reports and fail as tsc fails. With --lint (the CI's typecheck-lint:all) it
 // also lints each package's src and test with that same program: it must report what eslint reports
 // and fail as eslint fails, and still fail on a type error. One test runs the command line; the others
 // call the function it runs (`typecheckAll`, the same arguments, output and exit status) in this
-// process, loading TypeScript and ESLint once.
+// process, loading TypeScript and ESLint once. With no package list it also type-checks the root tests
+// (test/tsconfig.json's program), which nothing else type-checks (vitest strips their types).
 const root = join(__dirname, "..");
 const fixtures = "test/fixtures/typecheck-all";
 
@@ -19,13 +21,15 @@ interface Script {
     lint: boolean;
     write: (text: string) => void;
   }) => Promise<number>;
+  defaultPrograms: () => string[];
 }
+
+const script = async () =>
+  (await import(pathToFileURL(join(root, "scripts", "typecheck-all.mjs")).href)) as Script;
 
 /** What `node scripts/typecheck-all.mjs [--lint] <packages>` prints and exits with, run in-process. */
 async function typecheckAll(...args: string[]) {
-  const { typecheckAll } = (await import(
-    pathToFileURL(join(root, "scripts", "typecheck-all.mjs")).href
-  )) as Script;
+  const { typecheckAll } = await script();
   let output = "";
   const status = await typecheckAll({
     lint: args.includes("--lint"),
@@ -110,5 +114,46 @@ describe("typecheck-all", () => {
     const { status, output } = await typecheckAll("--lint", `${fixtures}/clean`);
     expect(output).toMatch(/typecheck-all\/clean: ok, lint ok/);
     expect(status).toBe(0);
+  });
+
+  describe("the root tests (test/tsconfig.json's program)", () => {
+    // A temporary copy of the root tests' program, laid out as the repository is (test/tsconfig.json
+    // as it is, the root configs it names beside it, one root test file), under test/fixtures, which
+    // the real program excludes: a planted error there cannot fail a type check running meanwhile.
+    let copy: string;
+    const testFile = "readme-size.test.ts";
+    beforeEach(() => {
+      copy = mkdtempSync(join(root, fixtures, "root-tests-"));
+      mkdirSync(join(copy, "test"));
+      for (const file of ["tsconfig.base.json", "vitest.repo.config.mts", "vitest.engine.config.mts"])
+        cpSync(join(root, file), join(copy, file));
+      for (const file of ["tsconfig.json", testFile])
+        cpSync(join(root, "test", file), join(copy, "test", file));
+    });
+    afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+    it("are checked when no package is given, after every package", async () => {
+      const programs = (await script()).defaultPrograms();
+      expect(programs).toEqual(expect.arrayContaining(["packages/core", "deployments/platform"]));
+      expect(programs.at(-1)).toBe("test");
+    });
+
+    it("a type error in a root test file fails the run (with --lint too), reported with its place", async () => {
+      const file = join(copy, "test", testFile);
+      const line = readFileSync(file, "utf8").split("\n").length; // the line the appended text starts on
+      appendFileSync(file, 'export const planted: number = "a string";\n');
+      const name = relative(root, join(copy, "test"));
+      const { status, output } = await typecheckAll("--lint", name);
+      expect(stripVTControlCharacters(output)).toContain(`${name}/${testFile}:${line}:14 - error TS2322`);
+      expect(output).toContain(`${name}: 1 error(s), not linted`);
+      expect(status).toBe(1);
+    });
+
+    it("a clean copy of them passes", async () => {
+      const name = relative(root, join(copy, "test"));
+      const { status, output } = await typecheckAll(name);
+      expect(output).toContain(`${name}: ok`);
+      expect(status).toBe(0);
+    });
   });
 });
