@@ -209,10 +209,40 @@ describe("tsc -b on small projects shaped like the packages (their real build co
     // No reporters given: the command line's own (diagnostics and build status written to system).
     const host = ts.createSolutionBuilderHost(system);
     host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors; // as the command line sets it
+    const createProgram = host.createProgram;
+    host.createProgram = (rootNames, options, compilerHost, ...rest) => {
+      if (compilerHost) reuseDeclarations(compilerHost);
+      return createProgram(rootNames, options, compilerHost, ...rest);
+    };
     const status = ts
       .createSolutionBuilder(host, [join(dir, "tsconfig.build.json")], { verbose: true })
       .build();
     return { status, output };
+  }
+
+  /**
+   * Declaration files parsed by earlier builds (lib, @types/node: most of a small build's time), handed
+   * again to a build that reads the same text with the same parse options: what a language service's
+   * document registry does. A changed file (a dependency's new types) is parsed again. Wraps the
+   * builder's own getSourceFile (which stamps each file with a hash of its text, as tsc -b's builder
+   * programs need), so typecheck-all's createHost, a compiler host of its own, cannot serve here.
+   */
+  const declarations = new Map<string, ts.SourceFile>();
+  const reusing = new WeakSet<ts.CompilerHost>(); // one builder's host, shared by its projects' programs
+  function reuseDeclarations(compilerHost: ts.CompilerHost): void {
+    if (reusing.has(compilerHost)) return;
+    reusing.add(compilerHost);
+    const getSourceFile = compilerHost.getSourceFile.bind(compilerHost);
+    compilerHost.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
+      if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
+        return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+      const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
+      const cached = declarations.get(key);
+      if (cached !== undefined && compilerHost.readFile(fileName) === cached.text) return cached;
+      const file = getSourceFile(fileName, languageVersionOrOptions, onError);
+      if (file) declarations.set(key, file);
+      return file;
+    };
   }
 
   /** The real `tsc -b tsconfig.build.json --verbose` command line, in the project's directory. */
