@@ -46,4 +46,15 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-member-access": "off",
     },
   },
+  {
+    // The repository's own tests and their vitest configs: the program of test/tsconfig.json (what
+    // typecheck-all.mjs type-checks), as no tsconfig.json sits beside the root configs for the project
+    // service to find. They get the rules above: a package's test rules for test/**, the full set for the
+    // two configs. test/fixtures is in no such program (each test checks its fixtures with their own).
+    files: ["test/**/*.ts", "vitest.repo.config.mts", "vitest.engine.config.mts"],
+    ignores: ["test/fixtures/**"],
+    languageOptions: {
+      parserOptions: { projectService: false, project: "./test/tsconfig.json" },
+    },
+  },
 );

@@ -15,11 +15,12 @@
 // the same tsconfig.json: the types the rules ask for are the ones the type check already computed.
 // Same rules, same files, same tsconfig; it fails on any type error or lint error. This is the CI's
 // root task `typecheck-lint:all` (one process instead of typecheck:all + lint:all). The root tests are
-// type-checked, not linted (lint:all does not lint them either).
+// linted too, every file of their program (test/**/*.ts but test/fixtures, the two root vitest configs:
+// what lint:all lints at the root), with that program (eslint.config.mjs gives them test/tsconfig.json).
 //   node scripts/typecheck-all.mjs [--lint] [dir ...]
-// A dir is a package directory (its typecheck script's tsconfig), or a directory without a package.json
-// whose tsconfig.json is checked, not linted (`test`: the root tests). No dir: every typechecked
-// package and `test`.
+// A dir is a package directory (its typecheck script's tsconfig; src and test linted), or a directory
+// without a package.json whose tsconfig.json is checked (and linted: the files it includes) (`test`:
+// the root tests). No dir: every typechecked package and `test`.
 // The same run in-process (the tests): `await typecheckAll({ packages, lint, write })` → the exit status.
 import { readFileSync, readdirSync, existsSync, realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -48,7 +49,7 @@ function typecheckedPackages() {
 
 /**
  * The programs of the repository's own code that belong to no package, checked after the packages:
- * the root tests (test/tsconfig.json). Type-checked only: lint:all does not lint them.
+ * the root tests (test/tsconfig.json). Linted as lint:all lints them: the files their tsconfig includes.
  */
 const ROOT_PROGRAMS = ["test"];
 
@@ -100,20 +101,30 @@ export function createHost(options) {
 const LINTED_DIRS = ["src", "test"];
 
 /**
- * Lints a package's src and test with eslint.config.mjs, typescript-eslint reading types from `program`
- * (the package's tsconfig.json program, the one its project service would build for these files).
- * A linted file that is not in the program is a parse error of that file, not a skipped file.
- * Returns the number of errors, after printing them as the eslint CLI does.
+ * What lint:all lints of a program: a package's src and test; a root program's own files, the ones its
+ * tsconfig includes (not a dependency's under node_modules).
  */
-async function lintPackage(pkg, program, write) {
+function lintedFiles(pkg, config) {
+  if (!isPackage(pkg))
+    return config.fileNames.filter((file) => !file.split(/[\\/]/).includes("node_modules"));
+  return LINTED_DIRS.map((dir) => join(root, pkg, dir)).filter((dir) => existsSync(dir));
+}
+
+/**
+ * Lints `files` (a package's src and test, or the files a root program's tsconfig includes) with
+ * eslint.config.mjs, typescript-eslint reading types from `program` (the package's tsconfig.json program,
+ * the one its project service would build for these files; test/tsconfig.json's for the root tests, the
+ * one eslint.config.mjs names for them). A linted file that is not in the program is a parse error of
+ * that file, not a skipped file. Returns the number of errors, after printing them as the eslint CLI does.
+ */
+async function lintFiles(files, program, write) {
   const { ESLint } = await import("eslint");
   const eslint = new ESLint({
     cwd: root,
     overrideConfig: { languageOptions: { parserOptions: { projectService: false, programs: [program] } } },
   });
-  const dirs = LINTED_DIRS.map((dir) => join(root, pkg, dir)).filter((dir) => existsSync(dir));
-  if (dirs.length === 0) return 0;
-  const results = await eslint.lintFiles(dirs);
+  if (files.length === 0) return 0;
+  const results = await eslint.lintFiles(files);
   const output = await (await eslint.loadFormatter("stylish")).format(results);
   if (output) write(output);
   return results.reduce((sum, result) => sum + result.errorCount, 0); // fatal (parse) errors included
@@ -126,7 +137,7 @@ const formatHost = {
 };
 
 /**
- * Type-checks (and with `lint`, lints the packages among) `packages` (directories relative to the
+ * Type-checks (and with `lint`, lints) `packages` (directories relative to the
  * repository root; none: defaultPrograms(), every typechecked workspace package and the root tests),
  * writing what the command line prints to `write`. Returns the command line's exit status: 1 on any
  * type or lint error, else 0.
@@ -171,9 +182,8 @@ export async function typecheckAll({
     errors += found;
     if (diagnostics.length > 0) write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
     let linted = "";
-    if (lint && !isPackage(pkg)) linted = ", not linted";
-    else if (lint) {
-      const found = program ? await lintPackage(pkg, program, write) : 0;
+    if (lint) {
+      const found = program ? await lintFiles(lintedFiles(pkg, config), program, write) : 0;
       lintErrors += found;
       linted = `, lint ${found === 0 ? "ok" : `${found} error(s)`}`;
     }

@@ -89,3 +89,41 @@ describe("the lint guard against Outputs in strings", () => {
     expect([...flagged].sort()).toEqual(bugLines());
   });
 });
+
+describe("the lint of the root tests (lint:all's config for test/ and the root vitest configs)", () => {
+  // No tsconfig.json sits beside the root vitest configs for the project service to find: the config
+  // names test/tsconfig.json's program for the root tests, the program typecheck-all.mjs --lint hands
+  // typescript-eslint for them (test/typecheck-all.test.ts lints planted errors in a copy of them).
+  const eslint = new ESLint({ cwd: root });
+  const parserOptions = async (file: string) =>
+    (
+      (await eslint.calculateConfigForFile(join(root, file))) as {
+        languageOptions: { parserOptions: object };
+      }
+    ).languageOptions.parserOptions;
+  const rules = async (file: string) =>
+    ((await eslint.calculateConfigForFile(join(root, file))) as { rules: Record<string, unknown> }).rules;
+
+  it("types a root test file and each root vitest config with test/tsconfig.json's program", async () => {
+    for (const file of [
+      "test/readme-size.test.ts",
+      "test/engine/support/s3.ts",
+      "vitest.repo.config.mts",
+      "vitest.engine.config.mts",
+    ])
+      expect(await parserOptions(file), file).toMatchObject({
+        projectService: false,
+        project: "./test/tsconfig.json",
+      });
+  });
+
+  it("lints a root test file with the rules of a package's test files", async () => {
+    expect(await rules("test/readme-size.test.ts")).toEqual(await rules("packages/core/test/any.test.ts"));
+  });
+
+  it("leaves test/fixtures to the project service (each fixture's own tsconfig, as lint-guard's package)", async () => {
+    expect(await parserOptions("test/fixtures/output-in-template.ts")).toMatchObject({
+      projectService: true,
+    });
+  });
+});

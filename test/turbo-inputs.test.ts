@@ -487,7 +487,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
       // test/tsconfig.json: test/**/*.ts but test/fixtures, the two root vitest configs, and what their
       // relative imports read (the workspace packages they import by name are read from dist/, built by
       // the builds the task waits for).
-      const config = ts.readConfigFile(join(copy, "test", "tsconfig.json"), ts.sys.readFile);
+      const config = ts.readConfigFile(join(copy, "test", "tsconfig.json"), (file) => ts.sys.readFile(file));
       const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(copy, "test"));
       const included = parsed.fileNames.map((f) => relative(copy, f));
       expect(included).toEqual(

@@ -1,8 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
+import ts from "typescript";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 // scripts/typecheck-all.mjs checks every package's typecheck program in one process (typecheck:all):
@@ -11,7 +22,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // and fail as eslint fails, and still fail on a type error. One test runs the command line; the others
 // call the function it runs (`typecheckAll`, the same arguments, output and exit status) in this
 // process, loading TypeScript and ESLint once. With no package list it also type-checks the root tests
-// (test/tsconfig.json's program), which nothing else type-checks (vitest strips their types).
+// (test/tsconfig.json's program), which nothing else type-checks (vitest strips their types), and with
+// --lint lints that program's files with it, as lint:all lints them.
 const root = join(__dirname, "..");
 const fixtures = "test/fixtures/typecheck-all";
 
@@ -145,8 +157,73 @@ describe("typecheck-all", () => {
       const name = relative(root, join(copy, "test"));
       const { status, output } = await typecheckAll("--lint", name);
       expect(stripVTControlCharacters(output)).toContain(`${name}/${testFile}:${line}:14 - error TS2322`);
-      expect(output).toContain(`${name}: 1 error(s), not linted`);
+      expect(output).toContain(`${name}: 1 error(s), lint ok`);
       expect(status).toBe(1);
+    });
+
+    it("with --lint, a lint error in a root test file fails the run, reported with its rule and place", async () => {
+      const file = join(copy, "test", testFile);
+      const line = readFileSync(file, "utf8").split("\n").length; // the line the appended text starts on
+      appendFileSync(file, "export function planted(): void {\n  Promise.resolve(1);\n}\n");
+      const name = relative(root, join(copy, "test"));
+      const { status, output } = await typecheckAll("--lint", name);
+      expect(output).toMatch(
+        new RegExp(
+          `${testFile.replace(".", "\\.")}\n\\s+${line + 1}:3\\s+error\\s.*@typescript-eslint/no-floating-promises`,
+        ),
+      );
+      expect(output).toContain(`${name}: ok, lint 1 error(s)`);
+      expect(status).toBe(1);
+    });
+
+    it("with --lint, a lint error in a root vitest config fails the run too", async () => {
+      const file = join(copy, "vitest.repo.config.mts");
+      const line = readFileSync(file, "utf8").split("\n").length;
+      appendFileSync(file, "export function planted(): void {\n  Promise.resolve(1);\n}\n");
+      const name = relative(root, join(copy, "test"));
+      const { status, output } = await typecheckAll("--lint", name);
+      expect(output).toMatch(
+        new RegExp(
+          `vitest\\.repo\\.config\\.mts\n\\s+${line + 1}:3\\s+error\\s.*@typescript-eslint/no-floating-promises`,
+        ),
+      );
+      expect(status).toBe(1);
+    });
+
+    it("lint:all lints the files of their program, the ones typecheck-all --lint lints", () => {
+      // lint:all's arguments outside the package globs, and its --ignore-pattern, as the eslint CLI takes
+      // them: a directory means its .ts/.mts/.cts/.tsx files (eslint.config.mjs ignores .js/.mjs/.cjs).
+      const words = (
+        JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+      ).scripts["lint:all"]!.split(/\s+/);
+      const ignored = words.flatMap((w, i) =>
+        words[i - 1] === "--ignore-pattern" ? [w.replace(/'/g, "")] : [],
+      );
+      expect(ignored).toEqual(["test/fixtures/**"]);
+      const rootArgs = words
+        .slice(1)
+        .filter((w, i, all) => !w.startsWith("-") && all[i - 1] !== "--ignore-pattern" && !w.includes("*"));
+      const linted = rootArgs
+        .flatMap((arg) =>
+          statSync(join(root, arg)).isDirectory()
+            ? readdirSync(join(root, arg), { recursive: true, encoding: "utf8" }).map((f) => join(arg, f))
+            : [arg],
+        )
+        .filter((f) => /\.(ts|mts|cts|tsx)$/.test(f) && !f.startsWith("test/fixtures/"))
+        .sort();
+      const config = ts.getParsedCommandLineOfConfigFile(
+        join(root, "test", "tsconfig.json"),
+        {},
+        {
+          ...ts.sys,
+          onUnRecoverableConfigFileDiagnostic: () => {},
+        },
+      )!;
+      const program = config.fileNames.map((f) => relative(root, f)).sort();
+      expect(program).toEqual(
+        expect.arrayContaining(["vitest.repo.config.mts", "test/typecheck-all.test.ts"]),
+      );
+      expect(linted).toEqual(program);
     });
 
     it("a clean copy of them passes", async () => {
