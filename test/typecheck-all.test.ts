@@ -161,32 +161,28 @@ describe("typecheck-all", () => {
       expect(status).toBe(1);
     });
 
-    it("with --lint, a lint error in a root test file fails the run, reported with its rule and place", async () => {
-      const file = join(copy, "test", testFile);
-      const line = readFileSync(file, "utf8").split("\n").length; // the line the appended text starts on
+    /** Plants a floating promise at the end of `file` (in the copy), lints the copy: the run and its line. */
+    async function lintWithPlantedError(file: string) {
+      const line = readFileSync(file, "utf8").split("\n").length + 1; // the appended statement's line
       appendFileSync(file, "export function planted(): void {\n  Promise.resolve(1);\n}\n");
-      const name = relative(root, join(copy, "test"));
-      const { status, output } = await typecheckAll("--lint", name);
-      expect(output).toMatch(
-        new RegExp(
-          `${testFile.replace(".", "\\.")}\n\\s+${line + 1}:3\\s+error\\s.*@typescript-eslint/no-floating-promises`,
-        ),
+      return { line, ...(await typecheckAll("--lint", relative(root, join(copy, "test")))) };
+    }
+    /** What the stylish formatter prints for that error: the file's path, then the rule at its place. */
+    const floatingPromiseAt = (file: string, line: number) =>
+      new RegExp(
+        `${file.replace(/\./g, "\\.")}\n\\s+${line}:3\\s+error\\s.*@typescript-eslint/no-floating-promises`,
       );
-      expect(output).toContain(`${name}: ok, lint 1 error(s)`);
+
+    it("with --lint, a lint error in a root test file fails the run, reported with its rule and place", async () => {
+      const { line, status, output } = await lintWithPlantedError(join(copy, "test", testFile));
+      expect(output).toMatch(floatingPromiseAt(`test/${testFile}`, line));
+      expect(output).toContain(`${relative(root, join(copy, "test"))}: ok, lint 1 error(s)`);
       expect(status).toBe(1);
     });
 
     it("with --lint, a lint error in a root vitest config fails the run too", async () => {
-      const file = join(copy, "vitest.repo.config.mts");
-      const line = readFileSync(file, "utf8").split("\n").length;
-      appendFileSync(file, "export function planted(): void {\n  Promise.resolve(1);\n}\n");
-      const name = relative(root, join(copy, "test"));
-      const { status, output } = await typecheckAll("--lint", name);
-      expect(output).toMatch(
-        new RegExp(
-          `vitest\\.repo\\.config\\.mts\n\\s+${line + 1}:3\\s+error\\s.*@typescript-eslint/no-floating-promises`,
-        ),
-      );
+      const { line, status, output } = await lintWithPlantedError(join(copy, "vitest.repo.config.mts"));
+      expect(output).toMatch(floatingPromiseAt("vitest.repo.config.mts", line));
       expect(status).toBe(1);
     });
 
