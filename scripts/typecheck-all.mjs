@@ -76,25 +76,33 @@ function configOf(pkg) {
 const sourceFiles = new Map();
 
 /**
- * A compiler host that parses each declaration file once per process and hands the same SourceFile to
- * every program that reads it again unchanged (scripts/readme-tables.mjs uses it too).
+ * Makes `host` hand out again a declaration file parsed earlier in this process, by any program, while
+ * its text is unchanged, as a language service's document registry does; a changed file is parsed again.
+ * `cache` holds the parsed files (default: the one typecheck-all's programs share; a host whose
+ * SourceFiles carry more than the parse, such as a solution builder's, needs its own). Returns `host`.
  */
-export function createHost(options) {
-  const host = ts.createCompilerHost(options);
+export function reuseDeclarationFiles(host, cache = sourceFiles) {
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
       return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    // The same key as a document registry: the file, its language version and its module format; and
-    // reused only while the file's text is the same (runs in one process, typecheckAll() called again).
+    // The same key as a document registry: the file, its language version and its module format.
     const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
-    const cached = sourceFiles.get(key);
+    const cached = cache.get(key);
     if (cached !== undefined && host.readFile(fileName) === cached.text) return cached;
     const file = getSourceFile(fileName, languageVersionOrOptions, onError);
-    if (file) sourceFiles.set(key, file);
+    if (file) cache.set(key, file);
     return file;
   };
   return host;
+}
+
+/**
+ * A compiler host that parses each declaration file once per process and hands the same SourceFile to
+ * every program that reads it again unchanged (scripts/readme-tables.mjs uses it too).
+ */
+export function createHost(options) {
+  return reuseDeclarationFiles(ts.createCompilerHost(options));
 }
 
 /** The directories of a package that `lint:all` lints (`eslint <dir>/src <dir>/test`). */

@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -222,27 +223,23 @@ describe("tsc -b on small projects shaped like the packages (their real build co
 
   /**
    * Declaration files parsed by earlier builds (lib, @types/node: most of a small build's time), handed
-   * again to a build that reads the same text with the same parse options: what a language service's
-   * document registry does. A changed file (a dependency's new types) is parsed again. Wraps the
-   * builder's own getSourceFile (which stamps each file with a hash of its text, as tsc -b's builder
-   * programs need), so typecheck-all's createHost, a compiler host of its own, cannot serve here.
+   * again to a build that reads the same text with the same parse options; a changed file (a
+   * dependency's new types) is parsed again (typecheck-all's reuseDeclarationFiles). The builder's own
+   * getSourceFile stamps each file with a hash of its text, as tsc -b's builder programs need: these
+   * files are cached apart from the ones typecheck-all's plain compiler hosts share.
    */
   const declarations = new Map<string, ts.SourceFile>();
   const reusing = new WeakSet<ts.CompilerHost>(); // one builder's host, shared by its projects' programs
+  let reuseDeclarationFiles: (host: ts.CompilerHost, cache: Map<string, ts.SourceFile>) => unknown;
+  beforeAll(async () => {
+    ({ reuseDeclarationFiles } = (await import(
+      pathToFileURL(join(root, "scripts", "typecheck-all.mjs")).href
+    )) as { reuseDeclarationFiles: typeof reuseDeclarationFiles });
+  });
   function reuseDeclarations(compilerHost: ts.CompilerHost): void {
     if (reusing.has(compilerHost)) return;
     reusing.add(compilerHost);
-    const getSourceFile = compilerHost.getSourceFile.bind(compilerHost);
-    compilerHost.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
-      if (!fileName.endsWith(".d.ts") || shouldCreateNewSourceFile)
-        return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-      const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}`;
-      const cached = declarations.get(key);
-      if (cached !== undefined && compilerHost.readFile(fileName) === cached.text) return cached;
-      const file = getSourceFile(fileName, languageVersionOrOptions, onError);
-      if (file) declarations.set(key, file);
-      return file;
-    };
+    reuseDeclarationFiles(compilerHost, declarations);
   }
 
   /** The real `tsc -b tsconfig.build.json --verbose` command line, in the project's directory. */
