@@ -57,7 +57,15 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<C
   return { code, stdout, stderr };
 }
 
-const sharedRuns = new Map<string, Promise<CliRun>>();
+/** `run(args)` once per distinct `args` in this test process; later calls with the same args share its result. */
+function oncePerCommand<T>(run: (args: readonly string[]) => T): (args: readonly string[]) => T {
+  const runs = new Map<string, T>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    if (!runs.has(key)) runs.set(key, run(args));
+    return runs.get(key) as T;
+  };
+}
 
 /**
  * runCli(argv) with the default io, run once per test process and shared by every test (of any file
@@ -65,15 +73,9 @@ const sharedRuns = new Map<string, Promise<CliRun>>();
  * program, and a mock run of the same fixture gives the same output every time. Tests assert different
  * things about that one result; a test that needs other io (a TTY, env, a catalog) calls runCli.
  */
-export function runCliShared(argv: readonly string[]): Promise<CliRun> {
-  const key = JSON.stringify(argv);
-  let run = sharedRuns.get(key);
-  if (run === undefined) {
-    run = runCli([...argv]);
-    sharedRuns.set(key, run);
-  }
-  return run;
-}
+export const runCliShared: (argv: readonly string[]) => Promise<CliRun> = oncePerCommand((argv) =>
+  runCli([...argv]),
+);
 
 /**
  * `make()` run once, on the first call, and its promise shared by every later call: for tests that
@@ -103,18 +105,8 @@ export function runBin(args: readonly string[], env: Record<string, string> = {}
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const sharedBinRuns = new Map<string, BinRun>();
-
 /**
  * runBin(args) with no extra environment, run once per test process and shared by every test that
  * asks for the same command (as runCliShared for the in-process CLI).
  */
-export function runBinShared(args: readonly string[]): BinRun {
-  const key = JSON.stringify(args);
-  let run = sharedBinRuns.get(key);
-  if (run === undefined) {
-    run = runBin(args);
-    sharedBinRuns.set(key, run);
-  }
-  return run;
-}
+export const runBinShared: (args: readonly string[]) => BinRun = oncePerCommand((args) => runBin(args));
