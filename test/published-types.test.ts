@@ -4,6 +4,7 @@
 // It reads the packages' dist as `pnpm turbo run build` left it; it builds nothing.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
@@ -118,37 +119,61 @@ function findingsOf(checker: ts.TypeChecker, type: ts.Type, path: string, seen: 
   );
 }
 
-/** The `*Args` types a package entry (.d.ts) exports, each with its findings. */
-function argsTypesOf(index: string): { name: string; findings: Finding[] }[] {
-  const program = ts.createProgram([index], {
-    module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16,
-    target: ts.ScriptTarget.ES2022,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+/** A published entry's `*Args` types, each with its findings. */
+type EntryArgs = { name: string; findings: Finding[] }[];
+
+/** The compiler options of the programs: a user's Node16 project reading the published .d.ts. */
+const options: ts.CompilerOptions = {
+  module: ts.ModuleKind.Node16,
+  moduleResolution: ts.ModuleResolutionKind.Node16,
+  target: ts.ScriptTarget.ES2022,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+/**
+ * The `*Args` types each package entry (.d.ts) exports, with their findings, by entry. One program reads
+ * every entry (the entries share @pulumi/pulumi's and the Scaleway SDK's declarations, parsed once), and
+ * its host reuses those already parsed in this process (test:repo's worker runs typecheck-all too).
+ */
+async function argsTypesOf(entries: string[]): Promise<Map<string, EntryArgs>> {
+  const { createHost } = (await import(pathToFileURL(join(root, "scripts", "typecheck-all.mjs")).href)) as {
+    createHost: (options: ts.CompilerOptions) => ts.CompilerHost;
+  };
+  const program = ts.createProgram({ rootNames: entries, options, host: createHost(options) });
   const checker = program.getTypeChecker();
-  const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
-  return checker
-    .getExportsOfModule(moduleSymbol)
-    .filter((symbol) => /Args$/.test(symbol.getName()))
-    .map((symbol) => {
-      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      const type = checker.getDeclaredTypeOfSymbol(target);
-      return { name: symbol.getName(), findings: findingsOf(checker, type, symbol.getName(), new Set()) };
-    });
+  return new Map(
+    entries.map((entry) => {
+      const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
+      const args = checker
+        .getExportsOfModule(moduleSymbol)
+        .filter((symbol) => /Args$/.test(symbol.getName()))
+        .map((symbol) => {
+          const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+          const type = checker.getDeclaredTypeOfSymbol(target);
+          return { name: symbol.getName(), findings: findingsOf(checker, type, symbol.getName(), new Set()) };
+        });
+      return [entry, args] as const;
+    }),
+  );
 }
 
-/** The published `*Args` types of a block (its dist/index.d.ts exports), each with its findings. */
-function publishedArgs(block: string): { name: string; findings: Finding[] }[] {
+/** Each block's built entry, dist/index.d.ts (it reads the packages' dist; it builds nothing). */
+function entryOf(block: string): string {
   const index = join(root, "packages", block, "dist", "index.d.ts");
   if (!existsSync(index)) throw new Error(`${relative(root, index)} is missing: build the package first`);
-  return argsTypesOf(index);
+  return index;
 }
 
+/** The published `*Args` types of every block, each with its findings, from one program. */
+let published: Promise<Map<string, EntryArgs>> | undefined;
+const publishedArgs = async (block: string): Promise<EntryArgs> =>
+  (await (published ??= argsTypesOf(blocks.map(entryOf)))).get(entryOf(block))!;
+
 describe("the check itself, on a toy entry", () => {
-  it("reports a field without a doc comment, an optional one without @default, a zod-typed one, at any depth", () => {
-    const [toy] = argsTypesOf(join(__dirname, "fixtures", "published-types", "index.d.ts"));
+  it("reports a field without a doc comment, an optional one without @default, a zod-typed one, at any depth", async () => {
+    const entry = join(__dirname, "fixtures", "published-types", "index.d.ts");
+    const [toy] = (await argsTypesOf([entry])).get(entry)!;
     expect(toy?.name).toBe("ToyArgs");
     expect(toy?.findings.map((f) => `${f.path}: ${f.problem}`).sort()).toEqual([
       "ToyArgs.lock: typed by a zod type (its field docs do not reach the .d.ts)",
@@ -175,14 +200,14 @@ describe("published args types", () => {
   });
 
   describe.each(blocks)("%s", (block) => {
-    const args = publishedArgs(block);
-
-    it("exports an args type named <Block>Args", () => {
-      expect(args.map((a) => a.name)).not.toEqual([]);
+    it("exports an args type named <Block>Args", async () => {
+      expect((await publishedArgs(block)).map((a) => a.name)).not.toEqual([]);
     });
 
-    it("documents every field of its args, and gives every optional field a @default", () => {
-      const findings = args.flatMap((a) => a.findings.map((f) => `${f.path}: ${f.problem}`));
+    it("documents every field of its args, and gives every optional field a @default", async () => {
+      const findings = (await publishedArgs(block)).flatMap((a) =>
+        a.findings.map((f) => `${f.path}: ${f.problem}`),
+      );
       expect(findings).toEqual([]);
     });
   });
