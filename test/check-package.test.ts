@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
@@ -16,19 +17,27 @@ const fixtures = join(__dirname, "fixtures", "check-package");
 // publint colours its messages wherever CI is set (picocolors), as npm test and .ci/run set it.
 const plain = (text: string) => stripVTControlCharacters(text);
 
+interface Script {
+  checkPackage: (dir: string, options: { log: (line: string) => void }) => Promise<number>;
+  checkPackages: (dirs: string[], options: { log: (line: string) => void }) => Promise<number>;
+  packagesToCheck: (packagesDir?: string) => string[];
+  CHECK_PACKAGE_SCRIPT: string;
+}
+const script = async () =>
+  (await import(pathToFileURL(join(root, "scripts", "check-package.mjs")).href)) as Script;
+
 /** What `node scripts/check-package.mjs` prints and exits with in the fixture's directory, run in-process. */
 async function checkPackage(fixture: string) {
-  const script = (await import(pathToFileURL(join(root, "scripts", "check-package.mjs")).href)) as {
-    checkPackage: (dir: string, options: { log: (line: string) => void }) => Promise<number>;
-  };
   const lines: string[] = [];
-  const status = await script.checkPackage(join(fixtures, fixture), { log: (line) => lines.push(line) });
+  const status = await (
+    await script()
+  ).checkPackage(join(fixtures, fixture), { log: (line) => lines.push(line) });
   return { status, output: plain(lines.join("\n")) };
 }
 
-/** The command line itself, run as check:package runs it: in the package's directory. */
-function checkPackageCommand(fixture: string) {
-  const result = spawnSync(process.execPath, [join(root, "scripts", "check-package.mjs")], {
+/** The command line itself, run as check:package runs it: in the package's directory (or with `args`). */
+function checkPackageCommand(fixture: string, args: string[] = []) {
+  const result = spawnSync(process.execPath, [join(root, "scripts", "check-package.mjs"), ...args], {
     cwd: join(fixtures, fixture),
     encoding: "utf8",
   });
@@ -69,6 +78,72 @@ describe("check-package", () => {
     expect(output).toContain("attw: Internal resolution error (InternalResolutionError)");
     expect(output).toMatch(/publint --strict ok, attw \(node16\) [1-9]\d* problem\(s\)/);
     expect(status).toBe(1);
+  });
+
+  it("checks several packages in turn in one run, and fails when one of them fails, naming each", async () => {
+    const lines: string[] = [];
+    const status = await (
+      await script()
+    ).checkPackages(
+      ["attw-only", "clean"].map((fixture) => join(fixtures, fixture)),
+      { log: (line) => lines.push(line) },
+    );
+    const summaries = lines.map(plain).filter((line) => line.startsWith("check-package-"));
+    expect(summaries).toEqual([
+      expect.stringMatching(
+        /^check-package-attw-only: publint --strict ok, attw \(node16\) [1-9]\d* problem\(s\)$/,
+      ),
+      "check-package-clean: publint --strict ok, attw (node16) ok",
+    ]);
+    expect(status).toBe(1);
+  });
+
+  it("passes several packages that all pass, from the command line (package directories as arguments)", () => {
+    const { status, output } = checkPackageCommand("clean", [".", join(fixtures, "clean")]);
+    expect(output.match(/check-package-clean: publint --strict ok, attw \(node16\) ok/g)).toHaveLength(2);
+    expect(status).toBe(0);
+  });
+
+  it("refuses --all beside package directories, before checking anything", () => {
+    const { status, output } = checkPackageCommand("clean", ["--all", "."]);
+    expect(output).toContain("give either --all or package directories");
+    expect(output).not.toContain("publint");
+    expect(status).toBe(2);
+  });
+
+  it("--all picks the packages whose check:package script is this check, and nothing else", async () => {
+    const { packagesToCheck, CHECK_PACKAGE_SCRIPT } = await script();
+    const dir = mkdtempSync(join(tmpdir(), "check-package-all-"));
+    try {
+      const write = (pkg: string, scripts: Record<string, string>) => {
+        mkdirSync(join(dir, pkg));
+        writeFileSync(join(dir, pkg, "package.json"), JSON.stringify({ name: pkg, scripts }));
+      };
+      write("published", { "check:package": CHECK_PACKAGE_SCRIPT });
+      write("other-check", { "check:package": "publint" });
+      write("no-check", { build: "tsc" });
+      mkdirSync(join(dir, "not-a-package"));
+      writeFileSync(join(dir, "README.md"), "a file, not a package");
+      expect(packagesToCheck(dir)).toEqual([join(dir, "published")]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--all of this repository is every published package", async () => {
+    const published = readdirSync(join(root, "packages"))
+      .filter(
+        (pkg) =>
+          !(
+            JSON.parse(readFileSync(join(root, "packages", pkg, "package.json"), "utf8")) as {
+              private?: boolean;
+            }
+          ).private,
+      )
+      .map((pkg) => join(root, "packages", pkg))
+      .sort();
+    expect(published.length).toBeGreaterThan(10);
+    expect((await script()).packagesToCheck()).toEqual(published);
   });
 
   it("is the check:package of every published package", () => {

@@ -47,6 +47,27 @@ interface DryTask {
 
 let copy: string;
 
+/**
+ * The published packages (packages/* not marked private), each with its directory and package.json
+ * `files`: what check:package:all checks (scripts/check-package.mjs --all; test/check-package.test.ts
+ * checks that each has the check:package script --all picks).
+ */
+function publishedPackages(): { name: string; dir: string; files: string[] }[] {
+  return readdirSync(join(root, "packages"))
+    .map((pkg) => `packages/${pkg}`)
+    .filter((dir) => existsSync(join(root, dir, "package.json")))
+    .map((dir) => ({
+      dir,
+      ...(JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
+        name: string;
+        files: string[];
+        private?: boolean;
+      }),
+    }))
+    .filter((manifest) => !manifest.private)
+    .map(({ name, dir, files }) => ({ name, dir, files }));
+}
+
 function dryRun(env: Record<string, string> = {}): DryTask[] {
   const out = execFileSync(turbo, ["run", ...ciTasks, "--dry=json"], {
     cwd: copy,
@@ -152,7 +173,7 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     expect([...new Set(current().map((t) => t.task))].sort()).toEqual([
       "build",
       "build:all",
-      "check:package",
+      "check:package:all",
       "format:check",
       "test",
       "test:engine",
@@ -183,9 +204,9 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     );
   });
 
-  it("the plan's published JSON schema is an input of its check:package", () => {
+  it("the plan's published JSON schema is an input of check:package:all", () => {
     expect(tasksMissedAfterTouching("packages/plan/schema/plan.schema.json")).toContain(
-      "@scaleway-blocks/plan#check:package",
+      "//#check:package:all",
     );
   });
 
@@ -195,14 +216,14 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     );
   });
 
-  it("the repository-wide typecheck and lint wait for the build of every published package", () => {
-    const published = current()
-      .filter((t) => t.task === "check:package")
-      .map((t) => `${t.package}#build`);
-    expect(published.length).toBeGreaterThan(5);
-    const rootTask = current().find((t) => t.taskId === "//#typecheck-lint:all");
-    expect(rootTask).toBeDefined();
-    expect(rootTask!.dependencies).toEqual(expect.arrayContaining(published));
+  it("the repository-wide typecheck and lint, and check:package:all, wait for the build of every published package", () => {
+    const builds = publishedPackages().map((p) => `${p.name}#build`);
+    expect(builds.length).toBeGreaterThan(5);
+    for (const task of ["//#typecheck-lint:all", "//#check:package:all"]) {
+      const rootTask = current().find((t) => t.taskId === task);
+      expect(rootTask, task).toBeDefined();
+      expect(rootTask!.dependencies, task).toEqual(expect.arrayContaining(builds));
+    }
   });
 
   it("lint:all lints what every package's own lint script lints (src and test)", () => {
@@ -230,37 +251,31 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
       if (lint) expect(lint, pkg).toMatch(/^eslint src test( --ignore-pattern 'test\/fixtures\/\*\*')?$/);
   });
 
-  it("touching the check:package script (scripts/check-package.mjs) misses every check:package", () => {
-    const checks = current()
-      .filter((t) => t.task === "check:package")
-      .map((t) => t.taskId);
-    expect(checks.length).toBeGreaterThan(5);
-    expect(tasksMissedAfterTouching("scripts/check-package.mjs")).toEqual(expect.arrayContaining(checks));
-  });
-
-  it("check:package hashes every file a package publishes (its package.json `files`)", () => {
+  it("check:package:all hashes every file each package publishes (its package.json `files`)", () => {
     const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: root, encoding: "utf8" })
       .split("\0")
       .filter(Boolean);
-    const checks = current().filter((t) => t.task === "check:package");
-    expect(checks.length).toBeGreaterThan(5);
-    for (const check of checks) {
-      const dir = `packages/${check.package.replace("@scaleway-blocks/", "")}/`;
-      const manifest = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
-        files: string[];
-      };
-      const published = manifest.files.filter((f) => !f.startsWith("!"));
+    const check = current().find((t) => t.taskId === "//#check:package:all")!;
+    const packages = publishedPackages();
+    expect(packages.length).toBeGreaterThan(5);
+    for (const { name, dir, files } of packages) {
+      const published = files.filter((f) => !f.startsWith("!"));
       // dist/ is built, not tracked: it is what the package's build made from the build's inputs, and
-      // check:package waits for that build, so the build's hash is part of check:package's. (dist/**
-      // as an input would be hashed before the build runs: a fresh clone would cache the result under
-      // a "no dist/" hash, and the unchanged tree would miss it.)
-      expect(check.dependencies, check.taskId).toContain(`${check.package}#build`);
+      // check:package:all waits for that build, so the build's hash is part of its hash. (dist/** as an
+      // input would be hashed before the build runs: a fresh clone would cache the result under a
+      // "no dist/" hash, and the unchanged tree would miss it.)
+      expect(check.dependencies, name).toContain(`${name}#build`);
       const publishedTracked = tracked
-        .filter((f) => f.startsWith(dir))
-        .map((f) => f.slice(dir.length))
-        .filter((f) => f === "package.json" || published.some((p) => f === p || f.startsWith(`${p}/`)));
-      expect(publishedTracked.length, check.taskId).toBeGreaterThan(1);
-      expect(Object.keys(check.inputs), check.taskId).toEqual(expect.arrayContaining(publishedTracked));
+        .filter((f) => f.startsWith(`${dir}/`))
+        .filter((f) => {
+          const inPackage = f.slice(dir.length + 1);
+          return (
+            inPackage === "package.json" ||
+            published.some((p) => inPackage === p || inPackage.startsWith(`${p}/`))
+          );
+        });
+      expect(publishedTracked.length, name).toBeGreaterThan(1);
+      expect(Object.keys(check.inputs), name).toEqual(expect.arrayContaining(publishedTracked));
     }
   });
   describe("the root tasks (the repository's own checks)", () => {
@@ -307,6 +322,18 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
         ],
         // test/fixtures is data for the tests, in no program it checks (test/tsconfig.json excludes it).
         unrelated: ["docs/plan.md", "test/fixtures/output-in-template.ts", "coverage/ignored.txt"],
+      },
+      "//#check:package:all": {
+        reads: [
+          "scripts/check-package.mjs",
+          "packages/storage/src/bucket.ts",
+          "packages/storage/package.json",
+          "packages/storage/README.md",
+          "packages/plan/schema/plan.schema.json",
+          "pnpm-workspace.yaml",
+          "pnpm-lock.yaml",
+        ],
+        unrelated: ["docs/storage.md", "deployments/platform/test/plan.test.ts", "test/readme-size.test.ts"],
       },
       "//#format:check": {
         reads: ["docs/plan.md", "packages/storage/src/bucket.ts", ".prettierrc.json", "pnpm-lock.yaml"],
