@@ -13,7 +13,9 @@
 //                        summary (tasks run side by side, so these add up to more than the wall time),
 //                        with its cache hits; a phase that is a step of `ci` of its own (as before
 //                        these became turbo tasks): that step's wall time
-//   turbo …              each turbo step of `ci`, wall time
+//   turbo …              each turbo step of `ci`, wall time, and the CPU time (user + system) of every
+//                        process it ran (Linux: the finished children's times in /proc/self/stat): on a
+//                        machine with N cores a step cannot take less wall time than its CPU time / N
 // The engine suite runs unless --without-engine is given (it builds the pinned Go tools into
 // ~/.cache on first use, see scripts/pulumi-tools.mjs).
 //   node scripts/bench-install.mjs [--ref <commit>] [--without-engine] [--keep]
@@ -21,7 +23,7 @@
 // The machine is shared: say how loaded it was (the load average is printed before and after).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -73,8 +75,29 @@ function phaseOf(name) {
 
 const failed = new Set();
 
+/** Clock ticks per second of /proc's times (getconf CLK_TCK; 100 on Linux). */
+let ticksPerSecond;
+/**
+ * The CPU seconds (user + system) of this process's finished and waited-for children, their own
+ * children included (cutime + cstime, fields 16 and 17 of /proc/self/stat); undefined off Linux.
+ */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    // After the ") " that ends the command name, field 3 (state) is the first: 16 and 17 are 13, 14.
+    return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU seconds of each step run so far, by label (the last run of a label). */
+const cpu = {};
+
 /** Runs one step, and returns its wall time; a step that fails is timed too, and reported. */
 function run(label, command, args) {
+  const cpuBefore = childrenCpuSeconds();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd: clone,
@@ -83,6 +106,8 @@ function run(label, command, args) {
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpuAfter = childrenCpuSeconds();
+  if (cpuBefore !== undefined && cpuAfter !== undefined) cpu[label] = cpuAfter - cpuBefore;
   if (result.status !== 0) {
     failed.add(label);
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n").slice(-40).join("\n");
@@ -177,6 +202,7 @@ try {
       `${withEngine ? "with" : "without"} the engine suite; load average before: ${load()}`,
   );
   const fresh = pass();
+  const freshCpu = { ...cpu };
   const unchanged = pass();
   // `npm test` as a developer runs it, on the unchanged tree (bootstrap + `pnpm run ci`).
   const npmTest = withEngine ? run("npm test", "npm", ["test"]) : undefined;
@@ -198,17 +224,31 @@ try {
   console.log("(a turbo task's phase: the sum of its tasks' run times; they run side by side)");
   let total = [0, 0];
   const unitSteps = [];
+  const cores = availableParallelism();
+  let unitCpu = 0;
   for (const label of Object.keys(fresh.steps)) {
+    const stepCpu = freshCpu[label];
+    const cpuNote =
+      stepCpu === undefined
+        ? ""
+        : `  (fresh: CPU ${stepCpu.toFixed(1)} s, ≥ ${(stepCpu / cores).toFixed(1)} s on ${cores} cores)`;
     console.log(
-      `${`step: ${label}${mark(label)}`.slice(0, 33).padEnd(34)}${s(fresh.steps[label])}${"".padStart(11)}  ${s(unchanged.steps[label])}`,
+      `${`step: ${label}${mark(label)}`.slice(0, 33).padEnd(34)}${s(fresh.steps[label])}${"".padStart(11)}  ${s(unchanged.steps[label])}${cpuNote}`,
     );
     total = [total[0] + fresh.steps[label], total[1] + (unchanged.steps[label] ?? 0)];
-    if (!/test:(release|engine)/.test(label)) unitSteps.push(label);
+    if (!/test:(release|engine)/.test(label)) {
+      unitSteps.push(label);
+      unitCpu += stepCpu ?? 0;
+    }
   }
   const unit = unitSteps.reduce((sum, label) => sum + fresh.steps[label], 0);
   console.log(
     `${"fresh clone → green unit tests".padEnd(34)}${s(unit)}  (target < 120 s; steps: ${unitSteps.join(" + ")})`,
   );
+  if (unitCpu > 0)
+    console.log(
+      `${"  its CPU time, all processes".padEnd(34)}${s(unitCpu)}  (so at least ${(unitCpu / cores).toFixed(1)} s of wall time on ${cores} cores)`,
+    );
   console.log(
     `${`sum of the steps${withEngine ? "" : " without the engine suite"}`.padEnd(34)}${s(total[0])}${"".padStart(11)}  ${s(total[1])}`,
   );
