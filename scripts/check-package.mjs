@@ -24,12 +24,12 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** A package's check:package script when it is this check (the per-package task turbo runs). */
+/** A package's own check:package script when it is this check (`pnpm check:package` in its directory). */
 export const CHECK_PACKAGE_SCRIPT = "node ../../scripts/check-package.mjs";
 
 /**
- * What `--all` checks: the packages under `packagesDir` whose check:package script is this check, the
- * same packages as turbo's per-package check:package tasks.
+ * What `--all` checks: the packages under `packagesDir` whose own check:package script is this check
+ * (every published package has it: test/check-package.test.ts).
  */
 export function packagesToCheck(packagesDir = join(root, "packages")) {
   return readdirSync(packagesDir, { withFileTypes: true })
@@ -122,15 +122,13 @@ export async function checkPackages(dirs, { log = console.log } = {}) {
 // The command line (not when imported). argv[1] as a real path: node runs the script's real path.
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const dirs = args.includes("--all")
-    ? packagesToCheck()
-    : args.length > 0
-      ? args.map((arg) => resolve(arg))
-      : [resolve(".")];
   if (args.includes("--all") && args.length > 1) {
     console.error("check-package: --all checks every package; give either --all or package directories");
     process.exitCode = 2;
   } else {
+    const dirs = args.includes("--all")
+      ? packagesToCheck()
+      : (args.length > 0 ? args : ["."]).map((a) => resolve(a));
     process.exitCode = await checkPackages(dirs);
   }
 }
