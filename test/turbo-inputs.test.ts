@@ -14,6 +14,7 @@ import {
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -64,24 +65,20 @@ interface DryTask {
 let copy: string;
 
 /**
- * The published packages (packages/* not marked private), each with its directory and package.json
- * `files`: what check:package:all checks (scripts/check-package.mjs --all; test/check-package.test.ts
- * checks that each has the check:package script --all picks).
+ * The packages check:package:all checks (scripts/check-package.mjs's own `--all` selection; its test
+ * shows that is every published package), each with its directory and package.json `files`.
  */
-function publishedPackages(): { name: string; dir: string; files: string[] }[] {
-  return readdirSync(join(root, "packages"))
-    .map((pkg) => `packages/${pkg}`)
-    .filter((dir) => existsSync(join(root, dir, "package.json")))
-    .map((dir) => ({
-      dir,
-      ...(JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
-        name: string;
-        files: string[];
-        private?: boolean;
-      }),
-    }))
-    .filter((manifest) => !manifest.private)
-    .map(({ name, dir, files }) => ({ name, dir, files }));
+async function checkedPackages(): Promise<{ name: string; dir: string; files: string[] }[]> {
+  const { packagesToCheck } = (await import(
+    pathToFileURL(join(root, "scripts", "check-package.mjs")).href
+  )) as { packagesToCheck: () => string[] };
+  return packagesToCheck().map((path) => {
+    const { name, files } = JSON.parse(readFileSync(join(path, "package.json"), "utf8")) as {
+      name: string;
+      files: string[];
+    };
+    return { name, dir: relative(root, path), files };
+  });
 }
 
 function dryRun(env: Record<string, string> = {}): DryTask[] {
@@ -232,8 +229,8 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
     );
   });
 
-  it("the repository-wide typecheck and lint, and check:package:all, wait for the build of every published package", () => {
-    const builds = publishedPackages().map((p) => `${p.name}#build`);
+  it("the repository-wide typecheck and lint, and check:package:all, wait for the build of every published package", async () => {
+    const builds = (await checkedPackages()).map((p) => `${p.name}#build`);
     expect(builds.length).toBeGreaterThan(5);
     for (const task of ["//#typecheck-lint:all", "//#check:package:all"]) {
       const rootTask = current().find((t) => t.taskId === task);
@@ -267,12 +264,12 @@ describe("turbo.json inputs", { timeout: 180_000 }, () => {
       if (lint) expect(lint, pkg).toMatch(/^eslint src test( --ignore-pattern 'test\/fixtures\/\*\*')?$/);
   });
 
-  it("check:package:all hashes every file each package publishes (its package.json `files`)", () => {
+  it("check:package:all hashes every file each package publishes (its package.json `files`)", async () => {
     const tracked = execFileSync("git", ["ls-files", "-z", "--cached"], { cwd: root, encoding: "utf8" })
       .split("\0")
       .filter(Boolean);
     const check = current().find((t) => t.taskId === "//#check:package:all")!;
-    const packages = publishedPackages();
+    const packages = await checkedPackages();
     expect(packages.length).toBeGreaterThan(5);
     for (const { name, dir, files } of packages) {
       const published = files.filter((f) => !f.startsWith("!"));
